@@ -1,0 +1,10 @@
+/** Tests are TypeScript compiled by swc (types are checked separately by `npm run typecheck`). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  globalSetup: '<rootDir>/test/helpers/global-setup.cjs',
+  reporters: [['default', { summaryThreshold: 0 }], '<rootDir>/test/helpers/summary-reporter.cjs'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,11 @@
+/** A value as Sheets returns it from getValues: '' for an empty cell, Dates as real Dates. */
+export type CellValue = string | number | boolean | Date;
+export type Grid = CellValue[][];
+
+/** A problem in a ⚙ settings table, reported to the manager with where it is and why. */
+export interface SettingsIssue {
+  sheet: string;
+  /** 1-based row in the sheet (the header is row 1). */
+  row: number;
+  reason: string;
+}

@@ -1,0 +1,19 @@
+/**
+ * Names of the top-level functions that Google calls by name: installed triggers and menu items.
+ * The build checks that each is exported from src/index.ts.
+ */
+export const TRIGGER_HANDLERS = {
+  formSubmit: 'onFormSubmit',
+  edit: 'onEdit',
+  hourly: 'runScheduler',
+} as const;
+
+export const MENU_HANDLERS = {
+  setup: 'menuSetup',
+  checkSetup: 'menuCheckSetup',
+  runNow: 'menuRunScheduler',
+} as const;
+
+export function referencedHandlerNames(): string[] {
+  return [...Object.values(TRIGGER_HANDLERS), ...Object.values(MENU_HANDLERS)];
+}

@@ -1,0 +1,77 @@
+/**
+ * Every user-visible string. Each area of the product owns one file in ./messages that exports an `en`
+ * catalog and a `zh` catalog typed against it, so a missing translation is a compile error.
+ * Keys are namespaced by area (`menu.setup`, `tickets.status.new`), so area files never collide.
+ */
+import * as callbacks from './messages/callbacks';
+import * as common from './messages/common';
+import * as digest from './messages/digest';
+import * as forms from './messages/forms';
+import * as health from './messages/health';
+import * as menu from './messages/menu';
+import * as reports from './messages/reports';
+import * as scheduler from './messages/scheduler';
+import * as settings from './messages/settings';
+import * as sheets from './messages/sheets';
+import * as sla from './messages/sla';
+import * as tickets from './messages/tickets';
+
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+const en = {
+  ...common.en,
+  ...menu.en,
+  ...sheets.en,
+  ...settings.en,
+  ...forms.en,
+  ...tickets.en,
+  ...sla.en,
+  ...scheduler.en,
+  ...digest.en,
+  ...callbacks.en,
+  ...reports.en,
+  ...health.en,
+};
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  ...common.zh,
+  ...menu.zh,
+  ...sheets.zh,
+  ...settings.zh,
+  ...forms.zh,
+  ...tickets.zh,
+  ...sla.zh,
+  ...scheduler.zh,
+  ...digest.zh,
+  ...callbacks.zh,
+  ...reports.zh,
+  ...health.zh,
+};
+
+export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
+
+/** Translates `key`, replacing `{name}` placeholders with params. */
+export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const template = CATALOGS[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
+/** Both languages' text for a key: code that reads user input accepts either. */
+export function bothLanguages(key: MessageKey): [string, string] {
+  return [en[key], zh[key]];
+}
+
+/** zh-CN when the spreadsheet locale starts with `zh`, else en (SPEC §1). */
+export function langFromLocale(locale: string): Lang {
+  return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}

@@ -1,0 +1,4 @@
+/** Messages of the callbacks area. */
+export const en = {} as const;
+
+export const zh: Record<keyof typeof en, string> = {};

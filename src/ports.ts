@@ -1,0 +1,195 @@
+/**
+ * The narrow interfaces between use cases (src/jobs) and the world. `src/gas/` implements them with
+ * Apps Script services; tests may implement them with fakes. Nothing here names an Apps Script global.
+ *
+ * Row and column numbers are 1-based, as in Apps Script.
+ */
+
+import type { CellValue, Grid } from './core/cells';
+
+export type { CellValue, Grid };
+
+export interface SheetPort {
+  readonly name: string;
+  /** Stable numeric id (survives renames). */
+  id(): number;
+  /** Last row with content (0 for an empty sheet). */
+  lastRow(): number;
+  /** Last column with content (0 for an empty sheet). */
+  lastColumn(): number;
+  maxColumns(): number;
+  /** One getValues of the block. numRows or numColumns of 0 returns [] without touching Sheets. */
+  read(row: number, column: number, numRows: number, numColumns: number): Grid;
+  /** One setValues of the block (values must be rectangular and non-empty). */
+  write(row: number, column: number, values: Grid): void;
+  /** Appends one row after the last row with content (Sheet.appendRow). */
+  appendRow(values: CellValue[]): void;
+  readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
+  writeNotes(row: number, column: number, notes: string[][]): void;
+  setNumberFormat(row: number, column: number, numRows: number, numColumns: number, format: string): void;
+  /** Dropdown from a list; `strict` rejects other values. */
+  setListValidation(row: number, column: number, numRows: number, values: string[], strict: boolean): void;
+  protectColumns(column: number, numColumns: number, description: string, warningOnly: boolean): void;
+  removeProtections(): void;
+  freezeRows(rows: number): void;
+  setHeaderStyle(numColumns: number): void;
+  setColumnWidth(column: number, width: number): void;
+  hide(): void;
+  isHidden(): boolean;
+  clear(): void;
+  insertColumnsAfter(column: number, howMany: number): void;
+  deleteRows(row: number, howMany: number): void;
+  setBackgrounds(row: number, column: number, colors: string[][]): void;
+  setFontWeights(row: number, column: number, weights: string[][]): void;
+  addColumnChart(spec: ChartSpec): void;
+  removeCharts(): void;
+}
+
+export interface ChartSpec {
+  kind: 'column' | 'line' | 'bar' | 'pie';
+  title: string;
+  /** A1 range of the data (headers in the first row). */
+  range: string;
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+export interface WorkbookPort {
+  id(): string;
+  url(): string;
+  name(): string;
+  timeZone(): string;
+  locale(): string;
+  sheet(name: string): SheetPort | null;
+  sheetById(id: number): SheetPort | null;
+  sheetNames(): string[];
+  createSheet(name: string): SheetPort;
+  deleteSheet(name: string): void;
+  flush(): void;
+}
+
+export type QuestionKind = 'text' | 'paragraph' | 'choice' | 'list' | 'checkbox' | 'scale' | 'datetime';
+
+export interface QuestionSpec {
+  /** Stable key used by code; the title is what users see. */
+  key: string;
+  title: string;
+  kind: QuestionKind;
+  required: boolean;
+  help?: string;
+  choices?: string[];
+  scale?: { low: number; high: number; lowLabel?: string; highLabel?: string };
+}
+
+export interface FormSpec {
+  title: string;
+  description: string;
+  questions: QuestionSpec[];
+}
+
+export interface FormInfo {
+  id: string;
+  publishedUrl: string;
+  editUrl: string;
+  /** Name of the response sheet linked in the spreadsheet. */
+  responseSheetName: string;
+}
+
+export interface FormsPort {
+  /** Creates a form linked to the spreadsheet; returns its id and response sheet name. */
+  create(spec: FormSpec): FormInfo;
+  /** Rebuilds the items of an existing form (keeps its responses); null if the form is gone. */
+  update(formId: string, spec: FormSpec): FormInfo | null;
+  exists(formId: string): boolean;
+  /** A pre-filled URL: answers keyed by question title. */
+  prefilledUrl(formId: string, answers: Record<string, string>): string;
+}
+
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  htmlBody: string;
+  textBody: string;
+}
+
+export interface MailPort {
+  remainingDailyQuota(): number;
+  send(message: MailMessage): void;
+}
+
+export interface LockPort {
+  /** Runs fn holding the document lock; throws LockTimeoutError when it cannot be had in time. */
+  withDocumentLock<T>(timeoutMs: number, fn: () => T): T;
+}
+
+export interface StorePort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  keys(): string[];
+}
+
+export interface CachePort {
+  get(key: string): string | null;
+  put(key: string, value: string, ttlSeconds: number): void;
+  remove(key: string): void;
+}
+
+export type TriggerKind = 'formSubmit' | 'edit' | 'hourly';
+
+export interface TriggerInfo {
+  id: string;
+  kind: TriggerKind | 'other';
+  handler: string;
+}
+
+export interface TriggersPort {
+  list(): TriggerInfo[];
+  install(kind: TriggerKind, handler: string): TriggerInfo;
+  remove(id: string): void;
+  /** Whether the current user still has to authorize the add-on. */
+  authorizationRequired(): boolean;
+}
+
+export interface ClockPort {
+  now(): Date;
+}
+
+export interface LogPort {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface MenuItem {
+  label: string;
+  handler: string;
+}
+
+export interface UiPort {
+  addMenu(title: string, items: MenuItem[]): void;
+  alert(title: string, message: string): void;
+  showHtml(title: string, html: string): void;
+  toast(message: string): void;
+}
+
+export interface SessionPort {
+  /** Email of the user running this execution ('' when unavailable). */
+  userEmail(): string;
+  /** Whether this execution may use services that need authorization (not AuthMode.NONE). */
+  fullAccess(): boolean;
+}
+
+/** Everything a job may touch. Entry points build this once per execution. */
+export interface Ports {
+  workbook: WorkbookPort;
+  forms: FormsPort;
+  mail: MailPort;
+  lock: LockPort;
+  store: StorePort;
+  cache: CachePort;
+  triggers: TriggersPort;
+  clock: ClockPort;
+  log: LogPort;
+  ui: UiPort;
+  session: SessionPort;
+}
