@@ -9,3 +9,9 @@ export interface SettingsIssue {
   row: number;
   reason: string;
 }
+
+/** One data row of a table, keyed by column key, with its 1-based sheet row for error reports. */
+export interface KeyedRow {
+  row: number;
+  values: Record<string, CellValue>;
+}

@@ -6,6 +6,7 @@
 import * as callbacks from './messages/callbacks';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
+import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
 import * as menu from './messages/menu';
@@ -21,6 +22,7 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 const en = {
   ...common.en,
+  ...enums.en,
   ...menu.en,
   ...sheets.en,
   ...settings.en,
@@ -38,6 +40,7 @@ export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...common.zh,
+  ...enums.zh,
   ...menu.zh,
   ...sheets.zh,
   ...settings.zh,

@@ -1,0 +1,37 @@
+/**
+ * Codes of every enumerated value. Cells show localized labels (src/i18n/messages/enums.ts, key
+ * `enum.<name>.<code>`); the table layer turns a label of either language back into its code.
+ */
+export const ENUMS = {
+  ticketType: ['complaint', 'inquiry', 'suggestion', 'repair', 'praise'],
+  severity: ['general', 'major'],
+  channel: ['phone', 'walkIn', 'email', 'online', 'letter', 'other'],
+  status: ['new', 'transferred', 'inProgress', 'waitingOnCustomer', 'resolved', 'closed', 'reopened', 'cancelled'],
+  slaState: ['none', 'pending', 'atRisk', 'breached', 'met', 'metLate'],
+  callbackState: ['notRequired', 'waiting', 'due', 'overdue', 'done', 'unreachable', 'invalid'],
+  callbackMethod: ['phone', 'sms', 'visit', 'email', 'wechat'],
+  confirmation: ['signed', 'verbal', 'none'],
+  yesNo: ['yes', 'no'],
+  substantiated: ['yes', 'no', 'na'],
+  role: ['staff', 'supervisor', 'manager', 'gm'],
+  dayKind: ['holiday', 'workday'],
+  historySource: ['form', 'edit', 'scheduler', 'menu'],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+export type EnumCode<N extends EnumName> = (typeof ENUMS)[N][number];
+
+export type TicketType = EnumCode<'ticketType'>;
+export type Severity = EnumCode<'severity'>;
+export type Channel = EnumCode<'channel'>;
+export type TicketStatus = EnumCode<'status'>;
+export type SlaState = EnumCode<'slaState'>;
+export type CallbackState = EnumCode<'callbackState'>;
+export type CallbackMethod = EnumCode<'callbackMethod'>;
+export type Role = EnumCode<'role'>;
+export type DayKind = EnumCode<'dayKind'>;
+export type HistorySource = EnumCode<'historySource'>;
+
+export function isEnumCode<N extends EnumName>(name: N, value: unknown): value is EnumCode<N> {
+  return typeof value === 'string' && (ENUMS[name] as readonly string[]).includes(value);
+}
