@@ -40,7 +40,7 @@ export interface SheetPort {
   insertColumnsAfter(column: number, howMany: number): void;
   deleteRows(row: number, howMany: number): void;
   setBackgrounds(row: number, column: number, colors: string[][]): void;
-  setFontWeights(row: number, column: number, weights: string[][]): void;
+  setFontWeights(row: number, column: number, weights: Array<Array<'bold' | 'normal'>>): void;
   addColumnChart(spec: ChartSpec): void;
   removeCharts(): void;
 }
@@ -166,15 +166,18 @@ export interface MenuItem {
 }
 
 export interface UiPort {
-  addMenu(title: string, items: MenuItem[]): void;
+  /** The add-on menu (under Extensions), items in order. */
+  addMenu(items: MenuItem[]): void;
   alert(title: string, message: string): void;
   showHtml(title: string, html: string): void;
   toast(message: string): void;
 }
 
 export interface SessionPort {
-  /** Email of the user running this execution ('' when unavailable). */
-  userEmail(): string;
+  /** The person at the keyboard ('' when Google does not reveal it, e.g. in LIMITED mode). */
+  activeUserEmail(): string;
+  /** Whose authority the script runs with: the trigger owner for installable triggers. */
+  effectiveUserEmail(): string;
   /** Whether this execution may use services that need authorization (not AuthMode.NONE). */
   fullAccess(): boolean;
 }

@@ -1,0 +1,21 @@
+/**
+ * Typed errors thrown inside the app. Each carries an i18n key and params, so the entry point that
+ * catches it can log it and tell the user in their language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly params: Record<string, string | number> = {},
+    detail?: string,
+  ) {
+    super(detail ?? messageKey);
+    this.name = new.target.name;
+  }
+}
+
+/** The document lock could not be had within the timeout. */
+export class LockTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super('common.busy', { seconds: Math.round(timeoutMs / 1000) }, `lock timeout after ${timeoutMs} ms`);
+  }
+}

@@ -1,0 +1,167 @@
+/** Small adapters of the ports onto Apps Script services (one class per port). */
+import { LockTimeoutError } from '../core/errors';
+import type {
+  CachePort,
+  ClockPort,
+  LockPort,
+  LogPort,
+  MailMessage,
+  MailPort,
+  MenuItem,
+  SessionPort,
+  StorePort,
+  TriggerInfo,
+  TriggerKind,
+  TriggersPort,
+  UiPort,
+} from '../ports';
+
+export class GasMail implements MailPort {
+  remainingDailyQuota(): number {
+    return MailApp.getRemainingDailyQuota();
+  }
+  send(message: MailMessage): void {
+    MailApp.sendEmail({
+      to: message.to.join(','),
+      subject: message.subject,
+      body: message.textBody,
+      htmlBody: message.htmlBody,
+      name: 'Service Desk',
+    });
+  }
+}
+
+export class GasLock implements LockPort {
+  withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
+    const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+    if (!lock.tryLock(timeoutMs)) throw new LockTimeoutError(timeoutMs);
+    try {
+      return fn();
+    } finally {
+      lock.releaseLock();
+    }
+  }
+}
+
+export class GasDocumentStore implements StorePort {
+  private readonly properties = PropertiesService.getDocumentProperties();
+  get(key: string): string | null {
+    return this.properties.getProperty(key);
+  }
+  set(key: string, value: string): void {
+    this.properties.setProperty(key, value);
+  }
+  delete(key: string): void {
+    this.properties.deleteProperty(key);
+  }
+  keys(): string[] {
+    return this.properties.getKeys();
+  }
+}
+
+export class GasCache implements CachePort {
+  private readonly cache = CacheService.getDocumentCache() ?? CacheService.getScriptCache();
+  get(key: string): string | null {
+    return this.cache.get(key);
+  }
+  put(key: string, value: string, ttlSeconds: number): void {
+    this.cache.put(key, value, ttlSeconds);
+  }
+  remove(key: string): void {
+    this.cache.remove(key);
+  }
+}
+
+function triggerKind(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo['kind'] {
+  switch (trigger.getEventType()) {
+    case ScriptApp.EventType.ON_FORM_SUBMIT:
+      return 'formSubmit';
+    case ScriptApp.EventType.ON_EDIT:
+      return 'edit';
+    case ScriptApp.EventType.CLOCK:
+      return 'hourly';
+    default:
+      return 'other';
+  }
+}
+
+/** Only this user's triggers on this document: an add-on may never touch anyone else's. */
+export class GasTriggers implements TriggersPort {
+  list(): TriggerInfo[] {
+    return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).map((trigger) => ({
+      id: trigger.getUniqueId(),
+      kind: triggerKind(trigger),
+      handler: trigger.getHandlerFunction(),
+    }));
+  }
+  install(kind: TriggerKind, handler: string): TriggerInfo {
+    const builder = ScriptApp.newTrigger(handler);
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const trigger =
+      kind === 'formSubmit'
+        ? builder.forSpreadsheet(spreadsheet).onFormSubmit().create()
+        : kind === 'edit'
+          ? builder.forSpreadsheet(spreadsheet).onEdit().create()
+          : builder.timeBased().everyHours(1).create();
+    return { id: trigger.getUniqueId(), kind, handler };
+  }
+  remove(id: string): void {
+    const trigger = ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).find(
+      (candidate) => candidate.getUniqueId() === id,
+    );
+    if (trigger) ScriptApp.deleteTrigger(trigger);
+  }
+  authorizationRequired(): boolean {
+    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
+  }
+}
+
+export class GasClock implements ClockPort {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** Logs go to Cloud Logging (console); callers never pass customer data here. */
+export class GasLog implements LogPort {
+  info(message: string): void {
+    console.info(message);
+  }
+  error(message: string, error?: unknown): void {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error ?? '');
+    console.error(`${message} ${detail}`.trim());
+  }
+}
+
+export class GasUi implements UiPort {
+  addMenu(items: MenuItem[]): void {
+    const menu = SpreadsheetApp.getUi().createAddonMenu();
+    for (const item of items) menu.addItem(item.label, item.handler);
+    menu.addToUi();
+  }
+  alert(title: string, message: string): void {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  }
+  showHtml(title: string, html: string): void {
+    const output = HtmlService.createHtmlOutput(html).setTitle(title).setWidth(720).setHeight(560);
+    SpreadsheetApp.getUi().showModalDialog(output, title);
+  }
+  toast(message: string): void {
+    SpreadsheetApp.getActiveSpreadsheet().toast(message);
+  }
+}
+
+export class GasSession implements SessionPort {
+  constructor(private readonly authMode: GoogleAppsScript.Script.AuthMode | undefined) {}
+  activeUserEmail(): string {
+    return Session.getActiveUser().getEmail();
+  }
+  effectiveUserEmail(): string {
+    return Session.getEffectiveUser().getEmail();
+  }
+  fullAccess(): boolean {
+    return this.authMode === undefined || this.authMode === ScriptApp.AuthMode.FULL;
+  }
+}

@@ -1,0 +1,169 @@
+import type { CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const CHART_TYPES = {
+  column: () => Charts.ChartType.COLUMN,
+  line: () => Charts.ChartType.LINE,
+  bar: () => Charts.ChartType.BAR,
+  pie: () => Charts.ChartType.PIE,
+} as const;
+
+/** SheetPort over one Apps Script Sheet. Each method is one batched Sheets call (plus its getRange). */
+class GasSheet implements SheetPort {
+  constructor(private readonly sheet: Sheet) {}
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+  id(): number {
+    return this.sheet.getSheetId();
+  }
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+  lastColumn(): number {
+    return this.sheet.getLastColumn();
+  }
+  maxColumns(): number {
+    return this.sheet.getMaxColumns();
+  }
+  read(row: number, column: number, numRows: number, numColumns: number): Grid {
+    if (numRows <= 0 || numColumns <= 0) return [];
+    return this.sheet.getRange(row, column, numRows, numColumns).getValues() as Grid;
+  }
+  write(row: number, column: number, values: Grid): void {
+    if (values.length === 0) return;
+    this.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+  }
+  appendRow(values: CellValue[]): void {
+    this.sheet.appendRow(values);
+  }
+  readNotes(row: number, column: number, numRows: number, numColumns: number): string[][] {
+    if (numRows <= 0 || numColumns <= 0) return [];
+    return this.sheet.getRange(row, column, numRows, numColumns).getNotes();
+  }
+  writeNotes(row: number, column: number, notes: string[][]): void {
+    if (notes.length === 0) return;
+    this.sheet.getRange(row, column, notes.length, notes[0].length).setNotes(notes);
+  }
+  setNumberFormat(row: number, column: number, numRows: number, numColumns: number, format: string): void {
+    this.sheet.getRange(row, column, numRows, numColumns).setNumberFormat(format);
+  }
+  setListValidation(row: number, column: number, numRows: number, values: string[], strict: boolean): void {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(values, true)
+      .setAllowInvalid(!strict)
+      .build();
+    this.sheet.getRange(row, column, numRows, 1).setDataValidation(rule);
+  }
+  protectColumns(column: number, numColumns: number, description: string, warningOnly: boolean): void {
+    const range = this.sheet.getRange(1, column, this.sheet.getMaxRows(), numColumns);
+    range.protect().setDescription(description).setWarningOnly(warningOnly);
+  }
+  removeProtections(): void {
+    for (const protection of this.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+      protection.remove();
+    }
+  }
+  freezeRows(rows: number): void {
+    this.sheet.setFrozenRows(rows);
+  }
+  setHeaderStyle(numColumns: number): void {
+    this.sheet.getRange(1, 1, 1, numColumns).setFontWeight('bold').setBackground('#e8eaed');
+  }
+  setColumnWidth(column: number, width: number): void {
+    this.sheet.setColumnWidth(column, width);
+  }
+  hide(): void {
+    this.sheet.hideSheet();
+  }
+  isHidden(): boolean {
+    return this.sheet.isSheetHidden();
+  }
+  clear(): void {
+    this.sheet.clear();
+  }
+  insertColumnsAfter(column: number, howMany: number): void {
+    this.sheet.insertColumnsAfter(column, howMany);
+  }
+  deleteRows(row: number, howMany: number): void {
+    this.sheet.deleteRows(row, howMany);
+  }
+  setBackgrounds(row: number, column: number, colors: string[][]): void {
+    if (colors.length === 0) return;
+    this.sheet.getRange(row, column, colors.length, colors[0].length).setBackgrounds(colors);
+  }
+  setFontWeights(row: number, column: number, weights: Array<Array<'bold' | 'normal'>>): void {
+    if (weights.length === 0) return;
+    this.sheet.getRange(row, column, weights.length, weights[0].length).setFontWeights(weights);
+  }
+  addColumnChart(spec: ChartSpec): void {
+    const chart = this.sheet
+      .newChart()
+      .setChartType(CHART_TYPES[spec.kind]())
+      .addRange(this.sheet.getRange(spec.range))
+      .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+      .setOption('title', spec.title)
+      .build();
+    this.sheet.insertChart(chart);
+  }
+  removeCharts(): void {
+    for (const chart of this.sheet.getCharts()) this.sheet.removeChart(chart);
+  }
+}
+
+/** WorkbookPort over the active spreadsheet, opened once per execution. */
+export class GasWorkbook implements WorkbookPort {
+  private spreadsheetCache: Spreadsheet | null = null;
+  private readonly sheets = new Map<string, SheetPort | null>();
+
+  private get spreadsheet(): Spreadsheet {
+    if (!this.spreadsheetCache) this.spreadsheetCache = SpreadsheetApp.getActiveSpreadsheet();
+    return this.spreadsheetCache;
+  }
+
+  id(): string {
+    return this.spreadsheet.getId();
+  }
+  url(): string {
+    return this.spreadsheet.getUrl();
+  }
+  name(): string {
+    return this.spreadsheet.getName();
+  }
+  timeZone(): string {
+    return this.spreadsheet.getSpreadsheetTimeZone();
+  }
+  locale(): string {
+    return this.spreadsheet.getSpreadsheetLocale();
+  }
+  sheet(name: string): SheetPort | null {
+    if (!this.sheets.has(name)) {
+      const sheet = this.spreadsheet.getSheetByName(name);
+      this.sheets.set(name, sheet ? new GasSheet(sheet) : null);
+    }
+    return this.sheets.get(name) ?? null;
+  }
+  sheetById(id: number): SheetPort | null {
+    const sheet = this.spreadsheet.getSheets().find((candidate) => candidate.getSheetId() === id);
+    return sheet ? new GasSheet(sheet) : null;
+  }
+  sheetNames(): string[] {
+    return this.spreadsheet.getSheets().map((sheet) => sheet.getName());
+  }
+  createSheet(name: string): SheetPort {
+    const created = new GasSheet(this.spreadsheet.insertSheet(name));
+    this.sheets.set(name, created);
+    return created;
+  }
+  deleteSheet(name: string): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (sheet) this.spreadsheet.deleteSheet(sheet);
+    this.sheets.delete(name);
+  }
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+}
