@@ -1,0 +1,25 @@
+/** Every sheet the add-on owns, in the order setup creates them. */
+import type { SheetKey, SheetSchema } from '../schema';
+import { CALLBACKS } from './callbacks';
+import { HISTORY, OUTBOX, RUN_LOG } from './logs';
+import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
+import { TICKETS } from './tickets';
+
+export * from './callbacks';
+export * from './logs';
+export * from './settings';
+export * from './tickets';
+
+export const SCHEMAS: Record<SheetKey, SheetSchema> = {
+  tickets: TICKETS,
+  callbacks: CALLBACKS,
+  history: HISTORY,
+  outbox: OUTBOX,
+  runLog: RUN_LOG,
+  general: GENERAL,
+  calendar: CALENDAR,
+  holidays: HOLIDAYS,
+  slaPolicy: SLA_POLICY,
+  categories: CATEGORIES,
+  staff: STAFF,
+};

@@ -1,0 +1,116 @@
+/**
+ * Tickets / 工单登记 (SPEC §3): one row per ticket. Staff-edited columns first; deadlines and callback
+ * columns in the 'sla' group, bookkeeping in the 'system' group, both collapsible.
+ */
+import type { CallbackState, Channel, EnumCode, Severity, SlaState, TicketStatus, TicketType } from '../../core/enums';
+import { type SheetSchema, columnsFor } from '../schema';
+
+/** A date cell: a real Date, or '' when empty. */
+export type DateCell = Date | '';
+export type NumberCell = number | '';
+
+export interface TicketRow {
+  id: string;
+  receivedAt: DateCell;
+  channel: Channel | '';
+  type: TicketType | '';
+  category: string;
+  severity: Severity | '';
+  customer: string;
+  phone: string;
+  email: string;
+  address: string;
+  orderNo: string;
+  description: string;
+  personComplained: string;
+  /** First receiver (首问负责). */
+  receivedBy: string;
+  department: string;
+  assignee: string;
+  status: TicketStatus | '';
+  resolution: string;
+  substantiated: EnumCode<'substantiated'> | '';
+  needsReview: boolean;
+  reviewNote: string;
+  ackDue: DateCell;
+  ackAt: DateCell;
+  transferDue: DateCell;
+  transferAt: DateCell;
+  feedbackDue: DateCell;
+  feedbackAt: DateCell;
+  resolveDue: DateCell;
+  resolveAt: DateCell;
+  callbackOpen: DateCell;
+  callbackDue: DateCell;
+  callbackAt: DateCell;
+  callbackState: CallbackState | '';
+  satisfaction: NumberCell;
+  slaState: SlaState | '';
+  escalationLevel: NumberCell;
+  repeatOf: string;
+  parentTicket: string;
+  reopenCount: NumberCell;
+  supervised: boolean;
+  /** Business milliseconds spent in Waiting on customer; the resolve due date moves by this much. */
+  pausedMs: NumberCell;
+  waitingSince: DateCell;
+  formResponseId: string;
+  createdAt: DateCell;
+  updatedAt: DateCell;
+}
+
+const col = columnsFor('col.tickets');
+const sla = { group: 'sla', system: true, required: true } as const;
+const system = { group: 'system', system: true, required: true } as const;
+
+export const TICKETS: SheetSchema<keyof TicketRow> = {
+  key: 'tickets',
+  title: 'sheet.tickets',
+  columns: [
+    col('id', 'text', { required: true, system: true, width: 130 }),
+    col('receivedAt', 'date', { required: true }),
+    col('channel', 'enum', { enum: 'channel', required: true }),
+    col('type', 'enum', { enum: 'ticketType', required: true }),
+    col('category', 'text', { required: true, width: 150 }),
+    col('severity', 'enum', { enum: 'severity', required: true }),
+    col('customer', 'text', { required: true }),
+    col('phone', 'text', { required: true }),
+    col('email', 'text', { required: true, width: 180 }),
+    col('address', 'text'),
+    col('orderNo', 'text'),
+    col('description', 'longText', { required: true }),
+    col('personComplained', 'text'),
+    col('receivedBy', 'text', { required: true }),
+    col('department', 'text', { required: true }),
+    col('assignee', 'text', { required: true }),
+    col('status', 'enum', { enum: 'status', required: true }),
+    col('resolution', 'longText', { required: true }),
+    col('substantiated', 'enum', { enum: 'substantiated' }),
+    col('needsReview', 'bool', { required: true }),
+    col('reviewNote', 'longText', { required: true, width: 200 }),
+    col('ackDue', 'date', sla),
+    col('ackAt', 'date', { ...sla, system: false }),
+    col('transferDue', 'date', sla),
+    col('transferAt', 'date', sla),
+    col('feedbackDue', 'date', sla),
+    col('feedbackAt', 'date', { ...sla, system: false }),
+    col('resolveDue', 'date', sla),
+    col('resolveAt', 'date', sla),
+    col('callbackOpen', 'date', sla),
+    col('callbackDue', 'date', sla),
+    col('callbackAt', 'date', sla),
+    col('callbackState', 'enum', { ...sla, enum: 'callbackState' }),
+    col('satisfaction', 'number', sla),
+    col('slaState', 'enum', { ...sla, enum: 'slaState' }),
+    col('escalationLevel', 'number', sla),
+    col('repeatOf', 'text', system),
+    col('parentTicket', 'text', { group: 'system' }),
+    col('reopenCount', 'number', system),
+    col('supervised', 'bool', system),
+    col('pausedMs', 'number', system),
+    col('waitingSince', 'date', system),
+    col('formResponseId', 'text', system),
+    col('createdAt', 'date', system),
+    col('updatedAt', 'date', system),
+  ],
+};
