@@ -22,6 +22,7 @@ export const en = {
   'sla.explain.due': '→ due {at}',
   'sla.explain.separator': '; ',
   'sla.explain.listSeparator': ', ',
+  'sla.explain.partSeparator': ', ',
   'sla.issue.badTimeZone': 'The spreadsheet time zone "{value}" is unknown; Asia/Shanghai is used.',
   'sla.issue.unknownKey': 'Unknown setting "{key}"; the row is ignored.',
   'sla.issue.duplicateKey': 'The setting "{key}" appears again; the first row is used.',
@@ -41,7 +42,7 @@ export const en = {
   'sla.issue.badSampleRate':
     'sampleRate: "{value}" is not a percentage from 0 to 100; the default row for this type and severity is used.',
   'sla.issue.badCallbackWindow':
-    'The callback window closes before it opens; the default row for this type and severity is used.',
+    'callbackOpen and callbackDue must both be set or both be —; the default row for this type and severity is used.',
   'sla.issue.duplicateRow': 'This type and severity appear again; the first row is used.',
 } as const;
 
@@ -68,6 +69,7 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.explain.due': '→ 截止 {at}',
   'sla.explain.separator': '；',
   'sla.explain.listSeparator': '、',
+  'sla.explain.partSeparator': '，',
   'sla.issue.badTimeZone': '表格时区“{value}”无法识别，暂按 Asia/Shanghai 计算。',
   'sla.issue.unknownKey': '未知设置项“{key}”，已忽略该行。',
   'sla.issue.duplicateKey': '设置项“{key}”重复出现，以第一行为准。',
@@ -84,6 +86,6 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badDuration':
     '{column}：“{value}”不是时限（如 3 工作小时、1 工作日、24 小时、7 天 或 —），该类型和严重程度使用默认规则。',
   'sla.issue.badSampleRate': 'sampleRate：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
-  'sla.issue.badCallbackWindow': '回访窗口的截止早于开始，该类型和严重程度使用默认规则。',
+  'sla.issue.badCallbackWindow': 'callbackOpen 与 callbackDue 须同时填写或同时为 —，该类型和严重程度使用默认规则。',
   'sla.issue.duplicateRow': '该类型和严重程度重复出现，以第一行为准。',
 };

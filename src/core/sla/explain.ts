@@ -1,0 +1,78 @@
+/**
+ * The note on every due-date cell saying how it was computed (SPEC §5 "Explain every deadline"), e.g.
+ * "Received Tue 2025-09-30 17:30; General complaint: 3 wd; 2025-10-01…08 holiday, Sat 2025-10-11 is a
+ * working day → due Sat 2025-10-11 17:30".
+ */
+import { type Lang, type MessageKey, t } from '../../i18n';
+import { type BusinessCalendar, type Duration, dateKeyOf, formatClock, formatDuration, isBusinessUnit } from '../calendar';
+
+export interface DueExplanationInput {
+  start: number;
+  duration: Duration;
+  due: number;
+  /** What the rule is, in the sheet's language, e.g. "General complaint". */
+  label: string;
+  /** What `start` is; callback windows run from Resolved. */
+  from?: 'received' | 'resolved';
+}
+
+function weekdayName(lang: Lang, weekday: number): string {
+  return t(lang, `sla.weekday.${weekday}` as MessageKey);
+}
+
+export function formatLocalDateTime(lang: Lang, cal: BusinessCalendar, instant: number): string {
+  const { dayNumber, minuteOfDay } = cal.zone.toLocal(instant);
+  const day = cal.day(dayNumber);
+  return t(lang, 'sla.dateTime', { weekday: weekdayName(lang, day.weekday), date: day.dateKey, time: formatClock(minuteOfDay) });
+}
+
+/** "2025-10-01…08", "2025-09-30…10-08", "2025-12-31…2026-01-02" or a single date. */
+function formatDateRange(first: number, last: number): string {
+  const from = dateKeyOf(first);
+  if (first === last) return from;
+  const to = dateKeyOf(last);
+  const sharedPrefix = from.slice(0, 4) !== to.slice(0, 4) ? 0 : from.slice(0, 7) !== to.slice(0, 7) ? 5 : 8;
+  return `${from}…${to.slice(sharedPrefix)}`;
+}
+
+/** Holidays (as ranges) and make-up working days from the start's day through the due day. */
+function calendarNote(lang: Lang, cal: BusinessCalendar, start: number, due: number): string {
+  const list = t(lang, 'sla.explain.listSeparator');
+  const firstDay = cal.zone.toLocal(start).dayNumber;
+  const lastDay = cal.zone.toLocal(due).dayNumber;
+  const holidayRanges: string[] = [];
+  const workdays: string[] = [];
+  let rangeStart: number | null = null;
+  for (let dayNumber = firstDay; dayNumber <= lastDay + 1; dayNumber++) {
+    const day = cal.day(dayNumber);
+    const isHoliday = dayNumber <= lastDay && day.special?.kind === 'holiday';
+    if (isHoliday && rangeStart === null) rangeStart = dayNumber;
+    if (!isHoliday && rangeStart !== null) {
+      holidayRanges.push(formatDateRange(rangeStart, dayNumber - 1));
+      rangeStart = null;
+    }
+    if (dayNumber <= lastDay && day.special?.kind === 'workday') {
+      workdays.push(t(lang, 'sla.day', { weekday: weekdayName(lang, day.weekday), date: day.dateKey }));
+    }
+  }
+  const parts: string[] = [];
+  if (holidayRanges.length > 0) parts.push(t(lang, 'sla.explain.holidays', { dates: holidayRanges.join(list) }));
+  if (workdays.length > 0) {
+    const key = workdays.length === 1 ? 'sla.explain.workday' : 'sla.explain.workdays';
+    parts.push(t(lang, key, { days: workdays.join(list) }));
+  }
+  return parts.join(t(lang, 'sla.explain.partSeparator'));
+}
+
+export function explainDue(lang: Lang, cal: BusinessCalendar, input: DueExplanationInput): string {
+  const { start, duration, due, label } = input;
+  const startKey = input.from === 'resolved' ? 'sla.explain.resolved' : 'sla.explain.received';
+  const parts = [
+    t(lang, startKey, { at: formatLocalDateTime(lang, cal, start) }),
+    t(lang, 'sla.explain.rule', { label, duration: formatDuration(lang, duration) }),
+  ];
+  // Holidays only change business-time targets; wall-clock targets run through them.
+  const note = isBusinessUnit(duration) ? calendarNote(lang, cal, start, due) : '';
+  if (note !== '') parts.push(note);
+  return `${parts.join(t(lang, 'sla.explain.separator'))} ${t(lang, 'sla.explain.due', { at: formatLocalDateTime(lang, cal, due) })}`;
+}

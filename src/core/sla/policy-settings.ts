@@ -1,0 +1,121 @@
+/**
+ * ⚙ SLA policy rows ↔ SlaPolicy. A bad row is reported with its sheet row and reason, and its
+ * (type, severity) falls back to the default row; parsing never throws (SPEC §13).
+ */
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+import { type Lang, type MessageKey, t } from '../../i18n';
+import { type Duration, formatDuration, parseDuration } from '../calendar';
+import { isEnumCode } from '../enums';
+import { DEFAULT_SLA_POLICY_ROWS, SLA_STAGES, type SeverityOrAny, type SlaPolicy, type SlaPolicyRow } from './policy';
+
+export interface SlaPolicySettings {
+  policy: SlaPolicy;
+  issues: SettingsIssue[];
+}
+
+const DURATION_COLUMNS = [...SLA_STAGES, 'callbackOpen', 'callbackDue'] as const;
+type DurationColumn = (typeof DURATION_COLUMNS)[number];
+
+function cellText(value: CellValue | undefined): string {
+  if (value === undefined) return '';
+  return value instanceof Date ? value.toISOString() : String(value).trim();
+}
+
+/** 10, '10', '10%' or a percent-formatted 0.1 → 10; null outside 0 … 100. */
+function parseSampleRate(value: CellValue | undefined): number | null {
+  if (value === undefined || value === '') return 100;
+  let rate: number;
+  if (typeof value === 'number') rate = value > 0 && value < 1 ? value * 100 : value;
+  else if (typeof value === 'string' && /^\d+(\.\d+)?\s*%?$/.test(value.trim())) rate = parseFloat(value);
+  else return null;
+  return rate >= 0 && rate <= 100 ? rate : null;
+}
+
+function sameKey(a: { type: string; severity: string }, b: { type: string; severity: string }): boolean {
+  return a.type === b.type && a.severity === b.severity;
+}
+
+export function parseSlaPolicy(rows: KeyedRow[], sheetName: string, lang: Lang = 'en'): SlaPolicySettings {
+  const issues: SettingsIssue[] = [];
+  const parsed: SlaPolicyRow[] = [];
+  const seen: Array<{ type: string; severity: string }> = [];
+
+  for (const { row, values } of rows) {
+    if (Object.values(values).every((value) => cellText(value) === '')) continue;
+    const report = (key: MessageKey, params: Record<string, string>) =>
+      issues.push({ sheet: sheetName, row, reason: t(lang, key, params) });
+    const type = cellText(values.type);
+    const severity = cellText(values.severity);
+    if (!isEnumCode('ticketType', type)) {
+      report('sla.issue.badType', { value: type });
+      continue;
+    }
+    if (severity !== 'any' && !isEnumCode('severity', severity)) {
+      report('sla.issue.badSeverity', { value: severity });
+      continue;
+    }
+    const key = { type, severity };
+    if (seen.some((other) => sameKey(other, key))) {
+      report('sla.issue.duplicateRow', {});
+      continue;
+    }
+    seen.push(key);
+    const fallBack = () => {
+      const fallback = DEFAULT_SLA_POLICY_ROWS.find((candidate) => sameKey(candidate, key));
+      if (fallback) parsed.push(fallback);
+    };
+
+    const durations: Partial<Record<DurationColumn, Duration | null>> = {};
+    let bad = false;
+    for (const column of DURATION_COLUMNS) {
+      const result = parseDuration(cellText(values[column]));
+      if (result.ok) durations[column] = result.duration;
+      else if (!bad) {
+        bad = true;
+        report('sla.issue.badDuration', { column, value: cellText(values[column]) });
+      }
+    }
+    const sampleRate = parseSampleRate(values.sampleRate);
+    if (!bad && sampleRate === null) {
+      bad = true;
+      report('sla.issue.badSampleRate', { value: cellText(values.sampleRate) });
+    }
+    if (!bad && (durations.callbackOpen === null) !== (durations.callbackDue === null)) {
+      bad = true;
+      report('sla.issue.badCallbackWindow', {});
+    }
+    if (bad || sampleRate === null) {
+      fallBack();
+      continue;
+    }
+    parsed.push({
+      type,
+      severity: severity as SeverityOrAny,
+      stages: {
+        ack: durations.ack ?? null,
+        transfer: durations.transfer ?? null,
+        feedback: durations.feedback ?? null,
+        resolve: durations.resolve ?? null,
+      },
+      callbackOpen: durations.callbackOpen ?? null,
+      callbackDue: durations.callbackDue ?? null,
+      sampleRate,
+    });
+  }
+  return { policy: { rows: parsed }, issues };
+}
+
+/** ⚙ SLA policy rows for setup to prefill, with units in the sheet's language. */
+export function defaultSlaPolicyRows(lang: Lang = 'en'): Array<Record<string, CellValue>> {
+  return DEFAULT_SLA_POLICY_ROWS.map((policyRow) => ({
+    type: policyRow.type,
+    severity: policyRow.severity,
+    ack: formatDuration(lang, policyRow.stages.ack),
+    transfer: formatDuration(lang, policyRow.stages.transfer),
+    feedback: formatDuration(lang, policyRow.stages.feedback),
+    resolve: formatDuration(lang, policyRow.stages.resolve),
+    callbackOpen: formatDuration(lang, policyRow.callbackOpen),
+    callbackDue: formatDuration(lang, policyRow.callbackDue),
+    sampleRate: policyRow.sampleRate,
+  }));
+}
