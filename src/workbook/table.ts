@@ -1,0 +1,241 @@
+/**
+ * The one layer that reads and writes every sheet by header (SPEC §3). Jobs say which columns they need
+ * by key; the table finds them wherever the user put them, decodes labels of either language into codes,
+ * and batches: one read per `readRows`, one write per append and per contiguous block of an update.
+ *
+ * Calls per operation (each `SheetPort` method is one Sheets call):
+ * - readRows: lastRow + lastColumn + 1 read when the header map is known (cached and still matching,
+ *   checked on the header cells read in the same block), else 1 more read of row 1.
+ * - appendRecords: lastRow + 1 write (+ lastColumn and 1 read of row 1 if the map was never checked).
+ * - updateRows: 1 write per block (see ./block-plan.ts).
+ */
+import type { CellValue, Grid } from '../core/cells';
+import type { Lang } from '../i18n';
+import type { SheetPort } from '../ports';
+import { type Block, type CellChanges, type FillValue, planBlocks } from './block-plan';
+import { type TypedValue, decodeCell, encodeCell } from './codec';
+import { MissingColumnError } from './errors';
+import { type HeaderMap, buildHeaderMap, headerMatches } from './header-map';
+import { type ColumnSpec, type SheetSchema, columnLabel, sheetTitle } from './schema';
+
+export interface TableRow<T> {
+  /** 1-based sheet row: valid until the sheet is sorted or rows are inserted; identify records by ID. */
+  row: number;
+  values: T;
+  /** Cells whose text the column type could not read (unknown enum label, text in a date column): kept raw. */
+  unrecognized: Partial<Record<keyof T, string>>;
+}
+
+/** A cell that could not be decoded, for the health check and the job's log. */
+export interface CellIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  text: string;
+}
+
+export interface ReadResult<T> {
+  rows: TableRow<T>[];
+  issues: CellIssue[];
+}
+
+export interface RowChange<R> {
+  row: number;
+  values: Partial<R>;
+}
+
+/** Values a record may hold in a cell (typed by the row interfaces of ./schemas). */
+type RecordValue = TypedValue | null | undefined;
+
+/** The block read last, kept so an update can rewrite unchanged cells of our own columns instead of splitting. */
+interface Snapshot {
+  firstRow: number;
+  firstColumn: number;
+  grid: Grid;
+}
+
+export class Table<R extends object> {
+  private map: HeaderMap | null;
+  /** Whether `map` was compared with the sheet's row 1 during this execution. */
+  private verified = false;
+  private snapshot: Snapshot | null = null;
+
+  constructor(
+    private readonly sheet: SheetPort,
+    readonly schema: SheetSchema<keyof R & string>,
+    readonly lang: Lang,
+    cachedMap: HeaderMap | null = null,
+  ) {
+    this.map = cachedMap && cachedMap.sheet === schema.key ? cachedMap : null;
+  }
+
+  get title(): string {
+    return sheetTitle(this.schema, this.lang);
+  }
+
+  /** The header map, read from row 1 unless already checked during this execution (cache it with serializeHeaderMap). */
+  headerMap(): HeaderMap {
+    if (this.map && this.verified) return this.map;
+    const width = this.sheet.lastColumn();
+    const header = width > 0 ? this.sheet.read(1, 1, 1, width)[0] : [];
+    this.map = buildHeaderMap(this.schema, header);
+    this.verified = true;
+    return this.map;
+  }
+
+  /** Throws MissingColumnError for the first required column among `keys` that the sheet lacks. */
+  requireColumns(keys: readonly (keyof R & string)[] = this.schema.columns.map((c) => c.key)): void {
+    const map = this.headerMap();
+    for (const key of keys) {
+      const column = this.column(key);
+      if (column.required && map.columns[key] === undefined) {
+        throw new MissingColumnError(this.title, columnLabel(column, this.lang), key);
+      }
+    }
+  }
+
+  /**
+   * Reads `keys` for every data row with one read of the column span that covers them. With a cached
+   * map the header row is read in the same block and checked; a stale map costs one more read.
+   */
+  readRows<K extends keyof R & string>(keys: readonly K[]): ReadResult<Pick<R, K>> {
+    const lastRow = this.sheet.lastRow();
+    if (this.map && !this.verified) {
+      const fromCache = this.readWithCachedHeader(keys, lastRow);
+      if (fromCache) return fromCache;
+    }
+    this.requireColumns(keys);
+    const span = this.span(keys);
+    if (lastRow < 2 || span === null) return { rows: [], issues: [] };
+    const grid = this.sheet.read(2, span.first, lastRow - 1, span.last - span.first + 1);
+    return this.decodeRows(keys, grid, 2, span.first);
+  }
+
+  /** Appends records in one write after the last row, across the full header width (user columns left ''). */
+  appendRecords(records: readonly Partial<R>[]): { firstRow: number; count: number } {
+    this.requireColumns();
+    const map = this.headerMap();
+    const firstRow = this.sheet.lastRow() + 1;
+    if (records.length === 0) return { firstRow, count: 0 };
+    const width = Math.max(map.headers.length, ...Object.values(map.columns));
+    const grid = records.map((record) => {
+      const line: CellValue[] = new Array<CellValue>(width).fill('');
+      for (const column of this.schema.columns) {
+        const index = map.columns[column.key];
+        if (index !== undefined) line[index - 1] = this.encode(column, record, column.key);
+      }
+      return line;
+    });
+    this.sheet.write(firstRow, 1, grid);
+    return { firstRow, count: records.length };
+  }
+
+  /**
+   * Writes the changed cells only, batched into rectangular blocks (./block-plan.ts). Cells of our own
+   * columns read by the last readRows fill gaps so blocks stay large; user columns are never rewritten
+   * (they may hold formulas that a value read cannot reproduce). Returns the number of writes.
+   */
+  updateRows(changes: readonly RowChange<R>[]): number {
+    const keys = new Set<keyof R & string>();
+    for (const change of changes) for (const key of Object.keys(change.values)) keys.add(key as keyof R & string);
+    this.requireColumns([...keys]);
+    const map = this.headerMap();
+    const cells: CellChanges = new Map();
+    for (const change of changes) {
+      const line = cells.get(change.row) ?? new Map<number, CellValue>();
+      for (const key of Object.keys(change.values) as (keyof R & string)[]) {
+        const index = map.columns[key];
+        if (index !== undefined) line.set(index, this.encode(this.column(key), change.values, key));
+      }
+      if (line.size > 0) cells.set(change.row, line);
+    }
+    const blocks: Block[] = planBlocks(cells, this.fillFromSnapshot(map));
+    for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
+    this.patchSnapshot(cells);
+    return blocks.length;
+  }
+
+  private readWithCachedHeader<K extends keyof R & string>(keys: readonly K[], lastRow: number): ReadResult<Pick<R, K>> | null {
+    const map = this.map;
+    if (!map) return null;
+    const span = this.span(keys);
+    if (span === null || keys.some((key) => this.column(key).required && map.columns[key] === undefined)) return null;
+    if (span.last > this.sheet.lastColumn()) return null;
+    const grid = this.sheet.read(1, span.first, Math.max(lastRow, 1), span.last - span.first + 1);
+    if (!headerMatches(map, span.first, grid[0] ?? [])) return null;
+    this.verified = true;
+    return this.decodeRows(keys, grid.slice(1), 2, span.first);
+  }
+
+  private column(key: string): ColumnSpec {
+    const column = this.schema.columns.find((c) => c.key === key);
+    if (!column) throw new Error(`no column "${key}" in schema ${this.schema.key}`);
+    return column;
+  }
+
+  private span(keys: readonly string[]): { first: number; last: number } | null {
+    const indexes = keys.map((key) => this.map?.columns[key]).filter((i): i is number => i !== undefined);
+    return indexes.length === 0 ? null : { first: Math.min(...indexes), last: Math.max(...indexes) };
+  }
+
+  private decodeRows<K extends keyof R & string>(keys: readonly K[], grid: Grid, firstRow: number, firstColumn: number): ReadResult<Pick<R, K>> {
+    this.snapshot = { firstRow, firstColumn, grid };
+    const located = keys.map((key) => ({ key, column: this.column(key), offset: (this.map?.columns[key] ?? 0) - firstColumn }));
+    const rows: TableRow<Pick<R, K>>[] = [];
+    const issues: CellIssue[] = [];
+    grid.forEach((line, i) => {
+      const values: Record<string, TypedValue> = {};
+      const unrecognized: Partial<Record<K, string>> = {};
+      for (const { key, column, offset } of located) {
+        const decoded = offset < 0 ? { value: column.type === 'bool' ? false : '' } : decodeCell(column, line[offset] ?? '');
+        values[key] = decoded.value;
+        if (decoded.unrecognized !== undefined) {
+          unrecognized[key] = decoded.unrecognized;
+          issues.push({ sheet: this.title, row: firstRow + i, column: columnLabel(column, this.lang), text: decoded.unrecognized });
+        }
+      }
+      // The schema's column types are the row interface's field types (one decoder per type), hence the cast.
+      rows.push({ row: firstRow + i, values: values as Pick<R, K>, unrecognized });
+    });
+    return { rows, issues };
+  }
+
+  private encode(column: ColumnSpec, record: Partial<R>, key: keyof R & string): CellValue {
+    return encodeCell(column, (record as Record<string, RecordValue>)[key], this.lang);
+  }
+
+  /** Keeps the snapshot equal to the sheet after our own writes, so a later update never restores old values. */
+  private patchSnapshot(cells: CellChanges): void {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    for (const [row, line] of cells) {
+      const gridLine = snapshot.grid[row - snapshot.firstRow];
+      if (!gridLine) continue;
+      for (const [column, value] of line) {
+        const c = column - snapshot.firstColumn;
+        if (c >= 0 && c < gridLine.length) gridLine[c] = typeof value === 'string' ? value.replace(/^'/, '') : value;
+      }
+    }
+  }
+
+  private fillFromSnapshot(map: HeaderMap): FillValue {
+    const snapshot = this.snapshot;
+    if (!snapshot) return () => undefined;
+    const ours = new Set(Object.values(map.columns));
+    const width = snapshot.grid[0]?.length ?? 0;
+    const byColumn = new Map<number, ColumnSpec>();
+    for (const column of this.schema.columns) {
+      const index = map.columns[column.key];
+      if (index !== undefined) byColumn.set(index, column);
+    }
+    return (row, column) => {
+      const r = row - snapshot.firstRow;
+      const c = column - snapshot.firstColumn;
+      if (!ours.has(column) || r < 0 || r >= snapshot.grid.length || c < 0 || c >= width) return undefined;
+      const cell = snapshot.grid[r][c];
+      // Text read back must be written back as text, so it goes through the same encoding.
+      const spec = byColumn.get(column);
+      return typeof cell === 'string' && spec ? encodeCell({ ...spec, type: 'text' }, cell, this.lang) : cell;
+    };
+  }
+}

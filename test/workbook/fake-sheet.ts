@@ -1,0 +1,98 @@
+/** An in-memory SheetPort that counts calls, for table-layer tests. Values are stored as written. */
+import type { CellValue, Grid, SheetPort } from '../../src/ports';
+
+export class FakeSheet implements SheetPort {
+  readonly calls = { read: 0, write: 0, lastRow: 0, lastColumn: 0, appendRow: 0 };
+  readonly writes: Array<{ row: number; column: number; rows: number; columns: number }> = [];
+  cells: Grid;
+
+  constructor(
+    readonly name: string,
+    rows: Grid = [],
+  ) {
+    this.cells = rows.map((r) => [...r]);
+  }
+
+  id(): number {
+    return 1;
+  }
+  lastRow(): number {
+    this.calls.lastRow++;
+    for (let r = this.cells.length - 1; r >= 0; r--) if (this.cells[r].some((c) => c !== '')) return r + 1;
+    return 0;
+  }
+  lastColumn(): number {
+    this.calls.lastColumn++;
+    let last = 0;
+    for (const row of this.cells) row.forEach((c, i) => { if (c !== '') last = Math.max(last, i + 1); });
+    return last;
+  }
+  maxColumns(): number {
+    return Math.max(26, ...this.cells.map((r) => r.length));
+  }
+  read(row: number, column: number, numRows: number, numColumns: number): Grid {
+    if (numRows === 0 || numColumns === 0) return [];
+    this.calls.read++;
+    const out: Grid = [];
+    for (let r = 0; r < numRows; r++) {
+      const line: CellValue[] = [];
+      for (let c = 0; c < numColumns; c++) line.push(this.cells[row - 1 + r]?.[column - 1 + c] ?? '');
+      out.push(line);
+    }
+    return out;
+  }
+  write(row: number, column: number, values: Grid): void {
+    this.calls.write++;
+    this.writes.push({ row, column, rows: values.length, columns: values[0].length });
+    values.forEach((line, r) => {
+      if (line.length !== values[0].length) throw new Error('not rectangular');
+      line.forEach((value, c) => this.set(row + r, column + c, value));
+    });
+  }
+  appendRow(values: CellValue[]): void {
+    this.calls.appendRow++;
+    this.cells.push([...values]);
+  }
+  /** What getValues would return: a text cell written with a leading apostrophe reads without it. */
+  value(row: number, column: number): CellValue {
+    return this.cells[row - 1]?.[column - 1] ?? '';
+  }
+  resetCalls(): void {
+    for (const k of Object.keys(this.calls) as (keyof FakeSheet['calls'])[]) this.calls[k] = 0;
+    this.writes.length = 0;
+  }
+  private set(row: number, column: number, value: CellValue): void {
+    while (this.cells.length < row) this.cells.push([]);
+    const line = this.cells[row - 1];
+    while (line.length < column) line.push('');
+    line[column - 1] = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+  }
+  readNotes(): string[][] {
+    return [];
+  }
+  writeNotes(): void {}
+  setNumberFormat(): void {}
+  setListValidation(): void {}
+  protectColumns(): void {}
+  removeProtections(): void {}
+  freezeRows(): void {}
+  setHeaderStyle(): void {}
+  setColumnWidth(): void {}
+  hide(): void {}
+  isHidden(): boolean {
+    return false;
+  }
+  clear(): void {
+    this.cells = [];
+  }
+  insertColumnsAfter(column: number, howMany: number): void {
+    for (const line of this.cells) line.splice(column, 0, ...new Array<CellValue>(howMany).fill(''));
+  }
+  deleteRows(row: number, howMany: number): void {
+    this.cells.splice(row - 1, howMany);
+  }
+  setBackgrounds(): void {}
+  setFontWeights(): void {}
+  addColumnChart(): void {}
+  removeCharts(): void {}
+}
