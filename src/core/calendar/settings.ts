@@ -34,7 +34,7 @@ const CALENDAR_KEYS = ['workingDays', ...CLOCK_KEYS, 'atRiskPercent'] as const;
 const ENGLISH_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function cellText(value: CellValue): string {
-  return value instanceof Date ? value.toISOString() : String(value);
+  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : String(value);
 }
 
 export function parseCalendarSettings(

@@ -18,7 +18,7 @@ type DurationColumn = (typeof DURATION_COLUMNS)[number];
 
 function cellText(value: CellValue | undefined): string {
   if (value === undefined) return '';
-  return value instanceof Date ? value.toISOString() : String(value).trim();
+  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : String(value).trim();
 }
 
 /** 10, '10', '10%' or a percent-formatted 0.1 → 10; null outside 0 … 100. */
