@@ -1,4 +1,4 @@
-import type { KeyedRow } from '../../src/core/cells';
+import type { CellValue, KeyedRow } from '../../src/core/cells';
 import {
   defaultCalendarRows,
   defaultHolidayRows,
@@ -9,7 +9,7 @@ import {
 import { cst } from './calendar-helpers';
 
 const names = { calendar: '⚙ Calendar', holidays: '⚙ Holidays' };
-const rowsOf = (values: Array<Record<string, string | number | Date>>, first = 2): KeyedRow[] =>
+const rowsOf = (values: Array<Record<string, CellValue>>, first = 2): KeyedRow[] =>
   values.map((v, i) => ({ row: first + i, values: v }));
 
 describe('parseCalendarSettings', () => {
