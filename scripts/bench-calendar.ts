@@ -3,7 +3,7 @@
  * Mixed bh / wd targets from random instants across 2025–2026 on the default China calendar.
  * `npx tsx scripts/bench-calendar.ts [iterations]` prints ops/s; `benchCalendar` is reused by `npm run bench`.
  */
-import { type Duration, addDuration, createCalendar, defaultCalendarConfig } from '../src/core/calendar';
+import { addDuration, createCalendar, type Duration, defaultCalendarConfig } from '../src/core/calendar';
 
 const TARGETS: Duration[] = [
   { amount: 3, unit: 'bh' },
@@ -27,7 +27,8 @@ export function benchCalendar(iterations: number): number {
   const starts = Array.from({ length: iterations }, () => from + Math.floor(random() * span));
   let checksum = 0;
   const began = performance.now();
-  for (let i = 0; i < iterations; i++) checksum += addDuration(cal, starts[i], TARGETS[i % TARGETS.length]) % 7;
+  for (let i = 0; i < iterations; i++)
+    checksum += addDuration(cal, starts[i], TARGETS[i % TARGETS.length]) % 7;
   const seconds = (performance.now() - began) / 1000;
   if (checksum < 0) throw new Error('unreachable: keeps the loop from being optimised away');
   return Math.round(iterations / seconds);

@@ -31,7 +31,12 @@ days.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
 const lines = [];
 for (let i = 0; i < days.length; i += 6) {
-  lines.push(`  ${days.slice(i, i + 6).map((d) => `'${d[0]} ${d[1]} ${d[2]}'`).join(', ')},`);
+  lines.push(
+    `  ${days
+      .slice(i, i + 6)
+      .map((d) => `'${d[0]} ${d[1]} ${d[2]}'`)
+      .join(', ')},`,
+  );
 }
 
 const out = `/**

@@ -1,5 +1,5 @@
 import { addDuration, businessTimeBetween, zoneOf } from '../../src/core/calendar';
-import { HOUR, duration, plainCalendar, wall } from './calendar-helpers';
+import { duration, HOUR, plainCalendar, wall } from './calendar-helpers';
 
 const NY = 'America/New_York';
 const LONDON = 'Europe/London';

@@ -1,7 +1,7 @@
 import {
   type BusinessCalendar,
-  type Duration,
   createCalendar,
+  type Duration,
   defaultCalendarConfig,
   parseDuration,
 } from '../../src/core/calendar';
@@ -17,7 +17,8 @@ export function plainCalendar(timeZone: string): BusinessCalendar {
 export const cst = (wall: string): number => Date.parse(`${wall}:00+08:00`);
 
 /** Local wall time of an instant as 'yyyy-mm-dd HH:MM' in a zone. */
-export function wall(instant: number, timeZone = 'Asia/Shanghai'): string {
+export function wall(instant: number | null, timeZone = 'Asia/Shanghai'): string {
+  if (instant === null) throw new Error('expected an instant, got null');
   return new Date(instant).toLocaleString('sv-SE', { timeZone }).slice(0, 16);
 }
 

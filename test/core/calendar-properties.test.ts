@@ -1,6 +1,11 @@
 import fc from 'fast-check';
-import { type BusinessCalendar, addDuration, addBusinessTime, businessTimeBetween } from '../../src/core/calendar';
-import { HOUR, china, plainCalendar } from './calendar-helpers';
+import {
+  addBusinessTime,
+  addDuration,
+  type BusinessCalendar,
+  businessTimeBetween,
+} from '../../src/core/calendar';
+import { china, HOUR, plainCalendar } from './calendar-helpers';
 
 const calendars: Array<[string, BusinessCalendar]> = [
   ['Asia/Shanghai with China holidays', china],
@@ -21,10 +26,15 @@ function withinWorkingHours(cal: BusinessCalendar, at: number): boolean {
 describe.each(calendars)('%s', (_, cal) => {
   test('due ≥ start for every unit', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 30 }), fc.constantFrom('bh', 'wd', 'h', 'd'), (start, amount, unit) => {
-        const due = addDuration(cal, start, { amount, unit: unit as 'bh' | 'wd' | 'h' | 'd' });
-        return due >= start;
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom('bh', 'wd', 'h', 'd'),
+        (start, amount, unit) => {
+          const due = addDuration(cal, start, { amount, unit: unit as 'bh' | 'wd' | 'h' | 'd' });
+          return due >= start;
+        },
+      ),
     );
   });
   test('bh is additive: add(add(s, a), b) = add(s, a + b)', () => {

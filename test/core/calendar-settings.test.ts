@@ -1,4 +1,3 @@
-import type { CellValue, KeyedRow } from '../../src/core/cells';
 import {
   defaultCalendarRows,
   defaultHolidayRows,
@@ -6,6 +5,7 @@ import {
   isWorkingTime,
   parseCalendarSettings,
 } from '../../src/core/calendar';
+import type { CellValue, KeyedRow } from '../../src/core/cells';
 import { cst } from './calendar-helpers';
 
 const names = { calendar: '⚙ Calendar', holidays: '⚙ Holidays' };
@@ -21,7 +21,13 @@ describe('parseCalendarSettings', () => {
       names,
     );
     expect(issues).toEqual([]);
-    expect(calendar.config).toMatchObject({ dayStart: 540, dayEnd: 1080, lunchStart: 720, lunchEnd: 780, atRiskPercent: 75 });
+    expect(calendar.config).toMatchObject({
+      dayStart: 540,
+      dayEnd: 1080,
+      lunchStart: 720,
+      lunchEnd: 780,
+      atRiskPercent: 75,
+    });
     expect(calendar.config.workingWeekdays).toEqual([1, 2, 3, 4, 5]);
     expect(holidayCoverage(calendar)).toEqual(expect.arrayContaining([2025, 2026]));
     expect(isWorkingTime(calendar, cst('2026-02-14T10:00'))).toBe(true);
@@ -43,9 +49,17 @@ describe('parseCalendarSettings', () => {
       names,
     );
     expect(issues).toEqual([]);
-    expect(calendar.config).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5, 6], dayStart: 510, dayEnd: 1020, atRiskPercent: 80 });
+    expect(calendar.config).toMatchObject({
+      workingWeekdays: [1, 2, 3, 4, 5, 6],
+      dayStart: 510,
+      dayEnd: 1020,
+      atRiskPercent: 80,
+    });
     expect(calendar.config.lunchStart).toBe(calendar.config.lunchEnd);
-    expect(parseCalendarSettings(rowsOf([{ key: 'workingDays', value: '1-5' }]), [], 'UTC', names).calendar.config.workingWeekdays).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      parseCalendarSettings(rowsOf([{ key: 'workingDays', value: '1-5' }]), [], 'UTC', names).calendar.config
+        .workingWeekdays,
+    ).toEqual([1, 2, 3, 4, 5]);
   });
   test('bad time, bad weekday list, bad percent, unknown key → issues with row numbers, defaults kept', () => {
     const { calendar, issues } = parseCalendarSettings(
@@ -68,7 +82,11 @@ describe('parseCalendarSettings', () => {
       ['⚙ Calendar', 6],
     ]);
     expect(issues[1].reason).toContain('25:00');
-    expect(calendar.config).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5], dayStart: 540, atRiskPercent: 75 });
+    expect(calendar.config).toMatchObject({
+      workingWeekdays: [1, 2, 3, 4, 5],
+      dayStart: 540,
+      atRiskPercent: 75,
+    });
   });
   test('hours out of order fall back to 09:00–18:00 with lunch 12:00–13:00', () => {
     const { calendar, issues } = parseCalendarSettings(

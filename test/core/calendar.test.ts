@@ -2,16 +2,16 @@ import {
   addDuration,
   businessTimeBetween,
   chinaOfficialDays,
+  createCalendar,
+  defaultCalendarConfig,
+  formatDuration,
   holidayCoverage,
   isWorkingTime,
   missingHolidayYears,
   nextWorkingInstant,
   parseDuration,
-  createCalendar,
-  defaultCalendarConfig,
-  formatDuration,
 } from '../../src/core/calendar';
-import { HOUR, china, cst, duration, wall } from './calendar-helpers';
+import { china, cst, duration, HOUR, wall } from './calendar-helpers';
 
 describe('default working hours 09:00–18:00 with lunch 12:00–13:00 (seed 000 L510)', () => {
   test('9 to 18 is 8 business hours on a working day', () => {
@@ -40,16 +40,37 @@ describe('China official schedule 2025 and 2026 (chinese-days)', () => {
     [...days].filter(([date, kind]) => date.startsWith(year) && kind === 'workday').map(([date]) => date);
 
   test('2025: 调休 working days match the State Council notice', () => {
-    expect(workdaysOf('2025')).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    expect(workdaysOf('2025')).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
     expect(holidaysOf('2025')).toEqual(
-      expect.arrayContaining(['2025-01-01', '2025-01-28', '2025-02-04', '2025-05-05', '2025-05-31', '2025-10-01', '2025-10-08']),
+      expect.arrayContaining([
+        '2025-01-01',
+        '2025-01-28',
+        '2025-02-04',
+        '2025-05-05',
+        '2025-05-31',
+        '2025-10-01',
+        '2025-10-08',
+      ]),
     );
     expect(holidaysOf('2025')).toHaveLength(1 + 8 + 3 + 5 + 3 + 8);
   });
   test('2026: Spring Festival 02-15…02-23 with working Saturdays 02-14 and 02-28', () => {
     const spring = holidaysOf('2026').filter((date) => date >= '2026-02-01' && date < '2026-03-01');
     expect(spring).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23].map((day) => `2026-02-${day}`));
-    expect(workdaysOf('2026')).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(workdaysOf('2026')).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(holidaysOf('2026')).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
   });
   test('coverage lists every year of data; 2027 is reported missing in 2026', () => {

@@ -1,9 +1,9 @@
-import type { KeyedRow } from '../../src/core/cells';
 import { addDuration } from '../../src/core/calendar';
+import type { KeyedRow } from '../../src/core/cells';
 import {
-  DEFAULT_SLA_POLICY,
   accumulatePausedTime,
   computeDueDates,
+  DEFAULT_SLA_POLICY,
   defaultSlaPolicyRows,
   escalationLevel,
   evaluateSla,
@@ -13,46 +13,55 @@ import {
   stageState,
   ticketSlaState,
 } from '../../src/core/sla';
-import { HOUR, china, cst, duration, wall } from './calendar-helpers';
+import { china, cst, duration, HOUR, wall } from './calendar-helpers';
 
-const due = (type: Parameters<typeof computeDueDates>[2]['type'], severity: 'major' | 'general', receivedAt: number, resolvedAt?: number) =>
-  computeDueDates(DEFAULT_SLA_POLICY, china, { type, severity, receivedAt, resolvedAt });
+const due = (
+  type: Parameters<typeof computeDueDates>[2]['type'],
+  severity: 'major' | 'general',
+  receivedAt: number,
+  resolvedAt?: number,
+) => computeDueDates(DEFAULT_SLA_POLICY, china, { type, severity, receivedAt, resolvedAt });
 
 describe('SPEC §5 default targets', () => {
   const monday = cst('2025-09-22T10:00');
   test('Major complaint: 24 h ack, 3 bh transfer, 48 h feedback, 1 wd resolve, callback 0–7 d', () => {
     const d = due('complaint', 'major', monday, cst('2025-09-23T15:00'));
-    expect(wall(d.stages.ack!)).toBe('2025-09-23 10:00');
-    expect(wall(d.stages.transfer!)).toBe('2025-09-22 14:00');
-    expect(wall(d.stages.feedback!)).toBe('2025-09-24 10:00');
-    expect(wall(d.stages.resolve!)).toBe('2025-09-23 10:00');
-    expect(wall(d.callbackOpensAt!)).toBe('2025-09-23 15:00');
-    expect(wall(d.callbackDueAt!)).toBe('2025-09-30 15:00');
+    expect(wall(d.stages.ack)).toBe('2025-09-23 10:00');
+    expect(wall(d.stages.transfer)).toBe('2025-09-22 14:00');
+    expect(wall(d.stages.feedback)).toBe('2025-09-24 10:00');
+    expect(wall(d.stages.resolve)).toBe('2025-09-23 10:00');
+    expect(wall(d.callbackOpensAt)).toBe('2025-09-23 15:00');
+    expect(wall(d.callbackDueAt)).toBe('2025-09-30 15:00');
   });
   test('General complaint: 3 wd resolve, callback 0–14 d', () => {
     const d = due('complaint', 'general', monday, cst('2025-09-23T15:00'));
-    expect(wall(d.stages.resolve!)).toBe('2025-09-25 10:00');
-    expect(wall(d.callbackDueAt!)).toBe('2025-10-07 15:00');
+    expect(wall(d.stages.resolve)).toBe('2025-09-25 10:00');
+    expect(wall(d.callbackDueAt)).toBe('2025-10-07 15:00');
   });
   test('Repair: 1 wd site survey, 7 wd multi-trade / 3 wd single trade, callback 0–1 wd, no transfer', () => {
     const major = due('repair', 'major', monday, cst('2025-11-07T19:00'));
     expect(major.stages.transfer).toBeNull();
-    expect(wall(major.stages.feedback!)).toBe('2025-09-23 10:00');
-    expect(wall(major.stages.resolve!)).toBe('2025-09-30 10:00'); // 7 wd, counting make-up Sunday 09-28
-    expect(wall(major.callbackOpensAt!)).toBe('2025-11-10 09:00');
-    expect(wall(major.callbackDueAt!)).toBe('2025-11-11 09:00');
-    expect(wall(due('repair', 'general', monday).stages.resolve!)).toBe('2025-09-25 10:00');
+    expect(wall(major.stages.feedback)).toBe('2025-09-23 10:00');
+    expect(wall(major.stages.resolve)).toBe('2025-09-30 10:00'); // 7 wd, counting make-up Sunday 09-28
+    expect(wall(major.callbackOpensAt)).toBe('2025-11-10 09:00');
+    expect(wall(major.callbackDueAt)).toBe('2025-11-11 09:00');
+    expect(wall(due('repair', 'general', monday).stages.resolve)).toBe('2025-09-25 10:00');
   });
   test('Inquiry: 24 h resolve, callbacks sampled at 10 %', () => {
     const target = slaTargetFor(DEFAULT_SLA_POLICY, 'inquiry', 'general');
     expect(target?.sampleRate).toBe(10);
-    expect(wall(due('inquiry', 'general', monday).stages.resolve!)).toBe('2025-09-23 10:00');
+    expect(wall(due('inquiry', 'general', monday).stages.resolve)).toBe('2025-09-23 10:00');
   });
   test('Suggestion: 3 d written reply, 7 d resolve; Praise: ack only', () => {
     const d = due('suggestion', 'major', monday);
-    expect(wall(d.stages.feedback!)).toBe('2025-09-25 10:00');
-    expect(wall(d.stages.resolve!)).toBe('2025-09-29 10:00');
-    expect(due('praise', 'general', monday).stages).toEqual({ ack: cst('2025-09-23T10:00'), transfer: null, feedback: null, resolve: null });
+    expect(wall(d.stages.feedback)).toBe('2025-09-25 10:00');
+    expect(wall(d.stages.resolve)).toBe('2025-09-29 10:00');
+    expect(due('praise', 'general', monday).stages).toEqual({
+      ack: cst('2025-09-23T10:00'),
+      transfer: null,
+      feedback: null,
+      resolve: null,
+    });
   });
   test('paused business time moves the resolve due date', () => {
     const paused = accumulatePausedTime(
@@ -65,8 +74,13 @@ describe('SPEC §5 default targets', () => {
       cst('2025-09-22T16:00'),
     );
     expect(paused).toEqual({ businessMs: 2 * HOUR, wallMs: 3 * HOUR });
-    const d = computeDueDates(DEFAULT_SLA_POLICY, china, { type: 'complaint', severity: 'general', receivedAt: monday, pausedMs: paused.businessMs });
-    expect(wall(d.stages.resolve!)).toBe('2025-09-25 12:00');
+    const d = computeDueDates(DEFAULT_SLA_POLICY, china, {
+      type: 'complaint',
+      severity: 'general',
+      receivedAt: monday,
+      pausedMs: paused.businessMs,
+    });
+    expect(wall(d.stages.resolve)).toBe('2025-09-25 12:00');
   });
 });
 
@@ -98,13 +112,34 @@ describe('stage states, SLA state, escalation', () => {
     const dueAt = cst('2025-09-26T17:00'); // Friday
     expect(escalationLevel(china, [{ due: dueAt, state: 'pending' }], general, dueAt - HOUR)).toBe(0);
     expect(escalationLevel(china, [{ due: dueAt, state: 'atRisk' }], general, dueAt - HOUR)).toBe(1);
-    expect(escalationLevel(china, [{ due: dueAt, state: 'breached' }], general, cst('2025-09-28T17:00'))).toBe(2);
-    expect(escalationLevel(china, [{ due: dueAt, state: 'breached' }], general, cst('2025-09-28T17:01'))).toBe(3);
-    expect(escalationLevel(china, [{ due: dueAt, state: 'breached' }], { type: 'complaint', severity: 'major' }, dueAt + 1)).toBe(3);
+    expect(
+      escalationLevel(china, [{ due: dueAt, state: 'breached' }], general, cst('2025-09-28T17:00')),
+    ).toBe(2);
+    expect(
+      escalationLevel(china, [{ due: dueAt, state: 'breached' }], general, cst('2025-09-28T17:01')),
+    ).toBe(3);
+    expect(
+      escalationLevel(
+        china,
+        [{ due: dueAt, state: 'breached' }],
+        { type: 'complaint', severity: 'major' },
+        dueAt + 1,
+      ),
+    ).toBe(3);
   });
   test('evaluateSla puts it together', () => {
-    const status = evaluateSla(DEFAULT_SLA_POLICY, china, { type: 'complaint', severity: 'major', receivedAt: start, doneAt: { ack: start + HOUR } }, cst('2025-09-22T13:30'));
-    expect(status.stages).toEqual({ ack: 'met', transfer: 'breached', feedback: 'pending', resolve: 'pending' });
+    const status = evaluateSla(
+      DEFAULT_SLA_POLICY,
+      china,
+      { type: 'complaint', severity: 'major', receivedAt: start, doneAt: { ack: start + HOUR } },
+      cst('2025-09-22T13:30'),
+    );
+    expect(status.stages).toEqual({
+      ack: 'met',
+      transfer: 'breached',
+      feedback: 'pending',
+      resolve: 'pending',
+    });
     expect(status.state).toBe('breached');
     expect(status.escalation).toBe(3);
   });
@@ -114,26 +149,39 @@ describe('explainDue', () => {
   test('SPEC §5 example in both languages', () => {
     const start = cst('2025-09-30T17:30');
     const dueAt = addDuration(china, start, duration('3 wd'));
-    expect(explainDue('en', china, { start, duration: duration('3 wd'), due: dueAt, label: 'General complaint' })).toBe(
+    expect(
+      explainDue('en', china, { start, duration: duration('3 wd'), due: dueAt, label: 'General complaint' }),
+    ).toBe(
       'Received Tue 2025-09-30 17:30; General complaint: 3 wd; 2025-10-01…08 holiday, Sat 2025-10-11 is a working day → due Sat 2025-10-11 17:30',
     );
-    expect(explainDue('zh-CN', china, { start, duration: duration('3 wd'), due: dueAt, label: '一般投诉' })).toBe(
+    expect(
+      explainDue('zh-CN', china, { start, duration: duration('3 wd'), due: dueAt, label: '一般投诉' }),
+    ).toBe(
       '受理 2025-09-30（周二）17:30；一般投诉：3 工作日；2025-10-01…08 放假，2025-10-11（周六）调休上班 → 截止 2025-10-11（周六）17:30',
     );
   });
   test('Spring Festival 2026 lists both make-up Saturdays', () => {
     const start = cst('2026-02-12T10:00');
-    const text = explainDue('en', china, { start, duration: duration('7 wd'), due: addDuration(china, start, duration('7 wd')), label: 'Multi-trade repair' });
+    const text = explainDue('en', china, {
+      start,
+      duration: duration('7 wd'),
+      due: addDuration(china, start, duration('7 wd')),
+      label: 'Multi-trade repair',
+    });
     expect(text).toContain('2026-02-15…23 holiday');
     expect(text).toContain('Sat 2026-02-14, Sat 2026-02-28 are working days');
   });
 });
 
 describe('parseSlaPolicy', () => {
-  const rows = (values: Array<Record<string, string | number>>): KeyedRow[] => values.map((v, i) => ({ row: i + 2, values: v }));
+  const rows = (values: Array<Record<string, string | number>>): KeyedRow[] =>
+    values.map((v, i) => ({ row: i + 2, values: v }));
   test('default rows round-trip in both languages', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
-      const { policy, issues } = parseSlaPolicy(rows(defaultSlaPolicyRows(lang) as Array<Record<string, string | number>>), '⚙ SLA policy');
+      const { policy, issues } = parseSlaPolicy(
+        rows(defaultSlaPolicyRows(lang) as Array<Record<string, string | number>>),
+        '⚙ SLA policy',
+      );
       expect(issues).toEqual([]);
       expect(policy.rows).toEqual(DEFAULT_SLA_POLICY.rows);
     }
@@ -156,7 +204,10 @@ describe('parseSlaPolicy', () => {
     expect(slaTargetFor(policy, 'complaint', 'major')?.stages.resolve).toEqual({ amount: 1, unit: 'wd' });
   });
   test('a valid row overrides the default', () => {
-    const { policy } = parseSlaPolicy(rows([{ ...(defaultSlaPolicyRows()[1] as Record<string, string>), resolve: '5 wd' }]), 'x');
+    const { policy } = parseSlaPolicy(
+      rows([{ ...(defaultSlaPolicyRows()[1] as Record<string, string>), resolve: '5 wd' }]),
+      'x',
+    );
     expect(slaTargetFor(policy, 'complaint', 'general')?.stages.resolve).toEqual({ amount: 5, unit: 'wd' });
   });
 });

@@ -3,7 +3,7 @@
  * so arithmetic never converts time zones per minute — only once per day it touches (SPEC §15:
  * ≥ 200,000 due dates per second).
  */
-import { type DateKey, MS_PER_MINUTE, dateKeyOf, weekdayOf } from './civil';
+import { type DateKey, dateKeyOf, MS_PER_MINUTE, weekdayOf } from './civil';
 import type { CalendarConfig, SpecialDay } from './config';
 import { type Zone, zoneOf } from './zone';
 

@@ -1,6 +1,7 @@
 /** What a business calendar is made of, and its defaults. */
-import { type DateKey, parseDateKey } from './civil';
+
 import { CHINA_DAYS, CHINA_HOLIDAY_NAMES } from './china-holidays';
+import { type DateKey, parseDateKey } from './civil';
 
 export type SpecialDayKind = 'holiday' | 'workday';
 

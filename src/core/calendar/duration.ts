@@ -2,7 +2,7 @@
  * Durations with a unit, as managers type them in ⚙ SLA policy: '3 bh', '1 wd', '24 h', '7 d', or in
  * Chinese '3 工作小时', '1 工作日', '24 小时', '7 天'. '—', '-' or an empty cell means "no target".
  */
-import { type Lang, type MessageKey, bothLanguages, t } from '../../i18n';
+import { bothLanguages, type Lang, type MessageKey, t } from '../../i18n';
 
 export type DurationUnit = 'bh' | 'wd' | 'h' | 'd';
 export const DURATION_UNITS: readonly DurationUnit[] = ['bh', 'wd', 'h', 'd'];

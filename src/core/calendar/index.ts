@@ -1,6 +1,5 @@
 /** Business calendar: working time in the spreadsheet's zone, with holidays and make-up days (SPEC §5). */
 export {
-  NoWorkingTimeError,
   addBusinessTime,
   addCalendarDays,
   addDuration,
@@ -8,6 +7,7 @@ export {
   businessTimeBetween,
   isBusinessUnit,
   isWorkingTime,
+  NoWorkingTimeError,
   nextWorkingInstant,
 } from './arithmetic';
 export { type BusinessCalendar, type CalendarDay, createCalendar } from './calendar';
@@ -15,10 +15,10 @@ export { type DateKey, dateKeyOf, formatClock } from './civil';
 export {
   type CalendarConfig,
   type ChinaDay,
-  type SpecialDay,
-  type SpecialDayKind,
   chinaOfficialDays,
   defaultCalendarConfig,
+  type SpecialDay,
+  type SpecialDayKind,
 } from './config';
 export { holidayCoverage, missingHolidayYears } from './coverage';
 export {

@@ -3,17 +3,18 @@
  * A bad row is reported with its sheet row and reason and falls back to the default for that key (or is
  * skipped, for a holiday row); parsing never throws, so a typo cannot stop a trigger (SPEC §13).
  */
-import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+
 import { type Lang, t } from '../../i18n';
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import { type BusinessCalendar, createCalendar } from './calendar';
 import { parseLocalDate, parsePercent, parseTimeOfDay, parseWeekdays } from './cell-parsing';
 import { type DateKey, dateKeyOf, formatClock } from './civil';
 import {
   type CalendarConfig,
-  DEFAULT_TIME_ZONE,
-  type SpecialDay,
   chinaOfficialDays,
+  DEFAULT_TIME_ZONE,
   defaultCalendarConfig,
+  type SpecialDay,
 } from './config';
 import { isValidTimeZone, zoneOf } from './zone';
 
@@ -34,7 +35,11 @@ const CALENDAR_KEYS = ['workingDays', ...CLOCK_KEYS, 'atRiskPercent'] as const;
 const ENGLISH_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 function cellText(value: CellValue): string {
-  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : String(value);
+  return value instanceof Date
+    ? Number.isNaN(value.getTime())
+      ? 'Invalid Date'
+      : value.toISOString()
+    : String(value);
 }
 
 export function parseCalendarSettings(
@@ -48,7 +53,8 @@ export function parseCalendarSettings(
   const report = (sheet: string, row: number, reason: string) => issues.push({ sheet, row, reason });
   // An unknown zone would make every date wrong; the default zone keeps the add-on working meanwhile.
   const zoneName = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  if (zoneName !== timeZone) report(sheetNames.calendar, 1, t(lang, 'sla.issue.badTimeZone', { value: timeZone }));
+  if (zoneName !== timeZone)
+    report(sheetNames.calendar, 1, t(lang, 'sla.issue.badTimeZone', { value: timeZone }));
   const zone = zoneOf(zoneName);
   const defaults = defaultCalendarConfig(zoneName);
   const config: CalendarConfig = { ...defaults, holidays: new Map() };
@@ -82,7 +88,8 @@ export function parseCalendarSettings(
       const clockKey = key as ClockKey;
       const isLunch = clockKey === 'lunchStart' || clockKey === 'lunchEnd';
       // An empty lunch cell means no lunch break.
-      const minutes = isLunch && (value === '' || value === '—' || value === '-') ? -1 : parseTimeOfDay(value, zone);
+      const minutes =
+        isLunch && (value === '' || value === '—' || value === '-') ? -1 : parseTimeOfDay(value, zone);
       if (minutes === null) problem('sla.issue.badTime', { default: formatClock(defaults[clockKey]) });
       else {
         config[clockKey] = minutes;

@@ -130,4 +130,3 @@ function createZone(timeZone: string): Zone {
 
   return { name: timeZone, offsetAt, toLocal, toInstant, msOfDayAt };
 }
-

@@ -1,5 +1,12 @@
 /** Due dates of a ticket's SLA stages and callback window (SPEC §5, §7). */
-import { type BusinessCalendar, type Duration, addBusinessTime, addDuration, businessTimeBetween, isBusinessUnit } from '../calendar';
+import {
+  addBusinessTime,
+  addDuration,
+  type BusinessCalendar,
+  businessTimeBetween,
+  type Duration,
+  isBusinessUnit,
+} from '../calendar';
 import type { Severity, TicketStatus, TicketType } from '../enums';
 import { SLA_STAGES, type SlaPolicy, type SlaStage, type SlaTarget, slaTargetFor } from './policy';
 
@@ -26,7 +33,12 @@ export interface DueDates {
 
 export function computeDueDates(policy: SlaPolicy, cal: BusinessCalendar, input: DueDateInput): DueDates {
   const target = slaTargetFor(policy, input.type, input.severity);
-  const stages: Record<SlaStage, number | null> = { ack: null, transfer: null, feedback: null, resolve: null };
+  const stages: Record<SlaStage, number | null> = {
+    ack: null,
+    transfer: null,
+    feedback: null,
+    resolve: null,
+  };
   if (!target) return { target, stages, callbackOpensAt: null, callbackDueAt: null };
   for (const stage of SLA_STAGES) {
     const duration = target.stages[stage];
@@ -38,7 +50,12 @@ export function computeDueDates(policy: SlaPolicy, cal: BusinessCalendar, input:
   }
   const window = (duration: Duration | null) =>
     duration && input.resolvedAt !== undefined ? addDuration(cal, input.resolvedAt, duration) : null;
-  return { target, stages, callbackOpensAt: window(target.callbackOpen), callbackDueAt: window(target.callbackDue) };
+  return {
+    target,
+    stages,
+    callbackOpensAt: window(target.callbackOpen),
+    callbackDueAt: window(target.callbackDue),
+  };
 }
 
 /** A paused ticket's clock stops: business targets move by the paused working time, wall targets by wall time. */
@@ -62,7 +79,11 @@ export interface PausedTime {
  * Time spent in Waiting on customer, from a ticket's status changes (any order); a wait still open is
  * counted up to `now`.
  */
-export function accumulatePausedTime(cal: BusinessCalendar, changes: readonly StatusChange[], now: number): PausedTime {
+export function accumulatePausedTime(
+  cal: BusinessCalendar,
+  changes: readonly StatusChange[],
+  now: number,
+): PausedTime {
   const ordered = [...changes].sort((a, b) => a.at - b.at);
   const paused: PausedTime = { businessMs: 0, wallMs: 0 };
   ordered.forEach((change, index) => {

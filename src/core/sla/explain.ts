@@ -4,7 +4,14 @@
  * working day → due Sat 2025-10-11 17:30".
  */
 import { type Lang, type MessageKey, t } from '../../i18n';
-import { type BusinessCalendar, type Duration, dateKeyOf, formatClock, formatDuration, isBusinessUnit } from '../calendar';
+import {
+  type BusinessCalendar,
+  type Duration,
+  dateKeyOf,
+  formatClock,
+  formatDuration,
+  isBusinessUnit,
+} from '../calendar';
 
 export interface DueExplanationInput {
   start: number;
@@ -23,7 +30,11 @@ function weekdayName(lang: Lang, weekday: number): string {
 export function formatLocalDateTime(lang: Lang, cal: BusinessCalendar, instant: number): string {
   const { dayNumber, minuteOfDay } = cal.zone.toLocal(instant);
   const day = cal.day(dayNumber);
-  return t(lang, 'sla.dateTime', { weekday: weekdayName(lang, day.weekday), date: day.dateKey, time: formatClock(minuteOfDay) });
+  return t(lang, 'sla.dateTime', {
+    weekday: weekdayName(lang, day.weekday),
+    date: day.dateKey,
+    time: formatClock(minuteOfDay),
+  });
 }
 
 /** "2025-10-01…08", "2025-09-30…10-08", "2025-12-31…2026-01-02" or a single date. */
@@ -56,7 +67,8 @@ function calendarNote(lang: Lang, cal: BusinessCalendar, start: number, due: num
     }
   }
   const parts: string[] = [];
-  if (holidayRanges.length > 0) parts.push(t(lang, 'sla.explain.holidays', { dates: holidayRanges.join(list) }));
+  if (holidayRanges.length > 0)
+    parts.push(t(lang, 'sla.explain.holidays', { dates: holidayRanges.join(list) }));
   if (workdays.length > 0) {
     const key = workdays.length === 1 ? 'sla.explain.workday' : 'sla.explain.workdays';
     parts.push(t(lang, key, { days: workdays.join(list) }));

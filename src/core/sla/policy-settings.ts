@@ -2,11 +2,18 @@
  * ⚙ SLA policy rows ↔ SlaPolicy. A bad row is reported with its sheet row and reason, and its
  * (type, severity) falls back to the default row; parsing never throws (SPEC §13).
  */
-import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+
 import { type Lang, type MessageKey, t } from '../../i18n';
 import { type Duration, formatDuration, parseDuration } from '../calendar';
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import { isEnumCode } from '../enums';
-import { DEFAULT_SLA_POLICY_ROWS, SLA_STAGES, type SeverityOrAny, type SlaPolicy, type SlaPolicyRow } from './policy';
+import {
+  DEFAULT_SLA_POLICY_ROWS,
+  type SeverityOrAny,
+  SLA_STAGES,
+  type SlaPolicy,
+  type SlaPolicyRow,
+} from './policy';
 
 export interface SlaPolicySettings {
   policy: SlaPolicy;
@@ -18,7 +25,11 @@ type DurationColumn = (typeof DURATION_COLUMNS)[number];
 
 function cellText(value: CellValue | undefined): string {
   if (value === undefined) return '';
-  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : String(value).trim();
+  return value instanceof Date
+    ? Number.isNaN(value.getTime())
+      ? 'Invalid Date'
+      : value.toISOString()
+    : String(value).trim();
 }
 
 /** 10, '10', '10%' or a percent-formatted 0.1 → 10; null outside 0 … 100. */

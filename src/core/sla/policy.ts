@@ -39,7 +39,14 @@ function row(
   [callbackOpen, callbackDue]: Array<Duration | null>,
   sampleRate: number,
 ): SlaPolicyRow {
-  return { type, severity, stages: { ack, transfer, feedback, resolve }, callbackOpen, callbackDue, sampleRate };
+  return {
+    type,
+    severity,
+    stages: { ack, transfer, feedback, resolve },
+    callbackOpen,
+    callbackDue,
+    sampleRate,
+  };
 }
 
 /**
@@ -65,7 +72,11 @@ export const DEFAULT_SLA_POLICY_ROWS: readonly SlaPolicyRow[] = [
 
 export const DEFAULT_SLA_POLICY: SlaPolicy = { rows: DEFAULT_SLA_POLICY_ROWS };
 
-function findRow(rows: readonly SlaPolicyRow[], type: TicketType, severity: Severity): SlaPolicyRow | undefined {
+function findRow(
+  rows: readonly SlaPolicyRow[],
+  type: TicketType,
+  severity: Severity,
+): SlaPolicyRow | undefined {
   return (
     rows.find((r) => r.type === type && r.severity === severity) ??
     rows.find((r) => r.type === type && r.severity === 'any')

@@ -1,7 +1,13 @@
 /** Stage states, the ticket's SLA state and its escalation level at `now` (SPEC §5). */
-import { type BusinessCalendar, type Duration, addWorkingDays, businessTimeBetween, isBusinessUnit } from '../calendar';
+import {
+  addWorkingDays,
+  type BusinessCalendar,
+  businessTimeBetween,
+  type Duration,
+  isBusinessUnit,
+} from '../calendar';
 import type { Severity, SlaState, TicketType } from '../enums';
-import { type DueDateInput, type DueDates, computeDueDates } from './due-dates';
+import { computeDueDates, type DueDateInput, type DueDates } from './due-dates';
 import { SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
 
 export type StageState = 'pending' | 'atRisk' | 'breached' | 'met' | 'metLate';
@@ -29,7 +35,14 @@ export function stageState(cal: BusinessCalendar, progress: StageProgress, now: 
 }
 
 /** Worst first: an open stage outranks a closed one, so the ticket shows what still needs doing. */
-const SEVERITY_OF_STATE: Record<SlaState, number> = { none: 0, met: 1, metLate: 2, pending: 3, atRisk: 4, breached: 5 };
+const SEVERITY_OF_STATE: Record<SlaState, number> = {
+  none: 0,
+  met: 1,
+  metLate: 2,
+  pending: 3,
+  atRisk: 4,
+  breached: 5,
+};
 
 /** SLA state of a ticket = its worst stage; 'none' when no stage has a target. */
 export function ticketSlaState(states: readonly StageState[]): SlaState {
@@ -79,9 +92,19 @@ export interface SlaStatus {
 }
 
 /** Everything the sweep needs for one ticket at `now`. */
-export function evaluateSla(policy: SlaPolicy, cal: BusinessCalendar, ticket: SlaTicket, now: number): SlaStatus {
+export function evaluateSla(
+  policy: SlaPolicy,
+  cal: BusinessCalendar,
+  ticket: SlaTicket,
+  now: number,
+): SlaStatus {
   const due = computeDueDates(policy, cal, ticket);
-  const stages: Record<SlaStage, StageState | null> = { ack: null, transfer: null, feedback: null, resolve: null };
+  const stages: Record<SlaStage, StageState | null> = {
+    ack: null,
+    transfer: null,
+    feedback: null,
+    resolve: null,
+  };
   const open: OpenStage[] = [];
   for (const stage of SLA_STAGES) {
     const duration = due.target?.stages[stage];
@@ -92,6 +115,8 @@ export function evaluateSla(policy: SlaPolicy, cal: BusinessCalendar, ticket: Sl
     stages[stage] = state;
     if (doneAt === undefined) open.push({ due: stageDue, state });
   }
-  const states = SLA_STAGES.map((stage) => stages[stage]).filter((state): state is StageState => state !== null);
+  const states = SLA_STAGES.map((stage) => stages[stage]).filter(
+    (state): state is StageState => state !== null,
+  );
   return { due, stages, state: ticketSlaState(states), escalation: escalationLevel(cal, open, ticket, now) };
 }

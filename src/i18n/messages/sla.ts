@@ -73,7 +73,8 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badTimeZone': '表格时区“{value}”无法识别，暂按 Asia/Shanghai 计算。',
   'sla.issue.unknownKey': '未知设置项“{key}”，已忽略该行。',
   'sla.issue.duplicateKey': '设置项“{key}”重复出现，以第一行为准。',
-  'sla.issue.badWeekdays': '“{value}”不是工作日列表（如 周一,周二,周三,周四,周五 或 1-5），已使用默认值 {default}。',
+  'sla.issue.badWeekdays':
+    '“{value}”不是工作日列表（如 周一,周二,周三,周四,周五 或 1-5），已使用默认值 {default}。',
   'sla.issue.badTime': '“{value}”不是时间（如 09:00），已使用默认值 {default}。',
   'sla.issue.badHours':
     '工作时间顺序不正确（上班 < 午休开始 ≤ 午休结束 < 下班），已使用默认的 09:00–18:00、午休 12:00–13:00。',
@@ -85,7 +86,9 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badSeverity': '“{value}”不是严重程度（或“any”），已跳过该行。',
   'sla.issue.badDuration':
     '{column}：“{value}”不是时限（如 3 工作小时、1 工作日、24 小时、7 天 或 —），该类型和严重程度使用默认规则。',
-  'sla.issue.badSampleRate': 'sampleRate：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
-  'sla.issue.badCallbackWindow': 'callbackOpen 与 callbackDue 须同时填写或同时为 —，该类型和严重程度使用默认规则。',
+  'sla.issue.badSampleRate':
+    'sampleRate：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
+  'sla.issue.badCallbackWindow':
+    'callbackOpen 与 callbackDue 须同时填写或同时为 —，该类型和严重程度使用默认规则。',
   'sla.issue.duplicateRow': '该类型和严重程度重复出现，以第一行为准。',
 };
