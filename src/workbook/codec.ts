@@ -70,9 +70,7 @@ function decodeDate(cell: CellValue): Decoded {
 }
 
 export function decodeCell(column: ColumnSpec, cell: CellValue): Decoded {
-  if (cell === '' || (typeof cell === 'string' && cell.trim() === '')) {
-    return column.type === 'bool' ? { value: false } : EMPTY;
-  }
+  if (cell === '' || (typeof cell === 'string' && cell.trim() === '')) return EMPTY;
   switch (column.type) {
     case 'text':
     case 'longText':

@@ -187,7 +187,7 @@ export class Table<R extends object> {
       const values: Record<string, TypedValue> = {};
       const unrecognized: Partial<Record<K, string>> = {};
       for (const { key, column, offset } of located) {
-        const decoded = offset < 0 ? { value: column.type === 'bool' ? false : '' } : decodeCell(column, line[offset] ?? '');
+        const decoded = offset < 0 ? { value: '' } : decodeCell(column, line[offset] ?? '');
         values[key] = decoded.value;
         if (decoded.unrecognized !== undefined) {
           unrecognized[key] = decoded.unrecognized;

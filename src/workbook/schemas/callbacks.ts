@@ -1,7 +1,7 @@
 /** Callbacks / 回访记录 (SPEC §3, §7): one row per callback attempt. */
 import type { CallbackMethod, EnumCode } from '../../core/enums';
 import { type SheetSchema, columnsFor } from '../schema';
-import type { DateCell, NumberCell } from './tickets';
+import type { BoolCell, DateCell, NumberCell } from './tickets';
 
 export interface CallbackRow {
   ticketId: string;
@@ -15,7 +15,7 @@ export interface CallbackRow {
   issueResolved: EnumCode<'yesNo'> | '';
   comments: string;
   confirmation: EnumCode<'confirmation'> | '';
-  valid: boolean;
+  valid: BoolCell;
   /** Why the attempt needs attention, e.g. three SMS-only attempts in a row (seed 004 L266). */
   flag: string;
   formResponseId: string;

@@ -4,7 +4,7 @@
  */
 import type { DayKind, Role, Severity, TicketType } from '../../core/enums';
 import { type SheetSchema, columnsFor } from '../schema';
-import type { DateCell, NumberCell } from './tickets';
+import type { BoolCell, DateCell, NumberCell } from './tickets';
 
 /** A row of a key/value settings sheet. `value` stays a raw cell: each key has its own parser. */
 export interface KeyValueRow {
@@ -92,7 +92,7 @@ export interface CategoryRow {
   subcategory: string;
   department: string;
   defaultAssignee: string;
-  active: boolean;
+  active: BoolCell;
 }
 
 const category = columnsFor('col.categories');
@@ -114,11 +114,11 @@ export interface StaffRow {
   email: string;
   role: Role | '';
   department: string;
-  onLeave: boolean;
+  onLeave: BoolCell;
   /** Optional per-person caps on new assignments (seed 001 L49: 2 a day, 6 a week); '' = no cap. */
   dailyCap: NumberCell;
   weeklyCap: NumberCell;
-  active: boolean;
+  active: BoolCell;
 }
 
 const staff = columnsFor('col.staff');

@@ -8,6 +8,8 @@ import { type SheetSchema, columnsFor } from '../schema';
 /** A date cell: a real Date, or '' when empty. */
 export type DateCell = Date | '';
 export type NumberCell = number | '';
+/** A checkbox or yes/no cell: '' when nobody ticked or typed anything. */
+export type BoolCell = boolean | '';
 
 export interface TicketRow {
   id: string;
@@ -30,7 +32,7 @@ export interface TicketRow {
   status: TicketStatus | '';
   resolution: string;
   substantiated: EnumCode<'substantiated'> | '';
-  needsReview: boolean;
+  needsReview: BoolCell;
   reviewNote: string;
   ackDue: DateCell;
   ackAt: DateCell;
@@ -50,7 +52,7 @@ export interface TicketRow {
   repeatOf: string;
   parentTicket: string;
   reopenCount: NumberCell;
-  supervised: boolean;
+  supervised: BoolCell;
   /** Business milliseconds spent in Waiting on customer; the resolve due date moves by this much. */
   pausedMs: NumberCell;
   waitingSince: DateCell;

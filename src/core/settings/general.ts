@@ -1,0 +1,153 @@
+/** ⚙ General (SPEC §13): language, ID prefixes, grade bands, thresholds and schedule hours. */
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+import type { TicketType } from '../enums';
+import { type Lang, isLang, t } from '../../i18n';
+import { cellText, parseBool, parseInteger } from './fields';
+import { type FieldSpecs, type Parsed, type SettingField, parseKeyValue } from './parse';
+
+export interface GeneralSettings {
+  language: Lang;
+  'prefix.complaint': string;
+  'prefix.inquiry': string;
+  'prefix.suggestion': string;
+  'prefix.repair': string;
+  'prefix.praise': string;
+  /** Lower bounds of half-open grade bands: A ≥ gradeA, B ≥ gradeB, C ≥ gradeC, else D. */
+  gradeA: number;
+  gradeB: number;
+  gradeC: number;
+  repeatWindowDays: number;
+  strictProtection: boolean;
+  customerFormEnabled: boolean;
+  digestHour: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weeklyReportWeekday: number;
+  weeklyReportHour: number;
+  monthlyReportDay: number;
+  monthlyReportHour: number;
+  descriptionMaxLength: number;
+  lockTimeoutSeconds: number;
+  callbackMaxAttempts: number;
+  callbackMinDistinctDays: number;
+  smsOnlyLimit: number;
+}
+
+function integer(fallback: number, min: number, max: number, label: SettingField<number>['label'], source?: string): SettingField<number> {
+  return {
+    fallback,
+    parse: (cell) => parseInteger(cell, min, max),
+    expected: (lang) => t(lang, 'settings.expected.integer', { min, max }),
+    label,
+    source,
+  };
+}
+
+function bool(fallback: boolean, label: SettingField<boolean>['label']): SettingField<boolean> {
+  return { fallback, parse: parseBool, expected: (lang) => t(lang, 'settings.expected.bool'), label };
+}
+
+function prefix(fallback: string, label: SettingField<string>['label']): SettingField<string> {
+  return {
+    fallback,
+    parse: (cell: CellValue) => {
+      const text = cellText(cell).toUpperCase();
+      return /^[A-Z]{2,5}$/.test(text) ? text : null;
+    },
+    expected: (lang) => t(lang, 'settings.expected.prefix'),
+    label,
+    source: 'SPEC §4',
+  };
+}
+
+/** Every key with its default. Sources name the seed line a number comes from. */
+export function generalFields(defaultLanguage: Lang): FieldSpecs<GeneralSettings> {
+  return {
+    language: {
+      fallback: defaultLanguage,
+      parse: (cell) => {
+        const text = cellText(cell);
+        const lower = text.toLowerCase();
+        if (isLang(text)) return text;
+        if (lower === 'zh' || lower === 'zh-cn' || text === '中文') return 'zh-CN';
+        if (lower === 'en' || lower === 'english' || text === '英文') return 'en';
+        return null;
+      },
+      expected: (lang) => t(lang, 'settings.expected.language'),
+      label: 'settings.general.language',
+    },
+    'prefix.complaint': prefix('CMP', 'settings.general.prefix.complaint'),
+    'prefix.inquiry': prefix('INQ', 'settings.general.prefix.inquiry'),
+    'prefix.suggestion': prefix('SUG', 'settings.general.prefix.suggestion'),
+    'prefix.repair': prefix('REP', 'settings.general.prefix.repair'),
+    'prefix.praise': prefix('PRA', 'settings.general.prefix.praise'),
+    gradeA: integer(93, 1, 100, 'settings.general.gradeA', 'seed 002 §7.2'),
+    gradeB: integer(80, 1, 100, 'settings.general.gradeB', 'seed 002 §7.2'),
+    gradeC: integer(70, 1, 100, 'settings.general.gradeC', 'seed 002 §7.2'),
+    repeatWindowDays: integer(90, 1, 3650, 'settings.general.repeatWindowDays', 'seed 000 L799–801, SPEC §4'),
+    strictProtection: bool(false, 'settings.general.strictProtection'),
+    customerFormEnabled: bool(false, 'settings.general.customerFormEnabled'),
+    digestHour: integer(8, 0, 23, 'settings.general.digestHour', 'SPEC §6'),
+    weeklyReportWeekday: integer(1, 1, 7, 'settings.general.weeklyReportWeekday', 'SPEC §6'),
+    weeklyReportHour: integer(8, 0, 23, 'settings.general.weeklyReportHour', 'SPEC §6'),
+    monthlyReportDay: integer(1, 1, 28, 'settings.general.monthlyReportDay', 'SPEC §6'),
+    monthlyReportHour: integer(8, 0, 23, 'settings.general.monthlyReportHour', 'SPEC §6'),
+    descriptionMaxLength: integer(5000, 100, 45000, 'settings.general.descriptionMaxLength'),
+    lockTimeoutSeconds: integer(30, 1, 300, 'settings.general.lockTimeoutSeconds', 'SPEC §4'),
+    callbackMaxAttempts: integer(3, 1, 20, 'settings.general.callbackMaxAttempts', 'SPEC §7'),
+    callbackMinDistinctDays: integer(2, 1, 20, 'settings.general.callbackMinDistinctDays', 'SPEC §7'),
+    smsOnlyLimit: integer(3, 1, 20, 'settings.general.smsOnlyLimit', 'seed 004 L266'),
+  };
+}
+
+export function parseGeneral(rows: readonly KeyedRow[], lang: Lang): Parsed<GeneralSettings> {
+  const sheet = t(lang, 'sheet.general');
+  const fields = generalFields(lang);
+  const parsed = parseKeyValue(rows, fields, sheet, lang);
+  const { gradeA, gradeB, gradeC } = parsed.value;
+  if (!(gradeA > gradeB && gradeB > gradeC)) {
+    const issue: SettingsIssue = {
+      sheet,
+      row: rows.find((r) => cellText(r.values.key).startsWith('grade'))?.row ?? 1,
+      reason: t(lang, 'settings.issue.gradeOrder', { a: fields.gradeA.fallback, b: fields.gradeB.fallback, c: fields.gradeC.fallback }),
+    };
+    parsed.value.gradeA = fields.gradeA.fallback;
+    parsed.value.gradeB = fields.gradeB.fallback;
+    parsed.value.gradeC = fields.gradeC.fallback;
+    parsed.issues.push(issue);
+  }
+  return parsed;
+}
+
+export function ticketPrefix(settings: GeneralSettings, type: TicketType): string {
+  return settings[`prefix.${type}`];
+}
+
+/** A grade for a score in percent, by half-open bands (so 92.5 is B and 92.99 is B, 93 is A). */
+export function gradeFor(settings: Pick<GeneralSettings, 'gradeA' | 'gradeB' | 'gradeC'>, scorePercent: number): 'A' | 'B' | 'C' | 'D' {
+  if (scorePercent >= settings.gradeA) return 'A';
+  if (scorePercent >= settings.gradeB) return 'B';
+  if (scorePercent >= settings.gradeC) return 'C';
+  return 'D';
+}
+
+export interface KeyValueRecord {
+  key: string;
+  label: string;
+  value: string | number | boolean;
+  note: string;
+}
+
+/** The rows setup writes into ⚙ General, in `lang`. */
+export function defaultGeneralRows(lang: Lang): KeyValueRecord[] {
+  const fields = generalFields(lang);
+  return (Object.keys(fields) as (keyof GeneralSettings)[]).map((key) => {
+    const field: SettingField<unknown> = fields[key];
+    const fallback = field.fallback;
+    return {
+      key,
+      label: t(lang, field.label),
+      value: typeof fallback === 'number' || typeof fallback === 'boolean' ? fallback : String(fallback),
+      note: field.source ? t(lang, 'settings.note.seed', { ref: field.source }) : '',
+    };
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Generic parsing of ⚙ settings tables (SPEC §13): never throws; a bad key or row becomes a
+ * SettingsIssue {sheet, row, reason} and the default is used for it.
+ */
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+import { type Lang, type MessageKey, t } from '../../i18n';
+import { cellText } from './fields';
+
+/** One key of a key/value table: its default, its parser, and the words for "what a valid value is". */
+export interface SettingField<T> {
+  fallback: T;
+  parse: (cell: CellValue) => T | null;
+  expected: (lang: Lang) => string;
+  label: MessageKey;
+  /** Where the default comes from (seed line), shown in the note column. */
+  source?: string;
+}
+
+export type FieldSpecs<S> = { [K in keyof S]: SettingField<S[K]> };
+
+export interface Parsed<T> {
+  value: T;
+  issues: SettingsIssue[];
+}
+
+function display(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** Parses rows of a key/value sheet (columns key, value) against field specs. */
+export function parseKeyValue<S extends object>(rows: readonly KeyedRow[], specs: FieldSpecs<S>, sheet: string, lang: Lang): Parsed<S> {
+  const value = {} as S;
+  for (const key of Object.keys(specs) as (keyof S)[]) value[key] = specs[key].fallback;
+  const issues: SettingsIssue[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = cellText(row.values.key);
+    const cell = row.values.value ?? '';
+    if (key === '') continue;
+    if (!(key in specs)) {
+      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.unknownKey', { key }) });
+      continue;
+    }
+    if (seen.has(key)) {
+      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.duplicateKey', { key }) });
+      continue;
+    }
+    seen.add(key);
+    const spec = specs[key as keyof S];
+    const parsed = spec.parse(cell);
+    if (parsed === null) {
+      issues.push({
+        sheet,
+        row: row.row,
+        reason: t(lang, 'settings.issue.badValue', { key, value: display(cell), expected: spec.expected(lang), fallback: display(spec.fallback) }),
+      });
+    } else {
+      value[key as keyof S] = parsed;
+    }
+  }
+  return { value, issues };
+}
+
+/** A row parser's answer: the record, or why the row is refused. */
+export type RowResult<T> = { ok: true; value: T; issues?: string[] } | { ok: false; reason: string };
+
+/** Parses a row table; refused rows are reported and left out (their default is "not there"). */
+export function parseRowTable<T>(
+  rows: readonly KeyedRow[],
+  sheet: string,
+  parseRow: (row: KeyedRow) => RowResult<T> | null,
+  identity: (value: T) => string,
+  lang: Lang,
+): Parsed<T[]> {
+  const value: T[] = [];
+  const issues: SettingsIssue[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const row of rows) {
+    const result = parseRow(row);
+    if (result === null) continue; // a blank row
+    if (!result.ok) {
+      issues.push({ sheet, row: row.row, reason: result.reason });
+      continue;
+    }
+    for (const reason of result.issues ?? []) issues.push({ sheet, row: row.row, reason });
+    const id = identity(result.value);
+    const first = firstRowOf.get(id);
+    if (first !== undefined) {
+      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.duplicateRow', { first }) });
+      continue;
+    }
+    firstRowOf.set(id, row.row);
+    value.push(result.value);
+  }
+  return { value, issues };
+}
+
+/** True when every cell of the row is empty (people leave blank lines between groups). */
+export function isBlankRow(row: KeyedRow): boolean {
+  return Object.values(row.values).every((cell) => cellText(cell) === '');
+}
