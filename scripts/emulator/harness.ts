@@ -1,0 +1,117 @@
+import type { SheetsWorld } from './spreadsheet/app';
+import type { SpreadsheetModel } from './spreadsheet/context';
+import type { Cell, ChartModel, ProtectionModel, SheetModel } from './spreadsheet/model';
+import { type CellValue, copyValue } from './spreadsheet/values';
+
+/** Uncounted, read-only views of spreadsheet state for tests and exporters. */
+export class SheetView {
+  constructor(private readonly m: SheetModel) {}
+  private grid<T>(fn: (c: Cell | undefined) => T): T[][] {
+    const rows = Math.max(this.m.lastRow(), 0);
+    const cols = Math.max(this.m.lastColumn(), 0);
+    const out: T[][] = [];
+    for (let i = 1; i <= rows; i++) {
+      const line: T[] = [];
+      for (let j = 1; j <= cols; j++) line.push(fn(this.m.cell(i, j)));
+      out.push(line);
+    }
+    return out;
+  }
+  get name(): string {
+    return this.m.name;
+  }
+  get id(): number {
+    return this.m.id;
+  }
+  /** The grid up to the last row and column with content. */
+  values(): CellValue[][] {
+    return this.grid((c) => (c ? copyValue(c.v) : ''));
+  }
+  formulas(): string[][] {
+    return this.grid((c) => c?.f ?? '');
+  }
+  notes(): string[][] {
+    return this.grid((c) => c?.note ?? '');
+  }
+  formats(): string[][] {
+    return this.grid((c) => c?.fmt ?? 'General');
+  }
+  /** Validation rules as {criteria, values, allowInvalid} or null. */
+  validations(): Array<Array<{ criteria: string; values: unknown[]; allowInvalid: boolean } | null>> {
+    return this.grid((c) => {
+      const dv = c?.dv as { _criteria?: unknown; _values?: unknown[]; _allowInvalid?: boolean } | undefined;
+      return dv?._criteria ? { criteria: String(dv._criteria), values: dv._values ?? [], allowInvalid: dv._allowInvalid ?? true } : null;
+    });
+  }
+  styles(key: string): Array<Array<string | null>> {
+    return this.grid((c) => c?.style?.[key] ?? null);
+  }
+  /** Cell at 1-based coordinates, with everything stored about it. */
+  cell(row: number, col: number): Cell | undefined {
+    return this.m.cell(row, col);
+  }
+  isHidden(): boolean {
+    return this.m.hidden;
+  }
+  frozenRows(): number {
+    return this.m.frozenRows;
+  }
+  frozenColumns(): number {
+    return this.m.frozenCols;
+  }
+  maxRows(): number {
+    return this.m.maxRows;
+  }
+  maxColumns(): number {
+    return this.m.maxCols;
+  }
+  lastRow(): number {
+    return this.m.lastRow();
+  }
+  lastColumn(): number {
+    return this.m.lastColumn();
+  }
+  columnWidths(): Map<number, number> {
+    return new Map(this.m.columnWidths);
+  }
+  hiddenColumns(): number[] {
+    return [...this.m.hiddenColumns].sort((a, b) => a - b);
+  }
+  protections(): ProtectionModel[] {
+    return this.m.protections.map((p) => ({ ...p, editors: [...p.editors] }));
+  }
+  charts(): ChartModel[] {
+    return this.m.charts.map((c) => ({ ...c, ranges: [...c.ranges], options: { ...c.options } }));
+  }
+}
+
+export class SpreadsheetView {
+  constructor(
+    private readonly world: SheetsWorld,
+    private readonly model: () => SpreadsheetModel,
+  ) {}
+  get id(): string {
+    return this.model().id;
+  }
+  get timeZone(): string {
+    return this.model().timeZone;
+  }
+  get locale(): string {
+    return this.model().locale;
+  }
+  sheetNames(): string[] {
+    return this.model().sheets.map((s) => s.name);
+  }
+  sheet(name: string): SheetView {
+    const m = this.model().sheets.find((s) => s.name === name);
+    if (!m) throw new Error(`emulator: no sheet named "${name}" (have: ${this.sheetNames().join(', ')})`);
+    return new SheetView(m);
+  }
+  hasSheet(name: string): boolean {
+    return this.model().sheets.some((s) => s.name === name);
+  }
+  /** Writes without counting and without triggers: for seeding test fixtures. */
+  host(): ReturnType<SheetsWorld['open']> {
+    return this.world.open(this.model());
+  }
+}

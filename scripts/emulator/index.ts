@@ -1,0 +1,362 @@
+import type vm from 'node:vm';
+import { CacheService } from './cache';
+import { Clock } from './clock';
+import { type ConcurrentJob, runConcurrently, type Settled } from './concurrency';
+import { CallCounter } from './counter';
+import { AuthMode, ChartType, type Enum } from './enums';
+import { Form, FormApp, FormsWorld, type ResponseModel, answers } from './forms';
+import { SpreadsheetView } from './harness';
+import { HtmlService } from './html';
+import { LockService, LockTable } from './lock';
+import { Console, Logger } from './logger';
+import { MailApp, MailState, type SentMail } from './mail';
+import { InProcessMembrane } from './membrane';
+import { PropertiesService, PropertiesStores } from './properties';
+import { type Execution, type LogEntry, Runtime, ServiceObject } from './runtime';
+import { Session } from './session';
+import { SheetsWorld, SpreadsheetApp } from './spreadsheet/app';
+import { User } from './spreadsheet/extras';
+import type { Range } from './spreadsheet/range';
+import type { Spreadsheet } from './spreadsheet/spreadsheet';
+import type { UiState } from './spreadsheet/ui';
+import { Trigger, ScriptApp, type TriggerRecord, TriggerTable } from './triggers';
+import { formatDate } from './utilities-format';
+import { Utilities } from './utilities';
+import { compile, newContext } from './vm-loader';
+
+export type { ConcurrentJob, Settled } from './concurrency';
+export { Exception } from './errors';
+
+export interface EmulatorOptions {
+  start?: Date;
+  timeZone?: string;
+  locale?: string;
+  user?: string;
+  /** Daily email recipients (100 consumer, 1,500 Workspace). */
+  mailQuota?: number;
+  /** Enforce Google's add-on trigger restrictions. */
+  addOn?: boolean;
+}
+
+export interface RunOptions {
+  user?: string;
+  authMode?: Enum;
+  /** Whether the execution may show UI (false for installable triggers). Default true. */
+  interactive?: boolean;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  name: string;
+  user: string;
+  authMode: string;
+  at: Date;
+  error?: Error;
+}
+
+class ChartsService extends ServiceObject {
+  readonly _service = 'Charts';
+  readonly ChartType = ChartType;
+}
+
+const HOUR = 3600000;
+
+export class Emulator {
+  readonly clock: Clock;
+  readonly counts = new CallCounter();
+  readonly runtime: Runtime;
+  readonly sheets: SheetsWorld;
+  readonly formsWorld: FormsWorld;
+  readonly spreadsheet: SpreadsheetView;
+  readonly properties = new PropertiesStores();
+  readonly mail: { outbox: SentMail[]; remaining(): number };
+  readonly htmlFiles = new Map<string, string>();
+  /** Users who have authorized the script; getAuthorizationInfo reports REQUIRED for others. */
+  readonly authorizedUsers = new Set<string>();
+  /** Every execution run by the emulator, with its error if it failed (trigger failures do not throw). */
+  readonly executions: ExecutionRecord[] = [];
+  private readonly triggerTable: TriggerTable;
+  private readonly locks = new LockTable();
+  private readonly globals: Record<string, ServiceObject>;
+  private code = '';
+  private script: vm.Script | undefined;
+
+  constructor(options: EmulatorOptions = {}) {
+    const user = options.user ?? 'owner@example.com';
+    this.clock = new Clock(options.start ?? new Date('2026-03-02T01:00:00Z'));
+    this.runtime = new Runtime(
+      this.clock,
+      this.counts,
+      user,
+      options.timeZone ?? 'Asia/Shanghai',
+      options.locale ?? 'zh_CN',
+      options.addOn ?? true,
+    );
+    this.authorizedUsers.add(user);
+    this.sheets = new SheetsWorld(this.runtime);
+    this.formsWorld = new FormsWorld(this.runtime, this.sheets);
+    this.spreadsheet = new SpreadsheetView(this.sheets, () => this.sheets.active);
+    const documentId = (): string => this.sheets.active.id;
+    this.triggerTable = new TriggerTable(this.runtime, documentId);
+    const mailState = new MailState(this.runtime, options.mailQuota ?? 100);
+    this.mail = { outbox: mailState.outbox, remaining: () => mailState.remaining() };
+    this.globals = {
+      SpreadsheetApp: new SpreadsheetApp(this.sheets),
+      FormApp: new FormApp(this.formsWorld),
+      ScriptApp: new ScriptApp(this.runtime, this.triggerTable, this.authorizedUsers, this.runtime.newId()),
+      LockService: new LockService(this.runtime, this.locks, documentId),
+      PropertiesService: new PropertiesService(this.runtime, this.properties, documentId),
+      CacheService: new CacheService(this.runtime, documentId),
+      MailApp: new MailApp(this.runtime, mailState),
+      Session: new Session(this.runtime),
+      Utilities: new Utilities(this.runtime),
+      HtmlService: new HtmlService(this.htmlFiles),
+      Logger: new Logger(this.runtime),
+      console: new Console(this.runtime),
+      Charts: new ChartsService(),
+    };
+  }
+
+  get logs(): LogEntry[] {
+    return this.runtime.logs;
+  }
+  get ui(): UiState {
+    return this.sheets.ui;
+  }
+  /** Installable triggers with their owners (uncounted). */
+  get triggers(): TriggerRecord[] {
+    return this.triggerTable.list.map((t) => ({ ...t }));
+  }
+  get forms(): Map<string, import('./forms').FormModel> {
+    return this.formsWorld.forms;
+  }
+
+  /** Loads the script (e.g. dist/Code.js). It is re-evaluated in a fresh context for each execution. */
+  load(code: string): this {
+    this.code = code;
+    this.script = compile(code);
+    return this;
+  }
+
+  /** Runs a top-level function as one new execution. Exceptions propagate. */
+  run(name: string, event?: unknown, opts: RunOptions = {}): unknown {
+    const execution = this.runtime.newExecution(opts.user ?? this.runtime.defaultUser, opts.authMode ?? AuthMode.FULL, opts.interactive ?? true);
+    const record: ExecutionRecord = { id: execution.id, name, user: execution.user, authMode: String(execution.authMode), at: this.clock.now() };
+    this.executions.push(record);
+    try {
+      return this.runtime.as(execution, () => this.execute(name, event));
+    } catch (e) {
+      record.error = hostError(e);
+      throw record.error;
+    } finally {
+      this.locks.releaseAll(execution.id);
+    }
+  }
+
+  /** Whether the loaded script defines a top-level function of that name. */
+  defines(name: string): boolean {
+    if (!this.script) return false;
+    const { context } = newContext(() => this.clock.ms());
+    this.script.runInContext(context);
+    return typeof (context as Record<string, unknown>)[name] === 'function';
+  }
+
+  private execute(name: string, event: unknown): unknown {
+    if (!this.script) throw new Error('emulator: load() a script first');
+    const { context, realm } = newContext(() => this.clock.ms());
+    const membrane = new InProcessMembrane(this.runtime, realm);
+    const scope = context as Record<string, unknown>;
+    for (const [key, service] of Object.entries(this.globals)) scope[key] = membrane.toScript(service);
+    this.script.runInContext(context);
+    const fn = scope[name];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    return membrane.toHost(fn(membrane.toScript(event)));
+  }
+
+  /** Runs jobs as truly concurrent executions (one worker thread each); results like Promise.allSettled. */
+  runConcurrently(jobs: ConcurrentJob[]): Settled[] {
+    if (!this.script) throw new Error('emulator: load() a script first');
+    return runConcurrently(
+      { runtime: this.runtime, locks: this.locks, code: this.code, globals: this.globals, defaultUser: this.runtime.defaultUser, authModeFull: AuthMode.FULL },
+      jobs,
+    );
+  }
+
+  /** Moves the clock to `date`, firing time-driven triggers at their due times on the way. */
+  advanceTo(date: Date): void {
+    const target = date.getTime();
+    for (;;) {
+      const due = this.triggerTable.list
+        .filter((t) => t.eventType === 'CLOCK' && t.nextDue !== undefined && t.nextDue <= target)
+        .sort((a, b) => (a.nextDue ?? 0) - (b.nextDue ?? 0))[0];
+      if (!due || due.nextDue === undefined) break;
+      if (due.nextDue > this.clock.ms()) this.clock.set(new Date(due.nextDue));
+      if (due.periodMs) due.nextDue += Math.max(due.periodMs, Math.ceil((this.clock.ms() - due.nextDue + 1) / due.periodMs) * due.periodMs);
+      else this.triggerTable.list.splice(this.triggerTable.list.indexOf(due), 1);
+      this.fire(due, this.timeEvent(due));
+    }
+    if (target > this.clock.ms()) this.clock.set(date);
+  }
+
+  advance(ms: number): void {
+    this.advanceTo(new Date(this.clock.ms() + ms));
+  }
+
+  private timeEvent(t: TriggerRecord): Record<string, unknown> {
+    const now = this.clock.now();
+    const f = (p: string): number => Number(formatDate(now, 'UTC', p));
+    return {
+      authMode: AuthMode.FULL,
+      'day-of-month': f('d'),
+      'day-of-week': f('u'),
+      hour: f('H'),
+      minute: f('m'),
+      month: f('M'),
+      second: f('s'),
+      timezone: 'UTC',
+      triggerUid: t.uid,
+      'week-of-year': Math.ceil(((now.getTime() - Date.UTC(now.getUTCFullYear(), 0, 1)) / 86400000 + 1) / 7),
+      year: f('yyyy'),
+    };
+  }
+
+  /** Installable triggers run as their owner; a failure is recorded (Google emails it), not thrown. */
+  private fire(t: TriggerRecord, event: unknown, interactive = false): void {
+    try {
+      this.run(t.handler, event, { user: t.owner, authMode: AuthMode.FULL, interactive });
+    } catch {
+      // recorded in this.executions by run()
+    }
+  }
+
+  private activeHost(): Spreadsheet {
+    return this.sheets.open(this.sheets.active);
+  }
+
+  /**
+   * A respondent submits the form: stores a FormResponse, appends its row to the destination sheet,
+   * then fires onFormSubmit triggers. With opts.defer, returns the trigger runs as jobs instead
+   * (for runConcurrently) without firing them.
+   */
+  submitForm(
+    formId: string,
+    answersByTitle: Record<string, string | string[]>,
+    opts: { email?: string; defer?: boolean } = {},
+  ): { responseId: string; row: number; sheetName: string; jobs: Array<{ name: string; event: unknown; user: string }> } {
+    const form = this.formsWorld.get(formId);
+    if (!form.accepting) throw new Error('emulator: the form is not accepting responses');
+    for (const title of Object.keys(answersByTitle)) {
+      if (!form.items.some((i) => i.title === title)) throw new Error(`emulator: the form has no question "${title}"`);
+    }
+    const missing = form.items.find((i) => i.required && answers(i) && !(answersByTitle[i.title]?.length));
+    if (missing) throw new Error(`emulator: required question "${missing.title}" has no answer`);
+    const response: ResponseModel = {
+      id: `2_ABaOnu${this.runtime.newId().slice(0, 30)}`,
+      timestamp: this.clock.now(),
+      email: opts.email ?? '',
+      answers: form.items
+        .filter((i) => answers(i) && answersByTitle[i.title] !== undefined)
+        .map((i) => ({ itemId: i.id, value: answersByTitle[i.title] ?? '' })),
+    };
+    const placed = this.formsWorld.record(form, response);
+    const jobs: Array<{ name: string; event: unknown; user: string }> = [];
+    const dest = this.formsWorld.destination(form);
+    for (const t of this.triggerTable.list) {
+      if (t.eventType !== 'ON_FORM_SUBMIT') continue;
+      if (t.source === 'SPREADSHEETS' && dest && placed && t.sourceId === dest.ss.id) {
+        jobs.push({ name: t.handler, user: t.owner, event: this.sheetSubmitEvent(t, dest.ss.id, placed.sheetName, placed.row) });
+      } else if (t.source === 'FORMS' && t.sourceId === form.id) {
+        const formObj = new Form(this.formsWorld, form);
+        jobs.push({ name: t.handler, user: t.owner, event: { authMode: AuthMode.FULL, response: formObj.getResponse(response.id), source: formObj, triggerUid: t.uid } });
+      }
+    }
+    if (!opts.defer) {
+      for (const job of jobs) {
+        const t = this.triggerTable.list.find((x) => x.handler === job.name && x.owner === job.user);
+        if (t) this.fire(t, job.event);
+      }
+    }
+    return { responseId: response.id, row: placed?.row ?? 0, sheetName: placed?.sheetName ?? '', jobs };
+  }
+
+  private sheetSubmitEvent(t: TriggerRecord, ssId: string, sheetName: string, row: number): Record<string, unknown> {
+    const ss = this.sheets.open(this.sheets.byId(ssId));
+    const sheet = ss.getSheetByName(sheetName);
+    if (!sheet) throw new Error('emulator: response sheet vanished');
+    const width = Math.max(1, sheet.getLastColumn());
+    const headers = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+    const range = sheet.getRange(row, 1, 1, width);
+    const cells = range.getValues()[0] ?? [];
+    const tz = ss.getSpreadsheetTimeZone();
+    const values = cells.map((v) => (v instanceof Date ? formatDate(v, tz, 'M/d/yyyy H:mm:ss') : String(v)));
+    const namedValues: Record<string, string[]> = {};
+    headers.forEach((h, j) => {
+      namedValues[String(h)] = [values[j] ?? ''];
+    });
+    return { authMode: AuthMode.FULL, namedValues, range, source: ss, triggerUid: t.uid, values };
+  }
+
+  /**
+   * A user edits cells: writes them, then fires the simple onEdit (LIMITED) if the script defines one
+   * and the installable edit triggers of the active spreadsheet (FULL, as their owners).
+   */
+  editCells(sheetName: string, a1: string, values: unknown[][], opts: { user?: string } = {}): void {
+    const ss = this.activeHost();
+    const sheet = ss.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`emulator: no sheet named "${sheetName}"`);
+    const range: Range = sheet.getRange(a1);
+    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    const old = single ? range.getValue() : undefined;
+    range.setValues(values);
+    const user = opts.user ?? this.runtime.defaultUser;
+    const base: Record<string, unknown> = { range, source: ss, user: new User(user) };
+    if (single) {
+      base.value = range.getValue();
+      if (old !== '') base.oldValue = old;
+    }
+    if (this.defines('onEdit')) {
+      try {
+        this.run('onEdit', { ...base, authMode: AuthMode.LIMITED }, { user, authMode: AuthMode.LIMITED });
+      } catch {
+        // recorded in this.executions
+      }
+    }
+    for (const t of this.triggerTable.list.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.getId())) {
+      this.fire(t, { ...base, authMode: AuthMode.FULL, triggerUid: t.uid }, true);
+    }
+  }
+
+  /** A user opens the spreadsheet: simple onOpen (LIMITED, or NONE for an add-on not yet enabled). */
+  open(opts: { user?: string; authMode?: Enum } = {}): void {
+    const ss = this.activeHost();
+    const user = opts.user ?? this.runtime.defaultUser;
+    const authMode = opts.authMode ?? AuthMode.LIMITED;
+    if (this.defines('onOpen')) this.run('onOpen', { authMode, source: ss, user: new User(user) }, { user, authMode });
+    for (const t of this.triggerTable.list.filter((x) => x.eventType === 'ON_OPEN' && x.sourceId === ss.getId())) {
+      this.fire(t, { authMode: AuthMode.FULL, source: ss, triggerUid: t.uid, user: new User(user) }, true);
+    }
+  }
+
+  /** The Trigger object for a record, for harness code that wants Apps Script's view. */
+  trigger(uid: string): Trigger | undefined {
+    const t = this.triggerTable.list.find((x) => x.uid === uid);
+    return t ? new Trigger(t) : undefined;
+  }
+
+  /** The execution serving service calls right now (for harness assertions). */
+  get currentExecution(): Execution {
+    return this.runtime.current;
+  }
+}
+
+function hostError(e: unknown): Error {
+  if (e instanceof Error) return e;
+  if (e !== null && typeof e === 'object' && 'message' in e) {
+    const src = e as { name?: unknown; message?: unknown; stack?: unknown };
+    const err = new Error(String(src.message));
+    err.name = String(src.name ?? 'Error');
+    if (typeof src.stack === 'string') err.stack = src.stack;
+    return err;
+  }
+  return new Error(String(e));
+}

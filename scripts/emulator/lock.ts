@@ -1,0 +1,85 @@
+import { Exception } from './errors';
+import { Pending, type Runtime, ServiceObject } from './runtime';
+
+/**
+ * Who holds which lock. A lock belongs to an execution (not to a Lock object): it is re-entrant within
+ * the execution and released when the execution ends. Waiters are served in arrival order by the
+ * scheduler, which re-polls parked calls after every service call.
+ */
+export class LockTable {
+  private readonly holders = new Map<string, number>();
+
+  tryAcquire(key: string, execution: number): boolean {
+    const holder = this.holders.get(key);
+    if (holder !== undefined && holder !== execution) return false;
+    this.holders.set(key, execution);
+    return true;
+  }
+  holds(key: string, execution: number): boolean {
+    return this.holders.get(key) === execution;
+  }
+  release(key: string, execution: number): void {
+    if (this.holders.get(key) === execution) this.holders.delete(key);
+  }
+  releaseAll(execution: number): void {
+    for (const [key, holder] of this.holders) if (holder === execution) this.holders.delete(key);
+  }
+}
+
+export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+
+export class Lock extends ServiceObject {
+  readonly _service = 'Lock';
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly table: LockTable,
+    private readonly key: string,
+  ) {
+    super();
+  }
+  private acquire(timeoutInMillis: number, onTimeout: () => unknown): unknown {
+    const execution = this.runtime.current.id;
+    if (this.table.tryAcquire(this.key, execution)) return true;
+    if (timeoutInMillis <= 0) return onTimeout();
+    return new Pending(
+      this.runtime.clock.ms() + timeoutInMillis,
+      () => (this.table.tryAcquire(this.key, execution) ? { value: true } : null),
+      onTimeout,
+    );
+  }
+  tryLock(timeoutInMillis: number): unknown {
+    return this.acquire(Number(timeoutInMillis), () => false);
+  }
+  waitLock(timeoutInMillis: number): unknown {
+    return this.acquire(Number(timeoutInMillis), () => {
+      throw new Exception(LOCK_TIMEOUT_MESSAGE);
+    });
+  }
+  /** waitLock returns nothing in Apps Script; the Pending resolves to true, which scripts ignore. */
+  releaseLock(): void {
+    this.table.release(this.key, this.runtime.current.id);
+  }
+  hasLock(): boolean {
+    return this.table.holds(this.key, this.runtime.current.id);
+  }
+}
+
+export class LockService extends ServiceObject {
+  readonly _service = 'LockService';
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly table: LockTable,
+    private readonly documentId: () => string,
+  ) {
+    super();
+  }
+  getScriptLock(): Lock {
+    return new Lock(this.runtime, this.table, 'script');
+  }
+  getDocumentLock(): Lock {
+    return new Lock(this.runtime, this.table, `document:${this.documentId()}`);
+  }
+  getUserLock(): Lock {
+    return new Lock(this.runtime, this.table, `user:${this.runtime.current.user}`);
+  }
+}

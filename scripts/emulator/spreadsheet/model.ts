@@ -1,0 +1,113 @@
+import type { CellValue } from './values';
+
+/** Everything Sheets keeps about one cell. Absent fields mean the default. */
+export interface Cell {
+  v: CellValue;
+  f?: string;
+  note?: string;
+  fmt?: string;
+  dv?: unknown;
+  style?: Record<string, string>;
+}
+
+export interface ProtectionModel {
+  id: number;
+  type: 'SHEET' | 'RANGE';
+  /** For RANGE protections: [row, col, numRows, numCols]. */
+  box?: [number, number, number, number];
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export interface ChartModel {
+  id: number;
+  type: string;
+  ranges: string[];
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+/** One sheet's grid and settings, addressed 1-based. Rows are allocated only as far as they are used. */
+export class SheetModel {
+  rows: Array<Array<Cell | undefined> | undefined> = [];
+  maxRows = 1000;
+  maxCols = 26;
+  hidden = false;
+  frozenRows = 0;
+  frozenCols = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  protections: ProtectionModel[] = [];
+  charts: ChartModel[] = [];
+
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): Cell | undefined {
+    return this.rows[row - 1]?.[col - 1];
+  }
+
+  /** The cell, created if needed, for writing. */
+  ensure(row: number, col: number): Cell {
+    let r = this.rows[row - 1];
+    if (!r) {
+      r = [];
+      this.rows[row - 1] = r;
+    }
+    let c = r[col - 1];
+    if (!c) {
+      c = { v: '' };
+      r[col - 1] = c;
+    }
+    return c;
+  }
+
+  static hasContent(c: Cell | undefined): boolean {
+    return c !== undefined && (c.v !== '' || c.f !== undefined);
+  }
+
+  lastRow(): number {
+    for (let i = this.rows.length - 1; i >= 0; i--) {
+      const r = this.rows[i];
+      if (r?.some((c) => SheetModel.hasContent(c))) return i + 1;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const r of this.rows) {
+      if (!r) continue;
+      for (let j = r.length - 1; j >= last; j--) {
+        if (SheetModel.hasContent(r[j])) {
+          last = j + 1;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  insertRows(before: number, count: number): void {
+    if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...new Array<undefined>(count));
+    this.maxRows += count;
+  }
+
+  deleteRows(start: number, count: number): void {
+    this.rows.splice(start - 1, count);
+    this.maxRows -= count;
+  }
+
+  insertColumns(before: number, count: number): void {
+    for (const r of this.rows) if (r && r.length >= before) r.splice(before - 1, 0, ...new Array<undefined>(count));
+    this.maxCols += count;
+  }
+
+  deleteColumns(start: number, count: number): void {
+    for (const r of this.rows) r?.splice(start - 1, count);
+    this.maxCols -= count;
+  }
+}

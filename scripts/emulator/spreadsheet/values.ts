@@ -1,0 +1,88 @@
+import { formatDate } from '../utilities-format';
+
+/** What a cell can hold. '' is an empty cell, exactly as getValues() reports it. */
+export type CellValue = string | number | boolean | Date;
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A value written by setValue(s) after Sheets' user-entered parsing. */
+export interface Parsed {
+  value: CellValue;
+  formula?: string;
+}
+
+/**
+ * Sheets parses strings written by setValue(s) the way it parses typing: '=...' is a formula (not
+ * evaluated here), a leading apostrophe forces text, a plain number becomes a number.
+ */
+export function parseInput(input: unknown): Parsed {
+  if (input === null || input === undefined) return { value: '' };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  if (input instanceof Date) return { value: new Date(input.getTime()) };
+  const text = String(input);
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
+  if (NUMBER.test(text.trim())) return { value: Number(text.trim()) };
+  return { value: text };
+}
+
+export function copyValue(v: CellValue): CellValue {
+  return v instanceof Date ? new Date(v.getTime()) : v;
+}
+
+/** Sheets' sort order: numbers and dates, then text, then booleans; blanks always last. */
+export function compareCells(a: CellValue, b: CellValue, ascending: boolean): number {
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra === 3 || rb === 3) return ra === rb ? 0 : ra === 3 ? 1 : -1;
+  let d = 0;
+  if (ra !== rb) d = ra - rb;
+  else if (ra === 0) d = Number(a) - Number(b);
+  else if (ra === 1) d = String(a).toLowerCase().localeCompare(String(b).toLowerCase());
+  else d = Number(a) - Number(b);
+  return ascending ? d : -d;
+}
+
+function rank(v: CellValue): number {
+  if (v === '') return 3;
+  if (typeof v === 'number' || v instanceof Date) return 0;
+  if (typeof v === 'string') return 1;
+  return 2;
+}
+
+/** Converts a Sheets date format ('yyyy-mm-dd hh:mm') to a SimpleDateFormat pattern. */
+function sheetsDatePattern(format: string): string {
+  // In Sheets 'm' means minutes right after an hour or before seconds, otherwise months.
+  return format
+    .replace(/(h+[^a-z]*)mm/gi, '$1§§')
+    .replace(/mm([^a-z]*s)/gi, '§§$1')
+    .replace(/m/g, 'M')
+    .replace(/§§/g, 'mm')
+    .replace(/AM\/PM/gi, 'a')
+    .replace(/dddd/g, 'EEEE')
+    .replace(/ddd/g, 'EEE');
+}
+
+/** The text Sheets would show for a value under a number format, in the spreadsheet's time zone. */
+export function displayValue(v: CellValue, format: string | undefined, timeZone: string): string {
+  if (v === '') return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    const pattern = format && /[ydhms]/i.test(format) ? sheetsDatePattern(format) : 'M/d/yyyy H:mm:ss';
+    return formatDate(v, timeZone, pattern);
+  }
+  if (typeof v === 'number') return formatNumber(v, format);
+  return v;
+}
+
+function formatNumber(n: number, format: string | undefined): string {
+  if (!format || format === 'General' || format === '@') return String(n);
+  const percent = format.endsWith('%');
+  const value = percent ? n * 100 : n;
+  const decimals = (/\.(0+)/.exec(format)?.[1] ?? '').length;
+  const grouped = format.includes(',');
+  const text = grouped
+    ? value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    : value.toFixed(decimals);
+  return percent ? `${text}%` : text;
+}
