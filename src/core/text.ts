@@ -78,7 +78,8 @@ export function escapeHtml(text: string): string {
  * `13812341234` → `138****1234`. Short numbers keep only their last 2 digits.
  */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  // A +86 / 0086 country code is not part of the number people recognise.
+  const digits = phone.replace(/\D/g, '').replace(/^(00)?86(?=1\d{10}$)/, '');
   if (digits === '') return '';
   if (digits.length >= 8) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
   return `${'*'.repeat(Math.max(digits.length - 2, 1))}${digits.slice(-2)}`;
