@@ -1,8 +1,9 @@
 /**
  * Text safety helpers (SPEC §4 "Text is never executed", §10 and §14 privacy). Pure: no Sheets, no Dates.
  */
-import { ENUMS, type EnumCode, type EnumName } from './enums';
+
 import { CATALOGS, type MessageKey } from '../i18n';
+import { ENUMS, type EnumCode, type EnumName } from './enums';
 
 /** Characters that make Sheets treat a typed or written value as a formula. */
 const FORMULA_START = /^[=+\-@]/;
@@ -12,7 +13,8 @@ const FORMULA_START = /^[=+\-@]/;
  */
 const LOOKS_NUMERIC = /^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;
 const LOOKS_CURRENCY = /^[$¥€£]\s?\d/;
-const LOOKS_DATE_OR_TIME = /^(\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?|\d{1,2}:\d{2}(:\d{2})?(\s?[ap]m)?)\b/i;
+const LOOKS_DATE_OR_TIME =
+  /^(\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?|\d{1,2}:\d{2}(:\d{2})?(\s?[ap]m)?)\b/i;
 const LOOKS_BOOLEAN = /^(true|false)$/i;
 
 /** Control characters other than newline (tabs and CRs are how formula prefixes get smuggled in). */
@@ -27,6 +29,7 @@ const CONTROL_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F]/g;
 export function formulaSafe(text: string): string {
   if (text === '') return text;
   // A tab or CR before "=" is dropped by Sheets' parser on paste, so judge the trimmed start too.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being skipped.
   const start = text.replace(/^[\s\u0000-\u001F]+/, '');
   if (FORMULA_START.test(start) || text.startsWith("'")) return `'${text}`;
   const compact = text.trim();
@@ -53,11 +56,16 @@ export interface SanitizedText {
  * trimmed, capped at maxLength characters (code points, so an emoji is never split in half).
  */
 export function sanitizeUserText(value: unknown, maxLength: number): SanitizedText {
-  const raw = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  const raw =
+    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
   const cleaned = raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '').trim();
   const chars = Array.from(cleaned);
   if (chars.length <= maxLength) return { text: cleaned, truncated: false, originalLength: chars.length };
-  return { text: chars.slice(0, maxLength).join('').trimEnd(), truncated: true, originalLength: chars.length };
+  return {
+    text: chars.slice(0, maxLength).join('').trimEnd(),
+    truncated: true,
+    originalLength: chars.length,
+  };
 }
 
 const HTML_ESCAPES: Record<string, string> = {

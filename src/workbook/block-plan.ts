@@ -77,7 +77,9 @@ function sparseBlocks(changes: CellChanges, rows: number[], from: number, to: nu
   const blocks: Block[] = [];
   let open: { block: Block; lastRow: number; from: number; to: number } | null = null;
   for (const row of rows) {
-    const columns = [...(changes.get(row)?.keys() ?? [])].filter((c) => c >= from && c <= to).sort((a, b) => a - b);
+    const columns = [...(changes.get(row)?.keys() ?? [])]
+      .filter((c) => c >= from && c <= to)
+      .sort((a, b) => a - b);
     const runs: Array<[number, number]> = [];
     for (const column of columns) {
       const run = runs[runs.length - 1];

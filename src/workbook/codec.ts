@@ -5,7 +5,7 @@
 import type { CellValue } from '../core/cells';
 import type { EnumName } from '../core/enums';
 import { enumCodeFromText, formulaSafe, normalizeLabel } from '../core/text';
-import { type Lang, type MessageKey, bothLanguages, t } from '../i18n';
+import { bothLanguages, type Lang, type MessageKey, t } from '../i18n';
 import { ANY, type ColumnSpec } from './schema';
 
 export type TypedValue = string | number | boolean | Date;
@@ -32,7 +32,11 @@ function unrecognized(cell: CellValue, value: TypedValue): Decoded {
 
 function isAnyLabel(text: string): boolean {
   const normalized = normalizeLabel(text);
-  return normalized === ANY || normalized === '*' || bothLanguages('sheet.value.any').some((l) => normalizeLabel(l) === normalized);
+  return (
+    normalized === ANY ||
+    normalized === '*' ||
+    bothLanguages('sheet.value.any').some((l) => normalizeLabel(l) === normalized)
+  );
 }
 
 function decodeEnum(name: EnumName, allowAny: boolean, cell: CellValue): Decoded {
@@ -105,9 +109,15 @@ export function encodeCell(column: ColumnSpec, value: TypedValue | null | undefi
     case 'bool':
       return typeof value === 'string' ? formulaSafe(value) : value;
     case 'enum':
-      return formulaSafe(column.enum && typeof value === 'string' ? enumLabel(column.enum, value, lang) : rawText(value));
+      return formulaSafe(
+        column.enum && typeof value === 'string' ? enumLabel(column.enum, value, lang) : rawText(value),
+      );
     case 'text':
     case 'longText':
-      return typeof value === 'string' ? formulaSafe(value) : value instanceof Date ? value : formulaSafe(String(value));
+      return typeof value === 'string'
+        ? formulaSafe(value)
+        : value instanceof Date
+          ? value
+          : formulaSafe(String(value));
   }
 }

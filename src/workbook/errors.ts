@@ -10,6 +10,10 @@ export class MissingColumnError extends AppError {
     readonly column: string,
     readonly columnKey: string,
   ) {
-    super('sheet.error.missingColumn', { sheet, column }, `missing column "${column}" (${columnKey}) in "${sheet}"`);
+    super(
+      'sheet.error.missingColumn',
+      { sheet, column },
+      `missing column "${column}" (${columnKey}) in "${sheet}"`,
+    );
   }
 }

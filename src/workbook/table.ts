@@ -13,10 +13,10 @@ import type { CellValue, Grid } from '../core/cells';
 import type { Lang } from '../i18n';
 import type { SheetPort } from '../ports';
 import { type Block, type CellChanges, type FillValue, planBlocks } from './block-plan';
-import { type TypedValue, decodeCell, encodeCell } from './codec';
+import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
-import { type HeaderMap, buildHeaderMap, headerMatches } from './header-map';
-import { type ColumnSpec, type SheetSchema, columnLabel, sheetTitle } from './schema';
+import { buildHeaderMap, type HeaderMap, headerMatches } from './header-map';
+import { type ColumnSpec, columnLabel, type SheetSchema, sheetTitle } from './schema';
 
 export interface TableRow<T> {
   /** 1-based sheet row: valid until the sheet is sorted or rows are inserted; identify records by ID. */
@@ -83,6 +83,11 @@ export class Table<R extends object> {
     return this.map;
   }
 
+  /** The header map if it was checked against row 1 during this execution (worth caching), else null. */
+  verifiedHeaderMap(): HeaderMap | null {
+    return this.verified ? this.map : null;
+  }
+
   /** Throws MissingColumnError for the first required column among `keys` that the sheet lacks. */
   requireColumns(keys: readonly (keyof R & string)[] = this.schema.columns.map((c) => c.key)): void {
     const map = this.headerMap();
@@ -137,7 +142,8 @@ export class Table<R extends object> {
    */
   updateRows(changes: readonly RowChange<R>[]): number {
     const keys = new Set<keyof R & string>();
-    for (const change of changes) for (const key of Object.keys(change.values)) keys.add(key as keyof R & string);
+    for (const change of changes)
+      for (const key of Object.keys(change.values)) keys.add(key as keyof R & string);
     this.requireColumns([...keys]);
     const map = this.headerMap();
     const cells: CellChanges = new Map();
@@ -155,11 +161,15 @@ export class Table<R extends object> {
     return blocks.length;
   }
 
-  private readWithCachedHeader<K extends keyof R & string>(keys: readonly K[], lastRow: number): ReadResult<Pick<R, K>> | null {
+  private readWithCachedHeader<K extends keyof R & string>(
+    keys: readonly K[],
+    lastRow: number,
+  ): ReadResult<Pick<R, K>> | null {
     const map = this.map;
     if (!map) return null;
     const span = this.span(keys);
-    if (span === null || keys.some((key) => this.column(key).required && map.columns[key] === undefined)) return null;
+    if (span === null || keys.some((key) => this.column(key).required && map.columns[key] === undefined))
+      return null;
     if (span.last > this.sheet.lastColumn()) return null;
     const grid = this.sheet.read(1, span.first, Math.max(lastRow, 1), span.last - span.first + 1);
     if (!headerMatches(map, span.first, grid[0] ?? [])) return null;
@@ -178,9 +188,18 @@ export class Table<R extends object> {
     return indexes.length === 0 ? null : { first: Math.min(...indexes), last: Math.max(...indexes) };
   }
 
-  private decodeRows<K extends keyof R & string>(keys: readonly K[], grid: Grid, firstRow: number, firstColumn: number): ReadResult<Pick<R, K>> {
+  private decodeRows<K extends keyof R & string>(
+    keys: readonly K[],
+    grid: Grid,
+    firstRow: number,
+    firstColumn: number,
+  ): ReadResult<Pick<R, K>> {
     this.snapshot = { firstRow, firstColumn, grid };
-    const located = keys.map((key) => ({ key, column: this.column(key), offset: (this.map?.columns[key] ?? 0) - firstColumn }));
+    const located = keys.map((key) => ({
+      key,
+      column: this.column(key),
+      offset: (this.map?.columns[key] ?? 0) - firstColumn,
+    }));
     const rows: TableRow<Pick<R, K>>[] = [];
     const issues: CellIssue[] = [];
     grid.forEach((line, i) => {
@@ -191,7 +210,12 @@ export class Table<R extends object> {
         values[key] = decoded.value;
         if (decoded.unrecognized !== undefined) {
           unrecognized[key] = decoded.unrecognized;
-          issues.push({ sheet: this.title, row: firstRow + i, column: columnLabel(column, this.lang), text: decoded.unrecognized });
+          issues.push({
+            sheet: this.title,
+            row: firstRow + i,
+            column: columnLabel(column, this.lang),
+            text: decoded.unrecognized,
+          });
         }
       }
       // The schema's column types are the row interface's field types (one decoder per type), hence the cast.
@@ -213,7 +237,8 @@ export class Table<R extends object> {
       if (!gridLine) continue;
       for (const [column, value] of line) {
         const c = column - snapshot.firstColumn;
-        if (c >= 0 && c < gridLine.length) gridLine[c] = typeof value === 'string' ? value.replace(/^'/, '') : value;
+        if (c >= 0 && c < gridLine.length)
+          gridLine[c] = typeof value === 'string' ? value.replace(/^'/, '') : value;
       }
     }
   }

@@ -5,7 +5,8 @@ test('zh-CN and en catalogs have the same keys and no empty strings', () => {
   const zh = Object.keys(CATALOGS['zh-CN']).sort();
   expect(zh).toEqual(en);
   for (const catalog of Object.values(CATALOGS)) {
-    for (const [key, text] of Object.entries(catalog)) expect([key, text.trim() === '']).toEqual([key, false]);
+    for (const [key, text] of Object.entries(catalog))
+      expect([key, text.trim() === '']).toEqual([key, false]);
   }
 });
 

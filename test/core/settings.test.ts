@@ -47,7 +47,10 @@ describe('⚙ General', () => {
 
   test('default rows carry labels and seed notes', () => {
     const rows = defaultGeneralRows('zh-CN');
-    expect(rows.find((r) => r.key === 'repeatWindowDays')).toMatchObject({ label: '重复投诉判定期（天）', value: 90 });
+    expect(rows.find((r) => r.key === 'repeatWindowDays')).toMatchObject({
+      label: '重复投诉判定期（天）',
+      value: 90,
+    });
     expect(rows.find((r) => r.key === 'smsOnlyLimit')?.note).toContain('seed 004 L266');
   });
 
@@ -77,7 +80,13 @@ describe('⚙ General', () => {
   });
 
   test('grade bands out of order fall back to 93/80/70; bands are half-open', () => {
-    const { value, issues } = parseGeneral(keyed([{ key: 'gradeA', value: 70 }, { key: 'gradeB', value: 80 }]), 'zh-CN');
+    const { value, issues } = parseGeneral(
+      keyed([
+        { key: 'gradeA', value: 70 },
+        { key: 'gradeB', value: 80 },
+      ]),
+      'zh-CN',
+    );
     expect([value.gradeA, value.gradeB, value.gradeC]).toEqual([93, 80, 70]);
     expect(issues).toHaveLength(1);
     expect(gradeFor(value, 93)).toBe('A');
@@ -90,7 +99,13 @@ describe('⚙ General', () => {
 
   test('empty table → all defaults, no issues; never throws on junk', () => {
     expect(parseGeneral([], 'en').issues).toEqual([]);
-    const junk = parseGeneral(keyed([{ key: 'language', value: '=IMPORTXML("x")' }, { key: 'gradeA', value: new Date(0) }]), 'en');
+    const junk = parseGeneral(
+      keyed([
+        { key: 'language', value: '=IMPORTXML("x")' },
+        { key: 'gradeA', value: new Date(0) },
+      ]),
+      'en',
+    );
     expect(junk.value.language).toBe('en');
     expect(junk.issues).toHaveLength(2);
     expect(ticketPrefix(junk.value, 'repair')).toBe('REP');
@@ -100,8 +115,16 @@ describe('⚙ General', () => {
 describe('⚙ Categories', () => {
   test('defaults: two levels, each routed to a department', () => {
     const zh = defaultCategoryRows('zh-CN');
-    expect(zh[0]).toEqual({ category: '维修', subcategory: '给排水', department: '工程部', defaultAssignee: '', active: true });
-    expect(new Set(zh.map((r) => r.department))).toEqual(new Set(['工程部', '客服部', '财务部', '销售部', '环境部', '秩序部']));
+    expect(zh[0]).toEqual({
+      category: '维修',
+      subcategory: '给排水',
+      department: '工程部',
+      defaultAssignee: '',
+      active: true,
+    });
+    expect(new Set(zh.map((r) => r.department))).toEqual(
+      new Set(['工程部', '客服部', '财务部', '销售部', '环境部', '秩序部']),
+    );
     const { value, issues } = parseCategories(keyed(defaultCategoryRows('en')), 'en');
     expect(issues).toEqual([]);
     expect(value.map((c) => c.label)).toContain('Repair / Plumbing');
@@ -150,7 +173,15 @@ describe('⚙ Staff', () => {
   test('roles by label of either language; bad email or role refuses the row; bad cap is left empty', () => {
     const { value, issues } = parseStaff(
       keyed([
-        { name: '张伟', email: 'Zhang.Wei@Example.com', role: '客服专员', department: '客服部', onLeave: '是', dailyCap: 2, weeklyCap: 'six' },
+        {
+          name: '张伟',
+          email: 'Zhang.Wei@Example.com',
+          role: '客服专员',
+          department: '客服部',
+          onLeave: '是',
+          dailyCap: 2,
+          weeklyCap: 'six',
+        },
         { name: 'Li', email: 'not-an-email', role: 'Staff', department: 'CS' },
         { name: 'Wu', email: 'wu@example.com', role: 'boss', department: 'CS' },
         { name: 'Ma', email: 'zhang.wei@example.com', role: 'GM', department: 'CS' },
@@ -158,7 +189,16 @@ describe('⚙ Staff', () => {
       'en',
     );
     expect(value).toEqual([
-      { name: '张伟', email: 'zhang.wei@example.com', role: 'staff', department: '客服部', onLeave: true, dailyCap: 2, weeklyCap: null, active: true },
+      {
+        name: '张伟',
+        email: 'zhang.wei@example.com',
+        role: 'staff',
+        department: '客服部',
+        onLeave: true,
+        dailyCap: 2,
+        weeklyCap: null,
+        active: true,
+      },
     ]);
     expect(issues.map((i) => i.row)).toEqual([2, 3, 4, 5]);
   });

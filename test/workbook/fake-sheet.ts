@@ -24,7 +24,9 @@ export class FakeSheet implements SheetPort {
   lastColumn(): number {
     this.calls.lastColumn++;
     let last = 0;
-    for (const row of this.cells) row.forEach((c, i) => { if (c !== '') last = Math.max(last, i + 1); });
+    for (const row of this.cells) {
+      for (let i = 0; i < row.length; i++) if (row[i] !== '') last = Math.max(last, i + 1);
+    }
     return last;
   }
   maxColumns(): number {
@@ -46,7 +48,9 @@ export class FakeSheet implements SheetPort {
     this.writes.push({ row, column, rows: values.length, columns: values[0].length });
     values.forEach((line, r) => {
       if (line.length !== values[0].length) throw new Error('not rectangular');
-      line.forEach((value, c) => this.set(row + r, column + c, value));
+      line.forEach((value, c) => {
+        this.set(row + r, column + c, value);
+      });
     });
   }
   appendRow(values: CellValue[]): void {

@@ -27,15 +27,18 @@ function ticketsSheet(header: string[], rows: number): FakeSheet {
 }
 
 describe('schemas', () => {
-  test.each(Object.values(SCHEMAS))('$key: every header text (either language or key) names one column', (schema) => {
-    const owner = new Map<string, string>();
-    for (const c of schema.columns) {
-      for (const alias of [c.key, t('en', c.label), t('zh-CN', c.label)].map(normalizeLabel)) {
-        expect([undefined, c.key]).toContain(owner.get(alias));
-        owner.set(alias, c.key);
+  test.each(Object.values(SCHEMAS))(
+    '$key: every header text (either language or key) names one column',
+    (schema) => {
+      const owner = new Map<string, string>();
+      for (const c of schema.columns) {
+        for (const alias of [c.key, t('en', c.label), t('zh-CN', c.label)].map(normalizeLabel)) {
+          expect([undefined, c.key]).toContain(owner.get(alias));
+          owner.set(alias, c.key);
+        }
       }
-    }
-  });
+    },
+  );
 
   test('Tickets: staff columns first, then the sla group, then system', () => {
     const groups = TICKETS.columns.map((c) => c.group ?? 'staff');
@@ -125,7 +128,10 @@ describe('Table.readRows', () => {
   });
 
   test('an optional missing column reads as empty', () => {
-    const sheet = ticketsSheet(enHeader.filter((h) => h !== 'Address / unit'), 1);
+    const sheet = ticketsSheet(
+      enHeader.filter((h) => h !== 'Address / unit'),
+      1,
+    );
     const { rows } = new Table<TicketRow>(sheet, TICKETS, 'en').readRows(['id', 'address']);
     expect(rows[0].values.address).toBe('');
   });
@@ -139,7 +145,15 @@ describe('Table.appendRecords', () => {
     const received = new Date('2026-01-05T01:00:00Z');
     sheet.resetCalls();
     table.appendRecords([
-      { id: 'CMP-2026-00001', receivedAt: received, status: 'new', type: 'complaint', phone: '13800138000', description: '=IMPORTXML("http://x")', needsReview: true },
+      {
+        id: 'CMP-2026-00001',
+        receivedAt: received,
+        status: 'new',
+        type: 'complaint',
+        phone: '13800138000',
+        description: '=IMPORTXML("http://x")',
+        needsReview: true,
+      },
       { id: 'CMP-2026-00002', status: 'inProgress', description: '+cmd' },
     ]);
     expect(sheet.calls.write).toBe(1);
@@ -152,7 +166,11 @@ describe('Table.appendRecords', () => {
     expect(sheet.value(2, header.length)).toBe('');
     // Round trip: text comes back as the same text, never a formula or a number.
     const { rows } = table.readRows(['phone', 'description', 'status']);
-    expect(rows[0].values).toEqual({ phone: '13800138000', description: '=IMPORTXML("http://x")', status: 'new' });
+    expect(rows[0].values).toEqual({
+      phone: '13800138000',
+      description: '=IMPORTXML("http://x")',
+      status: 'new',
+    });
     expect(rows[1].values.description).toBe('+cmd');
   });
 
@@ -160,7 +178,10 @@ describe('Table.appendRecords', () => {
     const sheet = new FakeSheet('Tickets', [enHeader]);
     const writes: unknown[] = [];
     const original = sheet.write.bind(sheet);
-    sheet.write = (r, c, v) => { writes.push(v); original(r, c, v); };
+    sheet.write = (r, c, v) => {
+      writes.push(v);
+      original(r, c, v);
+    };
     new Table<TicketRow>(sheet, TICKETS, 'en').appendRecords([{ description: '@SUM(A1)', phone: '-1+1' }]);
     const line = (writes[0] as string[][])[0];
     expect(line[enHeader.indexOf('Description')]).toBe(formulaSafe('@SUM(A1)'));
@@ -175,7 +196,10 @@ describe('Table.updateRows', () => {
     table.headerMap();
     sheet.resetCalls();
     // rows 2..11 consecutive, same column → one block; row 40 apart → a second block
-    const changes = Array.from({ length: 10 }, (_, i) => ({ row: 2 + i, values: { status: 'resolved' as TicketStatus } }));
+    const changes = Array.from({ length: 10 }, (_, i) => ({
+      row: 2 + i,
+      values: { status: 'resolved' as TicketStatus },
+    }));
     changes.push({ row: 40, values: { status: 'closed' as const } });
     expect(table.updateRows(changes)).toBe(2);
     expect(sheet.calls.write).toBe(2);
@@ -187,26 +211,56 @@ describe('Table.updateRows', () => {
     const table = new Table<TicketRow>(sheet, TICKETS, 'en');
     const { rows } = table.readRows(['slaState', 'escalationLevel', 'callbackState']);
     sheet.resetCalls();
-    const changes = rows.filter((r) => r.row % 7 === 0).map((r) => ({ row: r.row, values: { slaState: 'breached' as const, escalationLevel: 2 } }));
+    const changes = rows
+      .filter((r) => r.row % 7 === 0)
+      .map((r) => ({ row: r.row, values: { slaState: 'breached' as const, escalationLevel: 2 } }));
     expect(table.updateRows(changes)).toBe(1);
     expect(sheet.calls.read).toBe(0);
     expect(sheet.value(14, enHeader.indexOf('SLA state') + 1)).toBe('Breached');
     expect(sheet.value(15, enHeader.indexOf('SLA state') + 1)).toBe('');
     expect(sheet.value(2, 1)).toBe('CMP-2026-00001');
     // A second update must not restore values the first one wrote.
-    table.updateRows([{ row: 20, values: { escalationLevel: 3 } }, { row: 30, values: { escalationLevel: 3 } }]);
+    table.updateRows([
+      { row: 20, values: { escalationLevel: 3 } },
+      { row: 30, values: { escalationLevel: 3 } },
+    ]);
     expect(sheet.value(14, enHeader.indexOf('SLA state') + 1)).toBe('Breached');
   });
 
   test('planBlocks without fill: runs of adjacent cells merge downwards', () => {
     const changes = new Map([
-      [2, new Map([[3, 'a'], [4, 'b']])],
-      [3, new Map([[3, 'c'], [4, 'd']])],
-      [5, new Map([[3, 'e'], [9, 'z']])],
+      [
+        2,
+        new Map([
+          [3, 'a'],
+          [4, 'b'],
+        ]),
+      ],
+      [
+        3,
+        new Map([
+          [3, 'c'],
+          [4, 'd'],
+        ]),
+      ],
+      [
+        5,
+        new Map([
+          [3, 'e'],
+          [9, 'z'],
+        ]),
+      ],
     ]);
     const blocks = planBlocks(changes);
     expect(blocks).toEqual([
-      { row: 2, column: 3, values: [['a', 'b'], ['c', 'd']] },
+      {
+        row: 2,
+        column: 3,
+        values: [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+      },
       { row: 5, column: 3, values: [['e']] },
       { row: 5, column: 9, values: [['z']] },
     ]);

@@ -2,11 +2,12 @@
  * ⚙ Categories (SPEC §4 step 4): a two-level list, each entry routed to a department and optionally a
  * default assignee. Defaults fit a property / after-sales service desk.
  */
+
+import { type Lang, type MessageKey, t } from '../../i18n';
 import type { KeyedRow } from '../cells';
 import { normalizeLabel } from '../text';
-import { type Lang, type MessageKey, t } from '../../i18n';
 import { cellText, parseBool } from './fields';
-import { type Parsed, type RowResult, isBlankRow, parseRowTable } from './parse';
+import { isBlankRow, type Parsed, parseRowTable, type RowResult } from './parse';
 
 export interface CategorySetting {
   category: string;
@@ -18,7 +19,14 @@ export interface CategorySetting {
   active: boolean;
 }
 
-export type DepartmentId = 'cs' | 'engineering' | 'environment' | 'security' | 'finance' | 'sales' | 'management';
+export type DepartmentId =
+  | 'cs'
+  | 'engineering'
+  | 'environment'
+  | 'security'
+  | 'finance'
+  | 'sales'
+  | 'management';
 
 export function departmentName(lang: Lang, id: DepartmentId): string {
   return t(lang, `settings.dept.${id}` as MessageKey);
@@ -89,13 +97,27 @@ export function parseCategories(rows: readonly KeyedRow[], lang: Lang): Parsed<C
     const category = cellText(row.values.category);
     const subcategory = cellText(row.values.subcategory);
     const department = cellText(row.values.department);
-    if (category === '') return { ok: false, reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.category') }) };
-    if (department === '') return { ok: false, reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.department') }) };
+    if (category === '')
+      return {
+        ok: false,
+        reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.category') }),
+      };
+    if (department === '')
+      return {
+        ok: false,
+        reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.department') }),
+      };
     // An empty Active cell means active: a new row someone adds should work without ticking a box.
     const active = cellText(row.values.active) === '' ? true : parseBool(row.values.active);
     const issues: string[] = [];
     if (active === null) {
-      issues.push(t(lang, 'settings.issue.badOptional', { column: t(lang, 'col.categories.active'), value: cellText(row.values.active), expected: t(lang, 'settings.expected.bool') }));
+      issues.push(
+        t(lang, 'settings.issue.badOptional', {
+          column: t(lang, 'col.categories.active'),
+          value: cellText(row.values.active),
+          expected: t(lang, 'settings.expected.bool'),
+        }),
+      );
     }
     return {
       ok: true,

@@ -1,9 +1,10 @@
 /** ⚙ General (SPEC §13): language, ID prefixes, grade bands, thresholds and schedule hours. */
+
+import { isLang, type Lang, t } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import type { TicketType } from '../enums';
-import { type Lang, isLang, t } from '../../i18n';
 import { cellText, parseBool, parseInteger } from './fields';
-import { type FieldSpecs, type Parsed, type SettingField, parseKeyValue } from './parse';
+import { type FieldSpecs, type Parsed, parseKeyValue, type SettingField } from './parse';
 
 export interface GeneralSettings {
   language: Lang;
@@ -32,7 +33,13 @@ export interface GeneralSettings {
   smsOnlyLimit: number;
 }
 
-function integer(fallback: number, min: number, max: number, label: SettingField<number>['label'], source?: string): SettingField<number> {
+function integer(
+  fallback: number,
+  min: number,
+  max: number,
+  label: SettingField<number>['label'],
+  source?: string,
+): SettingField<number> {
   return {
     fallback,
     parse: (cell) => parseInteger(cell, min, max),
@@ -108,7 +115,11 @@ export function parseGeneral(rows: readonly KeyedRow[], lang: Lang): Parsed<Gene
     const issue: SettingsIssue = {
       sheet,
       row: rows.find((r) => cellText(r.values.key).startsWith('grade'))?.row ?? 1,
-      reason: t(lang, 'settings.issue.gradeOrder', { a: fields.gradeA.fallback, b: fields.gradeB.fallback, c: fields.gradeC.fallback }),
+      reason: t(lang, 'settings.issue.gradeOrder', {
+        a: fields.gradeA.fallback,
+        b: fields.gradeB.fallback,
+        c: fields.gradeC.fallback,
+      }),
     };
     parsed.value.gradeA = fields.gradeA.fallback;
     parsed.value.gradeB = fields.gradeB.fallback;
@@ -123,7 +134,10 @@ export function ticketPrefix(settings: GeneralSettings, type: TicketType): strin
 }
 
 /** A grade for a score in percent, by half-open bands (so 92.5 is B and 92.99 is B, 93 is A). */
-export function gradeFor(settings: Pick<GeneralSettings, 'gradeA' | 'gradeB' | 'gradeC'>, scorePercent: number): 'A' | 'B' | 'C' | 'D' {
+export function gradeFor(
+  settings: Pick<GeneralSettings, 'gradeA' | 'gradeB' | 'gradeC'>,
+  scorePercent: number,
+): 'A' | 'B' | 'C' | 'D' {
   if (scorePercent >= settings.gradeA) return 'A';
   if (scorePercent >= settings.gradeB) return 'B';
   if (scorePercent >= settings.gradeC) return 'C';

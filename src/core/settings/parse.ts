@@ -2,8 +2,9 @@
  * Generic parsing of ⚙ settings tables (SPEC §13): never throws; a bad key or row becomes a
  * SettingsIssue {sheet, row, reason} and the default is used for it.
  */
-import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+
 import { type Lang, type MessageKey, t } from '../../i18n';
+import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import { cellText } from './fields';
 
 /** One key of a key/value table: its default, its parser, and the words for "what a valid value is". */
@@ -28,7 +29,12 @@ function display(value: unknown): string {
 }
 
 /** Parses rows of a key/value sheet (columns key, value) against field specs. */
-export function parseKeyValue<S extends object>(rows: readonly KeyedRow[], specs: FieldSpecs<S>, sheet: string, lang: Lang): Parsed<S> {
+export function parseKeyValue<S extends object>(
+  rows: readonly KeyedRow[],
+  specs: FieldSpecs<S>,
+  sheet: string,
+  lang: Lang,
+): Parsed<S> {
   const value = {} as S;
   for (const key of Object.keys(specs) as (keyof S)[]) value[key] = specs[key].fallback;
   const issues: SettingsIssue[] = [];
@@ -52,7 +58,12 @@ export function parseKeyValue<S extends object>(rows: readonly KeyedRow[], specs
       issues.push({
         sheet,
         row: row.row,
-        reason: t(lang, 'settings.issue.badValue', { key, value: display(cell), expected: spec.expected(lang), fallback: display(spec.fallback) }),
+        reason: t(lang, 'settings.issue.badValue', {
+          key,
+          value: display(cell),
+          expected: spec.expected(lang),
+          fallback: display(spec.fallback),
+        }),
       });
     } else {
       value[key as keyof S] = parsed;

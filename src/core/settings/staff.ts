@@ -2,14 +2,15 @@
  * ⚙ Staff (SPEC §13): who can be assigned, their role and department, leave, and optional caps on new
  * assignments per day and per week (seed 001 L49: at most 2 a day and 6 a week).
  */
+
+import { type Lang, t } from '../../i18n';
 import type { KeyedRow } from '../cells';
 import type { Role } from '../enums';
-import { normalizeEmail } from '../tickets/contact';
 import { enumCodeFromText } from '../text';
-import { type Lang, t } from '../../i18n';
+import { normalizeEmail } from '../tickets/contact';
 import { type DepartmentId, departmentName } from './categories';
 import { cellText, parseBool, parseInteger } from './fields';
-import { type Parsed, type RowResult, isBlankRow, parseRowTable } from './parse';
+import { isBlankRow, type Parsed, parseRowTable, type RowResult } from './parse';
 
 export interface StaffMember {
   name: string;
@@ -31,12 +32,56 @@ type Person = [zh: string, en: string, login: string];
 
 /** Example people per department: the head first, then 2–3 staff. */
 const ROSTER: Array<[DepartmentId, Person, Person[]]> = [
-  ['cs', ['李娜', 'Li Na', 'li.na'], [['张伟', 'Zhang Wei', 'zhang.wei'], ['刘洋', 'Liu Yang', 'liu.yang'], ['赵静', 'Zhao Jing', 'zhao.jing']]],
-  ['engineering', ['孙强', 'Sun Qiang', 'sun.qiang'], [['周磊', 'Zhou Lei', 'zhou.lei'], ['吴刚', 'Wu Gang', 'wu.gang'], ['郑涛', 'Zheng Tao', 'zheng.tao']]],
-  ['environment', ['冯丽', 'Feng Li', 'feng.li'], [['何芳', 'He Fang', 'he.fang'], ['许杰', 'Xu Jie', 'xu.jie']]],
-  ['security', ['高峰', 'Gao Feng', 'gao.feng'], [['马超', 'Ma Chao', 'ma.chao'], ['罗军', 'Luo Jun', 'luo.jun']]],
-  ['finance', ['林慧', 'Lin Hui', 'lin.hui'], [['郭婷', 'Guo Ting', 'guo.ting'], ['徐明', 'Xu Ming', 'xu.ming']]],
-  ['sales', ['韩梅', 'Han Mei', 'han.mei'], [['曹阳', 'Cao Yang', 'cao.yang'], ['邓琳', 'Deng Lin', 'deng.lin']]],
+  [
+    'cs',
+    ['李娜', 'Li Na', 'li.na'],
+    [
+      ['张伟', 'Zhang Wei', 'zhang.wei'],
+      ['刘洋', 'Liu Yang', 'liu.yang'],
+      ['赵静', 'Zhao Jing', 'zhao.jing'],
+    ],
+  ],
+  [
+    'engineering',
+    ['孙强', 'Sun Qiang', 'sun.qiang'],
+    [
+      ['周磊', 'Zhou Lei', 'zhou.lei'],
+      ['吴刚', 'Wu Gang', 'wu.gang'],
+      ['郑涛', 'Zheng Tao', 'zheng.tao'],
+    ],
+  ],
+  [
+    'environment',
+    ['冯丽', 'Feng Li', 'feng.li'],
+    [
+      ['何芳', 'He Fang', 'he.fang'],
+      ['许杰', 'Xu Jie', 'xu.jie'],
+    ],
+  ],
+  [
+    'security',
+    ['高峰', 'Gao Feng', 'gao.feng'],
+    [
+      ['马超', 'Ma Chao', 'ma.chao'],
+      ['罗军', 'Luo Jun', 'luo.jun'],
+    ],
+  ],
+  [
+    'finance',
+    ['林慧', 'Lin Hui', 'lin.hui'],
+    [
+      ['郭婷', 'Guo Ting', 'guo.ting'],
+      ['徐明', 'Xu Ming', 'xu.ming'],
+    ],
+  ],
+  [
+    'sales',
+    ['韩梅', 'Han Mei', 'han.mei'],
+    [
+      ['曹阳', 'Cao Yang', 'cao.yang'],
+      ['邓琳', 'Deng Lin', 'deng.lin'],
+    ],
+  ],
 ];
 const MANAGER: Person = ['王敏', 'Wang Min', 'wang.min'];
 const GM: Person = ['陈建国', 'Chen Jianguo', 'chen.jianguo'];
@@ -53,7 +98,12 @@ export interface StaffRecord {
 }
 
 export function defaultStaffRows(lang: Lang): StaffRecord[] {
-  const person = ([zh, en, login]: Person, role: Role, department: DepartmentId, capped: boolean): StaffRecord => ({
+  const person = (
+    [zh, en, login]: Person,
+    role: Role,
+    department: DepartmentId,
+    capped: boolean,
+  ): StaffRecord => ({
     name: lang === 'zh-CN' ? zh : en,
     email: `${login}@example.com`,
     role,
@@ -75,9 +125,16 @@ export function defaultStaffRows(lang: Lang): StaffRecord[] {
 
 export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffMember[]> {
   const sheet = t(lang, 'sheet.staff');
-  const refuse = (column: Parameters<typeof t>[1], value: string, expected: string): RowResult<StaffMember> => ({
+  const refuse = (
+    column: Parameters<typeof t>[1],
+    value: string,
+    expected: string,
+  ): RowResult<StaffMember> => ({
     ok: false,
-    reason: value === '' ? t(lang, 'settings.issue.missingField', { column: t(lang, column) }) : t(lang, 'settings.issue.badField', { column: t(lang, column), value, expected }),
+    reason:
+      value === ''
+        ? t(lang, 'settings.issue.missingField', { column: t(lang, column) })
+        : t(lang, 'settings.issue.badField', { column: t(lang, column), value, expected }),
   });
   const parseRow = (row: KeyedRow): RowResult<StaffMember> | null => {
     if (isBlankRow(row)) return null;
@@ -93,16 +150,37 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
     if (department === '') return refuse('col.staff.department', '', '');
 
     const issues: string[] = [];
-    const optionalCap = (column: 'col.staff.dailyCap' | 'col.staff.weeklyCap', cell: KeyedRow['values'][string]): number | null => {
+    const optionalCap = (
+      column: 'col.staff.dailyCap' | 'col.staff.weeklyCap',
+      cell: KeyedRow['values'][string],
+    ): number | null => {
       if (cellText(cell) === '') return null;
       const cap = parseInteger(cell, 0, 1000);
-      if (cap === null) issues.push(t(lang, 'settings.issue.badOptional', { column: t(lang, column), value: cellText(cell), expected: t(lang, 'settings.expected.integer', { min: 0, max: 1000 }) }));
+      if (cap === null)
+        issues.push(
+          t(lang, 'settings.issue.badOptional', {
+            column: t(lang, column),
+            value: cellText(cell),
+            expected: t(lang, 'settings.expected.integer', { min: 0, max: 1000 }),
+          }),
+        );
       return cap;
     };
-    const flag = (column: 'col.staff.onLeave' | 'col.staff.active', cell: KeyedRow['values'][string], empty: boolean): boolean => {
+    const flag = (
+      column: 'col.staff.onLeave' | 'col.staff.active',
+      cell: KeyedRow['values'][string],
+      empty: boolean,
+    ): boolean => {
       if (cellText(cell) === '') return empty;
       const value = parseBool(cell);
-      if (value === null) issues.push(t(lang, 'settings.issue.badOptional', { column: t(lang, column), value: cellText(cell), expected: t(lang, 'settings.expected.bool') }));
+      if (value === null)
+        issues.push(
+          t(lang, 'settings.issue.badOptional', {
+            column: t(lang, column),
+            value: cellText(cell),
+            expected: t(lang, 'settings.expected.bool'),
+          }),
+        );
       return value ?? empty;
     };
     return {

@@ -2,9 +2,10 @@
  * Intake validation and normalisation (SPEC §4 step 2). Never rejects: whatever is wrong becomes a
  * review reason and the ticket is created with Needs review, so no call is ever lost.
  */
+
+import type { MessageKey } from '../../i18n';
 import type { Channel, Severity, TicketType } from '../enums';
 import { enumCodeFromText, normalizeLabel, sanitizeUserText } from '../text';
-import type { MessageKey } from '../../i18n';
 import { normalizeEmail, normalizePhone } from './contact';
 
 /** Answers as a form or the sidebar delivers them (text, or a Date for date questions). */
@@ -108,7 +109,14 @@ export function normalizeIntake(input: IntakeInput, context: IntakeContext): Int
   const reviews: ReviewReason[] = [];
   const text = (field: keyof typeof FIELD_LABEL, value: string | undefined, max: number): string => {
     const sanitized = sanitizeUserText(value, max);
-    if (sanitized.truncated) reviews.push(review('tickets.review.truncated', { field: FIELD_LABEL[field], length: sanitized.originalLength, max }));
+    if (sanitized.truncated)
+      reviews.push(
+        review('tickets.review.truncated', {
+          field: FIELD_LABEL[field],
+          length: sanitized.originalLength,
+          max,
+        }),
+      );
     return sanitized.text;
   };
 
@@ -124,11 +132,14 @@ export function normalizeIntake(input: IntakeInput, context: IntakeContext): Int
 
   const phoneText = text('phone', input.phone, FIELD_MAX_LENGTH.phone);
   const phone = phoneText === '' ? null : normalizePhone(phoneText);
-  if (phoneText !== '' && phone === null) reviews.push(review('tickets.review.invalidPhone', { value: phoneText }));
+  if (phoneText !== '' && phone === null)
+    reviews.push(review('tickets.review.invalidPhone', { value: phoneText }));
   const emailText = text('email', input.email, FIELD_MAX_LENGTH.email);
   const email = emailText === '' ? null : normalizeEmail(emailText);
-  if (emailText !== '' && email === null) reviews.push(review('tickets.review.invalidEmail', { value: emailText }));
-  if (phoneText === '' && emailText === '' && type !== 'praise') reviews.push(review('tickets.review.noContact', {}));
+  if (emailText !== '' && email === null)
+    reviews.push(review('tickets.review.invalidEmail', { value: emailText }));
+  if (phoneText === '' && emailText === '' && type !== 'praise')
+    reviews.push(review('tickets.review.noContact', {}));
 
   const description = text('description', input.description, context.descriptionMaxLength);
   if (description === '') reviews.push(review('tickets.review.missing', { field: FIELD_LABEL.description }));
@@ -169,7 +180,13 @@ function enumOrDefault<N extends 'ticketType' | 'channel' | 'severity'>(
     return fallback;
   }
   const code = enumCodeFromText(name, raw) as Code | null;
-  if (code === null) reviews.push(review('tickets.review.unknownValue', { field: FIELD_LABEL[field], value: sanitizeUserText(raw, 100).text }));
+  if (code === null)
+    reviews.push(
+      review('tickets.review.unknownValue', {
+        field: FIELD_LABEL[field],
+        value: sanitizeUserText(raw, 100).text,
+      }),
+    );
   return code ?? fallback;
 }
 
@@ -190,5 +207,7 @@ function receivedAt(value: string | Date | undefined, context: IntakeContext, re
 }
 
 function isoInstant(text: string): Date | null {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) ? new Date(text) : null;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)
+    ? new Date(text)
+    : null;
 }

@@ -20,8 +20,9 @@
  * (1) only when the callback is done, unreachable or not required. Resolved needs a Resolution text;
  * Cancelled needs a reason. Leaving Waiting on customer stops the pause (the resolve clock moves on).
  */
-import type { CallbackState, TicketStatus } from '../enums';
+
 import type { MessageKey } from '../../i18n';
+import type { CallbackState, TicketStatus } from '../enums';
 
 const MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['transferred', 'inProgress', 'resolved', 'cancelled'],
@@ -34,7 +35,13 @@ const MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
   cancelled: [],
 };
 
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'transferred', 'inProgress', 'waitingOnCustomer', 'reopened'];
+export const OPEN_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'transferred',
+  'inProgress',
+  'waitingOnCustomer',
+  'reopened',
+];
 
 export function isOpen(status: TicketStatus): boolean {
   return OPEN_STATUSES.includes(status);
@@ -77,19 +84,34 @@ export type TransitionResult =
 
 const CALLBACK_FINISHED: readonly (CallbackState | '')[] = ['done', 'unreachable', 'notRequired'];
 
-export function checkTransition(from: TicketStatus, to: TicketStatus, ticket: TransitionTicket, context: TransitionContext): TransitionResult {
-  if (!MOVES[from].includes(to)) return { allowed: false, reason: 'tickets.transition.notAllowed', params: { from, to } };
-  if (to === 'resolved' && ticket.resolution.trim() === '') return { allowed: false, reason: 'tickets.transition.needsResolution' };
-  if (to === 'cancelled' && (context.cancelReason ?? '').trim() === '') return { allowed: false, reason: 'tickets.transition.needsCancelReason' };
-  if (to === 'inProgress' && ticket.assignee.trim() === '') return { allowed: false, reason: 'tickets.transition.needsAssignee' };
+export function checkTransition(
+  from: TicketStatus,
+  to: TicketStatus,
+  ticket: TransitionTicket,
+  context: TransitionContext,
+): TransitionResult {
+  if (!MOVES[from].includes(to))
+    return { allowed: false, reason: 'tickets.transition.notAllowed', params: { from, to } };
+  if (to === 'resolved' && ticket.resolution.trim() === '')
+    return { allowed: false, reason: 'tickets.transition.needsResolution' };
+  if (to === 'cancelled' && (context.cancelReason ?? '').trim() === '')
+    return { allowed: false, reason: 'tickets.transition.needsCancelReason' };
+  if (to === 'inProgress' && ticket.assignee.trim() === '')
+    return { allowed: false, reason: 'tickets.transition.needsAssignee' };
   if (to === 'closed' && !CALLBACK_FINISHED.includes(ticket.callbackState)) {
-    return { allowed: false, reason: 'tickets.transition.callbackPending', params: { state: ticket.callbackState || 'waiting' } };
+    return {
+      allowed: false,
+      reason: 'tickets.transition.callbackPending',
+      params: { state: ticket.callbackState || 'waiting' },
+    };
   }
 
   const effects: TransitionEffects = {};
   const { now } = context;
   if (from === 'waitingOnCustomer' && ticket.waitingSince instanceof Date) {
-    const paused = context.businessMs ? context.businessMs(ticket.waitingSince, now) : now.getTime() - ticket.waitingSince.getTime();
+    const paused = context.businessMs
+      ? context.businessMs(ticket.waitingSince, now)
+      : now.getTime() - ticket.waitingSince.getTime();
     effects.pausedMs = ticket.pausedMs + Math.max(0, paused);
     effects.waitingSince = '';
   }

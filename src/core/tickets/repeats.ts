@@ -68,7 +68,13 @@ export function findRepeat(
   let best: Latest | null = null;
   for (const key of contactKeys(ticket.phone, ticket.email, ticket.category)) {
     const earlier = index.get(key);
-    if (earlier && earlier.at <= at && at - earlier.at <= windowDays * DAY_MS && (!best || earlier.at > best.at)) best = earlier;
+    if (
+      earlier &&
+      earlier.at <= at &&
+      at - earlier.at <= windowDays * DAY_MS &&
+      (!best || earlier.at > best.at)
+    )
+      best = earlier;
   }
   return best ? { repeatOf: best.id, severity: 'major', supervised: true } : null;
 }

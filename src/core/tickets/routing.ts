@@ -44,12 +44,15 @@ function rotation(department: string, staff: readonly StaffMember[]): StaffMembe
 }
 
 export function routeTicket(input: RoutingInput): Route {
-  const entry = input.categories.find((c) => c.active && categoryKey(c.label) === categoryKey(input.category));
+  const entry = input.categories.find(
+    (c) => c.active && categoryKey(c.label) === categoryKey(input.category),
+  );
   if (!entry) return { department: '', assignee: '', reviews: [] };
   const { department } = entry;
 
   const byDefault = input.staff.find((s) => s.name === entry.defaultAssignee);
-  if (byDefault && available(byDefault, input.counts)) return { department, assignee: byDefault.name, reviews: [] };
+  if (byDefault && available(byDefault, input.counts))
+    return { department, assignee: byDefault.name, reviews: [] };
 
   const queue = rotation(department, input.staff);
   const start = queue.findIndex((s) => s.name === input.lastAssignee) + 1;

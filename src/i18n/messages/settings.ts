@@ -46,7 +46,8 @@ export const en = {
   'settings.category.noise': 'Noise',
   'settings.category.other': 'Other',
 
-  'settings.issue.badValue': 'Setting “{key}”: “{value}” is not valid ({expected}); using the default {fallback}.',
+  'settings.issue.badValue':
+    'Setting “{key}”: “{value}” is not valid ({expected}); using the default {fallback}.',
   'settings.issue.unknownKey': 'Unknown setting “{key}”; ignored.',
   'settings.issue.duplicateKey': 'Setting “{key}” appears twice; the first one is used.',
   'settings.issue.gradeOrder': 'Grade bands must satisfy A > B > C; using the defaults {a}/{b}/{c}.',

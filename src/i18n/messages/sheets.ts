@@ -19,7 +19,10 @@ export const en = {
   'sheet.group.sla': 'Deadlines and callback',
   'sheet.group.system': 'System',
   'sheet.value.any': 'Any',
-  'sheet.error.missingColumn': 'Sheet “{sheet}” has no column “{column}”. Add the column back (or rename a header to it) and try again.',
+  'sheet.error.missingSheet':
+    'The sheet “{sheet}” is missing. Run Set up / repair from the Service Desk menu to recreate it.',
+  'sheet.error.missingColumn':
+    'Sheet “{sheet}” has no column “{column}”. Add the column back (or rename a header to it) and try again.',
 
   'col.tickets.id': 'ID',
   'col.tickets.receivedAt': 'Received at',
@@ -157,7 +160,9 @@ export const zh: Record<keyof typeof en, string> = {
   'sheet.group.sla': '时限与回访',
   'sheet.group.system': '系统字段',
   'sheet.value.any': '任意',
-  'sheet.error.missingColumn': '工作表“{sheet}”缺少“{column}”列。请恢复该列（或将某列标题改为此名称）后重试。',
+  'sheet.error.missingSheet': '找不到工作表“{sheet}”。请在“客服工作台”菜单中运行“初始化 / 修复”重新创建。',
+  'sheet.error.missingColumn':
+    '工作表“{sheet}”缺少“{column}”列。请恢复该列（或将某列标题改为此名称）后重试。',
 
   'col.tickets.id': '编号',
   'col.tickets.receivedAt': '受理时间',

@@ -3,7 +3,8 @@ export const en = {
   'tickets.transition.notAllowed': 'A ticket cannot go from “{from}” to “{to}”.',
   'tickets.transition.needsResolution': 'Write the Resolution before marking the ticket Resolved.',
   'tickets.transition.needsCancelReason': 'Give a reason to cancel the ticket.',
-  'tickets.transition.callbackPending': 'The callback is not done yet (state: {state}); the ticket can be closed after the callback.',
+  'tickets.transition.callbackPending':
+    'The callback is not done yet (state: {state}); the ticket can be closed after the callback.',
   'tickets.transition.needsAssignee': 'Assign the ticket to someone before work starts.',
   'tickets.review.missing': '{field} is missing.',
   'tickets.review.invalidPhone': 'Phone “{value}” is not a valid mobile or landline number.',

@@ -1,6 +1,6 @@
 /** Callbacks / 回访记录 (SPEC §3, §7): one row per callback attempt. */
 import type { CallbackMethod, EnumCode } from '../../core/enums';
-import { type SheetSchema, columnsFor } from '../schema';
+import { columnsFor, type SheetSchema } from '../schema';
 import type { BoolCell, DateCell, NumberCell } from './tickets';
 
 export interface CallbackRow {

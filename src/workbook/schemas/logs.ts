@@ -1,6 +1,6 @@
 /** Append-only logs: History / 操作日志, Outbox / 待发邮件, Run log / 运行日志 (SPEC §3, §6). */
 import type { HistorySource } from '../../core/enums';
-import { type SheetSchema, columnsFor } from '../schema';
+import { columnsFor, type SheetSchema } from '../schema';
 import type { DateCell, NumberCell } from './tickets';
 
 export interface HistoryRow {

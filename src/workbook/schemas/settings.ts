@@ -3,7 +3,7 @@
  * key column holds the stable code, the label is for people. The others are row tables.
  */
 import type { DayKind, Role, Severity, TicketType } from '../../core/enums';
-import { type SheetSchema, columnsFor } from '../schema';
+import { columnsFor, type SheetSchema } from '../schema';
 import type { BoolCell, DateCell, NumberCell } from './tickets';
 
 /** A row of a key/value settings sheet. `value` stays a raw cell: each key has its own parser. */

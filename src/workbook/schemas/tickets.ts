@@ -2,8 +2,16 @@
  * Tickets / 工单登记 (SPEC §3): one row per ticket. Staff-edited columns first; deadlines and callback
  * columns in the 'sla' group, bookkeeping in the 'system' group, both collapsible.
  */
-import type { CallbackState, Channel, EnumCode, Severity, SlaState, TicketStatus, TicketType } from '../../core/enums';
-import { type SheetSchema, columnsFor } from '../schema';
+import type {
+  CallbackState,
+  Channel,
+  EnumCode,
+  Severity,
+  SlaState,
+  TicketStatus,
+  TicketType,
+} from '../../core/enums';
+import { columnsFor, type SheetSchema } from '../schema';
 
 /** A date cell: a real Date, or '' when empty. */
 export type DateCell = Date | '';
