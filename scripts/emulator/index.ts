@@ -26,6 +26,7 @@ import { compile, newContext } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
 export { Exception } from './errors';
+export { AuthMode, EventType, TriggerSource } from './enums';
 
 export interface EmulatorOptions {
   start?: Date;
