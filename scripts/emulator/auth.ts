@@ -20,7 +20,18 @@ const NONE_ALLOWED = new Set([
   'Session.getActiveUserLocale',
   'Session.getScriptTimeZone',
 ]);
-const NONE_SERVICES = new Set(['Ui', 'Menu', 'Logger', 'console', 'Utilities', 'Blob', 'HtmlService', 'HtmlOutput', 'AuthorizationInfo', 'PromptResponse']);
+const NONE_SERVICES = new Set([
+  'Ui',
+  'Menu',
+  'Logger',
+  'console',
+  'Utilities',
+  'Blob',
+  'HtmlService',
+  'HtmlOutput',
+  'AuthorizationInfo',
+  'PromptResponse',
+]);
 
 const LIMITED_DENIED = new Set([
   'SpreadsheetApp.openById',
@@ -38,7 +49,8 @@ export function checkAuthorization(execution: Execution, service: string, method
   const key = `${service}.${method}`;
   let denied = false;
   if (execution.authMode === AuthMode.NONE) denied = !NONE_SERVICES.has(service) && !NONE_ALLOWED.has(key);
-  else if (execution.authMode === AuthMode.LIMITED) denied = LIMITED_DENIED.has(key) || LIMITED_DENIED_SERVICES.has(service);
+  else if (execution.authMode === AuthMode.LIMITED)
+    denied = LIMITED_DENIED.has(key) || LIMITED_DENIED_SERVICES.has(service);
   if (denied) {
     const scope = SCOPES[service] ?? 'https://www.googleapis.com/auth/script.external_request';
     throw new Exception(`You do not have permission to call ${key}. Required permissions: ${scope}`);

@@ -1,5 +1,5 @@
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import path from 'node:path';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { Enum, enumByKey } from './enums';
 import type { LockTable } from './lock';
 import { callService, exposedConstants, exposedMethods, isDate, isPlainObject } from './membrane';
@@ -13,7 +13,9 @@ import { PRELUDE } from './vm-loader';
  * earliest deadline.
  */
 
-export type ConcurrentJob = { name: string; event?: unknown; user?: string; authMode?: Enum } | (() => unknown);
+export type ConcurrentJob =
+  | { name: string; event?: unknown; user?: string; authMode?: Enum }
+  | (() => unknown);
 export type Settled = { status: 'fulfilled'; value: unknown } | { status: 'rejected'; reason: Error };
 
 interface Live {
@@ -88,7 +90,11 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
 
   const lives: Live[] = jobs.map((job, index) => {
     const spec = typeof job === 'function' ? undefined : job;
-    const execution = runtime.newExecution(spec?.user ?? host.defaultUser, spec?.authMode ?? host.authModeFull, false);
+    const execution = runtime.newExecution(
+      spec?.user ?? host.defaultUser,
+      spec?.authMode ?? host.authModeFull,
+      false,
+    );
     const { port1, port2 } = new MessageChannel();
     const live: Live = {
       index,
@@ -190,7 +196,11 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
     let progressed = false;
     for (const live of lives) {
       if (live.state === 'done') continue;
-      for (let m = receiveMessageOnPort(live.port); m; m = (live.state as Live['state']) === 'done' ? undefined : receiveMessageOnPort(live.port)) {
+      for (
+        let m = receiveMessageOnPort(live.port);
+        m;
+        m = (live.state as Live['state']) === 'done' ? undefined : receiveMessageOnPort(live.port)
+      ) {
         handle(live, m.message as Record<string, unknown>);
         progressed = true;
       }

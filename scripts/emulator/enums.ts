@@ -47,7 +47,13 @@ export function enumByKey(type: string, key: string): Enum {
 export const AuthMode = enumSet('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const AuthorizationStatus = enumSet('AuthorizationStatus', ['REQUIRED', 'NOT_REQUIRED']);
 export const EventType = enumSet('EventType', ['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE']);
-export const TriggerSource = enumSet('TriggerSource', ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+export const TriggerSource = enumSet('TriggerSource', [
+  'SPREADSHEETS',
+  'CLOCK',
+  'FORMS',
+  'DOCUMENTS',
+  'CALENDAR',
+]);
 export const ProtectionType = enumSet('ProtectionType', ['RANGE', 'SHEET']);
 export const WrapStrategy = enumSet('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']);
 export const ButtonSet = enumSet('ButtonSet', ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
@@ -59,7 +65,16 @@ export const DataValidationCriteria = enumSet('DataValidationCriteria', [
   'DATE_IS_VALID_DATE',
   'CHECKBOX',
 ]);
-export const ChartType = enumSet('ChartType', ['AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE', 'COMBO']);
+export const ChartType = enumSet('ChartType', [
+  'AREA',
+  'BAR',
+  'COLUMN',
+  'LINE',
+  'PIE',
+  'SCATTER',
+  'TABLE',
+  'COMBO',
+]);
 export const DestinationType = enumSet('DestinationType', ['SPREADSHEET']);
 export const ItemType = enumSet('ItemType', [
   'CHECKBOX',
@@ -74,4 +89,12 @@ export const ItemType = enumSet('ItemType', [
 ]);
 export const DigestAlgorithm = enumSet('DigestAlgorithm', ['MD5', 'SHA_1', 'SHA_256', 'SHA_512']);
 export const Charset = enumSet('Charset', ['US_ASCII', 'UTF_8']);
-export const WeekDay = enumSet('WeekDay', ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+export const WeekDay = enumSet('WeekDay', [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+]);

@@ -83,7 +83,10 @@ export class FormsWorld {
   }
   get(id: string): FormModel {
     const form = this.forms.get(id);
-    if (!form) throw new Exception('Unexpected error while getting the method or property openById on object FormApp.');
+    if (!form)
+      throw new Exception(
+        'Unexpected error while getting the method or property openById on object FormApp.',
+      );
     return form;
   }
   destination(form: FormModel): { ss: SpreadsheetModel; sheet: SheetModel } | null {
@@ -116,7 +119,10 @@ export class FormsWorld {
     dest.sheet.ensure(row, 1).v = new Date(response.timestamp.getTime());
     for (const a of response.answers) {
       const col = form.columns.get(a.itemId);
-      if (col) dest.sheet.ensure(row, col).v = parseInput(Array.isArray(a.value) ? a.value.join(', ') : a.value).value;
+      if (col)
+        dest.sheet.ensure(row, col).v = parseInput(
+          Array.isArray(a.value) ? a.value.join(', ') : a.value,
+        ).value;
     }
     return { row, sheetName: dest.sheet.name };
   }
@@ -160,7 +166,8 @@ export class FormItem extends ServiceObject {
     this._service = typed ? SERVICE[_model.type] : 'Item';
   }
   private as(name: string): FormItem {
-    if (TYPED[name] !== this._model.type) throw new Exception(`Invalid conversion for item type: ${this._model.type}.`);
+    if (TYPED[name] !== this._model.type)
+      throw new Exception(`Invalid conversion for item type: ${this._model.type}.`);
     return new FormItem(this.world, this._form, this._model, true);
   }
   asCheckboxItem(): FormItem {
@@ -235,11 +242,12 @@ export class FormItem extends ServiceObject {
   getChoices(): Choice[] {
     return this._model.choices.map((c) => new Choice(c));
   }
-  showOtherOption(enabled: boolean): this {
+  showOtherOption(_enabled: boolean): this {
     return this;
   }
   setBounds(lower: number, upper: number): this {
-    if (lower < 0 || lower > 1 || upper < 3 || upper > 10) throw new Exception('Invalid bounds for a scale item.');
+    if (lower < 0 || lower > 1 || upper < 3 || upper > 10)
+      throw new Exception('Invalid bounds for a scale item.');
     this._model.bounds = [lower, upper];
     return this;
   }
@@ -309,7 +317,11 @@ export class FormResponse extends ServiceObject {
   }
   /** Programmatic submissions are stored and written to the sheet; they do not fire triggers here. */
   submit(): FormResponse {
-    const model = { ...this._model, id: `2_ABaOnu${this.world.runtime.newId().slice(0, 30)}`, timestamp: this.world.runtime.clock.now() };
+    const model = {
+      ...this._model,
+      id: `2_ABaOnu${this.world.runtime.newId().slice(0, 30)}`,
+      timestamp: this.world.runtime.clock.now(),
+    };
     this.world.record(this._form, model);
     return new FormResponse(this.world, this._form, model);
   }
@@ -459,11 +471,16 @@ export class Form extends ServiceObject {
   }
   getResponse(responseId: string): FormResponse {
     const r = this._model.responses.find((x) => x.id === responseId);
-    if (!r) throw new Exception('No response with ID ' + responseId + ' exists for this form.');
+    if (!r) throw new Exception(`No response with ID ${responseId} exists for this form.`);
     return new FormResponse(this.world, this._model, r);
   }
   createResponse(): FormResponse {
-    return new FormResponse(this.world, this._model, { id: '', timestamp: this.world.runtime.clock.now(), email: '', answers: [] });
+    return new FormResponse(this.world, this._model, {
+      id: '',
+      timestamp: this.world.runtime.clock.now(),
+      email: '',
+      answers: [],
+    });
   }
   deleteAllResponses(): this {
     this._model.responses = [];
@@ -483,13 +500,13 @@ export class Form extends ServiceObject {
   isAcceptingResponses(): boolean {
     return this._model.accepting;
   }
-  setConfirmationMessage(message: string): this {
+  setConfirmationMessage(_message: string): this {
     return this;
   }
-  setAllowResponseEdits(enabled: boolean): this {
+  setAllowResponseEdits(_enabled: boolean): this {
     return this;
   }
-  setLimitOneResponsePerUser(enabled: boolean): this {
+  setLimitOneResponsePerUser(_enabled: boolean): this {
     return this;
   }
 }

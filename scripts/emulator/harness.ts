@@ -40,7 +40,9 @@ export class SheetView {
   validations(): Array<Array<{ criteria: string; values: unknown[]; allowInvalid: boolean } | null>> {
     return this.grid((c) => {
       const dv = c?.dv as { _criteria?: unknown; _values?: unknown[]; _allowInvalid?: boolean } | undefined;
-      return dv?._criteria ? { criteria: String(dv._criteria), values: dv._values ?? [], allowInvalid: dv._allowInvalid ?? true } : null;
+      return dv?._criteria
+        ? { criteria: String(dv._criteria), values: dv._values ?? [], allowInvalid: dv._allowInvalid ?? true }
+        : null;
     });
   }
   styles(key: string): Array<Array<string | null>> {

@@ -5,8 +5,13 @@ import { ServiceObject } from './runtime';
 const SandboxMode = enumSet('SandboxMode', ['EMULATED', 'IFRAME', 'NATIVE']);
 const XFrameOptionsMode = enumSet('XFrameOptionsMode', ['ALLOWALL', 'DEFAULT']);
 
-const escape = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 export class HtmlOutput extends ServiceObject {
   readonly _service = 'HtmlOutput';
@@ -28,7 +33,7 @@ export class HtmlOutput extends ServiceObject {
     return this;
   }
   appendUntrusted(addedContent: string): this {
-    this.content += escape(String(addedContent));
+    this.content += escapeHtml(String(addedContent));
     return this;
   }
   clear(): this {
@@ -56,13 +61,13 @@ export class HtmlOutput extends ServiceObject {
     this._height = height;
     return this;
   }
-  setSandboxMode(mode: unknown): this {
+  setSandboxMode(_mode: unknown): this {
     return this;
   }
-  setXFrameOptionsMode(mode: unknown): this {
+  setXFrameOptionsMode(_mode: unknown): this {
     return this;
   }
-  addMetaTag(name: string, content: string): this {
+  addMetaTag(_name: string, _content: string): this {
     return this;
   }
 }

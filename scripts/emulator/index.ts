@@ -4,7 +4,7 @@ import { Clock } from './clock';
 import { type ConcurrentJob, runConcurrently, type Settled } from './concurrency';
 import { CallCounter } from './counter';
 import { AuthMode, ChartType, type Enum } from './enums';
-import { Form, FormApp, FormsWorld, type ResponseModel, answers } from './forms';
+import { answers, Form, FormApp, FormsWorld, type ResponseModel } from './forms';
 import { SpreadsheetView } from './harness';
 import { HtmlService } from './html';
 import { LockService, LockTable } from './lock';
@@ -19,14 +19,14 @@ import { User } from './spreadsheet/extras';
 import type { Range } from './spreadsheet/range';
 import type { Spreadsheet } from './spreadsheet/spreadsheet';
 import type { UiState } from './spreadsheet/ui';
-import { Trigger, ScriptApp, type TriggerRecord, TriggerTable } from './triggers';
-import { formatDate } from './utilities-format';
+import { ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
 import { Utilities } from './utilities';
+import { formatDate } from './utilities-format';
 import { compile, newContext } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
-export { Exception } from './errors';
 export { AuthMode, EventType, TriggerSource } from './enums';
+export { Exception } from './errors';
 
 export interface EmulatorOptions {
   start?: Date;
@@ -60,7 +60,7 @@ class ChartsService extends ServiceObject {
   readonly ChartType = ChartType;
 }
 
-const HOUR = 3600000;
+const _HOUR = 3600000;
 
 export class Emulator {
   readonly clock: Clock;
@@ -141,8 +141,18 @@ export class Emulator {
 
   /** Runs a top-level function as one new execution. Exceptions propagate. */
   run(name: string, event?: unknown, opts: RunOptions = {}): unknown {
-    const execution = this.runtime.newExecution(opts.user ?? this.runtime.defaultUser, opts.authMode ?? AuthMode.FULL, opts.interactive ?? true);
-    const record: ExecutionRecord = { id: execution.id, name, user: execution.user, authMode: String(execution.authMode), at: this.clock.now() };
+    const execution = this.runtime.newExecution(
+      opts.user ?? this.runtime.defaultUser,
+      opts.authMode ?? AuthMode.FULL,
+      opts.interactive ?? true,
+    );
+    const record: ExecutionRecord = {
+      id: execution.id,
+      name,
+      user: execution.user,
+      authMode: String(execution.authMode),
+      at: this.clock.now(),
+    };
     this.executions.push(record);
     try {
       return this.runtime.as(execution, () => this.execute(name, event));
@@ -178,7 +188,14 @@ export class Emulator {
   runConcurrently(jobs: ConcurrentJob[]): Settled[] {
     if (!this.script) throw new Error('emulator: load() a script first');
     return runConcurrently(
-      { runtime: this.runtime, locks: this.locks, code: this.code, globals: this.globals, defaultUser: this.runtime.defaultUser, authModeFull: AuthMode.FULL },
+      {
+        runtime: this.runtime,
+        locks: this.locks,
+        code: this.code,
+        globals: this.globals,
+        defaultUser: this.runtime.defaultUser,
+        authModeFull: AuthMode.FULL,
+      },
       jobs,
     );
   }
@@ -192,7 +209,11 @@ export class Emulator {
         .sort((a, b) => (a.nextDue ?? 0) - (b.nextDue ?? 0))[0];
       if (!due || due.nextDue === undefined) break;
       if (due.nextDue > this.clock.ms()) this.clock.set(new Date(due.nextDue));
-      if (due.periodMs) due.nextDue += Math.max(due.periodMs, Math.ceil((this.clock.ms() - due.nextDue + 1) / due.periodMs) * due.periodMs);
+      if (due.periodMs)
+        due.nextDue += Math.max(
+          due.periodMs,
+          Math.ceil((this.clock.ms() - due.nextDue + 1) / due.periodMs) * due.periodMs,
+        );
       else this.triggerTable.list.splice(this.triggerTable.list.indexOf(due), 1);
       this.fire(due, this.timeEvent(due));
     }
@@ -243,13 +264,19 @@ export class Emulator {
     formId: string,
     answersByTitle: Record<string, string | string[]>,
     opts: { email?: string; defer?: boolean } = {},
-  ): { responseId: string; row: number; sheetName: string; jobs: Array<{ name: string; event: unknown; user: string }> } {
+  ): {
+    responseId: string;
+    row: number;
+    sheetName: string;
+    jobs: Array<{ name: string; event: unknown; user: string }>;
+  } {
     const form = this.formsWorld.get(formId);
     if (!form.accepting) throw new Error('emulator: the form is not accepting responses');
     for (const title of Object.keys(answersByTitle)) {
-      if (!form.items.some((i) => i.title === title)) throw new Error(`emulator: the form has no question "${title}"`);
+      if (!form.items.some((i) => i.title === title))
+        throw new Error(`emulator: the form has no question "${title}"`);
     }
-    const missing = form.items.find((i) => i.required && answers(i) && !(answersByTitle[i.title]?.length));
+    const missing = form.items.find((i) => i.required && answers(i) && !answersByTitle[i.title]?.length);
     if (missing) throw new Error(`emulator: required question "${missing.title}" has no answer`);
     const response: ResponseModel = {
       id: `2_ABaOnu${this.runtime.newId().slice(0, 30)}`,
@@ -265,10 +292,23 @@ export class Emulator {
     for (const t of this.triggerTable.list) {
       if (t.eventType !== 'ON_FORM_SUBMIT') continue;
       if (t.source === 'SPREADSHEETS' && dest && placed && t.sourceId === dest.ss.id) {
-        jobs.push({ name: t.handler, user: t.owner, event: this.sheetSubmitEvent(t, dest.ss.id, placed.sheetName, placed.row) });
+        jobs.push({
+          name: t.handler,
+          user: t.owner,
+          event: this.sheetSubmitEvent(t, dest.ss.id, placed.sheetName, placed.row),
+        });
       } else if (t.source === 'FORMS' && t.sourceId === form.id) {
         const formObj = new Form(this.formsWorld, form);
-        jobs.push({ name: t.handler, user: t.owner, event: { authMode: AuthMode.FULL, response: formObj.getResponse(response.id), source: formObj, triggerUid: t.uid } });
+        jobs.push({
+          name: t.handler,
+          user: t.owner,
+          event: {
+            authMode: AuthMode.FULL,
+            response: formObj.getResponse(response.id),
+            source: formObj,
+            triggerUid: t.uid,
+          },
+        });
       }
     }
     if (!opts.defer) {
@@ -280,7 +320,12 @@ export class Emulator {
     return { responseId: response.id, row: placed?.row ?? 0, sheetName: placed?.sheetName ?? '', jobs };
   }
 
-  private sheetSubmitEvent(t: TriggerRecord, ssId: string, sheetName: string, row: number): Record<string, unknown> {
+  private sheetSubmitEvent(
+    t: TriggerRecord,
+    ssId: string,
+    sheetName: string,
+    row: number,
+  ): Record<string, unknown> {
     const ss = this.sheets.open(this.sheets.byId(ssId));
     const sheet = ss.getSheetByName(sheetName);
     if (!sheet) throw new Error('emulator: response sheet vanished');
@@ -322,7 +367,9 @@ export class Emulator {
         // recorded in this.executions
       }
     }
-    for (const t of this.triggerTable.list.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.getId())) {
+    for (const t of this.triggerTable.list.filter(
+      (x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.getId(),
+    )) {
       this.fire(t, { ...base, authMode: AuthMode.FULL, triggerUid: t.uid }, true);
     }
   }
@@ -332,8 +379,11 @@ export class Emulator {
     const ss = this.activeHost();
     const user = opts.user ?? this.runtime.defaultUser;
     const authMode = opts.authMode ?? AuthMode.LIMITED;
-    if (this.defines('onOpen')) this.run('onOpen', { authMode, source: ss, user: new User(user) }, { user, authMode });
-    for (const t of this.triggerTable.list.filter((x) => x.eventType === 'ON_OPEN' && x.sourceId === ss.getId())) {
+    if (this.defines('onOpen'))
+      this.run('onOpen', { authMode, source: ss, user: new User(user) }, { user, authMode });
+    for (const t of this.triggerTable.list.filter(
+      (x) => x.eventType === 'ON_OPEN' && x.sourceId === ss.getId(),
+    )) {
       this.fire(t, { authMode: AuthMode.FULL, source: ss, triggerUid: t.uid, user: new User(user) }, true);
     }
   }

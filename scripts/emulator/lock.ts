@@ -37,25 +37,25 @@ export class Lock extends ServiceObject {
   ) {
     super();
   }
-  private acquire(timeoutInMillis: number, onTimeout: () => unknown): unknown {
+  /** `acquired` is what the call returns on success: true for tryLock, nothing for waitLock. */
+  private acquire(timeoutInMillis: number, acquired: boolean | undefined, onTimeout: () => unknown): unknown {
     const execution = this.runtime.current.id;
-    if (this.table.tryAcquire(this.key, execution)) return true;
+    if (this.table.tryAcquire(this.key, execution)) return acquired;
     if (timeoutInMillis <= 0) return onTimeout();
     return new Pending(
       this.runtime.clock.ms() + timeoutInMillis,
-      () => (this.table.tryAcquire(this.key, execution) ? { value: true } : null),
+      () => (this.table.tryAcquire(this.key, execution) ? { value: acquired } : null),
       onTimeout,
     );
   }
   tryLock(timeoutInMillis: number): unknown {
-    return this.acquire(Number(timeoutInMillis), () => false);
+    return this.acquire(Number(timeoutInMillis), true, () => false);
   }
   waitLock(timeoutInMillis: number): unknown {
-    return this.acquire(Number(timeoutInMillis), () => {
+    return this.acquire(Number(timeoutInMillis), undefined, () => {
       throw new Exception(LOCK_TIMEOUT_MESSAGE);
     });
   }
-  /** waitLock returns nothing in Apps Script; the Pending resolves to true, which scripts ignore. */
   releaseLock(): void {
     this.table.release(this.key, this.runtime.current.id);
   }

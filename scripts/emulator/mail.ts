@@ -79,7 +79,8 @@ export class MailApp extends ServiceObject {
     if (all.length === 0) throw new Exception('Failed to send email: no recipient');
     for (const r of all) if (!EMAIL.test(r)) throw new Exception(`Invalid email: ${r}`);
     if (all.length > PER_MESSAGE) throw new Exception('Limit Exceeded: Email Recipients Per Message.');
-    if (all.length > this.state.remaining()) throw new Exception('Service invoked too many times for one day: email.');
+    if (all.length > this.state.remaining())
+      throw new Exception('Service invoked too many times for one day: email.');
     this.state.consume(all.length);
     this.state.outbox.push({
       to,

@@ -46,7 +46,12 @@ export function isDate(value: unknown): value is Date {
 }
 
 /** Counts and performs one call on a host service object. May return a Pending. */
-export function callService(runtime: Runtime, target: ServiceObject, method: string, args: unknown[]): unknown {
+export function callService(
+  runtime: Runtime,
+  target: ServiceObject,
+  method: string,
+  args: unknown[],
+): unknown {
   if (!exposedMethods(target).includes(method)) {
     throw new TypeError(`${method} is not a function on ${target._service}`);
   }

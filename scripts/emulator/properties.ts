@@ -23,9 +23,14 @@ export class Properties extends ServiceObject {
       if (bytes(v) > VALUE_LIMIT) throw new Exception('Argument too large: value');
       added += bytes(k) + bytes(v);
     }
-    const kept = entries.reduce((n, [k]) => n - (this._store.has(k) ? bytes(k) + bytes(this._store.get(k) ?? '') : 0), this.size());
+    const kept = entries.reduce(
+      (n, [k]) => n - (this._store.has(k) ? bytes(k) + bytes(this._store.get(k) ?? '') : 0),
+      this.size(),
+    );
     if (kept + added > STORE_LIMIT) {
-      throw new Exception('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw new Exception(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
   }
   getProperty(key: string): string | null {

@@ -40,17 +40,26 @@ export class TriggerTable {
     const documentId = this.documentId();
     const mine = this.list.filter((t) => t.owner === owner);
     if (mine.length >= MAX_PER_USER) {
-      throw new Exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw new Exception(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     if (this.runtime.addOn) {
       if (spec.periodMs !== undefined && spec.periodMs < HOUR) {
         throw new Exception('The recurrence interval for an Add-on trigger must be at least one hour.');
       }
       if (mine.some((t) => t.eventType === spec.eventType && t.documentId === documentId)) {
-        throw new Exception(`This add-on has created too many ${KIND_NAME[spec.eventType]} triggers in this document for this Google user account.`);
+        throw new Exception(
+          `This add-on has created too many ${KIND_NAME[spec.eventType]} triggers in this document for this Google user account.`,
+        );
       }
     }
-    const record: TriggerRecord = { ...spec, uid: String(this.runtime.nextNumber() * 1000003 + 7000000), owner, documentId };
+    const record: TriggerRecord = {
+      ...spec,
+      uid: String(this.runtime.nextNumber() * 1000003 + 7000000),
+      owner,
+      documentId,
+    };
     this.list.push(record);
     return record;
   }
@@ -82,7 +91,11 @@ interface HasId {
   getId(): string;
 }
 const idOf = (x: unknown): string =>
-  typeof x === 'string' ? x : typeof (x as HasId | null)?.getId === 'function' ? (x as HasId).getId() : String(x);
+  typeof x === 'string'
+    ? x
+    : typeof (x as HasId | null)?.getId === 'function'
+      ? (x as HasId).getId()
+      : String(x);
 
 class SourceTriggerBuilder extends ServiceObject {
   readonly _service: string;
@@ -115,7 +128,12 @@ class SourceTriggerBuilder extends ServiceObject {
   create(): Trigger {
     if (!this.eventType) throw new Exception('Missing event type for trigger.');
     return new Trigger(
-      this.table.add({ handler: this.handler, eventType: this.eventType, source: this.source, sourceId: this.sourceId }),
+      this.table.add({
+        handler: this.handler,
+        eventType: this.eventType,
+        source: this.source,
+        sourceId: this.sourceId,
+      }),
     );
   }
 }
@@ -161,10 +179,10 @@ class ClockTriggerBuilder extends ServiceObject {
     this.minute = minute;
     return this;
   }
-  onWeekDay(day: Enum): this {
+  onWeekDay(_day: Enum): this {
     return this;
   }
-  inTimezone(timezone: string): this {
+  inTimezone(_timezone: string): this {
     return this;
   }
   after(durationMilliseconds: number): this {
@@ -182,12 +200,24 @@ class ClockTriggerBuilder extends ServiceObject {
     if (nextDue === undefined && period !== undefined) {
       // A fixed offset chosen at creation, like Google's: hourly triggers fire at some minute each hour.
       const offsetMinute = this.minute ?? (this.runtime.nextNumber() * 37) % 60;
-      const base = this.hour !== undefined ? Math.floor(now / (24 * HOUR)) * 24 * HOUR + this.hour * HOUR : Math.floor(now / HOUR) * HOUR;
+      const base =
+        this.hour !== undefined
+          ? Math.floor(now / (24 * HOUR)) * 24 * HOUR + this.hour * HOUR
+          : Math.floor(now / HOUR) * HOUR;
       nextDue = base + (period >= HOUR ? offsetMinute * 60000 : 0);
       while (nextDue <= now) nextDue += period;
     }
     if (nextDue === undefined) throw new Exception('Missing trigger schedule.');
-    return new Trigger(this.table.add({ handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, periodMs: period, nextDue }));
+    return new Trigger(
+      this.table.add({
+        handler: this.handler,
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        sourceId: null,
+        periodMs: period,
+        nextDue,
+      }),
+    );
   }
 }
 
@@ -256,7 +286,7 @@ export class ScriptApp extends ServiceObject {
     const i = this.table.list.findIndex((t) => t.uid === trigger._record.uid);
     if (i >= 0) this.table.list.splice(i, 1);
   }
-  getAuthorizationInfo(authMode: Enum): AuthorizationInfo {
+  getAuthorizationInfo(_authMode: Enum): AuthorizationInfo {
     return new AuthorizationInfo(!this.authorized.has(this.runtime.current.user));
   }
   getOAuthToken(): string {

@@ -1,7 +1,20 @@
 /**
  * Java SimpleDateFormat patterns (what Utilities.formatDate takes) rendered with Intl in an IANA zone.
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface WallClock {
@@ -50,7 +63,17 @@ export function wallClock(date: Date, timeZone: string): WallClock {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour, minute, second, weekday, offsetMinutes, zoneName: parts.timeZoneName ?? 'GMT' };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    weekday,
+    offsetMinutes,
+    zoneName: parts.timeZoneName ?? 'GMT',
+  };
 }
 
 function pad(n: number, width: number): string {
@@ -97,7 +120,9 @@ function field(letter: string, n: number, w: WallClock, date: Date): string {
     case 'Z':
       return offset(w.offsetMinutes, false, false);
     case 'X':
-      return n === 1 ? offset(w.offsetMinutes, true, false).slice(0, 3) : offset(w.offsetMinutes, true, n >= 3);
+      return n === 1
+        ? offset(w.offsetMinutes, true, false).slice(0, 3)
+        : offset(w.offsetMinutes, true, n >= 3);
     case 'z':
       return n >= 4 ? w.zoneName : w.zoneName;
     case 'G':

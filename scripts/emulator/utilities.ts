@@ -7,7 +7,9 @@ import { formatDate } from './utilities-format';
 /** Apps Script bytes are Java bytes: signed, -128..127. */
 const toSigned = (buf: Uint8Array): number[] => Array.from(buf, (b) => (b > 127 ? b - 256 : b));
 const toBuffer = (data: unknown): Buffer =>
-  Array.isArray(data) ? Buffer.from(data.map((b) => Number(b) & 255)) : Buffer.from(String(data ?? ''), 'utf8');
+  Array.isArray(data)
+    ? Buffer.from(data.map((b) => Number(b) & 255))
+    : Buffer.from(String(data ?? ''), 'utf8');
 
 /** Java accepts 'GMT+8' style ids and falls back to GMT for unknown ones; Intl does neither. */
 export function ianaZone(timeZone: string): string {
@@ -72,7 +74,9 @@ export class Utilities extends ServiceObject {
   }
   formatDate(date: Date, timeZone: string, format: string): string {
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-      throw new Exception('The parameters (String,String,String) don\'t match the method signature for Utilities.formatDate.');
+      throw new Exception(
+        "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+      );
     }
     try {
       return formatDate(date, ianaZone(String(timeZone)), String(format));
@@ -82,7 +86,8 @@ export class Utilities extends ServiceObject {
   }
   /** Pauses this execution for ms of simulated time; other executions run meanwhile. */
   sleep(milliseconds: number): Pending {
-    if (milliseconds > 300000) throw new Exception('Sleep time is too long. Must be below 300000 milliseconds.');
+    if (milliseconds > 300000)
+      throw new Exception('Sleep time is too long. Must be below 300000 milliseconds.');
     const until = this.runtime.clock.ms() + Math.max(0, milliseconds);
     return new Pending(
       until,
@@ -92,7 +97,9 @@ export class Utilities extends ServiceObject {
   }
   /** Deterministic (a counter, not random) so that simulations replay identically for a seed. */
   getUuid(): string {
-    const h = createHash('sha1').update(`uuid:${++this.uuids}:${this.runtime.clock.ms()}`).digest('hex');
+    const h = createHash('sha1')
+      .update(`uuid:${++this.uuids}:${this.runtime.clock.ms()}`)
+      .digest('hex');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
   base64Encode(data: unknown): string {
@@ -119,12 +126,15 @@ export class Utilities extends ServiceObject {
   /** Java String.format for the common conversions: %s %d %f %.Nf %%. */
   formatString(template: string, ...args: unknown[]): string {
     let i = 0;
-    return String(template).replace(/%(\.(\d+))?([sdf%])/g, (_m, _p, digits: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const v = args[i++];
-      if (conv === 'd') return String(Math.trunc(Number(v)));
-      if (conv === 'f') return Number(v).toFixed(digits === undefined ? 6 : Number(digits));
-      return String(v);
-    });
+    return String(template).replace(
+      /%(\.(\d+))?([sdf%])/g,
+      (_m, _p, digits: string | undefined, conv: string) => {
+        if (conv === '%') return '%';
+        const v = args[i++];
+        if (conv === 'd') return String(Math.trunc(Number(v)));
+        if (conv === 'f') return Number(v).toFixed(digits === undefined ? 6 : Number(digits));
+        return String(v);
+      },
+    );
   }
 }

@@ -66,8 +66,8 @@ function facade(d) {
   if (cached) return cached;
   const o = {};
   for (const m of d.m) {
-    o[m] = function () {
-      const reply = request({ t: 'call', h: d.$h, m, a: Array.prototype.map.call(arguments, toMain) });
+    o[m] = (...args) => {
+      const reply = request({ t: 'call', h: d.$h, m, a: args.map(toMain) });
       if (reply.t === 'err') throw realm.error(reply.name, reply.message);
       return fromMain(reply.v);
     };
@@ -101,5 +101,11 @@ try {
   finish({ t: 'done', ok: true, v: toMain(result) });
 } catch (e) {
   const err = e && typeof e === 'object' ? e : new Error(String(e));
-  finish({ t: 'done', ok: false, name: err.name || 'Error', message: err.message || String(e), stack: err.stack || '' });
+  finish({
+    t: 'done',
+    ok: false,
+    name: err.name || 'Error',
+    message: err.message || String(e),
+    stack: err.stack || '',
+  });
 }

@@ -7,5 +7,10 @@ export function js(emu: Emulator, body: string, event?: unknown): unknown {
 }
 
 export function fresh(options: EmulatorOptions = {}): Emulator {
-  return new Emulator({ start: new Date('2026-03-02T01:00:00Z'), timeZone: 'Asia/Shanghai', locale: 'zh_CN', ...options });
+  return new Emulator({
+    start: new Date('2026-03-02T01:00:00Z'),
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh_CN',
+    ...options,
+  });
 }

@@ -1,11 +1,13 @@
 import { fresh, js } from './helpers';
 
-const SH = "var ss = SpreadsheetApp.getActiveSpreadsheet(); var sh = ss.getSheets()[0];";
+const SH = 'var ss = SpreadsheetApp.getActiveSpreadsheet(); var sh = ss.getSheets()[0];';
 
 describe('Range values', () => {
   it('getValues has the exact shape, with empty strings for empty cells', () => {
     const emu = fresh();
-    expect(js(emu, `${SH} sh.getRange('B2').setValue(5); return sh.getRange(1, 1, 3, 2).getValues();`)).toEqual([
+    expect(
+      js(emu, `${SH} sh.getRange('B2').setValue(5); return sh.getRange(1, 1, 3, 2).getValues();`),
+    ).toEqual([
       ['', ''],
       ['', 5],
       ['', ''],
@@ -13,13 +15,16 @@ describe('Range values', () => {
   });
   it('returns copies of Dates that are Dates inside the script realm', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} var d = new Date(2026, 0, 1); sh.getRange('A1').setValue(d);
+    const r = js(
+      emu,
+      `${SH} var d = new Date(2026, 0, 1); sh.getRange('A1').setValue(d);
       var v = sh.getRange('A1').getValues()[0][0]; v.setFullYear(1999);
       var again = sh.getRange('A1').getValue();
-      return [v instanceof Date, again.getFullYear()];`);
+      return [v instanceof Date, again.getFullYear()];`,
+    );
     expect(r).toEqual([true, 2026]);
   });
-  it('rejects a shape mismatch with Google\'s messages', () => {
+  it("rejects a shape mismatch with Google's messages", () => {
     const emu = fresh();
     expect(() => js(emu, `${SH} sh.getRange(1, 1, 3, 1).setValues([[1], [2]]);`)).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
@@ -30,22 +35,30 @@ describe('Range values', () => {
   });
   it('errors are Exceptions inside the script', () => {
     const emu = fresh();
-    expect(js(emu, `${SH} try { sh.getRange(1, 1, 0, 1); } catch (e) { return [e instanceof Error, String(e)]; }`)).toEqual([
-      true,
-      'Exception: The number of rows in the range must be at least 1.',
-    ]);
+    expect(
+      js(emu, `${SH} try { sh.getRange(1, 1, 0, 1); } catch (e) { return [e instanceof Error, String(e)]; }`),
+    ).toEqual([true, 'Exception: The number of rows in the range must be at least 1.']);
   });
   it('rejects zero and negative sizes and starts', () => {
     const emu = fresh();
-    expect(() => js(emu, `${SH} sh.getRange(1, 1, 1, 0);`)).toThrow('The number of columns in the range must be at least 1.');
+    expect(() => js(emu, `${SH} sh.getRange(1, 1, 1, 0);`)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
     expect(() => js(emu, `${SH} sh.getRange(0, 1);`)).toThrow('The starting row of the range is too small.');
-    expect(() => js(emu, `${SH} sh.getRange(1, 0);`)).toThrow('The starting column of the range is too small.');
-    expect(() => js(emu, `${SH} sh.getRange(1000, 1, 2, 1);`)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => js(emu, `${SH} sh.getRange(1, 0);`)).toThrow(
+      'The starting column of the range is too small.',
+    );
+    expect(() => js(emu, `${SH} sh.getRange(1000, 1, 2, 1);`)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
   it('parses strings like typed input: formulas, apostrophes, numbers', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange(1, 1, 1, 7).setValues([['=SUM(1,2)', "'0123", '42', '-3.5', '+8613800000000', '13800138000', 'abc 1']]);
-      return [sh.getRange(1, 1, 1, 7).getValues()[0], sh.getRange(1, 1, 1, 2).getFormulas()[0]];`);
+    const r = js(
+      emu,
+      `${SH} sh.getRange(1, 1, 1, 7).setValues([['=SUM(1,2)', "'0123", '42', '-3.5', '+8613800000000', '13800138000', 'abc 1']]);
+      return [sh.getRange(1, 1, 1, 7).getValues()[0], sh.getRange(1, 1, 1, 2).getFormulas()[0]];`,
+    );
     expect(r).toEqual([
       ['', '0123', 42, -3.5, 8613800000000, 13800138000, 'abc 1'],
       ['=SUM(1,2)', ''],
@@ -53,16 +66,22 @@ describe('Range values', () => {
   });
   it('display values follow number formats and the spreadsheet time zone', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange('A1:C1').setValues([[0.5, new Date('2026-03-02T01:00:00Z'), true]]);
+    const r = js(
+      emu,
+      `${SH} sh.getRange('A1:C1').setValues([[0.5, new Date('2026-03-02T01:00:00Z'), true]]);
       sh.getRange('A1').setNumberFormat('0.0%'); sh.getRange('B1').setNumberFormat('yyyy-mm-dd hh:mm');
-      return [sh.getRange('A1:C1').getDisplayValues()[0], sh.getRange('A1:B1').getNumberFormats()[0], sh.getRange('C1').getNumberFormat()];`);
+      return [sh.getRange('A1:C1').getDisplayValues()[0], sh.getRange('A1:B1').getNumberFormats()[0], sh.getRange('C1').getNumberFormat()];`,
+    );
     expect(r).toEqual([['50.0%', '2026-03-02 09:00', 'TRUE'], ['0.0%', 'yyyy-mm-dd hh:mm'], 'General']);
   });
   it('keeps notes and styles', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange('A1:B1').setNotes([['n1', '']]); sh.getRange('B1').setNote('n2');
+    const r = js(
+      emu,
+      `${SH} sh.getRange('A1:B1').setNotes([['n1', '']]); sh.getRange('B1').setNote('n2');
       sh.getRange('A1').setBackground('#ff0000').setFontWeight('bold');
-      return [sh.getRange('A1:B1').getNotes(), sh.getRange('A1').getBackground(), sh.getRange('A1:B1').getFontWeights()];`);
+      return [sh.getRange('A1:B1').getNotes(), sh.getRange('A1').getBackground(), sh.getRange('A1:B1').getFontWeights()];`,
+    );
     expect(r).toEqual([[['n1', 'n2']], '#ff0000', [['bold', 'normal']]]);
     expect(emu.spreadsheet.sheet('工作表1').notes()).toEqual([]);
   });
@@ -71,33 +90,73 @@ describe('Range values', () => {
 describe('Sheet structure', () => {
   it('getLastRow/Column is the last cell with content, also after clearing', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange('A1:C3').setValue('x'); var a = [sh.getLastRow(), sh.getLastColumn()];
+    const r = js(
+      emu,
+      `${SH} sh.getRange('A1:C3').setValue('x'); var a = [sh.getLastRow(), sh.getLastColumn()];
       sh.getRange('A3:C3').clearContent(); sh.getRange('C1:C2').clearContent();
-      return a.concat([sh.getLastRow(), sh.getLastColumn(), sh.getMaxRows(), sh.getMaxColumns()]);`);
+      return a.concat([sh.getLastRow(), sh.getLastColumn(), sh.getMaxRows(), sh.getMaxColumns()]);`,
+    );
     expect(r).toEqual([3, 3, 2, 2, 1000, 26]);
   });
   it('appendRow writes after the last row and grows the sheet', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.deleteRows(3, 997); sh.appendRow(['a', 1]); sh.appendRow(['b', '2']); sh.appendRow(['c']);
-      return [sh.getMaxRows(), sh.getRange(1, 1, 3, 2).getValues()];`);
-    expect(r).toEqual([3, [['a', 1], ['b', 2], ['c', '']]]);
+    const r = js(
+      emu,
+      `${SH} sh.deleteRows(3, 997); sh.appendRow(['a', 1]); sh.appendRow(['b', '2']); sh.appendRow(['c']);
+      return [sh.getMaxRows(), sh.getRange(1, 1, 3, 2).getValues()];`,
+    );
+    expect(r).toEqual([
+      3,
+      [
+        ['a', 1],
+        ['b', 2],
+        ['c', ''],
+      ],
+    ]);
   });
   it('inserts and deletes rows and columns, shifting content', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange('A1:C3').setValues([[1,2,3],[4,5,6],[7,8,9]]);
+    const r = js(
+      emu,
+      `${SH} sh.getRange('A1:C3').setValues([[1,2,3],[4,5,6],[7,8,9]]);
       sh.insertRowsAfter(1, 2); sh.deleteColumn(2); sh.insertColumnBefore(1); sh.deleteRow(5);
-      return [sh.getDataRange().getValues(), sh.getMaxRows(), sh.getMaxColumns()];`);
-    expect(r).toEqual([[['', 1, 3], ['', '', ''], ['', '', ''], ['', 4, 6]], 1001, 26]);
+      return [sh.getDataRange().getValues(), sh.getMaxRows(), sh.getMaxColumns()];`,
+    );
+    expect(r).toEqual([
+      [
+        ['', 1, 3],
+        ['', '', ''],
+        ['', '', ''],
+        ['', 4, 6],
+      ],
+      1001,
+      26,
+    ]);
   });
   it('sorts below frozen rows, blanks last; Range.sort sorts only its rows', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.getRange('A1:B5').setValues([['h', 'k'], [3, 'c'], ['', 'e'], [1, 'a'], ['x', 'b']]);
+    const r = js(
+      emu,
+      `${SH} sh.getRange('A1:B5').setValues([['h', 'k'], [3, 'c'], ['', 'e'], [1, 'a'], ['x', 'b']]);
       sh.setFrozenRows(1); sh.sort(1); var a = sh.getRange('A1:B5').getValues();
       sh.getRange('A2:B4').sort({ column: 2, ascending: false });
-      return [a, sh.getRange('A1:B5').getValues(), sh.getFrozenRows()];`);
+      return [a, sh.getRange('A1:B5').getValues(), sh.getFrozenRows()];`,
+    );
     expect(r).toEqual([
-      [['h', 'k'], [1, 'a'], [3, 'c'], ['x', 'b'], ['', 'e']],
-      [['h', 'k'], [3, 'c'], ['x', 'b'], [1, 'a'], ['', 'e']],
+      [
+        ['h', 'k'],
+        [1, 'a'],
+        [3, 'c'],
+        ['x', 'b'],
+        ['', 'e'],
+      ],
+      [
+        ['h', 'k'],
+        [3, 'c'],
+        ['x', 'b'],
+        [1, 'a'],
+        ['', 'e'],
+      ],
       1,
     ]);
   });
@@ -117,45 +176,76 @@ describe('Sheet structure', () => {
   });
   it('Spreadsheet.getRange takes a sheet name', () => {
     const emu = fresh();
-    const r = js(emu, `var ss = SpreadsheetApp.getActive(); ss.insertSheet("My Sheet"); ss.getRange("'My Sheet'!B2:C2").setValues([[1, 2]]);
-      return [ss.getSheetByName('My Sheet').getRange('B2:C2').getA1Notation(), ss.getRange("'My Sheet'!A:A").getNumRows()];`);
+    const r = js(
+      emu,
+      `var ss = SpreadsheetApp.getActive(); ss.insertSheet("My Sheet"); ss.getRange("'My Sheet'!B2:C2").setValues([[1, 2]]);
+      return [ss.getSheetByName('My Sheet').getRange('B2:C2').getA1Notation(), ss.getRange("'My Sheet'!A:A").getNumRows()];`,
+    );
     expect(r).toEqual(['B2:C2', 1000]);
-    expect(emu.spreadsheet.sheet('My Sheet').values()).toEqual([['', '', ''], ['', 1, 2]]);
+    expect(emu.spreadsheet.sheet('My Sheet').values()).toEqual([
+      ['', '', ''],
+      ['', 1, 2],
+    ]);
   });
   it('data validation: list rules are stored and reject invalid writes unless allowed', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} var rule = SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b'], true).setAllowInvalid(false).build();
+    const r = js(
+      emu,
+      `${SH} var rule = SpreadsheetApp.newDataValidation().requireValueInList(['a', 'b'], true).setAllowInvalid(false).build();
       sh.getRange('A1:A2').setDataValidation(rule); sh.getRange('A1').setValue('a');
       var dv = sh.getRange('A1:A2').getDataValidations();
-      return [String(dv[1][0].getCriteriaType()), dv[0][0].getCriteriaValues()[0], sh.getRange('B1').getDataValidation()];`);
+      return [String(dv[1][0].getCriteriaType()), dv[0][0].getCriteriaValues()[0], sh.getRange('B1').getDataValidation()];`,
+    );
     expect(r).toEqual(['VALUE_IN_LIST', ['a', 'b'], null]);
     expect(() => js(emu, `${SH} sh.getRange('A2').setValue('c');`)).toThrow(
       'The data you entered in cell A2 violates the data validation rules set on this cell.',
     );
-    expect(emu.spreadsheet.sheet('工作表1').validations()[0]?.[0]).toEqual({ criteria: 'VALUE_IN_LIST', values: [['a', 'b'], true], allowInvalid: false });
+    expect(emu.spreadsheet.sheet('工作表1').validations()[0]?.[0]).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [['a', 'b'], true],
+      allowInvalid: false,
+    });
   });
   it('protections: sheet and range, with the creator as editor', () => {
     const emu = fresh();
-    const r = js(emu, `${SH} sh.protect().setDescription('locked').setWarningOnly(true); sh.getRange('A1:B2').protect().setDescription('hdr');
+    const r = js(
+      emu,
+      `${SH} sh.protect().setDescription('locked').setWarningOnly(true); sh.getRange('A1:B2').protect().setDescription('hdr');
       return [sh.getProtections(SpreadsheetApp.ProtectionType.SHEET).length, sh.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getRange().getA1Notation(),
-        sh.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getEditors()[0].getEmail()];`);
+        sh.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getEditors()[0].getEmail()];`,
+    );
     expect(r).toEqual([1, 'A1:B2', 'owner@example.com']);
-    expect(emu.spreadsheet.sheet('工作表1').protections().map((p) => p.description)).toEqual(['locked', 'hdr']);
+    expect(
+      emu.spreadsheet
+        .sheet('工作表1')
+        .protections()
+        .map((p) => p.description),
+    ).toEqual(['locked', 'hdr']);
   });
   it('frozen rows, column widths, hidden columns and charts are stored', () => {
     const emu = fresh();
-    js(emu, `${SH} sh.setFrozenRows(1); sh.setColumnWidth(2, 240); sh.hideColumns(3, 2);
-      sh.insertChart(sh.newChart().addRange(sh.getRange('A1:B5')).setChartType(Charts.ChartType.COLUMN).setPosition(2, 4, 0, 0).setOption('title', 'T').build());`);
+    js(
+      emu,
+      `${SH} sh.setFrozenRows(1); sh.setColumnWidth(2, 240); sh.hideColumns(3, 2);
+      sh.insertChart(sh.newChart().addRange(sh.getRange('A1:B5')).setChartType(Charts.ChartType.COLUMN).setPosition(2, 4, 0, 0).setOption('title', 'T').build());`,
+    );
     const v = emu.spreadsheet.sheet('工作表1');
     expect([v.frozenRows(), v.columnWidths().get(2), v.hiddenColumns()]).toEqual([1, 240, [3, 4]]);
-    expect(v.charts()[0]).toMatchObject({ type: 'COLUMN', ranges: ['工作表1!A1:B5'], options: { title: 'T' } });
+    expect(v.charts()[0]).toMatchObject({
+      type: 'COLUMN',
+      ranges: ['工作表1!A1:B5'],
+      options: { title: 'T' },
+    });
   });
 });
 
 describe('call counting', () => {
   it('counts every call by Service.method, sheets() sums the Sheets family, reset clears', () => {
     const emu = fresh();
-    js(emu, `${SH} sh.getRange(1, 1).getValues(); sh.getLastRow(); var x = SpreadsheetApp.ProtectionType.RANGE; Logger.log('x');`);
+    js(
+      emu,
+      `${SH} sh.getRange(1, 1).getValues(); sh.getLastRow(); var x = SpreadsheetApp.ProtectionType.RANGE; Logger.log('x');`,
+    );
     expect(emu.counts.get('SpreadsheetApp', 'getActiveSpreadsheet')).toBe(1);
     expect(emu.counts.get('Range', 'getValues')).toBe(1);
     expect(emu.counts.get('Sheet')).toBe(2);

@@ -52,11 +52,16 @@ describe('FormApp and form submission', () => {
     emu.run('setup');
     expect(emu.spreadsheet.sheet('Form Responses 1').values()[0]?.[0]).toBe('Timestamp');
   });
-  it('submitForm appends the row and fires onFormSubmit with Google\'s event shape', () => {
+  it("submitForm appends the row and fires onFormSubmit with Google's event shape", () => {
     const { emu, formId } = setUp();
     const r = emu.submitForm(formId, { Name: '13800138000', Topics: ['a', 'b'] });
     expect(r).toMatchObject({ row: 2, sheetName: '表单回复 1' });
-    expect(emu.spreadsheet.sheet('表单回复 1').values()[1]).toEqual([new Date('2026-03-02T01:00:00Z'), 13800138000, 'a, b', '']);
+    expect(emu.spreadsheet.sheet('表单回复 1').values()[1]).toEqual([
+      new Date('2026-03-02T01:00:00Z'),
+      13800138000,
+      'a, b',
+      '',
+    ]);
     const event = JSON.parse(String(emu.properties.script.get('event')));
     expect(event).toEqual({
       auth: 'FULL',
@@ -93,7 +98,7 @@ describe('edit triggers', () => {
 });
 
 describe('ScriptApp triggers', () => {
-  it('lists the user\'s triggers, with their owner', () => {
+  it("lists the user's triggers, with their owner", () => {
     const { emu } = setUp();
     expect(emu.run('list')).toEqual([
       ['onSubmit', 'ON_FORM_SUBMIT', 'SPREADSHEETS'],
@@ -101,22 +106,34 @@ describe('ScriptApp triggers', () => {
       ['tick', 'CLOCK', 'CLOCK'],
     ]);
     expect(emu.run('list', undefined, { user: 'other@example.com' })).toEqual([]);
-    expect(emu.triggers.map((t) => t.owner)).toEqual(['owner@example.com', 'owner@example.com', 'owner@example.com']);
+    expect(emu.triggers.map((t) => t.owner)).toEqual([
+      'owner@example.com',
+      'owner@example.com',
+      'owner@example.com',
+    ]);
   });
   it('add-on: one trigger of each type per user per document', () => {
     const { emu } = setUp();
-    expect(() => emu.run('second')).toThrow('This add-on has created too many time-based triggers in this document for this Google user account.');
+    expect(() => emu.run('second')).toThrow(
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
+    );
     emu.run('second', undefined, { user: 'other@example.com' });
   });
   it('add-on: time-driven triggers at most hourly', () => {
     const emu = fresh();
     emu.load(SETUP);
-    expect(() => emu.run('minutes')).toThrow('The recurrence interval for an Add-on trigger must be at least one hour.');
+    expect(() => emu.run('minutes')).toThrow(
+      'The recurrence interval for an Add-on trigger must be at least one hour.',
+    );
   });
   it('at most 20 triggers per user', () => {
     const emu = fresh({ addOn: false });
-    emu.load(`function make(){ for (var i = 0; i < 21; i++) ScriptApp.newTrigger('f' + i).timeBased().everyMinutes(5).create(); }`);
-    expect(() => emu.run('make')).toThrow('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    emu.load(
+      `function make(){ for (var i = 0; i < 21; i++) ScriptApp.newTrigger('f' + i).timeBased().everyMinutes(5).create(); }`,
+    );
+    expect(() => emu.run('make')).toThrow(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     expect(emu.triggers).toHaveLength(20);
   });
   it('advanceTo fires an hourly trigger every hour at a fixed minute, at simulated times', () => {

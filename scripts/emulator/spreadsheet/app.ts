@@ -29,7 +29,10 @@ export class SheetsWorld {
 
   byId(id: string): SpreadsheetModel {
     const model = this.files.get(id);
-    if (!model) throw new Exception('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!model)
+      throw new Exception(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     return model;
   }
 }
@@ -65,7 +68,8 @@ export class SpreadsheetApp extends ServiceObject {
   }
   /** Installable triggers and the editor's Run button have no user interface to show. */
   getUi(): Ui {
-    if (!this.world.runtime.current.interactive) throw new Exception('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (!this.world.runtime.current.interactive)
+      throw new Exception('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this.world.runtime, this.world.ui);
   }
   /** Writes are applied at once here, so there is nothing to flush. */

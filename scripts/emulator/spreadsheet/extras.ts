@@ -193,6 +193,10 @@ export class EmbeddedChartBuilder extends ServiceObject {
     return this;
   }
   build(): EmbeddedChart {
-    return new EmbeddedChart({ ...this._model, ranges: [...this._model.ranges], options: { ...this._model.options } });
+    return new EmbeddedChart({
+      ...this._model,
+      ranges: [...this._model.ranges],
+      options: { ...this._model.options },
+    });
   }
 }

@@ -102,7 +102,8 @@ export class SheetModel {
   }
 
   insertColumns(before: number, count: number): void {
-    for (const r of this.rows) if (r && r.length >= before) r.splice(before - 1, 0, ...new Array<undefined>(count));
+    for (const r of this.rows)
+      if (r && r.length >= before) r.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxCols += count;
   }
 

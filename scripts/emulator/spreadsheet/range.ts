@@ -11,14 +11,20 @@ type Grid<T> = T[][];
 /** Google's message when the data and the range disagree on one dimension. */
 function checkShape(data: unknown, numRows: number, numCols: number): asserts data is unknown[][] {
   if (!Array.isArray(data) || data.some((r) => !Array.isArray(r))) {
-    throw new Exception(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.setValues.`);
+    throw new Exception(
+      `The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.setValues.`,
+    );
   }
   if (data.length !== numRows) {
-    throw new Exception(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+    throw new Exception(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+    );
   }
   for (const row of data as unknown[][]) {
     if (row.length !== numCols) {
-      throw new Exception(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`);
+      throw new Exception(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`,
+      );
     }
   }
 }
@@ -41,7 +47,8 @@ export class Range extends ServiceObject {
     for (let i = 0; i < this._numRows; i++) {
       const r = this._sheet.rows[this._row - 1 + i];
       const line: T[] = new Array<T>(this._numCols);
-      for (let j = 0; j < this._numCols; j++) line[j] = fn(r?.[this._col - 1 + j], this._row + i, this._col + j);
+      for (let j = 0; j < this._numCols; j++)
+        line[j] = fn(r?.[this._col - 1 + j], this._row + i, this._col + j);
       out.push(line);
     }
     return out;
@@ -62,7 +69,9 @@ export class Range extends ServiceObject {
   private storeValue(c: Cell, input: unknown, row: number, col: number): void {
     const parsed = parseInput(input);
     if (c.dv instanceof DataValidation && !parsed.formula && !c.dv._accepts(parsed.value)) {
-      throw new Exception(`The data you entered in cell ${toA1(row, col, 1, 1)} violates the data validation rules set on this cell.`);
+      throw new Exception(
+        `The data you entered in cell ${toA1(row, col, 1, 1)} violates the data validation rules set on this cell.`,
+      );
     }
     c.v = parsed.value;
     if (parsed.formula) c.f = parsed.formula;

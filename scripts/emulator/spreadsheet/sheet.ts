@@ -1,4 +1,4 @@
-import { ProtectionType, type Enum } from '../enums';
+import { type Enum, ProtectionType } from '../enums';
 import { Exception } from '../errors';
 import { ServiceObject } from '../runtime';
 import { parseA1 } from './a1';
@@ -39,15 +39,23 @@ export class Sheet extends ServiceObject {
     const col = b.col ?? 1;
     const lastRow = b.lastRow ?? (b.row === undefined || b.lastCol !== undefined ? this.m.maxRows : row);
     const lastCol = b.lastCol ?? (b.col === undefined ? this.m.maxCols : col);
-    return this._range(Math.min(row, lastRow), Math.min(col, lastCol), Math.abs(lastRow - row) + 1, Math.abs(lastCol - col) + 1);
+    return this._range(
+      Math.min(row, lastRow),
+      Math.min(col, lastCol),
+      Math.abs(lastRow - row) + 1,
+      Math.abs(lastCol - col) + 1,
+    );
   }
 
   getName(): string {
     return this.m.name;
   }
   setName(name: string): this {
-    const taken = this.ctx.ss.sheets.some((s) => s !== this.m && s.name.toLowerCase() === String(name).toLowerCase());
-    if (taken) throw new Exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const taken = this.ctx.ss.sheets.some(
+      (s) => s !== this.m && s.name.toLowerCase() === String(name).toLowerCase(),
+    );
+    if (taken)
+      throw new Exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.m.name = String(name);
     return this;
   }
@@ -77,14 +85,20 @@ export class Sheet extends ServiceObject {
   }
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
     if (typeof a === 'string') return this._rangeA1(a);
-    if (column === undefined) throw new Exception('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined)
+      throw new Exception(
+        "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
     return this._range(a, column, numRows ?? 1, numColumns ?? 1);
   }
   getDataRange(): Range {
     return new Range(this.ctx, this.m, 1, 1, Math.max(1, this.m.lastRow()), Math.max(1, this.m.lastColumn()));
   }
   appendRow(rowContents: unknown[]): this {
-    if (!Array.isArray(rowContents)) throw new Exception('The parameters don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(rowContents))
+      throw new Exception(
+        "The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
     const row = this.m.lastRow() + 1;
     if (row > this.m.maxRows) this.m.maxRows = row;
     if (rowContents.length > this.m.maxCols) this.m.maxCols = rowContents.length;
@@ -143,7 +157,8 @@ export class Sheet extends ServiceObject {
   deleteRows(rowPosition: number, howMany: number): this {
     this.checkRow(rowPosition);
     this.checkRow(rowPosition + howMany - 1);
-    if (howMany >= this.m.maxRows - this.m.frozenRows) throw new Exception('Sorry, it is not possible to delete all non-frozen rows.');
+    if (howMany >= this.m.maxRows - this.m.frozenRows)
+      throw new Exception('Sorry, it is not possible to delete all non-frozen rows.');
     this.m.deleteRows(rowPosition, howMany);
     return this;
   }
@@ -153,7 +168,8 @@ export class Sheet extends ServiceObject {
   deleteColumns(columnPosition: number, howMany: number): this {
     this.checkColumn(columnPosition);
     this.checkColumn(columnPosition + howMany - 1);
-    if (howMany >= this.m.maxCols - this.m.frozenCols) throw new Exception('Sorry, it is not possible to delete all non-frozen columns.');
+    if (howMany >= this.m.maxCols - this.m.frozenCols)
+      throw new Exception('Sorry, it is not possible to delete all non-frozen columns.');
     this.m.deleteColumns(columnPosition, howMany);
     return this;
   }
@@ -162,7 +178,14 @@ export class Sheet extends ServiceObject {
     const first = this.m.frozenRows + 1;
     const last = this.m.lastRow();
     if (last >= first) {
-      new Range(this.ctx, this.m, first, 1, last - first + 1, Math.max(this.m.lastColumn(), columnPosition)).sort({
+      new Range(
+        this.ctx,
+        this.m,
+        first,
+        1,
+        last - first + 1,
+        Math.max(this.m.lastColumn(), columnPosition),
+      ).sort({
         column: columnPosition,
         ascending,
       });
@@ -173,7 +196,8 @@ export class Sheet extends ServiceObject {
   // Visibility and layout
   hideSheet(): this {
     const visible = this.ctx.ss.sheets.filter((s) => !s.hidden);
-    if (visible.length === 1 && visible[0] === this.m) throw new Exception("You can't hide all the sheets in a document.");
+    if (visible.length === 1 && visible[0] === this.m)
+      throw new Exception("You can't hide all the sheets in a document.");
     this.m.hidden = true;
     return this;
   }
@@ -223,7 +247,7 @@ export class Sheet extends ServiceObject {
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.m.hiddenColumns.has(columnPosition);
   }
-  setTabColor(color: string | null): this {
+  setTabColor(_color: string | null): this {
     return this;
   }
   activate(): this {

@@ -3,7 +3,7 @@ import { type Runtime, ServiceObject } from '../runtime';
 import { parseA1 } from './a1';
 import type { SheetsContext, SpreadsheetModel } from './context';
 import { SheetModel } from './model';
-import { Range } from './range';
+import type { Range } from './range';
 import { Sheet } from './sheet';
 
 export function newSpreadsheetModel(runtime: Runtime, name: string): SpreadsheetModel {
@@ -148,7 +148,12 @@ export class Spreadsheet extends ServiceObject {
     return this._model.formId ? this._ctx.formUrl(this._model.formId) : null;
   }
   toast(msg: string, title = '', timeoutSeconds = 5): void {
-    this.toasts.push({ at: this._ctx.runtime.clock.now(), msg: String(msg), title: String(title), timeoutSeconds });
+    this.toasts.push({
+      at: this._ctx.runtime.clock.now(),
+      msg: String(msg),
+      title: String(title),
+      timeoutSeconds,
+    });
   }
   getOwner(): null {
     return null;

@@ -64,7 +64,9 @@ export class Menu extends ServiceObject {
     return this;
   }
   addToUi(): void {
-    const i = this.state.menus.findIndex((m) => m.caption === this.record.caption && m.addOn === this.record.addOn);
+    const i = this.state.menus.findIndex(
+      (m) => m.caption === this.record.caption && m.addOn === this.record.addOn,
+    );
     if (i >= 0) this.state.menus.splice(i, 1, this.record);
     else this.state.menus.push(this.record);
   }
@@ -113,20 +115,35 @@ export class Ui extends ServiceObject {
     const title = typeof b === 'string' ? a : '';
     const prompt = typeof b === 'string' ? b : a;
     const buttons = (typeof b === 'string' ? c : b) ?? ButtonSet.OK;
-    this.state.alerts.push({ at: this.runtime.clock.now(), title, prompt: String(prompt), buttons: String(buttons) });
+    this.state.alerts.push({
+      at: this.runtime.clock.now(),
+      title,
+      prompt: String(prompt),
+      buttons: String(buttons),
+    });
     return this.answer(buttons).button;
   }
   prompt(a: string, b?: string | Enum, c?: Enum): PromptResponse {
     const title = typeof b === 'string' ? a : '';
     const prompt = typeof b === 'string' ? b : a;
     const buttons = (typeof b === 'string' ? c : b) ?? ButtonSet.OK;
-    this.state.alerts.push({ at: this.runtime.clock.now(), title, prompt: String(prompt), buttons: String(buttons) });
+    this.state.alerts.push({
+      at: this.runtime.clock.now(),
+      title,
+      prompt: String(prompt),
+      buttons: String(buttons),
+    });
     const { button, text } = this.answer(buttons);
     return new PromptResponse(text, button);
   }
   private show(kind: Shown['kind'], html: HtmlLike, title?: string): void {
     if (typeof html?.getContent !== 'function') throw new Exception('Invalid argument: userInterface');
-    this.state.shown.push({ at: this.runtime.clock.now(), kind, title: title ?? html.getTitle(), html: html.getContent() });
+    this.state.shown.push({
+      at: this.runtime.clock.now(),
+      kind,
+      title: title ?? html.getTitle(),
+      html: html.getContent(),
+    });
   }
   showModalDialog(userInterface: HtmlLike, title: string): void {
     this.show('modal', userInterface, title);
