@@ -1,5 +1,50 @@
 /**
- * The only surface Apps Script sees: every export becomes a top-level function of dist/Code.js.
- * Each entry point is one call into src/jobs; no logic lives here.
+ * The only surface Apps Script sees: every export becomes a top-level function of dist/Code.js
+ * (scripts/build.mjs). Each entry point builds the ports of this execution and calls one job; no logic
+ * lives here.
  */
-export { onInstall, onOpen } from './jobs/menu';
+import { cellEditOf, formSubmissionOf } from './gas/events';
+import { createGasPorts } from './gas';
+import { handleEdit } from './jobs/edit';
+import { runEntry } from './jobs/entry';
+import { handleFormSubmit } from './jobs/form-submit';
+import { showHealthCheck } from './jobs/health';
+import { addMenu } from './jobs/menu';
+import { runScheduler as runSchedulerJob } from './jobs/scheduler';
+import { menuSetup as menuSetupJob } from './jobs/setup';
+
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
+
+export function onOpen(e?: OpenEvent): void {
+  runEntry('onOpen', 'background', createGasPorts(e?.authMode), addMenu);
+}
+
+export function onInstall(e?: OpenEvent): void {
+  runEntry('onInstall', 'background', createGasPorts(e?.authMode), addMenu);
+}
+
+export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  runEntry('onFormSubmit', 'background', createGasPorts(e.authMode), (ports) => handleFormSubmit(ports, formSubmissionOf(e)));
+}
+
+/** Also Google's simple-trigger name: the simple run (LIMITED) returns at once; the installed one (FULL) works. */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (e.authMode !== ScriptApp.AuthMode.FULL) return;
+  runEntry('onEdit', 'background', createGasPorts(e.authMode), (ports) => handleEdit(ports, cellEditOf(e)));
+}
+
+export function runScheduler(): void {
+  runEntry('runScheduler', 'background', createGasPorts(), runSchedulerJob);
+}
+
+export function menuSetup(): void {
+  runEntry('menuSetup', 'interactive', createGasPorts(), menuSetupJob);
+}
+
+export function menuCheckSetup(): void {
+  runEntry('menuCheckSetup', 'interactive', createGasPorts(), showHealthCheck);
+}
+
+export function menuRunScheduler(): void {
+  runEntry('menuRunScheduler', 'interactive', createGasPorts(), runSchedulerJob);
+}

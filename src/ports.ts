@@ -91,8 +91,9 @@ export interface FormInfo {
   id: string;
   publishedUrl: string;
   editUrl: string;
-  /** Name of the response sheet linked in the spreadsheet. */
+  /** The response sheet linked in the spreadsheet ('' / 0 if Google has not created it yet). */
   responseSheetName: string;
+  responseSheetId: number;
 }
 
 export interface FormsPort {
@@ -178,8 +179,10 @@ export interface SessionPort {
   activeUserEmail(): string;
   /** Whose authority the script runs with: the trigger owner for installable triggers. */
   effectiveUserEmail(): string;
-  /** Whether this execution may use services that need authorization (not AuthMode.NONE). */
-  fullAccess(): boolean;
+  /** The user's locale (available even in AuthMode.NONE, when the spreadsheet is not). */
+  userLocale(): string;
+  /** Whether the document may be read (not AuthMode.NONE, as in onOpen before the add-on is enabled). */
+  documentAccess(): boolean;
 }
 
 /** Everything a job may touch. Entry points build this once per execution. */
@@ -195,4 +198,26 @@ export interface Ports {
   log: LogPort;
   ui: UiPort;
   session: SessionPort;
+}
+
+/** A form response as the spreadsheet's form-submit trigger delivers it, as plain data. */
+export interface FormSubmission {
+  /** The response sheet the row was appended to: identifies the form. */
+  sheetId: number;
+  row: number;
+  /** Answers by question title; checkbox answers are joined with ', ' by Google. */
+  namedValues: Record<string, string[]>;
+}
+
+/** A user's edit of a block of cells, as the edit trigger delivers it, as plain data. */
+export interface CellEdit {
+  sheetName: string;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** Only for a single-cell edit, as Google gives it. */
+  value?: string;
+  oldValue?: string;
+  user: string;
 }

@@ -127,6 +127,7 @@ export class GasForms implements FormsPort {
       publishedUrl: form.getPublishedUrl(),
       editUrl: form.getEditUrl(),
       responseSheetName: sheet ? sheet.getName() : '',
+      responseSheetId: sheet ? sheet.getSheetId() : 0,
     };
   }
 }

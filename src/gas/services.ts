@@ -161,7 +161,10 @@ export class GasSession implements SessionPort {
   effectiveUserEmail(): string {
     return Session.getEffectiveUser().getEmail();
   }
-  fullAccess(): boolean {
-    return this.authMode === undefined || this.authMode === ScriptApp.AuthMode.FULL;
+  userLocale(): string {
+    return Session.getActiveUserLocale();
+  }
+  documentAccess(): boolean {
+    return this.authMode !== ScriptApp.AuthMode.NONE;
   }
 }

@@ -10,9 +10,11 @@ import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
 import * as menu from './messages/menu';
+import * as notify from './messages/notify';
 import * as reports from './messages/reports';
 import * as scheduler from './messages/scheduler';
 import * as settings from './messages/settings';
+import * as setup from './messages/setup';
 import * as sheets from './messages/sheets';
 import * as sla from './messages/sla';
 import * as tickets from './messages/tickets';
@@ -26,8 +28,10 @@ const en = {
   ...menu.en,
   ...sheets.en,
   ...settings.en,
+  ...setup.en,
   ...forms.en,
   ...tickets.en,
+  ...notify.en,
   ...sla.en,
   ...scheduler.en,
   ...digest.en,
@@ -44,8 +48,10 @@ const zh: Record<MessageKey, string> = {
   ...menu.zh,
   ...sheets.zh,
   ...settings.zh,
+  ...setup.zh,
   ...forms.zh,
   ...tickets.zh,
+  ...notify.zh,
   ...sla.zh,
   ...scheduler.zh,
   ...digest.zh,

@@ -1,15 +1,17 @@
-import { langFromLocale, t } from '../i18n';
 import { MENU_HANDLERS } from '../handlers';
+import { type Lang, langFromLocale, t } from '../i18n';
+import type { Ports } from '../ports';
+import { spreadsheetLang } from './entry';
 
-/** Placeholder until the entry-point wiring lands. */
-export function onOpen(): void {
-  const ui = SpreadsheetApp.getUi();
-  const lang = langFromLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
-  ui.createAddonMenu()
-    .addItem(t(lang, 'menu.setup'), MENU_HANDLERS.setup)
-    .addToUi();
-}
-
-export function onInstall(): void {
-  onOpen();
+/**
+ * The add-on menu in the spreadsheet's language. Before the add-on is enabled for a document
+ * (AuthMode.NONE) the document cannot be read, so the user's own locale decides.
+ */
+export function addMenu(ports: Ports): void {
+  const lang: Lang = ports.session.documentAccess() ? spreadsheetLang(ports) : langFromLocale(ports.session.userLocale());
+  ports.ui.addMenu([
+    { label: t(lang, 'menu.setup'), handler: MENU_HANDLERS.setup },
+    { label: t(lang, 'menu.checkSetup'), handler: MENU_HANDLERS.checkSetup },
+    { label: t(lang, 'menu.runNow'), handler: MENU_HANDLERS.runNow },
+  ]);
 }

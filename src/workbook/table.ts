@@ -116,6 +116,28 @@ export class Table<R extends object> {
     return this.decodeRows(keys, grid, 2, span.first);
   }
 
+  /** Reads `keys` of `count` rows from `firstRow` (e.g. the rows a user just edited) with one read. */
+  readRowsAt<K extends keyof R & string>(firstRow: number, count: number, keys: readonly K[]): ReadResult<Pick<R, K>> {
+    this.requireColumns(keys);
+    const span = this.span(keys);
+    const first = Math.max(firstRow, 2);
+    const rows = Math.min(firstRow + count, this.sheet.lastRow() + 1) - first;
+    if (rows <= 0 || span === null) return { rows: [], issues: [] };
+    const grid = this.sheet.read(first, span.first, rows, span.last - span.first + 1);
+    return this.decodeRows(keys, grid, first, span.first);
+  }
+
+  /** The schema keys of the columns between `first` and `last` (1-based, inclusive) of the sheet. */
+  keysInColumns(first: number, last: number): Array<keyof R & string> {
+    const map = this.headerMap();
+    return this.schema.columns
+      .map((column) => column.key)
+      .filter((key) => {
+        const index = map.columns[key];
+        return index !== undefined && index >= first && index <= last;
+      });
+  }
+
   /** Appends records in one write after the last row, across the full header width (user columns left ''). */
   appendRecords(records: readonly Partial<R>[]): { firstRow: number; count: number } {
     this.requireColumns();
@@ -159,6 +181,41 @@ export class Table<R extends object> {
     for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
     this.patchSnapshot(cells);
     return blocks.length;
+  }
+
+  /**
+   * Sets the notes of one row's cells by column key. Writes one block per run of columns, where a run
+   * may bridge our own columns (their notes are ours to clear) but never a user column (its notes are
+   * theirs). A key the sheet lacks is skipped: notes only explain values. Returns the number of writes.
+   */
+  writeNotes(row: number, notes: Partial<Record<keyof R & string, string>>): number {
+    const map = this.headerMap();
+    const ours = new Set(Object.values(map.columns));
+    const wanted = new Map<number, string>();
+    for (const [key, note] of Object.entries(notes) as Array<[string, string]>) {
+      const index = map.columns[key];
+      if (index !== undefined) wanted.set(index, note);
+    }
+    const indexes = [...wanted.keys()].sort((a, b) => a - b);
+    let writes = 0;
+    let start = 0;
+    while (start < indexes.length) {
+      let end = start;
+      while (end + 1 < indexes.length && this.bridgeable(indexes[end], indexes[end + 1], ours)) end += 1;
+      const first = indexes[start];
+      const last = indexes[end];
+      const line: string[] = [];
+      for (let column = first; column <= last; column++) line.push(wanted.get(column) ?? '');
+      this.sheet.writeNotes(row, first, [line]);
+      writes += 1;
+      start = end + 1;
+    }
+    return writes;
+  }
+
+  private bridgeable(from: number, to: number, ours: ReadonlySet<number>): boolean {
+    for (let column = from + 1; column < to; column++) if (!ours.has(column)) return false;
+    return true;
   }
 
   private readWithCachedHeader<K extends keyof R & string>(

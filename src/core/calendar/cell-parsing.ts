@@ -4,7 +4,7 @@
  * because Sheets builds their Date from the wall time in that zone.
  */
 import type { CellValue } from '../cells';
-import { MINUTES_PER_DAY, parseDateKey } from './civil';
+import { MINUTES_PER_DAY, dateKeyOf, dayNumberOf, parseDateKey } from './civil';
 import type { Zone } from './zone';
 
 /** Minutes since midnight of '09:00' / '9:00' text, a Date/time cell or a day fraction (0.375). */
@@ -107,4 +107,31 @@ export function parsePercent(value: CellValue): number | null {
   else if (typeof value === 'string' && /^\d+(\.\d+)?\s*%?$/.test(value.trim())) percent = parseFloat(value);
   else return null;
   return percent >= 1 && percent <= 100 ? Math.round(percent * 100) / 100 : null;
+}
+
+/**
+ * A date-time typed or displayed in the spreadsheet's zone, as Google Forms and Sheets show it:
+ * 'yyyy-mm-dd hh:mm[:ss]', 'yyyy/m/d h:mm[:ss]' (zh locales) or 'm/d/yyyy h:mm[:ss]' (en_US).
+ * Returns the instant (epoch ms) or null.
+ */
+export function parseLocalDateTime(text: string, zone: Zone): number | null {
+  const trimmed = text.trim();
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
+  const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
+  const parts = ymd
+    ? { year: ymd[1], month: ymd[2], day: ymd[3], hour: ymd[4], minute: ymd[5], second: ymd[6] }
+    : mdy
+      ? { year: mdy[3], month: mdy[1], day: mdy[2], hour: mdy[4], minute: mdy[5], second: mdy[6] }
+      : null;
+  if (!parts) return null;
+  const year = Number(parts.year);
+  const month = Number(parts.month);
+  const day = Number(parts.day);
+  const hour = Number(parts.hour ?? 0);
+  const minute = Number(parts.minute ?? 0);
+  const second = Number(parts.second ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const dayNumber = dayNumberOf(year, month, day);
+  if (dateKeyOf(dayNumber) !== `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`) return null;
+  return zone.toInstant(dayNumber, ((hour * 60 + minute) * 60 + second) * 1000);
 }

@@ -36,4 +36,5 @@ export {
   defaultHolidayRows,
   parseCalendarSettings,
 } from './settings';
+export { parseLocalDateTime } from './cell-parsing';
 export { InvalidTimeZoneError, type Zone, zoneOf } from './zone';

@@ -1,0 +1,187 @@
+/**
+ * Manual edits of the sheet (installable onEdit, SPEC §4). A Status edit runs the state machine:
+ * allowed → timestamps, pause, deadlines and History follow; refused → the cell is restored and a note
+ * says why. Edits of Assignee, Department, Severity, Category and Type are logged; Severity, Category and
+ * Type re-run the deadlines. An edit of a ⚙ sheet drops the cached settings.
+ */
+import { businessTimeBetween } from '../core/calendar';
+import { type TicketStatus, isEnumCode } from '../core/enums';
+import { enumCodeFromText } from '../core/text';
+import { checkTransition } from '../core/tickets';
+import { LANGS, type MessageKey, t } from '../i18n';
+import type { CellEdit, Ports } from '../ports';
+import { type SheetSchema, columnLabel } from '../workbook/schema';
+import { TICKETS, type TicketRow } from '../workbook/schemas';
+import type { RowChange, TableRow } from '../workbook/table';
+import { type Deadlines, deadlinesFor } from './deadlines';
+import { Desk } from './desk';
+import { spreadsheetLang } from './entry';
+import { type HistoryEntry, appendHistory } from './history';
+import { type DeskSettings, SETTINGS_SCHEMAS, invalidateSettings, loadSettings } from './settings';
+
+/** Columns whose edits are logged to History. */
+const LOGGED = ['status', 'assignee', 'department', 'severity', 'category', 'type'] as const;
+/** Columns whose edits move the deadlines. */
+const RESCHEDULING = ['severity', 'category', 'type'] as const;
+
+const READ_KEYS = [
+  'id',
+  'type',
+  'severity',
+  'category',
+  'assignee',
+  'department',
+  'status',
+  'resolution',
+  'receivedAt',
+  'resolveAt',
+  'callbackState',
+  'waitingSince',
+  'pausedMs',
+  'reopenCount',
+] as const;
+
+type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
+
+/**
+ * For a multi-cell paste Google gives no old value; the previous status is read off the ticket's own
+ * timestamps (waiting since → Waiting on customer; resolved at → Resolved; assignee → In progress).
+ */
+function inferPreviousStatus(row: EditedRow): TicketStatus {
+  if (row.waitingSince instanceof Date) return 'waitingOnCustomer';
+  if (row.resolveAt instanceof Date) return 'resolved';
+  return row.assignee !== '' ? 'inProgress' : 'new';
+}
+
+function statusLabel(desk: Desk, status: string): string {
+  return isEnumCode('status', status) ? t(desk.lang, `enum.status.${status}` as MessageKey) : status;
+}
+
+function refusalText(desk: Desk, reason: MessageKey, params: Record<string, string> = {}): string {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    shown[name] =
+      name === 'state' && isEnumCode('callbackState', value)
+        ? t(desk.lang, `enum.callbackState.${value}` as MessageKey)
+        : statusLabel(desk, value);
+  }
+  return t(desk.lang, reason, shown);
+}
+
+interface RowOutcome {
+  values: Partial<TicketRow>;
+  notes: Partial<Record<keyof TicketRow, string>>;
+  history: HistoryEntry[];
+}
+
+function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: TicketStatus, raw: string, actor: string): RowOutcome {
+  const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
+  const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText('status', raw);
+  const now = desk.now();
+  const result =
+    to === null
+      ? ({ allowed: false, reason: 'tickets.transition.notAllowed', params: { from, to: raw } } as const)
+      : checkTransition(from, to, { ...row, pausedMs: Number(row.pausedMs) || 0, reopenCount: Number(row.reopenCount) || 0 }, {
+          now,
+          cancelReason: row.resolution,
+          businessMs: (a, b) => businessTimeBetween(settings.calendar, a.getTime(), b.getTime()),
+        });
+  if (!result.allowed || to === null) {
+    outcome.values.status = from;
+    outcome.notes.status = refusalText(desk, result.allowed ? 'tickets.transition.notAllowed' : result.reason, result.allowed ? {} : result.params);
+    return outcome;
+  }
+  const { effects } = result;
+  outcome.values.status = to;
+  outcome.notes.status = '';
+  if (effects.transferAt) outcome.values.transferAt = effects.transferAt;
+  if (effects.waitingSince !== undefined) outcome.values.waitingSince = effects.waitingSince;
+  if (effects.pausedMs !== undefined) outcome.values.pausedMs = effects.pausedMs;
+  if (effects.reopenCount !== undefined) outcome.values.reopenCount = effects.reopenCount;
+  if (effects.resolveAt) outcome.values.resolveAt = effects.resolveAt;
+  if (effects.openCallbackWindow || effects.pausedMs !== undefined) {
+    const deadlines = rowDeadlines(desk, settings, { ...row, ...outcome.values });
+    if (deadlines) {
+      Object.assign(outcome.values, deadlines.values);
+      Object.assign(outcome.notes, deadlines.notes);
+      if (effects.openCallbackWindow) outcome.values.callbackState = deadlines.values.callbackDue === '' ? 'notRequired' : 'waiting';
+    }
+  }
+  outcome.history.push({ actor, recordId: row.id, field: fieldLabel(desk, 'status'), oldValue: statusLabel(desk, from), newValue: statusLabel(desk, to) });
+  return outcome;
+}
+
+function rowDeadlines(desk: Desk, settings: DeskSettings, row: Partial<TicketRow>): Deadlines | null {
+  if (!row.type || !row.severity || !(row.receivedAt instanceof Date)) return null;
+  return deadlinesFor(settings, desk.lang, {
+    type: row.type,
+    severity: row.severity,
+    receivedAt: row.receivedAt,
+    resolvedAt: row.resolveAt instanceof Date ? row.resolveAt : undefined,
+    pausedMs: Number(row.pausedMs) || 0,
+  });
+}
+
+function fieldLabel(desk: Desk, key: keyof TicketRow): string {
+  const column = TICKETS.columns.find((c) => c.key === key);
+  return column ? columnLabel(column, desk.lang) : key;
+}
+
+function shown(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value ?? '');
+}
+
+function editTickets(desk: Desk, edit: CellEdit): void {
+  const settings = loadSettings(desk);
+  desk.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const table = desk.table<TicketRow>(TICKETS);
+    const edited = table.keysInColumns(edit.column, edit.column + edit.numColumns - 1);
+    const logged = LOGGED.filter((key) => edited.includes(key));
+    if (logged.length === 0) return;
+    const single = edit.numRows === 1 && edit.numColumns === 1;
+    const rows: TableRow<EditedRow>[] = table.readRowsAt(edit.row, edit.numRows, READ_KEYS).rows.filter((row) => row.values.id !== '');
+    const actor = edit.user || t(desk.lang, 'history.actor.system');
+    const changes: RowChange<TicketRow>[] = [];
+    const history: HistoryEntry[] = [];
+    const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
+    for (const { row, values, unrecognized } of rows) {
+      const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
+      if (logged.includes('status')) {
+        const from = single && edit.oldValue !== undefined ? enumCodeFromText('status', edit.oldValue) : null;
+        const raw = unrecognized.status ?? shown(values.status);
+        Object.assign(outcome, statusChange(desk, settings, values, from ?? inferPreviousStatus(values), raw, actor));
+      }
+      for (const key of logged.filter((k) => k !== 'status')) {
+        outcome.history.push({ actor, recordId: values.id, field: fieldLabel(desk, key), oldValue: single ? (edit.oldValue ?? '') : '', newValue: shown(values[key]) });
+      }
+      if (RESCHEDULING.some((key) => logged.includes(key))) {
+        const deadlines = rowDeadlines(desk, settings, { ...values, ...outcome.values });
+        if (deadlines) {
+          Object.assign(outcome.values, deadlines.values);
+          Object.assign(outcome.notes, deadlines.notes);
+        }
+      }
+      outcome.values.updatedAt = desk.now();
+      changes.push({ row, values: outcome.values });
+      if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
+      history.push(...outcome.history);
+    }
+    table.updateRows(changes);
+    for (const entry of notes) table.writeNotes(entry.row, entry.notes);
+    appendHistory(desk, 'edit', history);
+    desk.ports.workbook.flush();
+  });
+  desk.rememberHeaders();
+}
+
+export function handleEdit(ports: Ports, edit: CellEdit): void {
+  // Sheets are recognised by title in either language, without a Sheets call.
+  const isSheetOf = (schema: SheetSchema) => LANGS.some((lang) => t(lang, schema.title) === edit.sheetName);
+  if (SETTINGS_SCHEMAS.some(isSheetOf)) {
+    invalidateSettings(ports.cache);
+    return;
+  }
+  if (!isSheetOf(TICKETS) || edit.row + edit.numRows - 1 < 2) return;
+  const desk = new Desk(ports, spreadsheetLang(ports));
+  editTickets(desk, edit);
+}

@@ -1,0 +1,47 @@
+import { AppError } from '../core/errors';
+import { type Lang, type MessageKey, langFromLocale, t } from '../i18n';
+import type { Ports } from '../ports';
+
+/** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
+export type Audience = 'interactive' | 'background';
+
+/** The language of this spreadsheet: the one chosen at setup, else from its locale (SPEC §1). */
+export function spreadsheetLang(ports: Ports): Lang {
+  const chosen = ports.store.get('lang');
+  if (chosen === 'en' || chosen === 'zh-CN') return chosen;
+  return langFromLocale(ports.workbook.locale());
+}
+
+function userMessage(lang: Lang, error: unknown): string {
+  if (error instanceof AppError) {
+    return t(lang, error.messageKey as MessageKey, error.params);
+  }
+  return t(lang, 'common.error', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Runs one entry point: the job gets the ports; any error is logged with the entry point's name and,
+ * for interactive entry points, shown to the user in their language. Background runs (triggers) record
+ * the error and return, so Google does not retry a half-done job blindly; the run log shows it.
+ */
+export function runEntry<T>(name: string, audience: Audience, ports: Ports, job: (ports: Ports) => T): T | undefined {
+  try {
+    return job(ports);
+  } catch (error) {
+    ports.log.error(`${name} failed`, error);
+    if (audience === 'interactive') {
+      const lang = safeLang(ports);
+      ports.ui.alert(t(lang, 'menu.title'), userMessage(lang, error));
+    }
+    return undefined;
+  }
+}
+
+function safeLang(ports: Ports): Lang {
+  try {
+    return spreadsheetLang(ports);
+  } catch {
+    // The store itself may be what failed (e.g. AuthMode.NONE); English is the neutral fallback.
+    return 'en';
+  }
+}

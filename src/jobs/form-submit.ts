@@ -1,0 +1,44 @@
+/**
+ * Routes a form-submit event (one trigger serves every linked form, SPEC §2) to the job of the form
+ * whose response sheet received the row. Forms are registered in document properties by setup.
+ */
+import { t } from '../i18n';
+import type { FormInfo, FormSubmission, Ports } from '../ports';
+import { Desk } from './desk';
+import { spreadsheetLang } from './entry';
+import { handleIntake } from './intake';
+
+/** Document-property keys of the forms setup creates. */
+export const FORM_KEYS = ['form.intake', 'form.customer'] as const;
+export type FormKey = (typeof FORM_KEYS)[number];
+
+function formOf(ports: Ports, sheetId: number): FormKey | null {
+  for (const key of FORM_KEYS) {
+    const saved = ports.store.get(key);
+    if (saved && (JSON.parse(saved) as FormInfo).responseSheetId === sheetId) return key;
+  }
+  return null;
+}
+
+/** The response row identifies a response for good: code never edits or deletes response sheets. */
+export function responseIdOf(submission: FormSubmission): string {
+  return `${submission.sheetId}:${submission.row}`;
+}
+
+export function handleFormSubmit(ports: Ports, submission: FormSubmission): void {
+  const lang = spreadsheetLang(ports);
+  const desk = new Desk(ports, lang);
+  const form = formOf(ports, submission.sheetId);
+  const responseId = responseIdOf(submission);
+  switch (form) {
+    case 'form.intake':
+    case 'form.customer': {
+      const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'));
+      ports.log.info(outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`);
+      return;
+    }
+    case null:
+      ports.log.info(`form submit from an unknown response sheet ${submission.sheetId}: ignored`);
+      return;
+  }
+}

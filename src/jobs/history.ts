@@ -1,0 +1,20 @@
+/** The append-only History / 操作日志 (SPEC §3): one batched append per job run, never an update. */
+import type { HistorySource } from '../core/enums';
+import type { HistoryRow } from '../workbook/schemas';
+import { HISTORY } from '../workbook/schemas';
+import type { Desk } from './desk';
+
+export interface HistoryEntry {
+  actor: string;
+  recordId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+export function appendHistory(desk: Desk, source: HistorySource, entries: readonly HistoryEntry[]): void {
+  if (entries.length === 0) return;
+  const at = desk.now();
+  const rows: Array<Partial<HistoryRow>> = entries.map((entry) => ({ ...entry, at, source }));
+  desk.table<HistoryRow>(HISTORY).appendRecords(rows);
+}

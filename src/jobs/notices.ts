@@ -1,0 +1,80 @@
+/**
+ * Who hears about a new ticket (SPEC §4 step 7): the assignee; for a Major ticket also the department
+ * head and the CS manager at once (seed 003 L407); for a repeat complaint the department head
+ * (seed 000 L799–801). Customer contact details are masked in every email.
+ */
+import { renderMail } from '../core/mail-html';
+import type { StaffMember } from '../core/settings';
+import { categoryKey } from '../core/settings';
+import { formatLocalDateTime } from '../core/sla';
+import { maskPhone } from '../core/text';
+import { type Lang, type MessageKey, t } from '../i18n';
+import type { TicketRow } from '../workbook/schemas';
+import type { Desk } from './desk';
+import type { Outgoing } from './mailer';
+import type { DeskSettings } from './settings';
+
+export function staffEmail(staff: readonly StaffMember[], name: string): string | null {
+  const member = staff.find((s) => s.active && s.name === name && s.email !== '');
+  return member ? member.email : null;
+}
+
+/** Department heads (supervisors) of a department. */
+export function departmentHeads(staff: readonly StaffMember[], department: string): string[] {
+  return staff
+    .filter((s) => s.active && s.role === 'supervisor' && categoryKey(s.department) === categoryKey(department) && s.email !== '')
+    .map((s) => s.email);
+}
+
+export function emailsWithRole(staff: readonly StaffMember[], roles: readonly StaffMember['role'][]): string[] {
+  return staff.filter((s) => s.active && roles.includes(s.role) && s.email !== '').map((s) => s.email);
+}
+
+export function spreadsheetLink(desk: Desk): string {
+  return desk.ports.store.get('spreadsheet.url') ?? '';
+}
+
+function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): string {
+  return value === '' ? '—' : formatLocalDateTime(lang, settings.calendar, value.getTime());
+}
+
+function ticketMail(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRow>, kind: 'assigned' | 'major' | 'repeat', to: string[]): Outgoing {
+  const { lang } = desk;
+  const typeLabel = ticket.type ? t(lang, `enum.ticketType.${ticket.type}` as MessageKey) : '';
+  const params = { type: typeLabel, id: ticket.id ?? '', repeatOf: ticket.repeatOf ?? '' };
+  const subject = t(lang, `notify.subject.${kind}` as MessageKey, params);
+  const mail = renderMail({
+    title: subject,
+    intro: t(lang, `notify.intro.${kind}` as MessageKey),
+    sections: [
+      {
+        fields: [
+          [t(lang, 'notify.field.id'), ticket.id ?? ''],
+          [t(lang, 'notify.field.type'), typeLabel],
+          [t(lang, 'notify.field.category'), ticket.category ?? ''],
+          [t(lang, 'notify.field.customer'), ticket.customer ?? ''],
+          [t(lang, 'notify.field.phone'), maskPhone(ticket.phone ?? '')],
+          [t(lang, 'notify.field.description'), (ticket.description ?? '').slice(0, 500)],
+          [t(lang, 'notify.field.assignee'), ticket.assignee ?? ''],
+          [t(lang, 'notify.field.resolveDue'), formatWhen(lang, settings, ticket.resolveDue ?? '')],
+        ],
+      },
+    ],
+    link: spreadsheetLink(desk) ? { href: spreadsheetLink(desk), text: t(lang, 'notify.openSheet') } : undefined,
+    footer: t(lang, 'notify.footer'),
+  });
+  return { to, subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, `notify.reason.${kind}` as MessageKey) };
+}
+
+export function ticketNotices(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRow>): Outgoing[] {
+  const notices: Outgoing[] = [];
+  const assignee = staffEmail(settings.staff, ticket.assignee ?? '');
+  if (assignee) notices.push(ticketMail(desk, settings, ticket, 'assigned', [assignee]));
+  const heads = departmentHeads(settings.staff, ticket.department ?? '');
+  if (ticket.severity === 'major') {
+    const to = [...heads, ...emailsWithRole(settings.staff, ['manager'])];
+    if (to.length > 0) notices.push(ticketMail(desk, settings, ticket, 'major', to));
+  }
+  if (ticket.repeatOf && heads.length > 0) notices.push(ticketMail(desk, settings, ticket, 'repeat', heads));
+  return notices;
+}

@@ -1,0 +1,205 @@
+/**
+ * Set up / repair (SPEC §3, §4, §13): creates or repairs every sheet, the forms and the three
+ * triggers. Idempotent: a second run creates nothing that exists, adds back what is missing, and never
+ * deletes a trigger it did not create.
+ */
+import { defaultCalendarRows, defaultHolidayRows, zoneOf } from '../core/calendar';
+import { parseDateKey } from '../core/calendar/civil';
+import type { CellValue } from '../core/cells';
+import { ENUMS } from '../core/enums';
+import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
+import { defaultSlaPolicyRows } from '../core/sla';
+import { customerFormSpec, intakeFormSpec } from '../forms/intake';
+import { TRIGGER_HANDLERS } from '../handlers';
+import { type Lang, type MessageKey, t } from '../i18n';
+import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
+import { type ColumnSpec, type SheetKey, type SheetSchema, columnLabel, headerRow } from '../workbook/schema';
+import { SCHEMAS } from '../workbook/schemas';
+import { Desk } from './desk';
+import { spreadsheetLang } from './entry';
+import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
+
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+const DAY_FORMAT = 'yyyy-mm-dd';
+
+export interface SetupReport {
+  createdSheets: string[];
+  addedColumns: string[];
+  forms: string[];
+  installedTriggers: TriggerKind[];
+  /** Kinds another script's trigger holds (add-ons get one trigger per kind), with its handler. */
+  blockedTriggers: Array<{ kind: TriggerKind; handler: string }>;
+}
+
+/** Default rows of each ⚙ sheet, written only when setup creates the sheet. */
+function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<string, CellValue>> {
+  switch (key) {
+    case 'general':
+      return defaultGeneralRows(lang).map((row) => ({ ...row }));
+    case 'calendar':
+      return defaultCalendarRows();
+    case 'holidays': {
+      const zone = zoneOf(timeZone);
+      return defaultHolidayRows(lang).map((row) => {
+        const day = typeof row.date === 'string' ? parseDateKey(row.date) : null;
+        return { ...row, date: day === null ? row.date : new Date(zone.toInstant(day, 0)) };
+      });
+    }
+    case 'slaPolicy':
+      return defaultSlaPolicyRows(lang);
+    case 'categories':
+      return defaultCategoryRows(lang).map((row) => ({ ...row }));
+    case 'staff':
+      return defaultStaffRows(lang).map((row) => ({ ...row }));
+    default:
+      return [];
+  }
+}
+
+function enumChoices(column: ColumnSpec, lang: Lang): string[] {
+  if (column.type === 'bool') return [t(lang, 'enum.yesNo.yes'), t(lang, 'enum.yesNo.no')];
+  if (column.type !== 'enum' || !column.enum) return [];
+  const codes = ENUMS[column.enum] as readonly string[];
+  const labels = codes.map((code) => t(lang, `enum.${column.enum}.${code}` as MessageKey));
+  return column.allowAny ? [t(lang, 'sheet.value.any'), ...labels] : labels;
+}
+
+
+/** Runs of adjacent column indexes, so one protection covers each run of system columns. */
+function runsOf(indexes: number[]): Array<{ first: number; count: number }> {
+  const runs: Array<{ first: number; count: number }> = [];
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === index) last.count += 1;
+    else runs.push({ first: index, count: 1 });
+  }
+  return runs;
+}
+
+/** Header, widths, formats, dropdowns and protections for the columns at the given positions. */
+function formatColumns(sheet: SheetPort, columns: Array<{ spec: ColumnSpec; index: number }>, lang: Lang, strict: boolean): void {
+  const dataRows = 999;
+  for (const { spec, index } of columns) {
+    sheet.setColumnWidth(index, spec.width);
+    if (spec.type === 'date') sheet.setNumberFormat(2, index, dataRows, 1, spec.key === 'date' ? DAY_FORMAT : DATE_FORMAT);
+    const choices = enumChoices(spec, lang);
+    if (choices.length > 0) sheet.setListValidation(2, index, dataRows, choices, false);
+  }
+  const systemIndexes = columns.filter(({ spec }) => spec.system).map(({ index }) => index);
+  for (const run of runsOf(systemIndexes)) {
+    sheet.protectColumns(run.first, run.count, t(lang, 'setup.note.systemColumns'), !strict);
+  }
+}
+
+function createSheet(desk: Desk, schema: SheetSchema, strict: boolean): SheetPort {
+  const { lang } = desk;
+  const sheet = desk.ports.workbook.createSheet(t(lang, schema.title));
+  const header = headerRow(schema, lang);
+  sheet.write(1, 1, [header]);
+  sheet.setHeaderStyle(header.length);
+  sheet.freezeRows(1);
+  formatColumns(
+    sheet,
+    schema.columns.map((spec, i) => ({ spec, index: i + 1 })),
+    lang,
+    strict,
+  );
+  const rows = defaultRows(schema.key, lang, desk.ports.workbook.timeZone());
+  if (rows.length > 0) desk.table<Record<string, CellValue>>(schema).appendRecords(rows);
+  return sheet;
+}
+
+/** Appends the schema's columns the sheet lacks (deleted or never there), after its last column. */
+function addMissingColumns(desk: Desk, sheet: SheetPort, schema: SheetSchema, strict: boolean): string[] {
+  const map = desk.table<Record<string, CellValue>>(schema).headerMap();
+  const missing = schema.columns.filter((column) => map.columns[column.key] === undefined);
+  if (missing.length === 0) return [];
+  const first = Math.max(sheet.lastColumn(), map.headers.length) + 1;
+  if (first + missing.length - 1 > sheet.maxColumns()) sheet.insertColumnsAfter(sheet.maxColumns(), missing.length);
+  sheet.write(1, first, [missing.map((column) => columnLabel(column, desk.lang))]);
+  formatColumns(
+    sheet,
+    missing.map((spec, i) => ({ spec, index: first + i })),
+    desk.lang,
+    strict,
+  );
+  return missing.map((column) => `${t(desk.lang, schema.title)}: ${columnLabel(column, desk.lang)}`);
+}
+
+function ensureForm(ports: Ports, storeKey: string, spec: FormSpec): FormInfo {
+  const saved = ports.store.get(storeKey);
+  const previous = saved ? (JSON.parse(saved) as FormInfo) : null;
+  const info = (previous && ports.forms.update(previous.id, spec)) ?? ports.forms.create(spec);
+  ports.store.set(storeKey, JSON.stringify(info));
+  const responses = info.responseSheetName ? ports.workbook.sheet(info.responseSheetName) : null;
+  if (responses && !responses.isHidden()) responses.hide();
+  return info;
+}
+
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+
+/**
+ * One trigger of each kind with our handler. Extra copies of our own are removed; triggers of other
+ * handlers are left alone, and if one of them holds the kind (add-ons get one per kind), it is reported.
+ */
+function ensureTriggers(ports: Ports, report: SetupReport): void {
+  const existing = ports.triggers.list();
+  for (const kind of TRIGGER_KINDS) {
+    const handler = TRIGGER_HANDLERS[kind];
+    const ours = existing.filter((trigger) => trigger.kind === kind && trigger.handler === handler);
+    for (const duplicate of ours.slice(1)) ports.triggers.remove(duplicate.id);
+    if (ours.length > 0) continue;
+    const other = existing.find((trigger) => trigger.kind === kind);
+    try {
+      ports.triggers.install(kind, handler);
+      report.installedTriggers.push(kind);
+    } catch (error) {
+      if (!other) throw error;
+      report.blockedTriggers.push({ kind, handler: other.handler });
+    }
+  }
+}
+
+export function runSetup(ports: Ports): SetupReport {
+  const lang = spreadsheetLang(ports);
+  ports.store.set('lang', lang);
+  const desk = new Desk(ports, lang);
+  const report: SetupReport = { createdSheets: [], addedColumns: [], forms: [], installedTriggers: [], blockedTriggers: [] };
+  invalidateSettings(ports.cache);
+  const strict = desk.findSheet(SCHEMAS.general) ? loadSettings(desk).general.strictProtection : false;
+  for (const schema of Object.values(SCHEMAS)) {
+    const sheet = desk.findSheet(schema);
+    if (sheet) report.addedColumns.push(...addMissingColumns(desk, sheet, schema, strict));
+    else {
+      createSheet(desk, schema, strict);
+      report.createdSheets.push(t(lang, schema.title));
+    }
+  }
+  ports.workbook.flush();
+  invalidateSettings(ports.cache);
+  const settings: DeskSettings = loadSettings(desk);
+  report.forms.push(ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id);
+  if (settings.general.customerFormEnabled) {
+    report.forms.push(ensureForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
+  }
+  ensureTriggers(ports, report);
+  ports.store.set('setup.owner', ports.session.effectiveUserEmail());
+  ports.store.set('setup.at', ports.clock.now().toISOString());
+  desk.rememberHeaders();
+  return report;
+}
+
+/** The menu action: runs setup and tells the user what it did, in their language. */
+export function menuSetup(ports: Ports): void {
+  const report = runSetup(ports);
+  const lang = spreadsheetLang(ports);
+  const message = [
+    t(lang, 'setup.done', {
+      sheets: Object.keys(SCHEMAS).length,
+      forms: report.forms.length,
+      triggers: TRIGGER_KINDS.length - report.blockedTriggers.length,
+    }),
+    ...report.blockedTriggers.map((blocked) => t(lang, 'setup.triggerBlocked', blocked)),
+  ].join('\n');
+  ports.ui.alert(t(lang, 'menu.title'), message);
+}
