@@ -95,6 +95,8 @@ function createSheet(desk: Desk, schema: SheetSchema, strict: boolean): SheetPor
   const { lang } = desk;
   const sheet = desk.ports.workbook.createSheet(t(lang, schema.title));
   const header = headerRow(schema, lang);
+  // New sheets have 26 columns; Sheets refuses ranges beyond them.
+  if (header.length > sheet.maxColumns()) sheet.insertColumnsAfter(sheet.maxColumns(), header.length - sheet.maxColumns());
   sheet.write(1, 1, [header]);
   sheet.setHeaderStyle(header.length);
   sheet.freezeRows(1);

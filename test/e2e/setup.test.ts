@@ -1,0 +1,72 @@
+import { documentProperties, newDesk, newEmulator, OWNER } from '../helpers/desk';
+
+describe('onOpen', () => {
+  it('adds the add-on menu in the spreadsheet language (zh-CN)', () => {
+    const emu = newEmulator({ lang: 'zh-CN' });
+    emu.open();
+    const labels = JSON.stringify(emu.ui.menus);
+    expect(labels).toContain('初始化 / 修复');
+    expect(labels).toContain('检查设置');
+  });
+
+  it('adds the add-on menu in English for an en_US spreadsheet', () => {
+    const emu = newEmulator({ lang: 'en' });
+    emu.open();
+    expect(JSON.stringify(emu.ui.menus)).toContain('Set up / repair');
+  });
+});
+
+describe('setup', () => {
+  it('creates the registers with headers, hides form responses, installs exactly three triggers', () => {
+    const emu = newDesk({ lang: 'zh-CN' });
+    const names = emu.spreadsheet.sheetNames();
+    for (const sheet of ['工单登记', '操作日志', '待发邮件', '回访记录', '⚙ 常规', '⚙ 工作日历', '⚙ 节假日', '⚙ 时限标准', '⚙ 分类', '⚙ 人员']) {
+      expect(names).toContain(sheet);
+    }
+    const header = emu.spreadsheet.sheet('工单登记').values()[0];
+    expect(header).toContain('受理时间');
+    expect(emu.spreadsheet.sheet('工单登记').frozenRows()).toBe(1);
+    const responses = names.filter((name) => name.startsWith('表单回复'));
+    expect(responses).toHaveLength(1);
+    expect(emu.spreadsheet.sheet(responses[0]).isHidden()).toBe(true);
+    const kinds = emu.triggers.map((trigger) => `${String(trigger.eventType)}:${trigger.handler}`).sort();
+    expect(kinds).toHaveLength(3);
+    expect(kinds.join(' ')).toMatch(/onFormSubmit/);
+    expect(kinds.join(' ')).toMatch(/onEdit/);
+    expect(kinds.join(' ')).toMatch(/runScheduler/);
+    expect(documentProperties(emu).get('setup.owner')).toBe(OWNER);
+  });
+
+  it('running setup twice still leaves exactly three triggers, one form and no duplicate sheets', () => {
+    const emu = newDesk({ lang: 'en' });
+    const sheetsBefore = emu.spreadsheet.sheetNames();
+    emu.run('menuSetup', undefined, { interactive: true });
+    expect(emu.triggers).toHaveLength(3);
+    expect(emu.spreadsheet.sheetNames()).toEqual(sheetsBefore);
+    expect(emu.forms.size).toBe(1);
+  });
+
+  it('prefills settings: the default SLA table and China holidays with the 调休 Saturday 2026-02-14', () => {
+    const emu = newDesk({ lang: 'en' });
+    const sla = emu.spreadsheet.sheet('⚙ SLA policy').values();
+    expect(sla.length).toBeGreaterThan(6);
+    const holidays = emu.spreadsheet.sheet('⚙ Holidays').values().slice(1);
+    const makeUp = holidays.find((row) => row[0] instanceof Date && (row[0] as Date).toISOString().startsWith('2026-02-13T16:00'));
+    expect(makeUp?.[1]).toBe('Make-up working day');
+  });
+
+  it('repairs a deleted trigger and a deleted column without touching others', () => {
+    const emu = newDesk({ lang: 'en' });
+    const hourly = emu.triggers.find((trigger) => trigger.handler === 'runScheduler');
+    expect(hourly).toBeDefined();
+    emu.triggers.splice(emu.triggers.indexOf(hourly as (typeof emu.triggers)[number]), 1);
+    const host = emu.spreadsheet.host();
+    const tickets = host.getSheetByName('Tickets');
+    const header = tickets?.getRange(1, 1, 1, tickets.getLastColumn()).getValues()[0] ?? [];
+    const phoneColumn = header.indexOf('Phone') + 1;
+    tickets?.deleteColumn(phoneColumn);
+    emu.run('menuSetup', undefined, { interactive: true });
+    expect(emu.triggers.filter((trigger) => trigger.handler === 'runScheduler')).toHaveLength(1);
+    expect(emu.spreadsheet.sheet('Tickets').values()[0]).toContain('Phone');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * End-to-end harness: the real bundle (dist/Code.js, built once per run by global-setup) loaded into
+ * the emulator, driven through the entry points Google calls.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Emulator } from '../../scripts/emulator';
+
+let bundle: string | null = null;
+
+export function bundleCode(): string {
+  if (bundle === null) bundle = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+  return bundle;
+}
+
+export interface DeskOptions {
+  /** Simulated start; defaults to Mon 2026-03-02 10:00 in Shanghai. */
+  start?: Date;
+  lang?: 'zh-CN' | 'en';
+  timeZone?: string;
+  mailQuota?: number;
+  user?: string;
+}
+
+export const OWNER = 'owner@example.com';
+
+/** A fresh emulated spreadsheet with the bundle loaded (not set up). */
+export function newEmulator(options: DeskOptions = {}): Emulator {
+  const emu = new Emulator({
+    start: options.start ?? new Date('2026-03-02T02:00:00Z'),
+    timeZone: options.timeZone ?? 'Asia/Shanghai',
+    locale: (options.lang ?? 'en') === 'en' ? 'en_US' : 'zh_CN',
+    user: options.user ?? OWNER,
+    mailQuota: options.mailQuota ?? 1500,
+    addOn: true,
+  });
+  emu.load(bundleCode());
+  return emu;
+}
+
+/** A spreadsheet after the setup menu action: sheets, forms, triggers. */
+export function newDesk(options: DeskOptions = {}): Emulator {
+  const emu = newEmulator(options);
+  emu.run('menuSetup', undefined, { interactive: true });
+  return emu;
+}
+
+/** The id of the form registered by setup under a document-property key ('form.intake'…). */
+export function formId(emu: Emulator, key: string): string {
+  const saved = documentProperties(emu).get(key);
+  if (!saved) throw new Error(`no ${key} in document properties`);
+  return (JSON.parse(saved) as { id: string }).id;
+}
+
+/** Rows of a sheet as objects keyed by header text (uncounted harness access). */
+export function rowsOf(emu: Emulator, sheetName: string): Array<Record<string, unknown>> {
+  const [header, ...rows] = emu.spreadsheet.sheet(sheetName).values();
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+/** The spreadsheet's document properties (uncounted). */
+export function documentProperties(emu: Emulator): Map<string, string> {
+  return emu.properties.document.get(emu.spreadsheet.id) ?? new Map();
+}
