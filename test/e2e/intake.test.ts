@@ -1,0 +1,26 @@
+import { newDesk, rowsOf } from '../helpers/desk';
+import { complaint, submitIntake } from '../helpers/intake';
+
+describe('intake through the staff form', () => {
+  it('creates one ticket with ID, route, deadlines with explanation notes, History and a mail to the assignee', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitIntake(emu, complaint());
+    const [ticket] = rowsOf(emu, 'Tickets');
+    expect(ticket.ID).toBe('CMP-2026-00001');
+    expect(ticket.Status).toBe('New');
+    expect(ticket.Department).not.toBe('');
+    expect(ticket.Assignee).not.toBe('');
+    expect(ticket['Needs review']).not.toBe(true);
+    // Received Mon 2026-03-02 10:00 Shanghai; General complaint: 3 wd → Thu 2026-03-05 10:00 (02:00Z).
+    expect((ticket['Resolve due'] as Date).toISOString()).toBe('2026-03-05T02:00:00.000Z');
+    const header = emu.spreadsheet.sheet('Tickets').values()[0];
+    const notes = emu.spreadsheet.sheet('Tickets').notes()[1];
+    expect(notes[header.indexOf('Resolve due')]).toMatch(/3 wd/);
+    const history = rowsOf(emu, 'History');
+    expect(history).toHaveLength(1);
+    expect(history[0]['Record ID'] ?? Object.values(history[0])[2]).toBe('CMP-2026-00001');
+    expect(emu.mail.outbox).toHaveLength(1);
+    expect(emu.mail.outbox[0].htmlBody).toContain('138****1234');
+    expect(emu.mail.outbox[0].htmlBody).not.toContain('13812341234');
+  });
+});
