@@ -186,6 +186,8 @@ export function runSetup(ports: Ports): SetupReport {
   }
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
+  // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.
+  ports.store.set('spreadsheet.url', ports.workbook.url());
   ports.store.set('setup.at', ports.clock.now().toISOString());
   desk.rememberHeaders();
   return report;
