@@ -18,6 +18,8 @@ export interface SheetPort {
   /** Last column with content (0 for an empty sheet). */
   lastColumn(): number;
   maxColumns(): number;
+  maxRows(): number;
+  insertRowsAfter(row: number, howMany: number): void;
   /** One getValues of the block. numRows or numColumns of 0 returns [] without touching Sheets. */
   read(row: number, column: number, numRows: number, numColumns: number): Grid;
   /** One setValues of the block (values must be rectangular and non-empty). */

@@ -119,10 +119,10 @@ export class FormsWorld {
     dest.sheet.ensure(row, 1).v = new Date(response.timestamp.getTime());
     for (const a of response.answers) {
       const col = form.columns.get(a.itemId);
-      if (col)
-        dest.sheet.ensure(row, col).v = parseInput(
-          Array.isArray(a.value) ? a.value.join(', ') : a.value,
-        ).value;
+      if (!col) continue;
+      // Forms writes answers as entered: numbers become numbers, but text never becomes a formula.
+      const text = Array.isArray(a.value) ? a.value.join(', ') : a.value;
+      dest.sheet.ensure(row, col).v = text.startsWith('=') || text.startsWith("'") ? text : parseInput(text).value;
     }
     return { row, sheetName: dest.sheet.name };
   }

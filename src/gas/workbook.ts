@@ -29,6 +29,12 @@ class GasSheet implements SheetPort {
   maxColumns(): number {
     return this.sheet.getMaxColumns();
   }
+  maxRows(): number {
+    return this.sheet.getMaxRows();
+  }
+  insertRowsAfter(row: number, howMany: number): void {
+    this.sheet.insertRowsAfter(row, howMany);
+  }
   read(row: number, column: number, numRows: number, numColumns: number): Grid {
     if (numRows <= 0 || numColumns <= 0) return [];
     return this.sheet.getRange(row, column, numRows, numColumns).getValues() as Grid;

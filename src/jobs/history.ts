@@ -16,5 +16,8 @@ export function appendHistory(desk: Desk, source: HistorySource, entries: readon
   if (entries.length === 0) return;
   const at = desk.now();
   const rows: Array<Partial<HistoryRow>> = entries.map((entry) => ({ ...entry, at, source }));
-  desk.table<HistoryRow>(HISTORY).appendRecords(rows);
+  const table = desk.table<HistoryRow>(HISTORY);
+  // The common case (one change) costs a single appendRow.
+  if (rows.length === 1) table.appendRecord(rows[0]);
+  else table.appendRecords(rows);
 }

@@ -109,6 +109,8 @@ export function handleIntake(desk: Desk, submission: FormSubmission, responseId:
   const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const tickets = desk.table<TicketRow>(TICKETS);
     const existing = tickets.readRows(READ_KEYS).rows.map((row) => row.values);
+    // Before anything is allocated or written (the header was checked by the read above, no extra call).
+    tickets.requireColumns();
     if (existing.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const, responseId };
 
     const now = desk.now();

@@ -6,7 +6,10 @@
  * Calls per operation (each `SheetPort` method is one Sheets call):
  * - readRows: lastRow + lastColumn + 1 read when the header map is known (cached and still matching,
  *   checked on the header cells read in the same block), else 1 more read of row 1.
- * - appendRecords: lastRow + 1 write (+ lastColumn and 1 read of row 1 if the map was never checked).
+ * - appendRecords: 1 write, plus lastRow unless a read in this execution already saw it (jobs append
+ *   under the document lock, so the last row cannot move in between). A cached map is trusted for
+ *   appends (it was checked against row 1 when it was cached); without one, row 1 is read first.
+ * - appendRecord: 1 appendRow, for append-only logs whose row number nobody needs.
  * - updateRows: 1 write per block (see ./block-plan.ts).
  */
 import type { CellValue, Grid } from '../core/cells';
@@ -59,6 +62,8 @@ export class Table<R extends object> {
   /** Whether `map` was compared with the sheet's row 1 during this execution. */
   private verified = false;
   private snapshot: Snapshot | null = null;
+  /** The sheet's last row as seen by this execution's last read or append. */
+  private lastRowSeen: number | null = null;
 
   constructor(
     private readonly sheet: SheetPort,
@@ -105,6 +110,7 @@ export class Table<R extends object> {
    */
   readRows<K extends keyof R & string>(keys: readonly K[]): ReadResult<Pick<R, K>> {
     const lastRow = this.sheet.lastRow();
+    this.lastRowSeen = lastRow;
     if (this.map && !this.verified) {
       const fromCache = this.readWithCachedHeader(keys, lastRow);
       if (fromCache) return fromCache;
@@ -140,22 +146,50 @@ export class Table<R extends object> {
 
   /** Appends records in one write after the last row, across the full header width (user columns left ''). */
   appendRecords(records: readonly Partial<R>[]): { firstRow: number; count: number } {
-    this.requireColumns();
-    const map = this.headerMap();
-    const firstRow = this.sheet.lastRow() + 1;
+    const map = this.mapForAppend();
+    const firstRow = (this.lastRowSeen ?? this.sheet.lastRow()) + 1;
     if (records.length === 0) return { firstRow, count: 0 };
-    const width = Math.max(map.headers.length, ...Object.values(map.columns));
-    const grid = records.map((record) => {
-      const line: CellValue[] = new Array<CellValue>(width).fill('');
-      for (const column of this.schema.columns) {
-        const index = map.columns[column.key];
-        if (index !== undefined) line[index - 1] = this.encode(column, record, column.key);
-      }
-      return line;
-    });
-    this.sheet.write(firstRow, 1, grid);
+    const lastRow = firstRow + records.length - 1;
+    if (records.length === 1) {
+      // appendRow lands on firstRow (the last row is known under the lock) and grows a full sheet.
+      this.sheet.appendRow(this.line(map, records[0]));
+    } else {
+      // A range beyond the sheet's rows is an error in Sheets: grow the sheet first.
+      const maxRows = this.sheet.maxRows();
+      if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      this.sheet.write(firstRow, 1, records.map((record) => this.line(map, record)));
+    }
+    this.lastRowSeen = lastRow;
     return { firstRow, count: records.length };
   }
+
+  /** Appends one record with a single appendRow call (its row number is not returned). */
+  appendRecord(record: Partial<R>): void {
+    this.sheet.appendRow(this.line(this.mapForAppend(), record));
+    if (this.lastRowSeen !== null) this.lastRowSeen += 1;
+  }
+
+  private mapForAppend(): HeaderMap {
+    const map = this.map ?? this.headerMap();
+    for (const column of this.schema.columns) {
+      if (column.required && map.columns[column.key] === undefined) {
+        throw new MissingColumnError(this.title, columnLabel(column, this.lang), column.key);
+      }
+    }
+    return map;
+  }
+
+  /** One full-width row in the sheet's column order; user columns left ''. */
+  private line(map: HeaderMap, record: Partial<R>): CellValue[] {
+    const width = Math.max(map.headers.length, ...Object.values(map.columns));
+    const line: CellValue[] = new Array<CellValue>(width).fill('');
+    for (const column of this.schema.columns) {
+      const index = map.columns[column.key];
+      if (index !== undefined) line[index - 1] = this.encode(column, record, column.key);
+    }
+    return line;
+  }
+
 
   /**
    * Writes the changed cells only, batched into rectangular blocks (./block-plan.ts). Cells of our own
@@ -227,8 +261,13 @@ export class Table<R extends object> {
     const span = this.span(keys);
     if (span === null || keys.some((key) => this.column(key).required && map.columns[key] === undefined))
       return null;
-    if (span.last > this.sheet.lastColumn()) return null;
-    const grid = this.sheet.read(1, span.first, Math.max(lastRow, 1), span.last - span.first + 1);
+    let grid: Grid;
+    try {
+      grid = this.sheet.read(1, span.first, Math.max(lastRow, 1), span.last - span.first + 1);
+    } catch {
+      // A stale map can point past the sheet's last column (columns were deleted): re-read the header.
+      return null;
+    }
     if (!headerMatches(map, span.first, grid[0] ?? [])) return null;
     this.verified = true;
     return this.decodeRows(keys, grid.slice(1), 2, span.first);

@@ -32,6 +32,10 @@ export class FakeSheet implements SheetPort {
   maxColumns(): number {
     return Math.max(26, ...this.cells.map((r) => r.length));
   }
+  maxRows(): number {
+    return Math.max(1000, this.cells.length);
+  }
+  insertRowsAfter(): void {}
   read(row: number, column: number, numRows: number, numColumns: number): Grid {
     if (numRows === 0 || numColumns === 0) return [];
     this.calls.read++;

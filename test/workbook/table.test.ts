@@ -176,14 +176,14 @@ describe('Table.appendRecords', () => {
 
   test('written text cells carry the apostrophe guard', () => {
     const sheet = new FakeSheet('Tickets', [enHeader]);
-    const writes: unknown[] = [];
-    const original = sheet.write.bind(sheet);
-    sheet.write = (r, c, v) => {
-      writes.push(v);
-      original(r, c, v);
+    const appended: unknown[] = [];
+    const original = sheet.appendRow.bind(sheet);
+    sheet.appendRow = (values) => {
+      appended.push(values);
+      original(values);
     };
     new Table<TicketRow>(sheet, TICKETS, 'en').appendRecords([{ description: '@SUM(A1)', phone: '-1+1' }]);
-    const line = (writes[0] as string[][])[0];
+    const line = appended[0] as string[];
     expect(line[enHeader.indexOf('Description')]).toBe(formulaSafe('@SUM(A1)'));
     expect(line[enHeader.indexOf('Phone')]).toBe("'-1+1");
   });

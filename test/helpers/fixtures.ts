@@ -1,0 +1,43 @@
+/**
+ * Large Tickets sheets for budget tests and benchmarks, written through the uncounted host in the
+ * sheet's own header order, so the code under test finds them exactly as it would real data.
+ */
+import type { Emulator } from '../../scripts/emulator';
+
+const TYPES = ['Complaint', 'Inquiry', 'Repair', 'Suggestion', 'Praise'];
+const CATEGORIES = ['Repair / Plumbing', 'Repair / Electrical', 'Service attitude', 'Fees and billing'];
+const STATUSES = ['New', 'In progress', 'Resolved', 'Closed', 'Waiting on customer'];
+
+/** Appends `count` generated tickets (all received before the emulator's clock) in one setValues. */
+export function fillTickets(emu: Emulator, count: number, sheetName = 'Tickets'): void {
+  const sheet = emu.spreadsheet.host().getSheetByName(sheetName);
+  if (!sheet) throw new Error(`no ${sheetName}`);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const now = emu.clock.now().getTime();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const received = new Date(now - (i + 1) * 7 * 60_000);
+    const values: Record<string, unknown> = {
+      ID: `OLD-2025-${String(i + 1).padStart(6, '0')}`,
+      'Received at': received,
+      Channel: 'Phone',
+      Type: TYPES[i % TYPES.length],
+      Category: CATEGORIES[i % CATEGORIES.length],
+      Severity: i % 10 === 0 ? 'Major' : 'General',
+      Customer: `Customer ${i}`,
+      Phone: `13${String(100000000 + i)}`,
+      Email: `c${i}@example.com`,
+      Description: 'Generated ticket',
+      'Received by': 'Li Na',
+      Department: 'Engineering',
+      Assignee: 'Zhou Lei',
+      Status: STATUSES[i % STATUSES.length],
+      'Resolve due': new Date(received.getTime() + 3 * 86_400_000),
+      'Created at': received,
+      'Updated at': received,
+      'Form response ID': `old:${i}`,
+    };
+    return header.map((h) => (h in values ? values[h] : ''));
+  });
+  if (sheet.getMaxRows() < count + 1) sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, count, header.length).setValues(rows as never);
+}
