@@ -11,8 +11,9 @@ import { checkTransition } from '../core/tickets';
 import { LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { type SheetSchema, columnLabel } from '../workbook/schema';
-import { TICKETS, type TicketRow } from '../workbook/schemas';
+import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
+import { callbackOnResolve } from './callbacks/queue';
 import { type Deadlines, deadlinesFor } from './deadlines';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
@@ -44,13 +45,19 @@ const READ_KEYS = [
 type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
 
 /**
- * For a multi-cell paste Google gives no old value; the previous status is read off the ticket's own
- * timestamps (waiting since → Waiting on customer; resolved at → Resolved; assignee → In progress).
+ * For a multi-cell paste Google gives no old value: the previous status is the last one History
+ * recorded for the ticket (every status change and every creation is logged there). One read.
  */
-function inferPreviousStatus(row: EditedRow): TicketStatus {
-  if (row.waitingSince instanceof Date) return 'waitingOnCustomer';
-  if (row.resolveAt instanceof Date) return 'resolved';
-  return row.assignee !== '' ? 'inProgress' : 'new';
+function previousStatuses(desk: Desk, ids: ReadonlySet<string>): Map<string, TicketStatus> {
+  const statusFields = new Set([...LANGS.map((lang) => t(lang, 'col.tickets.status')), ...LANGS.map((lang) => t(lang, 'history.created'))]);
+  const found = new Map<string, TicketStatus>();
+  const { rows } = desk.table<HistoryRow>(HISTORY).readRows(['recordId', 'field', 'newValue']);
+  for (const { values } of rows) {
+    if (!ids.has(values.recordId) || !statusFields.has(values.field)) continue;
+    const status = enumCodeFromText('status', values.newValue);
+    if (status) found.set(values.recordId, status);
+  }
+  return found;
 }
 
 function statusLabel(desk: Desk, status: string): string {
@@ -104,7 +111,12 @@ function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: 
     if (deadlines) {
       Object.assign(outcome.values, deadlines.values);
       Object.assign(outcome.notes, deadlines.notes);
-      if (effects.openCallbackWindow) outcome.values.callbackState = deadlines.values.callbackDue === '' ? 'notRequired' : 'waiting';
+      // The callback queue (SPEC §7): the SLA row's window, or its sample, from Resolve at.
+      if (effects.openCallbackWindow && effects.resolveAt) {
+        const entry = callbackOnResolve(settings, desk.lang, { ...row, resolveAt: effects.resolveAt }, now);
+        Object.assign(outcome.values, entry.values);
+        Object.assign(outcome.notes, entry.notes);
+      }
     }
   }
   outcome.history.push({ actor, recordId: row.id, field: fieldLabel(desk, 'status'), oldValue: statusLabel(desk, from), newValue: statusLabel(desk, to) });
@@ -131,6 +143,15 @@ function shown(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value ?? '');
 }
 
+/** A cell value as the sheet shows it: enum codes as labels in the sheet's language. */
+function labelOf(desk: Desk, key: keyof TicketRow, value: unknown): string {
+  const column = TICKETS.columns.find((c) => c.key === key);
+  if (column?.enum && typeof value === 'string' && isEnumCode(column.enum, value)) {
+    return t(desk.lang, `enum.${column.enum}.${value}` as MessageKey);
+  }
+  return shown(value);
+}
+
 function editTickets(desk: Desk, edit: CellEdit): void {
   const settings = loadSettings(desk);
   desk.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
@@ -144,15 +165,16 @@ function editTickets(desk: Desk, edit: CellEdit): void {
     const changes: RowChange<TicketRow>[] = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
+    const pasted = logged.includes('status') && !single ? previousStatuses(desk, new Set(rows.map((r) => r.values.id))) : null;
     for (const { row, values, unrecognized } of rows) {
       const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
       if (logged.includes('status')) {
-        const from = single && edit.oldValue !== undefined ? enumCodeFromText('status', edit.oldValue) : null;
+        const from = pasted ? (pasted.get(values.id) ?? 'new') : (enumCodeFromText('status', edit.oldValue ?? '') ?? 'new');
         const raw = unrecognized.status ?? shown(values.status);
-        Object.assign(outcome, statusChange(desk, settings, values, from ?? inferPreviousStatus(values), raw, actor));
+        Object.assign(outcome, statusChange(desk, settings, values, from, raw, actor));
       }
       for (const key of logged.filter((k) => k !== 'status')) {
-        outcome.history.push({ actor, recordId: values.id, field: fieldLabel(desk, key), oldValue: single ? (edit.oldValue ?? '') : '', newValue: shown(values[key]) });
+        outcome.history.push({ actor, recordId: values.id, field: fieldLabel(desk, key), oldValue: single ? (edit.oldValue ?? '') : '', newValue: labelOf(desk, key, values[key]) });
       }
       if (RESCHEDULING.some((key) => logged.includes(key))) {
         const deadlines = rowDeadlines(desk, settings, { ...values, ...outcome.values });

@@ -62,3 +62,18 @@ export function rowsOf(emu: Emulator, sheetName: string): Array<Record<string, u
 export function documentProperties(emu: Emulator): Map<string, string> {
   return emu.properties.document.get(emu.spreadsheet.id) ?? new Map();
 }
+
+/** A1 address of a row's cell in the column with this header. */
+export function cellOf(emu: Emulator, sheetName: string, header: string, row: number): string {
+  const index = emu.spreadsheet.sheet(sheetName).values()[0].indexOf(header);
+  if (index < 0) throw new Error(`no column "${header}" in ${sheetName}`);
+  let column = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
+  return `${column}${row}`;
+}
+
+/** The note of a row's cell in the column with this header. */
+export function noteOf(emu: Emulator, sheetName: string, header: string, row: number): string {
+  const sheet = emu.spreadsheet.sheet(sheetName);
+  return String(sheet.notes()[row - 1]?.[sheet.values()[0].indexOf(header)] ?? '');
+}

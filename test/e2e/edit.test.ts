@@ -1,0 +1,109 @@
+/** Manual edits of the Tickets sheet through the installable onEdit (SPEC §4). */
+import type { Emulator } from '../../scripts/emulator';
+import { cellOf, newDesk, noteOf, rowsOf } from '../helpers/desk';
+import { complaint, submitIntake } from '../helpers/intake';
+
+const HOUR = 3_600_000;
+
+function deskWithTicket(overrides = {}): Emulator {
+  const emu = newDesk({ lang: 'en' });
+  submitIntake(emu, complaint(overrides));
+  return emu;
+}
+
+function edit(emu: Emulator, header: string, value: string, row = 2): void {
+  emu.editCells('Tickets', cellOf(emu, 'Tickets', header, row), [[value]]);
+}
+
+function ticket(emu: Emulator, row = 2): Record<string, unknown> {
+  return rowsOf(emu, 'Tickets')[row - 2];
+}
+
+describe('status edits follow the state machine', () => {
+  it('New → In progress is allowed and logged in History', () => {
+    const emu = deskWithTicket();
+    emu.clock.advance(HOUR);
+    edit(emu, 'Status', 'In progress');
+    expect(ticket(emu).Status).toBe('In progress');
+    const history = rowsOf(emu, 'History');
+    expect(history.at(-1)).toMatchObject({ Field: 'Status', 'Old value': 'New', 'New value': 'In progress' });
+  });
+
+  it('New → Closed is refused: the cell is restored and a note says why', () => {
+    const emu = deskWithTicket();
+    edit(emu, 'Status', 'Closed');
+    expect(ticket(emu).Status).toBe('New');
+    expect(noteOf(emu, 'Tickets', 'Status', 2)).toMatch(/cannot go from “New” to “Closed”/);
+    expect(rowsOf(emu, 'History')).toHaveLength(1);
+  });
+
+  it('Resolved needs a Resolution; with one it sets Resolved at and opens the 0–14 d callback window of a General complaint', () => {
+    const emu = deskWithTicket();
+    edit(emu, 'Status', 'In progress');
+    edit(emu, 'Status', 'Resolved');
+    expect(ticket(emu).Status).toBe('In progress');
+    expect(noteOf(emu, 'Tickets', 'Status', 2)).toMatch(/Resolution/);
+
+    edit(emu, 'Resolution', 'Replaced the pipe joint.');
+    emu.clock.advance(2 * HOUR);
+    edit(emu, 'Status', 'Resolved');
+    const resolved = ticket(emu);
+    expect(resolved.Status).toBe('Resolved');
+    expect(resolved['Resolved at']).toEqual(emu.clock.now());
+    const due = (resolved['Callback due'] as Date).getTime() - (resolved['Resolved at'] as Date).getTime();
+    expect(due).toBe(14 * 24 * HOUR);
+    expect(noteOf(emu, 'Tickets', 'Status', 2)).toBe('');
+  });
+
+  it('Waiting on customer pauses the resolve clock: the due date moves by the paused business time', () => {
+    const emu = deskWithTicket();
+    edit(emu, 'Status', 'In progress');
+    const dueBefore = (ticket(emu)['Resolve due'] as Date).getTime();
+    edit(emu, 'Status', 'Waiting on customer');
+    emu.clock.advance(2 * HOUR); // Mon 10:00 → 12:00 Shanghai: 2 business hours
+    edit(emu, 'Status', 'In progress');
+    const after = ticket(emu);
+    expect(after['Paused (ms)']).toBe(2 * HOUR);
+    expect((after['Resolve due'] as Date).getTime()).toBe(dueBefore + 2 * HOUR);
+  });
+
+  it('Severity General → Major recomputes the deadlines (3 wd → 1 wd) and logs the change', () => {
+    const emu = deskWithTicket();
+    edit(emu, 'Severity', 'Major');
+    const changed = ticket(emu);
+    // Received Mon 2026-03-02 10:00 Shanghai; Major complaint: 1 wd → Tue 10:00 (02:00Z).
+    expect((changed['Resolve due'] as Date).toISOString()).toBe('2026-03-03T02:00:00.000Z');
+    expect(noteOf(emu, 'Tickets', 'Resolve due', 2)).toMatch(/1 wd/);
+    expect(rowsOf(emu, 'History').at(-1)).toMatchObject({ Field: 'Severity', 'New value': 'Major' });
+  });
+
+  it('a multi-row paste of statuses applies the rules row by row', () => {
+    const emu = deskWithTicket();
+    submitIntake(emu, complaint({ phone: '13900005555' }));
+    edit(emu, 'Status', 'In progress', 2);
+    const first = cellOf(emu, 'Tickets', 'Status', 2);
+    const column = first.replace(/\d+$/, '');
+    emu.editCells('Tickets', `${column}2:${column}3`, [['Waiting on customer'], ['Closed']]);
+    expect(ticket(emu, 2).Status).toBe('Waiting on customer');
+    expect(ticket(emu, 2)['Waiting since']).toEqual(emu.clock.now());
+    expect(ticket(emu, 3).Status).toBe('New');
+    expect(noteOf(emu, 'Tickets', 'Status', 3)).toMatch(/Closed/);
+  });
+
+  it('an edit of an untracked column changes nothing else and logs nothing', () => {
+    const emu = deskWithTicket();
+    const before = ticket(emu);
+    edit(emu, 'Description', 'Updated by the customer on the phone.');
+    const after = ticket(emu);
+    expect(after.Description).toBe('Updated by the customer on the phone.');
+    expect(after['Resolve due']).toEqual(before['Resolve due']);
+    expect(rowsOf(emu, 'History')).toHaveLength(1);
+    expect(emu.executions.filter((execution) => execution.error)).toEqual([]);
+  });
+
+  it('a Chinese status label typed into an English sheet is understood', () => {
+    const emu = deskWithTicket();
+    edit(emu, 'Status', '处理中');
+    expect(ticket(emu).Status).toBe('In progress');
+  });
+});
