@@ -4,12 +4,13 @@
  */
 import { t } from '../i18n';
 import type { FormInfo, FormSubmission, Ports } from '../ports';
+import { handleCallback } from './callbacks';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
 import { handleIntake } from './intake';
 
 /** Document-property keys of the forms setup creates. */
-export const FORM_KEYS = ['form.intake', 'form.customer'] as const;
+export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback'] as const;
 export type FormKey = (typeof FORM_KEYS)[number];
 
 function formOf(ports: Ports, sheetId: number): FormKey | null {
@@ -35,6 +36,15 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
     case 'form.customer': {
       const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'));
       ports.log.info(outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`);
+      return;
+    }
+    case 'form.callback': {
+      const outcome = handleCallback(desk, submission, responseId, t(lang, 'history.actor.form'));
+      ports.log.info(
+        outcome.kind === 'recorded'
+          ? `callback: attempt ${outcome.attemptNo} on ${outcome.ticketId} (${outcome.valid ? 'valid' : 'not valid'})`
+          : `callback: duplicate ${responseId}`,
+      );
       return;
     }
     case null:

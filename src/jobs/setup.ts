@@ -9,6 +9,7 @@ import type { CellValue } from '../core/cells';
 import { ENUMS } from '../core/enums';
 import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
 import { defaultSlaPolicyRows } from '../core/sla';
+import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { type Lang, type MessageKey, t } from '../i18n';
@@ -184,6 +185,7 @@ export function runSetup(ports: Ports): SetupReport {
   if (settings.general.customerFormEnabled) {
     report.forms.push(ensureForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
   }
+  report.forms.push(ensureForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.

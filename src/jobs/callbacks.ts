@@ -1,0 +1,201 @@
+/**
+ * A callback-form submission (SPEC §7): one attempt row in Callbacks, judged by core/callbacks, and what
+ * it changes on the ticket. Follows intake's pattern (SPEC §4): under the document lock, skip a response
+ * already processed (duplicate trigger fires, SPEC §14), keep bad input but flag it, one append to
+ * Callbacks, one batched update of the ticket, History; notify after the lock.
+ */
+import { type CallbackTicket, type RecordedAttempt, judgeAttempt } from '../core/callbacks';
+import { type CallbackState, type TicketStatus, isEnumCode } from '../core/enums';
+import { sanitizeUserText } from '../core/text';
+import { readCallbackAnswers } from '../forms/callback';
+import { type Lang, type MessageKey, t } from '../i18n';
+import type { FormSubmission } from '../ports';
+import { columnLabel } from '../workbook/schema';
+import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import { callbackNotices, type CallbackFacts, type NoticeTicket } from './callbacks/notices';
+import type { Desk } from './desk';
+import { type HistoryEntry, appendHistory } from './history';
+import { deliver } from './mailer';
+import { loadSettings } from './settings';
+
+const ATTEMPT_KEYS = ['ticketId', 'at', 'by', 'method', 'reached', 'satisfaction', 'issueResolved', 'comments', 'formResponseId'] as const;
+const TICKET_KEYS = [
+  'id',
+  'customer',
+  'phone',
+  'category',
+  'department',
+  'assignee',
+  'status',
+  'resolution',
+  'resolveAt',
+  'callbackOpen',
+  'callbackDue',
+  'callbackState',
+  'waitingSince',
+  'pausedMs',
+  'reopenCount',
+] as const;
+
+/** Ticket IDs are compared as people type them: trimmed, any case. */
+const ID_MAX_LENGTH = 60;
+
+export type CallbackOutcome =
+  | { kind: 'recorded'; ticketId: string; attemptNo: number; valid: boolean }
+  | { kind: 'duplicate'; responseId: string };
+
+type StoredAttempt = Pick<CallbackRow, (typeof ATTEMPT_KEYS)[number]>;
+type StoredTicket = Pick<TicketRow, (typeof TICKET_KEYS)[number]>;
+
+function sameId(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+function yesNo(value: StoredAttempt['reached']): boolean | null {
+  return value === '' ? null : value === 'yes';
+}
+
+/** Rows typed by hand without a date cannot take part in "different days"; they still number attempts. */
+function recorded(rows: readonly StoredAttempt[]): RecordedAttempt[] {
+  return rows
+    .filter((row) => row.at instanceof Date)
+    .map((row) => ({
+      at: row.at as Date,
+      by: row.by,
+      method: row.method === '' ? null : row.method,
+      reached: yesNo(row.reached),
+      satisfaction: typeof row.satisfaction === 'number' ? row.satisfaction : null,
+      issueResolved: yesNo(row.issueResolved),
+      comments: row.comments,
+    }));
+}
+
+function callbackTicket(row: StoredTicket): CallbackTicket {
+  return {
+    ...row,
+    pausedMs: Number(row.pausedMs) || 0,
+    reopenCount: Number(row.reopenCount) || 0,
+  };
+}
+
+function label(lang: Lang, key: keyof TicketRow): string {
+  const column = TICKETS.columns.find((c) => c.key === key);
+  return column ? columnLabel(column, lang) : key;
+}
+
+function stateLabel(lang: Lang, state: CallbackState | ''): string {
+  return isEnumCode('callbackState', state) ? t(lang, `enum.callbackState.${state}` as MessageKey) : '';
+}
+
+function statusLabel(lang: Lang, status: TicketStatus | ''): string {
+  return isEnumCode('status', status) ? t(lang, `enum.status.${status}` as MessageKey) : '';
+}
+
+export function handleCallback(desk: Desk, submission: FormSubmission, responseId: string, formActor: string): CallbackOutcome {
+  const { ports, lang } = desk;
+  const settings = loadSettings(desk);
+  const parsed = readCallbackAnswers(submission.namedValues);
+  const answers = {
+    ...parsed,
+    ticketId: sanitizeUserText(parsed.ticketId, ID_MAX_LENGTH).text,
+    by: sanitizeUserText(parsed.by, ID_MAX_LENGTH).text,
+    comments: sanitizeUserText(parsed.comments, settings.general.descriptionMaxLength).text,
+  };
+  const rules = {
+    maxUnreachedAttempts: settings.general.callbackMaxAttempts,
+    minDistinctDays: settings.general.callbackMinDistinctDays,
+    smsOnlyLimit: settings.general.smsOnlyLimit,
+  };
+  const zone = settings.calendar.zone;
+  const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const attemptsTable = desk.table<CallbackRow>(CALLBACKS);
+    const stored = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
+    if (stored.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
+
+    const now = desk.now();
+    const tickets = desk.table<TicketRow>(TICKETS);
+    const found = tickets.readRows(TICKET_KEYS).rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
+    const previous = stored.filter((row) => answers.ticketId !== '' && sameId(row.ticketId, answers.ticketId));
+    const verdict = judgeAttempt(found ? callbackTicket(found.values) : null, answers, recorded(previous), {
+      now,
+      rules,
+      dayOf: (instant) => zone.toLocal(instant).dayNumber,
+    });
+    const attemptNo = previous.length + 1;
+    const flagText = verdict.flags.map((flag) => t(lang, flag.key, flag.params)).join(' ');
+    const ticketId = found ? found.values.id : answers.ticketId;
+    attemptsTable.appendRecords([
+      {
+        ticketId,
+        attemptNo,
+        at: now,
+        by: answers.by,
+        method: answers.method ?? '',
+        reached: answers.reached === null ? '' : answers.reached ? 'yes' : 'no',
+        satisfaction: answers.satisfaction ?? '',
+        issueResolved: answers.issueResolved === null ? '' : answers.issueResolved ? 'yes' : 'no',
+        comments: answers.comments,
+        confirmation: answers.confirmation ?? '',
+        valid: verdict.valid,
+        flag: flagText,
+        formResponseId: responseId,
+      },
+    ]);
+
+    const actor = answers.by || formActor;
+    const history: HistoryEntry[] = [
+      {
+        actor,
+        recordId: ticketId,
+        field: t(lang, 'callbacks.history.attempt', { n: attemptNo }),
+        oldValue: '',
+        newValue: verdict.valid
+          ? t(lang, 'callbacks.history.valid', { satisfaction: answers.satisfaction ?? '' })
+          : `${t(lang, 'callbacks.history.invalid')}: ${flagText}`,
+      },
+    ];
+    const change = verdict.ticket;
+    let facts: CallbackFacts | null = null;
+    if (found && change) {
+      const before = found.values;
+      const values: Partial<TicketRow> = { callbackState: change.callbackState, updatedAt: now };
+      if (change.callbackAt) values.callbackAt = change.callbackAt;
+      if (change.satisfaction) values.satisfaction = change.satisfaction;
+      if (change.reopen) {
+        values.status = 'reopened';
+        if (change.reopen.effects.reopenCount !== undefined) values.reopenCount = change.reopen.effects.reopenCount;
+        history.push({ actor, recordId: ticketId, field: label(lang, 'status'), oldValue: statusLabel(lang, before.status), newValue: statusLabel(lang, 'reopened') });
+      }
+      if (change.callbackState !== before.callbackState) {
+        history.push({
+          actor,
+          recordId: ticketId,
+          field: label(lang, 'callbackState'),
+          oldValue: stateLabel(lang, before.callbackState),
+          newValue: stateLabel(lang, change.callbackState),
+        });
+      }
+      tickets.updateRows([{ row: found.row, values }]);
+      // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266).
+      tickets.writeNotes(found.row, { callbackState: change.callbackState === 'invalid' || change.callbackState === 'unreachable' ? flagText : '' });
+      if (change.satisfaction) {
+        facts = {
+          by: answers.by,
+          satisfaction: change.satisfaction,
+          issueResolved: answers.issueResolved,
+          comments: answers.comments,
+          reopened: change.reopen !== undefined,
+          askManager: change.askManager,
+        };
+      }
+    }
+    appendHistory(desk, 'form', history);
+    ports.workbook.flush();
+    const notice: NoticeTicket | null = found ? { ...found.values } : null;
+    return { kind: 'recorded' as const, ticketId, attemptNo, valid: verdict.valid, facts, notice, settings };
+  });
+  desk.rememberHeaders();
+  if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
+  if (result.facts && result.notice) deliver(desk, callbackNotices(desk, result.settings, result.notice, result.facts));
+  return { kind: 'recorded', ticketId: result.ticketId, attemptNo: result.attemptNo, valid: result.valid };
+}
