@@ -13,11 +13,13 @@ import {
   parseGeneral,
   parseStaff,
 } from '../core/settings';
+import { type ReportRecipient, parseReportRecipients } from '../core/settings/report-recipients';
+import { type ReportTargets, parseTargets } from '../core/settings/targets';
 import { type SlaPolicy, parseSlaPolicy } from '../core/sla';
 import { t } from '../i18n';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
-import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from '../workbook/schemas';
+import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, REPORT_RECIPIENTS, SLA_POLICY, STAFF, TARGETS } from '../workbook/schemas';
 import type { Desk } from './desk';
 
 export interface DeskSettings {
@@ -27,11 +29,15 @@ export interface DeskSettings {
   sla: SlaPolicy;
   categories: CategorySetting[];
   staff: StaffMember[];
+  /** ⚙ Targets: KPI targets and list settings of the reports (SPEC §10). */
+  targets: ReportTargets;
+  /** ⚙ Report recipients (SPEC §10). */
+  reportRecipients: ReportRecipient[];
   /** Bad rows and missing sheets, each with sheet, row and reason (shown by the health check). */
   issues: SettingsIssue[];
 }
 
-export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [GENERAL, CALENDAR, HOLIDAYS, SLA_POLICY, CATEGORIES, STAFF];
+export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [GENERAL, CALENDAR, HOLIDAYS, SLA_POLICY, CATEGORIES, STAFF, TARGETS, REPORT_RECIPIENTS];
 
 const CACHE_KEY = 'settings.rows.v1';
 const CACHE_SECONDS = 6 * 60 * 60;
@@ -104,7 +110,10 @@ export function loadSettings(desk: Desk): DeskSettings {
   const sla = parseSlaPolicy(rowsOf(SLA_POLICY), t(lang, SLA_POLICY.title), lang);
   const categories = parseCategories(rowsOf(CATEGORIES), lang);
   const staff = parseStaff(rowsOf(STAFF), lang);
+  const targets = parseTargets(rowsOf(TARGETS), lang);
+  const reportRecipients = parseReportRecipients(rowsOf(REPORT_RECIPIENTS), lang);
   issues.push(...general.issues, ...calendar.issues, ...sla.issues, ...categories.issues, ...staff.issues);
+  issues.push(...targets.issues, ...reportRecipients.issues);
   return {
     timeZone: calendar.calendar.config.timeZone,
     general: general.value,
@@ -112,6 +121,8 @@ export function loadSettings(desk: Desk): DeskSettings {
     sla: sla.policy,
     categories: categories.value,
     staff: staff.value,
+    targets: targets.value,
+    reportRecipients: reportRecipients.value,
     issues,
   };
 }

@@ -8,6 +8,8 @@ import { parseDateKey } from '../core/calendar/civil';
 import type { CellValue } from '../core/cells';
 import { ENUMS } from '../core/enums';
 import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
+import { defaultReportRecipientRows } from '../core/settings/report-recipients';
+import { defaultTargetRows } from '../core/settings/targets';
 import { defaultSlaPolicyRows } from '../core/sla';
 import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
@@ -52,6 +54,10 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<
       return defaultCategoryRows(lang).map((row) => ({ ...row }));
     case 'staff':
       return defaultStaffRows(lang).map((row) => ({ ...row }));
+    case 'targets':
+      return defaultTargetRows(lang).map((row) => ({ ...row }));
+    case 'reportRecipients':
+      return defaultReportRecipientRows(lang).map((row) => ({ ...row }));
     default:
       return [];
   }

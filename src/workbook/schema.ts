@@ -21,7 +21,9 @@ export type SheetKey =
   | 'holidays'
   | 'slaPolicy'
   | 'categories'
-  | 'staff';
+  | 'staff'
+  | 'targets'
+  | 'reportRecipients';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

@@ -1,12 +1,14 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
 import { CALLBACKS } from './callbacks';
+import { REPORT_RECIPIENTS, TARGETS } from './reports';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
 export * from './callbacks';
 export * from './logs';
+export * from './reports';
 export * from './settings';
 export * from './tickets';
 
@@ -22,4 +24,6 @@ export const SCHEMAS: Record<SheetKey, SheetSchema> = {
   slaPolicy: SLA_POLICY,
   categories: CATEGORIES,
   staff: STAFF,
+  targets: TARGETS,
+  reportRecipients: REPORT_RECIPIENTS,
 };

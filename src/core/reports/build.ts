@@ -1,0 +1,88 @@
+/**
+ * Builds the report model (SPEC §10) from ticket rows, the period and the business calendar. Pure:
+ * `now` comes in. Sections are produced by the builders listed in REPORT_SECTIONS, in order; a later
+ * capability adds its section by adding one builder (its input joins ReportInput).
+ */
+import { holidayCoverage } from '../calendar';
+import { yearOf } from '../calendar/civil';
+import {
+  callbackOutcome,
+  inWindow,
+  isOpenAt,
+  type ReportContext,
+  type ReportInput,
+  type ReportTicket,
+  STAGE_KEYS,
+  stageOutcome,
+  windowOf,
+} from './input';
+import type { ReportModel, ReportNotice, ReportSection } from './model';
+import { periodDays } from './period';
+import { backlogByAge } from './sections/backlog';
+import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
+import { majorAndRepeatComplaints } from './sections/complaints';
+import { kpiSection } from './sections/kpis';
+import { overdueList } from './sections/overdue';
+import { slaAttainment } from './sections/sla';
+import { staffTable } from './sections/staff';
+import { dailyTrend } from './sections/trend';
+import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } from './sections/volume';
+
+export type SectionBuilder = (context: ReportContext) => ReportSection;
+
+export const REPORT_SECTIONS: readonly SectionBuilder[] = [
+  kpiSection,
+  volumeByType,
+  volumeByChannel,
+  volumeByCategory,
+  volumeByDepartment,
+  dailyTrend,
+  slaAttainment,
+  backlogByAge,
+  overdueList,
+  majorAndRepeatComplaints,
+  callbackStatistics,
+  satisfactionDistribution,
+  staffTable,
+];
+
+/** Anything that happened in the window or is still open at the cut-off. */
+function touches(ticket: ReportTicket, context: ReportContext): boolean {
+  const { current } = context;
+  if (inWindow(ticket.receivedAt, current) || inWindow(ticket.resolveAt, current) || inWindow(ticket.callbackAt, current)) return true;
+  if (isOpenAt(ticket, context.asOf)) return true;
+  if (STAGE_KEYS.some((stage) => inWindow(stageOutcome(ticket, stage)?.at ?? null, current))) return true;
+  return inWindow(callbackOutcome(ticket)?.at ?? null, current);
+}
+
+/** SPEC §5: every report says when the calendar has no holiday data for the period's years. */
+function holidayNotices(context: ReportContext, days: readonly number[]): ReportNotice[] {
+  const covered = new Set(holidayCoverage(context.calendar));
+  const years = [...new Set([yearOf(days[0]), yearOf(days[days.length - 1])])];
+  const missing = years.filter((year) => !covered.has(year));
+  return missing.length === 0 ? [] : [{ key: 'reports.notice.noHolidayData', params: { years: missing.join(', ') } }];
+}
+
+export function buildReport(input: ReportInput, sections: readonly SectionBuilder[] = REPORT_SECTIONS): ReportModel {
+  const current = windowOf(input.period, input.now);
+  const context: ReportContext = {
+    ...input,
+    current,
+    before: windowOf(input.previous, input.now),
+    asOf: current.to,
+  };
+  const days = periodDays(input.calendar.zone, input.period);
+  const hasData = input.tickets.some((ticket) => touches(ticket, context));
+  const notices = holidayNotices(context, days);
+  if (!hasData) notices.push({ key: 'reports.notice.noData' });
+  return {
+    period: input.period,
+    previous: input.previous,
+    asOf: new Date(context.asOf),
+    builtAt: new Date(input.now),
+    workingDays: days.filter((day) => input.calendar.day(day).intervals.length > 0).length,
+    hasData,
+    notices,
+    sections: sections.map((build) => build(context)),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * What a report is computed from, and the counting rules every section shares (README "Reports").
+ *
+ * One rule decides in which period a deadline counts, so each ticket counts once and a rebuilt report
+ * gives the same figures: **a stage counts in the period in which its outcome became known** — the
+ * moment it was done if it was done on time, or the moment its deadline passed if it was not (done
+ * late, or still not done). A stage not yet done and not yet due counts nowhere yet.
+ */
+import type { BusinessCalendar } from '../calendar';
+import type { CallbackState, Channel, Severity, TicketStatus, TicketType } from '../enums';
+import type { ReportTargets } from '../settings/targets';
+import type { ReportPeriod } from './period';
+
+/** The columns of a ticket a report needs; instants as epoch ms, null when the cell is empty. */
+export interface ReportTicket {
+  id: string;
+  receivedAt: number | null;
+  type: TicketType | '';
+  severity: Severity | '';
+  channel: Channel | '';
+  category: string;
+  department: string;
+  assignee: string;
+  status: TicketStatus | '';
+  phone: string;
+  ackDue: number | null;
+  ackAt: number | null;
+  transferDue: number | null;
+  transferAt: number | null;
+  feedbackDue: number | null;
+  feedbackAt: number | null;
+  resolveDue: number | null;
+  resolveAt: number | null;
+  callbackDue: number | null;
+  callbackAt: number | null;
+  callbackState: CallbackState | '';
+  /** 1–5 from the last valid callback; null when none. */
+  satisfaction: number | null;
+  repeatOf: string;
+  reopenCount: number;
+}
+
+/** [from, to) in epoch ms: the period, cut at `now` while it is still running. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export interface ReportInput {
+  tickets: readonly ReportTicket[];
+  period: ReportPeriod;
+  previous: ReportPeriod;
+  calendar: BusinessCalendar;
+  targets: ReportTargets;
+  now: number;
+}
+
+/** What the section builders share, computed once per report. */
+export interface ReportContext extends ReportInput {
+  current: Window;
+  before: Window;
+  /** Backlog and overdue are measured at this instant. */
+  asOf: number;
+}
+
+export function windowOf(period: ReportPeriod, now: number): Window {
+  return { from: period.start.getTime(), to: Math.min(period.end.getTime(), now) };
+}
+
+export function inWindow(instant: number | null, window: Window): instant is number {
+  return instant !== null && instant >= window.from && instant < window.to;
+}
+
+export type StageKey = 'ack' | 'transfer' | 'feedback' | 'resolve';
+export const STAGE_KEYS: readonly StageKey[] = ['ack', 'transfer', 'feedback', 'resolve'];
+
+export interface Outcome {
+  /** When the outcome became known. */
+  at: number;
+  onTime: boolean;
+}
+
+/** The rule of this module's comment, for one deadline and when it was met (null = not done). */
+export function outcomeOf(due: number | null, done: number | null): Outcome | null {
+  if (due === null) return null;
+  if (done !== null && done <= due) return { at: done, onTime: true };
+  return { at: due, onTime: false };
+}
+
+export function stageOutcome(ticket: ReportTicket, stage: StageKey): Outcome | null {
+  return outcomeOf(ticket[`${stage}Due`], ticket[`${stage}At`]);
+}
+
+/** Cancelled tickets count in volumes only: they have no deadlines to meet and no backlog to clear. */
+export function isCancelled(ticket: ReportTicket): boolean {
+  return ticket.status === 'cancelled';
+}
+
+const OPEN: ReadonlySet<TicketStatus | ''> = new Set(['new', 'transferred', 'inProgress', 'waitingOnCustomer', 'reopened']);
+
+/** Open at `instant`: received before it and not resolved by then (reopened tickets count as open). */
+export function isOpenAt(ticket: ReportTicket, instant: number): boolean {
+  if (ticket.receivedAt === null || ticket.receivedAt >= instant || isCancelled(ticket)) return false;
+  if (OPEN.has(ticket.status)) return true;
+  return ticket.resolveAt !== null && ticket.resolveAt >= instant;
+}
+
+/** Satisfied = 4 or 5 on the 1–5 scale (SPEC §7). */
+export function isSatisfied(score: number): boolean {
+  return score >= 4;
+}
+
+export function isRated(ticket: ReportTicket): ticket is ReportTicket & { satisfaction: number; callbackAt: number } {
+  return ticket.satisfaction !== null && ticket.satisfaction >= 1 && ticket.satisfaction <= 5 && ticket.callbackAt !== null;
+}
+
+/** Length of a regular working day in ms (09:00–18:00 less lunch = 8 h), to show lateness in working days. */
+export function workingDayMs(calendar: BusinessCalendar): number {
+  const { dayStart, dayEnd, lunchStart, lunchEnd } = calendar.config;
+  const minutes = dayEnd - dayStart - Math.max(0, lunchEnd - lunchStart);
+  return Math.max(minutes, 1) * 60_000;
+}
+
+/** Counts by key, in first-seen order. */
+export function countBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const key = keyOf(item);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/** A callback counts like a stage: done on time → when done; otherwise when its window closed. */
+export function callbackOutcome(ticket: ReportTicket): Outcome | null {
+  if (ticket.callbackState === 'notRequired' || isCancelled(ticket)) return null;
+  return outcomeOf(ticket.callbackDue, ticket.callbackState === 'done' ? ticket.callbackAt : null);
+}

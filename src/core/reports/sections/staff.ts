@@ -1,0 +1,67 @@
+/**
+ * Per-staff table (SPEC §10), by assignee: tickets handled (resolved in the period), the share of their
+ * resolve deadlines met (same rule as the timeliness KPIs) and their callback satisfaction rate.
+ */
+import { inWindow, isCancelled, isRated, isSatisfied, type ReportContext, stageOutcome } from '../input';
+import { label, limited, type ReportCell, type ReportSection } from '../model';
+
+interface StaffTally {
+  handled: number;
+  decided: number;
+  onTime: number;
+  rated: number;
+  satisfied: number;
+}
+
+export function staffTable(context: ReportContext): ReportSection {
+  const byStaff = new Map<string, StaffTally>();
+  const tallyOf = (name: string): StaffTally => {
+    let tally = byStaff.get(name);
+    if (!tally) {
+      tally = { handled: 0, decided: 0, onTime: 0, rated: 0, satisfied: 0 };
+      byStaff.set(name, tally);
+    }
+    return tally;
+  };
+  for (const ticket of context.tickets) {
+    if (isCancelled(ticket)) continue;
+    const resolvedNow = inWindow(ticket.resolveAt, context.current);
+    const outcome = stageOutcome(ticket, 'resolve');
+    const decidedNow = outcome !== null && inWindow(outcome.at, context.current);
+    const ratedNow = isRated(ticket) && inWindow(ticket.callbackAt, context.current);
+    if (!resolvedNow && !decidedNow && !ratedNow) continue;
+    const tally = tallyOf(ticket.assignee);
+    if (resolvedNow) tally.handled += 1;
+    if (decidedNow) {
+      tally.decided += 1;
+      if (outcome.onTime) tally.onTime += 1;
+    }
+    if (ratedNow && ticket.satisfaction !== null) {
+      tally.rated += 1;
+      if (isSatisfied(ticket.satisfaction)) tally.satisfied += 1;
+    }
+  }
+  const rows: ReportCell[][] = [...byStaff]
+    .sort(([a, x], [b, y]) => y.handled - x.handled || a.localeCompare(b))
+    .map(([name, tally]) => [
+      name === '' ? label('reports.value.unassigned') : name,
+      tally.handled,
+      tally.decided === 0 ? null : tally.onTime / tally.decided,
+      tally.rated === 0 ? null : tally.satisfied / tally.rated,
+      tally.rated,
+    ]);
+  const section: ReportSection = {
+    id: 'staff',
+    title: 'reports.section.staff',
+    columns: [
+      { header: 'reports.col.staff', format: 'text' },
+      { header: 'reports.col.handled', format: 'count' },
+      { header: 'reports.col.onTimeRate', format: 'percent' },
+      { header: 'reports.col.satisfactionRate', format: 'percent' },
+      { header: 'reports.col.rated', format: 'count' },
+    ],
+    rows,
+    mailRows: 10,
+  };
+  return limited(section, context.targets.listLimit);
+}
