@@ -92,7 +92,7 @@ export class FormsWorld {
   destination(form: FormModel): { ss: SpreadsheetModel; sheet: SheetModel } | null {
     if (!form.destinationId) return null;
     const ss = this.sheets.files.get(form.destinationId);
-    const sheet = ss?.sheets.find((s) => s.id === ss.formSheetId);
+    const sheet = ss?.sheets.find((s) => ss.formSheets.get(s.id) === form.id);
     return ss && sheet ? { ss, sheet } : null;
   }
   /** Google adds a response column at the right when an item is added to a linked form. */
@@ -440,7 +440,7 @@ export class Form extends ServiceObject {
     const sheet = new SheetModel(100000000 + this.world.runtime.nextNumber() * 7919, `${prefix} ${n}`);
     ss.sheets.unshift(sheet);
     ss.formId = this._model.id;
-    ss.formSheetId = sheet.id;
+    ss.formSheets.set(sheet.id, this._model.id);
     this._model.destinationId = ss.id;
     this._model.columns.clear();
     sheet.ensure(1, 1).v = zh ? '时间戳记' : 'Timestamp';
@@ -458,8 +458,8 @@ export class Form extends ServiceObject {
   removeDestination(): this {
     const ss = this._model.destinationId ? this.world.sheets.files.get(this._model.destinationId) : undefined;
     if (ss) {
-      ss.formId = undefined;
-      ss.formSheetId = undefined;
+      for (const [sheetId, formId] of ss.formSheets) if (formId === this._model.id) ss.formSheets.delete(sheetId);
+      if (ss.formId === this._model.id) ss.formId = undefined;
     }
     this._model.destinationId = undefined;
     return this;

@@ -26,9 +26,10 @@ describe('setup', () => {
     const header = emu.spreadsheet.sheet('工单登记').values()[0];
     expect(header).toContain('受理时间');
     expect(emu.spreadsheet.sheet('工单登记').frozenRows()).toBe(1);
+    // The staff intake form and the callback form; the customer form is off by default.
     const responses = names.filter((name) => name.startsWith('表单回复'));
-    expect(responses).toHaveLength(1);
-    expect(emu.spreadsheet.sheet(responses[0]).isHidden()).toBe(true);
+    expect(responses).toHaveLength(2);
+    for (const name of responses) expect(emu.spreadsheet.sheet(name).isHidden()).toBe(true);
     const kinds = emu.triggers.map((trigger) => `${String(trigger.eventType)}:${trigger.handler}`).sort();
     expect(kinds).toHaveLength(3);
     expect(kinds.join(' ')).toMatch(/onFormSubmit/);
@@ -37,13 +38,13 @@ describe('setup', () => {
     expect(documentProperties(emu).get('setup.owner')).toBe(OWNER);
   });
 
-  it('running setup twice still leaves exactly three triggers, one form and no duplicate sheets', () => {
+  it('running setup twice still leaves exactly three triggers, the same forms and no duplicate sheets', () => {
     const emu = newDesk({ lang: 'en' });
     const sheetsBefore = emu.spreadsheet.sheetNames();
     emu.run('menuSetup', undefined, { interactive: true });
     expect(emu.triggers).toHaveLength(3);
     expect(emu.spreadsheet.sheetNames()).toEqual(sheetsBefore);
-    expect(emu.forms.size).toBe(1);
+    expect(emu.forms.size).toBe(2);
   });
 
   it('prefills settings: the default SLA table and China holidays with the 调休 Saturday 2026-02-14', () => {

@@ -164,3 +164,25 @@ describe('ScriptApp triggers', () => {
     );
   });
 });
+
+describe('several forms linked to one spreadsheet', () => {
+  it('each form keeps its own response sheet, and Sheet.getFormUrl names the right form', () => {
+    const emu = fresh();
+    emu.load(`
+      function link() {
+        var ss = SpreadsheetApp.getActiveSpreadsheet();
+        var a = FormApp.create('A'); a.addTextItem().setTitle('Q'); a.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+        var b = FormApp.create('B'); b.addTextItem().setTitle('Q'); b.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+        return [a.getId(), b.getId()];
+      }
+      function urls() { return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) { return s.getName() + '=' + s.getFormUrl(); }); }`);
+    const [a, b] = emu.run('link') as string[];
+    const first = emu.submitForm(a, { Q: 'to A' });
+    const second = emu.submitForm(b, { Q: 'to B' });
+    expect(first.sheetName).toBe('表单回复 1');
+    expect(second.sheetName).toBe('表单回复 2');
+    const urls = emu.run('urls') as string[];
+    expect(urls.find((u) => u.startsWith('表单回复 1='))).toContain(a);
+    expect(urls.find((u) => u.startsWith('表单回复 2='))).toContain(b);
+  });
+});

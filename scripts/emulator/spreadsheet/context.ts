@@ -10,10 +10,10 @@ export interface SpreadsheetModel {
   sheets: SheetModel[];
   activeSheetId: number;
   nextSheetId: number;
-  /** The form whose responses land here, set by Form.setDestination. */
+  /** The last form linked here (Spreadsheet.getFormUrl: Google calls the choice indeterminate). */
   formId?: string;
-  /** Which sheet receives that form's responses. */
-  formSheetId?: number;
+  /** Each linked form's response sheet: sheet id → form id (several forms may share a spreadsheet). */
+  formSheets: Map<number, string>;
 }
 
 /** What ranges and sheets need from their surroundings; breaks the Range <-> Sheet import cycle. */

@@ -308,8 +308,8 @@ export class Sheet extends ServiceObject {
   }
 
   getFormUrl(): string | null {
-    const ss = this.ctx.ss;
-    return ss.formId && ss.formSheetId === this.m.id ? this.ctx.formUrl(ss.formId) : null;
+    const formId = this.ctx.ss.formSheets.get(this.m.id);
+    return formId ? this.ctx.formUrl(formId) : null;
   }
 
   // Charts

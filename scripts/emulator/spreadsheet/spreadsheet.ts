@@ -15,6 +15,7 @@ export function newSpreadsheetModel(runtime: Runtime, name: string): Spreadsheet
     sheets: [],
     activeSheetId: 0,
     nextSheetId: 1,
+    formSheets: new Map(),
   };
   const first = new SheetModel(0, runtime.locale.startsWith('zh') ? '工作表1' : 'Sheet1');
   model.sheets.push(first);
@@ -128,7 +129,7 @@ export class Spreadsheet extends ServiceObject {
       throw new Exception("You can't remove all the visible sheets in a document.");
     }
     sheets.splice(i, 1);
-    if (this._model.formSheetId === sheet._model.id) this._model.formSheetId = undefined;
+    this._model.formSheets.delete(sheet._model.id);
   }
   moveActiveSheet(pos: number): void {
     const sheets = this._model.sheets;
