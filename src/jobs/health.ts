@@ -1,15 +1,151 @@
-/** The health check (menu "Check setup", SPEC §6). */
-import { escapeHtml } from '../core/text';
-import { t } from '../i18n';
-import type { Ports } from '../ports';
+/**
+ * The health check (menu "Check setup", SPEC §6, §13, §14): a dialog with the triggers and whose
+ * authority they run with, authorization, the last run of each job, mail quota and Outbox, holiday-data
+ * coverage of this and next year, missing sheets and columns, and bad ⚙ settings rows (sheet, row,
+ * reason). Repair is the Set up / repair menu, which the dialog names. All text is escaped (renderMail).
+ */
+import { missingHolidayYears } from '../core/calendar';
+import { yearOf } from '../core/calendar/civil';
+import type { CellValue } from '../core/cells';
+import { type MailSection, renderMail } from '../core/mail-html';
+import { formatLocalDateTime } from '../core/sla';
+import { TRIGGER_HANDLERS } from '../handlers';
+import { type MessageKey, t } from '../i18n';
+import type { Ports, TriggerKind } from '../ports';
+import { columnLabel } from '../workbook/schema';
+import { SCHEMAS } from '../workbook/schemas';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
-import { loadSettings } from './settings';
+import { outboxSize } from './mailer';
+import { LOGGED_JOBS, lastRuns } from './run-log';
+import { type DeskSettings, loadSettings } from './settings';
+
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+
+function triggerSection(desk: Desk): MailSection {
+  const { ports, lang } = desk;
+  const installed = ports.triggers.list();
+  const paragraphs = TRIGGER_KINDS.map((kind) => {
+    const label = t(lang, `health.trigger.kind.${kind}` as MessageKey);
+    const ours = installed.find(
+      (trigger) => trigger.kind === kind && trigger.handler === TRIGGER_HANDLERS[kind],
+    );
+    return ours
+      ? t(lang, 'health.trigger.present', { kind: label, handler: ours.handler })
+      : t(lang, 'health.trigger.missing', { kind: label });
+  });
+  const owner = ports.store.get('setup.owner');
+  paragraphs.push(t(lang, 'health.owner', { owner: owner || t(lang, 'health.owner.unknown') }));
+  return { heading: t(lang, 'health.section.triggers'), paragraphs };
+}
+
+function runsSection(desk: Desk, settings: DeskSettings): MailSection {
+  const { lang } = desk;
+  const runs = lastRuns(desk.ports.store);
+  const rows = LOGGED_JOBS.map((job) => {
+    const run = runs[job];
+    const name = t(lang, `scheduler.job.${job}` as MessageKey);
+    if (!run) return [name, t(lang, 'health.never'), '', ''];
+    const detail =
+      run.error !== ''
+        ? run.error
+        : [run.period, JSON.stringify(run.counts)].filter((part) => part !== '').join(' ');
+    return [
+      name,
+      formatLocalDateTime(lang, settings.calendar, Date.parse(run.startedAt)),
+      t(lang, `scheduler.result.${run.result}` as MessageKey),
+      detail,
+    ];
+  });
+  const columns = ['job', 'lastRun', 'result', 'detail'].map((key) =>
+    t(lang, `health.col.${key}` as MessageKey),
+  );
+  return { heading: t(lang, 'health.section.runs'), table: { columns, rows } };
+}
+
+function calendarSection(desk: Desk, settings: DeskSettings): MailSection {
+  const now = desk.now().getTime();
+  const year = yearOf(settings.calendar.zone.toLocal(now).dayNumber);
+  const missing = new Set(missingHolidayYears(settings.calendar, now));
+  const paragraphs = [year, year + 1].map((wanted) =>
+    t(desk.lang, missing.has(wanted) ? 'health.calendar.missing' : 'health.calendar.covered', {
+      year: wanted,
+    }),
+  );
+  return { heading: t(desk.lang, 'health.section.calendar'), paragraphs };
+}
+
+/** Every register and ⚙ sheet: missing sheets, and each missing required column by name (SPEC §3). */
+function columnsSection(desk: Desk): MailSection {
+  const { lang } = desk;
+  const problems: string[] = [];
+  for (const schema of Object.values(SCHEMAS)) {
+    const sheet = t(lang, schema.title);
+    if (!desk.findSheet(schema)) {
+      problems.push(t(lang, 'health.columns.sheet', { sheet }));
+      continue;
+    }
+    const map = desk.table<Record<string, CellValue>>(schema).headerMap();
+    for (const column of schema.columns) {
+      if (column.required && map.columns[column.key] === undefined) {
+        problems.push(t(lang, 'health.columns.column', { sheet, column: columnLabel(column, lang) }));
+      }
+    }
+  }
+  return {
+    heading: t(lang, 'health.section.columns'),
+    paragraphs: problems.length > 0 ? problems : [t(lang, 'health.columns.none')],
+  };
+}
+
+function settingsSection(desk: Desk, settings: DeskSettings): MailSection {
+  const { lang } = desk;
+  const heading = t(lang, 'health.section.settings');
+  if (settings.issues.length === 0) return { heading, paragraphs: [t(lang, 'health.settings.none')] };
+  const columns = ['sheet', 'row', 'reason'].map((key) => t(lang, `health.col.${key}` as MessageKey));
+  return {
+    heading,
+    table: { columns, rows: settings.issues.map((issue) => [issue.sheet, String(issue.row), issue.reason]) },
+  };
+}
+
+export function healthReport(ports: Ports): { title: string; html: string } {
+  const desk = new Desk(ports, spreadsheetLang(ports));
+  const { lang } = desk;
+  const settings = loadSettings(desk);
+  const sections: MailSection[] = [
+    triggerSection(desk),
+    {
+      heading: t(lang, 'health.section.authorization'),
+      paragraphs: [
+        t(lang, ports.triggers.authorizationRequired() ? 'health.auth.required' : 'health.auth.ok'),
+      ],
+    },
+    runsSection(desk, settings),
+    {
+      heading: t(lang, 'health.section.mail'),
+      paragraphs: [
+        t(lang, 'health.mail.quota', { quota: ports.mail.remainingDailyQuota() }),
+        t(lang, 'health.mail.outbox', { count: outboxSize(desk) }),
+      ],
+    },
+    calendarSection(desk, settings),
+    columnsSection(desk),
+    settingsSection(desk, settings),
+  ];
+  const title = t(lang, 'health.title');
+  const rendered = renderMail({
+    title,
+    intro: t(lang, 'health.intro', {
+      at: formatLocalDateTime(lang, settings.calendar, desk.now().getTime()),
+    }),
+    sections,
+    footer: t(lang, 'health.repair'),
+  });
+  return { title, html: rendered.html };
+}
 
 export function showHealthCheck(ports: Ports): void {
-  const desk = new Desk(ports, spreadsheetLang(ports));
-  const settings = loadSettings(desk);
-  const triggers = ports.triggers.list().map((trigger) => `<li>${escapeHtml(`${trigger.kind}: ${trigger.handler}`)}</li>`);
-  const issues = settings.issues.map((issue) => `<li>${escapeHtml(`${issue.sheet} #${issue.row}: ${issue.reason}`)}</li>`);
-  ports.ui.showHtml(t(desk.lang, 'menu.checkSetup'), `<ul>${triggers.join('')}</ul><ul>${issues.join('')}</ul>`);
+  const report = healthReport(ports);
+  ports.ui.showHtml(report.title, report.html);
 }

@@ -1,7 +1,11 @@
 /**
  * Every email goes through here (SPEC §2, §14): the daily quota is checked before sending, what cannot
  * be sent now is queued in the Outbox sheet, and later runs send the Outbox in order. Nothing is lost,
- * nothing is sent twice (a row is marked sent in the same batched write that follows the sends).
+ * nothing is sent twice: the Outbox is flushed under the document lock, and a row is marked sent in the
+ * batched write that follows the sends.
+ *
+ * Order: while anything waits in the Outbox (flag `outbox.pending`), new mail queues behind it instead
+ * of overtaking it; the hourly sweep flushes the queue oldest first.
  */
 import type { MailMessage } from '../ports';
 import type { OutboxRow } from '../workbook/schemas';
@@ -10,6 +14,10 @@ import type { Desk } from './desk';
 
 /** Google refuses more than 50 recipients per message. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+/** A message that failed this often (e.g. an invalid address) stays in the Outbox with its error, unsent. */
+export const MAX_SEND_ATTEMPTS = 5;
+const PENDING_FLAG = 'outbox.pending';
+const FLUSH_LOCK_MS = 30_000;
 
 export interface Outgoing extends MailMessage {
   /** Why it is sent (assignment, escalation, digest, report…), shown in the Outbox. */
@@ -39,10 +47,13 @@ function errorText(error: unknown): string {
 
 /** Sends what the quota allows, in order; queues the rest (and any that failed) in one Outbox append. */
 export function deliver(desk: Desk, messages: readonly Outgoing[]): DeliveryResult {
+  const split = splitByRecipientLimit(messages);
+  if (split.length === 0) return { sent: 0, queued: 0 };
   const queue: Array<Partial<OutboxRow>> = [];
   let sent = 0;
-  let quota = messages.length > 0 ? desk.ports.mail.remainingDailyQuota() : 0;
-  for (const message of splitByRecipientLimit(messages)) {
+  const backlog = desk.ports.store.get(PENDING_FLAG) === '1';
+  let quota = backlog ? 0 : desk.ports.mail.remainingDailyQuota();
+  for (const message of split) {
     if (queue.length === 0 && message.to.length <= quota) {
       try {
         desk.ports.mail.send(message);
@@ -56,7 +67,10 @@ export function deliver(desk: Desk, messages: readonly Outgoing[]): DeliveryResu
     }
     queue.push(outboxRow(desk, message, 0, ''));
   }
-  if (queue.length > 0) desk.table<OutboxRow>(OUTBOX).appendRecords(queue);
+  if (queue.length > 0) {
+    desk.table<OutboxRow>(OUTBOX).appendRecords(queue);
+    desk.ports.store.set(PENDING_FLAG, '1');
+  }
   return { sent, queued: queue.length };
 }
 
@@ -76,36 +90,80 @@ function outboxRow(desk: Desk, message: Outgoing, attempts: number, lastError: s
 export interface FlushResult {
   sent: number;
   failed: number;
+  /** Still waiting after this flush (quota ran out, or failed and will be retried). */
   remaining: number;
 }
 
-/** Sends queued mail oldest first while the quota lasts; one read and one batched update of the Outbox. */
+function isPending(values: Pick<OutboxRow, 'to' | 'sentAt' | 'attempts'>): boolean {
+  const attempts = typeof values.attempts === 'number' ? values.attempts : 0;
+  return values.sentAt === '' && values.to !== '' && attempts < MAX_SEND_ATTEMPTS;
+}
+
+/** How many queued emails wait to be sent (health check). */
+export function outboxSize(desk: Desk): number {
+  if (!desk.findSheet(OUTBOX)) return 0;
+  return desk
+    .table<OutboxRow>(OUTBOX)
+    .readRows(['to', 'attempts', 'sentAt'])
+    .rows.filter((row) => isPending(row.values)).length;
+}
+
+/**
+ * Sends queued mail oldest first while the quota lasts, stopping at the first message that does not fit
+ * (so the order holds). Reads the small columns of the whole Outbox, then the bodies only from the
+ * first waiting row on; one batched update marks what was sent.
+ */
 export function flushOutbox(desk: Desk): FlushResult {
-  if (!desk.findSheet(OUTBOX)) return { sent: 0, failed: 0, remaining: 0 };
-  const table = desk.table<OutboxRow>(OUTBOX);
-  const pending = table
-    .readRows(['queuedAt', 'to', 'subject', 'attempts', 'sentAt', 'payload'])
-    .rows.filter((row) => row.values.sentAt === '' && row.values.to !== '');
-  if (pending.length === 0) return { sent: 0, failed: 0, remaining: 0 };
-  let quota = desk.ports.mail.remainingDailyQuota();
-  const changes: Array<{ row: number; values: Partial<OutboxRow> }> = [];
-  let sent = 0;
-  let failed = 0;
-  for (const { row, values } of pending) {
-    const to = values.to.split(',').map((address) => address.trim()).filter((address) => address !== '');
-    if (to.length > quota) break;
-    const attempts = (typeof values.attempts === 'number' ? values.attempts : 0) + 1;
-    try {
-      const body = JSON.parse(values.payload) as { htmlBody: string; textBody: string };
-      desk.ports.mail.send({ to, subject: values.subject, htmlBody: body.htmlBody, textBody: body.textBody });
-      quota -= to.length;
-      sent += 1;
-      changes.push({ row, values: { sentAt: desk.now(), attempts, lastError: '' } });
-    } catch (error) {
-      failed += 1;
-      changes.push({ row, values: { attempts, lastError: errorText(error) } });
+  const none = { sent: 0, failed: 0, remaining: 0 };
+  if (!desk.findSheet(OUTBOX)) return none;
+  return desk.ports.lock.withDocumentLock(FLUSH_LOCK_MS, () => {
+    const table = desk.table<OutboxRow>(OUTBOX);
+    const firstPending = table
+      .readRows(['to', 'attempts', 'sentAt'])
+      .rows.find((row) => isPending(row.values));
+    if (!firstPending) {
+      desk.ports.store.delete(PENDING_FLAG);
+      return none;
     }
-  }
-  if (changes.length > 0) table.updateRows(changes);
-  return { sent, failed, remaining: pending.length - sent };
+    const pending = table
+      .readRowsAt(firstPending.row, Number.MAX_SAFE_INTEGER - firstPending.row, [
+        'to',
+        'subject',
+        'attempts',
+        'sentAt',
+        'payload',
+      ])
+      .rows.filter((row) => isPending(row.values));
+    let quota = desk.ports.mail.remainingDailyQuota();
+    const changes: Array<{ row: number; values: Partial<OutboxRow> }> = [];
+    let sent = 0;
+    let failed = 0;
+    for (const { row, values } of pending) {
+      const to = values.to
+        .split(',')
+        .map((address) => address.trim())
+        .filter((address) => address !== '');
+      if (to.length > quota) break;
+      const attempts = (typeof values.attempts === 'number' ? values.attempts : 0) + 1;
+      try {
+        const body = JSON.parse(values.payload) as { htmlBody: string; textBody: string };
+        desk.ports.mail.send({
+          to,
+          subject: values.subject,
+          htmlBody: body.htmlBody,
+          textBody: body.textBody,
+        });
+        quota -= to.length;
+        sent += 1;
+        changes.push({ row, values: { sentAt: desk.now(), attempts, lastError: '' } });
+      } catch (error) {
+        failed += 1;
+        changes.push({ row, values: { attempts, lastError: errorText(error) } });
+      }
+    }
+    if (changes.length > 0) table.updateRows(changes);
+    const remaining = pending.length - sent;
+    if (remaining === 0) desk.ports.store.delete(PENDING_FLAG);
+    return { sent, failed, remaining };
+  });
 }

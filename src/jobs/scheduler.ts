@@ -1,10 +1,185 @@
-/** The hourly scheduler (SPEC §6): decides which jobs are due and runs them. */
+/**
+ * The hourly scheduler (SPEC §6), the only time-driven handler. Each run: the deadline sweep, then every
+ * periodic slot that opened since that job last completed — the daily digest, weekly and monthly
+ * reports — in the spreadsheet's time zone. A job's last completed slot is kept in document properties
+ * and only advanced when the job finished, so a missed hour is caught up by the next run and a slot is
+ * never run twice. Errors in one job are logged and do not stop the others; every job run is one row of
+ * the Run log, appended once per run.
+ */
+import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '../core/schedule';
+import { t } from '../i18n';
 import type { Ports } from '../ports';
 import { Desk } from './desk';
+import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
-import { flushOutbox } from './mailer';
+import { runReport } from './reports';
+import { errorText, type JobName, type RunCounts, RunLog } from './run-log';
+import { type DeskSettings, loadSettings } from './settings';
+import { runSweep } from './sweep';
+
+/** One run at a time: a run holds this lease (an expiry instant) for at most Google's 6 minutes. */
+const LEASE_KEY = 'scheduler.lease';
+const LEASE_MS = 6 * 60_000;
+const LEASE_LOCK_MS = 10_000;
+/** Without a previous digest, managers hear about the last 24 hours. */
+const DEFAULT_NEWS_MS = 24 * 3_600_000;
+
+interface JobOutcome {
+  counts: RunCounts;
+  /** False when the job stopped near the time limit and continues next run. */
+  complete: boolean;
+}
+
+interface Mark {
+  label: string;
+  at: number;
+}
+
+function markKey(job: PeriodicJob): string {
+  return `schedule.${job}`;
+}
+
+function readMark(ports: Ports, job: PeriodicJob): Mark | null {
+  const saved = ports.store.get(markKey(job));
+  if (!saved) return null;
+  try {
+    const mark = JSON.parse(saved) as Partial<Mark>;
+    return typeof mark.at === 'number' ? { label: String(mark.label ?? ''), at: mark.at } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeMark(ports: Ports, job: PeriodicJob, mark: Mark): void {
+  ports.store.set(markKey(job), JSON.stringify(mark));
+}
+
+/** Before any job has run, slots count from setup (so installing never sends last week's report). */
+function baseline(ports: Ports, now: Date): number {
+  const setupAt = Date.parse(ports.store.get('setup.at') ?? '');
+  return Number.isFinite(setupAt) ? setupAt : now.getTime();
+}
+
+function acquireLease(ports: Ports, now: Date): boolean {
+  return ports.lock.withDocumentLock(LEASE_LOCK_MS, () => {
+    const held = Number(ports.store.get(LEASE_KEY) ?? '0');
+    if (held > now.getTime()) return false;
+    ports.store.set(LEASE_KEY, String(now.getTime() + LEASE_MS));
+    return true;
+  });
+}
+
+class SchedulerRun {
+  readonly log: RunLog;
+  readonly budget: Budget;
+
+  constructor(
+    readonly desk: Desk,
+    readonly startedAt: Date,
+  ) {
+    this.log = new RunLog(desk, startedAt);
+    this.budget = new Budget(() => desk.ports.clock.now().getTime(), startedAt.getTime());
+  }
+
+  /** Runs one job, recording it; an error is logged and recorded, never thrown. Returns null on error. */
+  job(job: JobName, period: string, work: () => JobOutcome): JobOutcome | null {
+    const startedAt = this.desk.ports.clock.now();
+    try {
+      const outcome = work();
+      this.log.record({
+        job,
+        period,
+        startedAt,
+        endedAt: this.desk.ports.clock.now(),
+        result: outcome.complete ? 'ok' : 'partial',
+        counts: outcome.counts,
+        error: '',
+      });
+      return outcome;
+    } catch (error) {
+      this.desk.ports.log.error(`scheduler: ${job} ${period} failed`, error);
+      this.log.record({
+        job,
+        period,
+        startedAt,
+        endedAt: this.desk.ports.clock.now(),
+        result: 'error',
+        counts: {},
+        error: errorText(error),
+      });
+      return null;
+    }
+  }
+
+  periodic(settings: DeskSettings, slot: Slot, previous: Mark | null): JobOutcome {
+    const { desk } = this;
+    if (slot.job === 'digest') {
+      const since = previous && previous.label !== '' ? previous.at : slot.at - DEFAULT_NEWS_MS;
+      return runDigest(desk, settings, { slot, since, now: desk.now().getTime() }, this.budget);
+    }
+    const report = runReport(desk, settings, {
+      kind: slot.job,
+      start: new Date(slot.start),
+      end: new Date(slot.end),
+      label: slot.label,
+    });
+    return { complete: true, counts: { mailed: report.mailed } };
+  }
+}
 
 export function runScheduler(ports: Ports): void {
   const desk = new Desk(ports, spreadsheetLang(ports));
-  flushOutbox(desk);
+  const startedAt = ports.clock.now();
+  const run = new SchedulerRun(desk, startedAt);
+  if (!acquireLease(ports, startedAt)) {
+    run.log.record({
+      job: 'scheduler',
+      period: '',
+      startedAt,
+      endedAt: startedAt,
+      result: 'skipped',
+      counts: {},
+      error: t(desk.lang, 'scheduler.skipped.running'),
+    });
+    run.log.flush();
+    return;
+  }
+  try {
+    let settings: DeskSettings;
+    try {
+      settings = loadSettings(desk);
+    } catch (error) {
+      ports.log.error('scheduler: settings could not be read', error);
+      run.log.record({
+        job: 'scheduler',
+        period: '',
+        startedAt,
+        endedAt: desk.now(),
+        result: 'error',
+        counts: {},
+        error: errorText(error),
+      });
+      return;
+    }
+    run.job('sweep', '', () => runSweep(desk, settings, run.budget));
+    const now = desk.now().getTime();
+    for (const job of PERIODIC_JOBS) {
+      let mark = readMark(ports, job);
+      if (!mark) {
+        mark = { label: '', at: baseline(ports, startedAt) };
+        writeMark(ports, job, mark);
+      }
+      for (const slot of dueSlots(settings.calendar, settings.general, job, mark.at, now)) {
+        if (run.budget.exhausted()) break;
+        const outcome = run.job(job, slot.label, () => run.periodic(settings, slot, mark));
+        if (!outcome?.complete) break;
+        mark = { label: slot.label, at: slot.at };
+        writeMark(ports, job, mark);
+      }
+    }
+  } finally {
+    run.log.flush();
+    desk.rememberHeaders();
+    ports.store.delete(LEASE_KEY);
+  }
 }

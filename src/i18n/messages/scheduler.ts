@@ -1,4 +1,56 @@
-/** Messages of the scheduler area. */
-export const en = {} as const;
+/** The hourly scheduler: job names and results in the Run log, and the escalation emails (SPEC §5, §6). */
+export const en = {
+  'scheduler.job.sweep': 'Deadline sweep',
+  'scheduler.job.digest': 'Daily digest',
+  'scheduler.job.weekly': 'Weekly report',
+  'scheduler.job.monthly': 'Monthly report',
+  'scheduler.job.scheduler': 'Scheduler',
+  'scheduler.jobPeriod': '{job} {period}',
+  'scheduler.result.ok': 'OK',
+  'scheduler.result.partial': 'Continues next run',
+  'scheduler.result.error': 'Error',
+  'scheduler.result.skipped': 'Skipped',
+  'scheduler.skipped.running': 'Another run of the scheduler is still working.',
+  'escalation.subject': '[Service Desk] Escalation: {count} ticket(s) past their deadlines',
+  'escalation.intro':
+    'These tickets have breached their SLA deadlines and are escalated to you. Level 2 (breached) goes to the department head; level 3 (breached by more than 1 working day, or any breach of a Major complaint) goes to the CS manager and the GM. Each level is sent once.',
+  'escalation.col.id': 'Ticket',
+  'escalation.col.level': 'Level',
+  'escalation.col.type': 'Type',
+  'escalation.col.category': 'Category',
+  'escalation.col.customer': 'Customer',
+  'escalation.col.phone': 'Phone',
+  'escalation.col.department': 'Department',
+  'escalation.col.assignee': 'Assignee',
+  'escalation.col.stage': 'Deadline missed',
+  'escalation.col.due': 'Was due',
+  'escalation.reason': 'escalation',
+} as const;
 
-export const zh: Record<keyof typeof en, string> = {};
+export const zh: Record<keyof typeof en, string> = {
+  'scheduler.job.sweep': '时限巡检',
+  'scheduler.job.digest': '每日摘要',
+  'scheduler.job.weekly': '周报',
+  'scheduler.job.monthly': '月报',
+  'scheduler.job.scheduler': '调度',
+  'scheduler.jobPeriod': '{job} {period}',
+  'scheduler.result.ok': '成功',
+  'scheduler.result.partial': '未完成，下次继续',
+  'scheduler.result.error': '出错',
+  'scheduler.result.skipped': '跳过',
+  'scheduler.skipped.running': '上一次调度仍在运行。',
+  'escalation.subject': '【客服工作台】升级提醒：{count} 张工单已超时',
+  'escalation.intro':
+    '以下工单已超过时限，现升级给你。二级（已超时）通知部门负责人；三级（超时超过 1 个工作日，或重大投诉任何超时）通知客服经理和总经理。每一级只通知一次。',
+  'escalation.col.id': '工单号',
+  'escalation.col.level': '级别',
+  'escalation.col.type': '类型',
+  'escalation.col.category': '类别',
+  'escalation.col.customer': '客户',
+  'escalation.col.phone': '电话',
+  'escalation.col.department': '部门',
+  'escalation.col.assignee': '处理人',
+  'escalation.col.stage': '超时环节',
+  'escalation.col.due': '原定时限',
+  'escalation.reason': '升级',
+};

@@ -1,0 +1,11 @@
+/** Which scheduled jobs are due and how long a run may work (SPEC §6). */
+export { Budget, RUN_BUDGET_MS } from './budget';
+export {
+  dueSlots,
+  isoWeekLabel,
+  PERIODIC_JOBS,
+  type PeriodicJob,
+  type ScheduleConfig,
+  type Slot,
+  slotsBetween,
+} from './slots';

@@ -1,0 +1,135 @@
+/**
+ * Which periodic jobs are due (SPEC §6), as pure functions of the business calendar, the ⚙ General hours
+ * and `now`. A job's slot is the local instant it becomes due (digest: 08:00 on a working day; weekly:
+ * Monday 08:00; monthly: the 1st at 08:00). A job is due for every slot after its last completed one,
+ * so a missed hour is caught up by the next run and a slot already done is never run again.
+ */
+import type { BusinessCalendar } from '../calendar';
+import { dateKeyOf, dayNumberOf, weekdayOf, yearOf } from '../calendar/civil';
+
+export type PeriodicJob = 'digest' | 'weekly' | 'monthly';
+export const PERIODIC_JOBS: readonly PeriodicJob[] = ['digest', 'weekly', 'monthly'];
+
+/** The ⚙ General keys that place the slots (SPEC §13). */
+export interface ScheduleConfig {
+  digestHour: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weeklyReportWeekday: number;
+  weeklyReportHour: number;
+  monthlyReportDay: number;
+  monthlyReportHour: number;
+}
+
+export interface Slot {
+  job: PeriodicJob;
+  /** When the slot opens (epoch ms). */
+  at: number;
+  /**
+   * What the slot covers, [start, end) at local midnights: the digest's own day ("due today"), the
+   * previous Mon–Sun for a weekly report, the previous month for a monthly one (SPEC §6).
+   */
+  start: number;
+  end: number;
+  /** 2026-03-02 (digest), 2026-W10 (weekly), 2026-03 (monthly). */
+  label: string;
+}
+
+const MS_PER_HOUR = 3_600_000;
+/** How far back slots are looked for: beyond this, a missed period is not worth a late report. */
+const LOOKBACK_DAYS: Record<PeriodicJob, number> = { digest: 14, weekly: 35, monthly: 93 };
+/**
+ * At most this many missed periods are caught up per job. A digest only ever sends the latest one: last
+ * week's "due today" list helps nobody (issue 5: "trigger did not fire for 10 hours → one digest").
+ */
+const MAX_CATCH_UP: Record<PeriodicJob, number> = { digest: 1, weekly: 4, monthly: 3 };
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function isoWeekday(dayNumber: number): number {
+  return ((weekdayOf(dayNumber) + 6) % 7) + 1;
+}
+
+/** ISO 8601 week label: the week belongs to the year of its Thursday. */
+export function isoWeekLabel(monday: number): string {
+  const thursday = monday + 3;
+  const year = yearOf(thursday);
+  const week = Math.floor((thursday - dayNumberOf(year, 1, 1)) / 7) + 1;
+  return `${year}-W${pad(week)}`;
+}
+
+function slotOn(cal: BusinessCalendar, config: ScheduleConfig, job: PeriodicJob, day: number): Slot | null {
+  const at = (hour: number) => cal.zone.toInstant(day, hour * MS_PER_HOUR);
+  const midnight = (d: number) => cal.zone.toInstant(d, 0);
+  switch (job) {
+    case 'digest':
+      // Working days of the business calendar, so holidays are skipped and 调休 Saturdays included.
+      if (cal.day(day).intervals.length === 0) return null;
+      return {
+        job,
+        at: at(config.digestHour),
+        start: midnight(day),
+        end: midnight(day + 1),
+        label: dateKeyOf(day),
+      };
+    case 'weekly': {
+      if (isoWeekday(day) !== config.weeklyReportWeekday) return null;
+      const monday = day - (isoWeekday(day) - 1) - 7;
+      return {
+        job,
+        at: at(config.weeklyReportHour),
+        start: midnight(monday),
+        end: midnight(monday + 7),
+        label: isoWeekLabel(monday),
+      };
+    }
+    case 'monthly': {
+      const date = new Date(day * 86_400_000);
+      if (date.getUTCDate() !== config.monthlyReportDay) return null;
+      const year = date.getUTCFullYear();
+      const month = date.getUTCMonth() + 1;
+      const previous = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+      return {
+        job,
+        at: at(config.monthlyReportHour),
+        start: midnight(dayNumberOf(previous.year, previous.month, 1)),
+        end: midnight(dayNumberOf(year, month, 1)),
+        label: `${previous.year}-${pad(previous.month)}`,
+      };
+    }
+  }
+}
+
+/** Slots of `job` opening in (after, now], oldest first. */
+export function slotsBetween(
+  cal: BusinessCalendar,
+  config: ScheduleConfig,
+  job: PeriodicJob,
+  after: number,
+  now: number,
+): Slot[] {
+  const today = cal.zone.toLocal(now).dayNumber;
+  const first = Math.max(cal.zone.toLocal(after).dayNumber, today - LOOKBACK_DAYS[job]);
+  const slots: Slot[] = [];
+  for (let day = first; day <= today; day++) {
+    const slot = slotOn(cal, config, job, day);
+    if (slot && slot.at > after && slot.at <= now) slots.push(slot);
+  }
+  return slots;
+}
+
+/**
+ * The slots to run now: those opening after the last completed one (`after`; for a new install, the
+ * setup time, so installing never sends last week's report), oldest first, capped per job.
+ */
+export function dueSlots(
+  cal: BusinessCalendar,
+  config: ScheduleConfig,
+  job: PeriodicJob,
+  after: number,
+  now: number,
+): Slot[] {
+  const slots = slotsBetween(cal, config, job, after, now);
+  return slots.slice(Math.max(0, slots.length - MAX_CATCH_UP[job]));
+}

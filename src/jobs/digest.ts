@@ -1,0 +1,432 @@
+/**
+ * The daily digest (SPEC §6): one email per person, never one per ticket, at the ⚙ General digest hour
+ * on working days. Each person gets their overdue, due-today and at-risk tickets (escalation level 1
+ * lands here, SPEC §5) and the callbacks due, with a pre-filled callback-form link; managers and the GM
+ * also get the breaches, Major complaints and escalations since the last digest. Phones masked, text
+ * escaped (renderMail). Nothing to say → no email.
+ *
+ * Idempotent per day: the people already mailed are kept in a cursor, so a run cut short by the time
+ * budget continues with the others and nobody gets the same digest twice.
+ */
+import { isCallbackDue } from '../core/callbacks/window';
+import { type MailSection, renderMail } from '../core/mail-html';
+import type { Budget, Slot } from '../core/schedule';
+import type { StaffMember } from '../core/settings';
+import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../core/sla';
+import { maskPhone } from '../core/text';
+import { OPEN_STATUSES } from '../core/tickets';
+import { bothLanguages, type MessageKey, t } from '../i18n';
+import { columnLabel } from '../workbook/schema';
+import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
+import type { Desk } from './desk';
+import { deliver, type Outgoing } from './mailer';
+import { spreadsheetLink, staffEmail } from './notices';
+import type { RunCounts } from './run-log';
+import type { DeskSettings } from './settings';
+
+const DIGEST_KEYS = [
+  'id',
+  'status',
+  'type',
+  'severity',
+  'category',
+  'customer',
+  'phone',
+  'department',
+  'assignee',
+  'receivedBy',
+  'receivedAt',
+  'ackDue',
+  'ackAt',
+  'transferDue',
+  'transferAt',
+  'feedbackDue',
+  'feedbackAt',
+  'resolveDue',
+  'resolveAt',
+  'callbackDue',
+  'callbackState',
+  'slaState',
+] as const;
+
+type DigestTicket = Pick<TicketRow, (typeof DIGEST_KEYS)[number]>;
+
+const CURSOR_KEY = 'digest.cursor';
+/** History is read backwards in blocks of this many rows until the last digest's time is reached. */
+const HISTORY_BLOCK = 1000;
+const MANAGER_ROLES: ReadonlySet<StaffMember['role']> = new Set<StaffMember['role']>(['manager', 'gm']);
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
+
+export interface DigestWindow {
+  /** The digest's day, [start, end): "due today". */
+  slot: Slot;
+  /** Managers see what happened after this instant (the previous digest). */
+  since: number;
+  /** When the digest is written (later than the slot when a missed run is caught up). */
+  now: number;
+}
+
+interface OpenStageDue {
+  stage: SlaStage;
+  due: number;
+}
+
+/** Open stages of a ticket with their due instants, from the deadline columns the sweep keeps current. */
+function openStages(ticket: DigestTicket): OpenStageDue[] {
+  const stages: OpenStageDue[] = [];
+  for (const stage of SLA_STAGES) {
+    const due = ticket[STAGE_DUE_COLUMN[stage]];
+    if (due instanceof Date && !(ticket[STAGE_DONE_COLUMN[stage]] instanceof Date))
+      stages.push({ stage, due: due.getTime() });
+  }
+  return stages;
+}
+
+/**
+ * Who calls the customer back: the first receiver (首问负责, seed 003 L359 `1.3.2.6`) — the CS desk does
+ * the tracking callback (seed 000 L765, L785) — else the assignee.
+ */
+function callbackOwner(settings: DeskSettings, ticket: DigestTicket): string {
+  return staffEmail(settings.staff, ticket.receivedBy) ? ticket.receivedBy : ticket.assignee;
+}
+
+interface CallbackForm {
+  id: string;
+}
+
+function callbackForm(desk: Desk): CallbackForm | null {
+  const saved = desk.ports.store.get('form.callback');
+  if (!saved) return null;
+  try {
+    const form = JSON.parse(saved) as Partial<CallbackForm>;
+    return typeof form.id === 'string' && form.id !== '' ? { id: form.id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A pre-filled callback-form link (ticket and caller), or null while the callback form does not exist. */
+function callbackLink(
+  desk: Desk,
+  form: CallbackForm | null,
+  ticketId: string,
+  staffName: string,
+): string | null {
+  if (!form) return null;
+  try {
+    return desk.ports.forms.prefilledUrl(form.id, {
+      [t(desk.lang, 'form.callback.q.ticketId')]: ticketId,
+      [t(desk.lang, 'form.callback.q.by')]: staffName,
+    });
+  } catch (error) {
+    desk.ports.log.error('callback form link failed', error);
+    return null;
+  }
+}
+
+interface Escalated {
+  id: string;
+  level: string;
+  at: number;
+}
+
+/** Escalations the sweep recorded in History (source scheduler) after `since`, newest last. */
+function escalationsSince(desk: Desk, since: number): Escalated[] {
+  const sheet = desk.findSheet(HISTORY);
+  if (!sheet) return [];
+  const column = TICKETS.columns.find((c) => c.key === 'escalationLevel');
+  const labels = new Set(column ? bothLanguages(column.label) : []);
+  const table = desk.table<HistoryRow>(HISTORY);
+  const found: Escalated[] = [];
+  let end = sheet.lastRow();
+  while (end >= 2) {
+    const first = Math.max(2, end - HISTORY_BLOCK + 1);
+    const { rows } = table.readRowsAt(first, end - first + 1, [
+      'at',
+      'recordId',
+      'field',
+      'newValue',
+      'source',
+    ]);
+    let older = false;
+    for (const { values } of rows) {
+      if (!(values.at instanceof Date)) continue;
+      if (values.at.getTime() <= since) older = true;
+      else if (values.source === 'scheduler' && labels.has(values.field))
+        found.push({ id: values.recordId, level: values.newValue, at: values.at.getTime() });
+    }
+    if (older) break;
+    end = first - 1;
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+class DigestWriter {
+  private readonly form: CallbackForm | null;
+
+  constructor(
+    private readonly desk: Desk,
+    private readonly settings: DeskSettings,
+  ) {
+    this.form = callbackForm(desk);
+  }
+
+  private text(key: string, params?: Record<string, string | number>): string {
+    return t(this.desk.lang, key as MessageKey, params);
+  }
+
+  private when(instant: number): string {
+    return formatLocalDateTime(this.desk.lang, this.settings.calendar, instant);
+  }
+
+  private enumLabel(name: string, code: string): string {
+    return code === '' ? '' : this.text(`enum.${name}.${code}`);
+  }
+
+  private stageLabel(stage: SlaStage): string {
+    const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
+    return column ? columnLabel(column, this.desk.lang) : stage;
+  }
+
+  private columns(keys: string[]): string[] {
+    return keys.map((key) => this.text(`digest.col.${key}`));
+  }
+
+  private stageTable(
+    heading: string,
+    items: Array<{ ticket: DigestTicket; stage: OpenStageDue }>,
+    withOwner: boolean,
+  ): MailSection | null {
+    if (items.length === 0) return null;
+    const keys = [
+      'id',
+      'type',
+      'category',
+      'customer',
+      'phone',
+      'deadline',
+      'due',
+      ...(withOwner ? ['assignee', 'department'] : ['status']),
+    ];
+    const rows = items.map(({ ticket, stage }) => [
+      ticket.id,
+      this.enumLabel('ticketType', ticket.type),
+      ticket.category,
+      ticket.customer,
+      maskPhone(ticket.phone),
+      this.stageLabel(stage.stage),
+      this.when(stage.due),
+      ...(withOwner ? [ticket.assignee, ticket.department] : [this.enumLabel('status', ticket.status)]),
+    ]);
+    return { heading: this.text(heading), table: { columns: this.columns(keys), rows } };
+  }
+
+  /** The sections of one person's digest; empty when there is nothing to say. */
+  sections(
+    person: StaffMember,
+    tickets: readonly DigestTicket[],
+    window: DigestWindow,
+    news: ManagerNews,
+  ): MailSection[] {
+    const { start, end } = window.slot;
+    const { now } = window;
+    const overdue: Array<{ ticket: DigestTicket; stage: OpenStageDue }> = [];
+    const dueToday: Array<{ ticket: DigestTicket; stage: OpenStageDue }> = [];
+    const atRisk: Array<{ ticket: DigestTicket; stage: OpenStageDue }> = [];
+    const callbacks: DigestTicket[] = [];
+    for (const ticket of tickets) {
+      if (isCallbackDue(ticket.callbackState) && callbackOwner(this.settings, ticket) === person.name)
+        callbacks.push(ticket);
+      if (!OPEN.has(ticket.status) || ticket.assignee !== person.name) continue;
+      const stages = openStages(ticket).sort((a, b) => a.due - b.due);
+      const late = stages.find((stage) => stage.due < now);
+      const today = stages.find((stage) => stage.due >= now && stage.due >= start && stage.due < end);
+      const breached = late ?? (ticket.slaState === 'breached' ? stages[0] : undefined);
+      if (breached) overdue.push({ ticket, stage: breached });
+      else if (today) dueToday.push({ ticket, stage: today });
+      else if (ticket.slaState === 'atRisk' && stages.length > 0) atRisk.push({ ticket, stage: stages[0] });
+    }
+    const sections: Array<MailSection | null> = [
+      this.stageTable('digest.section.overdue', overdue, false),
+      this.stageTable('digest.section.dueToday', dueToday, false),
+      this.stageTable('digest.section.atRisk', atRisk, false),
+      this.callbackSection(person, callbacks),
+    ];
+    if (MANAGER_ROLES.has(person.role)) sections.push(...this.managerSections(news));
+    return sections.filter((section): section is MailSection => section !== null);
+  }
+
+  private callbackSection(person: StaffMember, callbacks: readonly DigestTicket[]): MailSection | null {
+    if (callbacks.length === 0) return null;
+    const rows = callbacks.map((ticket) => [
+      ticket.id,
+      ticket.customer,
+      maskPhone(ticket.phone),
+      this.enumLabel('callbackState', ticket.callbackState),
+      ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
+      callbackLink(this.desk, this.form, ticket.id, person.name) ?? this.text('digest.noForm'),
+    ]);
+    return {
+      heading: this.text('digest.section.callbacks'),
+      table: { columns: this.columns(['id', 'customer', 'phone', 'state', 'due', 'link']), rows },
+    };
+  }
+
+  private managerSections(news: ManagerNews): Array<MailSection | null> {
+    const major: MailSection | null =
+      news.major.length === 0
+        ? null
+        : {
+            heading: this.text('digest.section.major'),
+            table: {
+              columns: this.columns([
+                'id',
+                'category',
+                'customer',
+                'phone',
+                'assignee',
+                'department',
+                'status',
+              ]),
+              rows: news.major.map((ticket) => [
+                ticket.id,
+                ticket.category,
+                ticket.customer,
+                maskPhone(ticket.phone),
+                ticket.assignee,
+                ticket.department,
+                this.enumLabel('status', ticket.status),
+              ]),
+            },
+          };
+    const escalations: MailSection | null =
+      news.escalations.length === 0
+        ? null
+        : {
+            heading: this.text('digest.section.escalations'),
+            table: {
+              columns: this.columns(['id', 'level', 'at']),
+              rows: news.escalations.map((escalation) => [
+                escalation.id,
+                escalation.level,
+                this.when(escalation.at),
+              ]),
+            },
+          };
+    return [this.stageTable('digest.section.breaches', news.breaches, true), major, escalations];
+  }
+
+  mail(person: StaffMember, window: DigestWindow, sections: MailSection[]): Outgoing {
+    const subject = this.text('digest.subject', { date: window.slot.label });
+    const link = spreadsheetLink(this.desk);
+    const rendered = renderMail({
+      title: subject,
+      intro: this.text('digest.intro', { name: person.name }),
+      sections,
+      link: link ? { href: link, text: this.text('notify.openSheet') } : undefined,
+      footer: this.text('notify.footer'),
+    });
+    return {
+      to: [person.email],
+      subject,
+      htmlBody: rendered.html,
+      textBody: rendered.text,
+      reason: this.text('digest.reason'),
+    };
+  }
+}
+
+interface ManagerNews {
+  breaches: Array<{ ticket: DigestTicket; stage: OpenStageDue }>;
+  major: DigestTicket[];
+  escalations: Escalated[];
+}
+
+/** What managers hear about: what happened between the last digest and this one. */
+function managerNews(desk: Desk, tickets: readonly DigestTicket[], window: DigestWindow): ManagerNews {
+  const { now } = window;
+  const breaches: ManagerNews['breaches'] = [];
+  const major: DigestTicket[] = [];
+  for (const ticket of tickets) {
+    if (!OPEN.has(ticket.status)) continue;
+    const breached = openStages(ticket).find((stage) => stage.due > window.since && stage.due < now);
+    if (breached) breaches.push({ ticket, stage: breached });
+    const received = ticket.receivedAt instanceof Date ? ticket.receivedAt.getTime() : 0;
+    if (
+      ticket.type === 'complaint' &&
+      ticket.severity === 'major' &&
+      received > window.since &&
+      received <= now
+    )
+      major.push(ticket);
+  }
+  return { breaches, major, escalations: escalationsSince(desk, window.since) };
+}
+
+interface DigestCursor {
+  label: string;
+  done: string[];
+}
+
+function readCursor(desk: Desk, label: string): Set<string> {
+  const saved = desk.ports.store.get(CURSOR_KEY);
+  if (!saved) return new Set();
+  try {
+    const cursor = JSON.parse(saved) as DigestCursor;
+    return cursor.label === label ? new Set(cursor.done) : new Set();
+  } catch {
+    return new Set();
+  }
+}
+
+export interface DigestOutcome {
+  counts: RunCounts;
+  complete: boolean;
+}
+
+export function runDigest(
+  desk: Desk,
+  settings: DeskSettings,
+  window: DigestWindow,
+  budget: Budget,
+): DigestOutcome {
+  const tickets = desk
+    .table<TicketRow>(TICKETS)
+    .readRows(DIGEST_KEYS)
+    .rows.map((row) => row.values)
+    .filter((ticket) => ticket.id !== '');
+  const people = settings.staff.filter((person) => person.active && person.email !== '');
+  const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
+  const news = needsNews ? managerNews(desk, tickets, window) : { breaches: [], major: [], escalations: [] };
+  const writer = new DigestWriter(desk, settings);
+  const done = readCursor(desk, window.slot.label);
+  const mails: Outgoing[] = [];
+  let complete = true;
+  for (const person of people) {
+    if (done.has(person.email)) continue;
+    if (budget.exhausted()) {
+      complete = false;
+      break;
+    }
+    const sections = writer.sections(person, tickets, window, news);
+    if (sections.length > 0) mails.push(writer.mail(person, window, sections));
+    done.add(person.email);
+  }
+  const delivery = deliver(desk, mails);
+  if (complete) desk.ports.store.delete(CURSOR_KEY);
+  else
+    desk.ports.store.set(
+      CURSOR_KEY,
+      JSON.stringify({ label: window.slot.label, done: [...done] } satisfies DigestCursor),
+    );
+  return {
+    complete,
+    counts: {
+      people: people.length,
+      digests: mails.length,
+      mailsSent: delivery.sent,
+      mailsQueued: delivery.queued,
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Escalation emails (SPEC §5 ladder): level 2 (breached) → the ticket's department head; level 3
+ * (breached by more than 1 wd, or any breach of a Major complaint) → the CS manager and the GM
+ * (seed 000 L803: serious complaints go to 总办; seed 003 L407: report at once to the next level).
+ * Level 1 (at risk) is not mailed: it goes into the assignee's daily digest.
+ *
+ * A ticket that jumps levels in one run notifies every level it passed, each once. One email per
+ * recipient per run, listing all of that person's escalated tickets; phones masked, text escaped by
+ * renderMail.
+ */
+import { renderMail } from '../core/mail-html';
+import type { EscalationLevel, SlaStage } from '../core/sla';
+import { formatLocalDateTime } from '../core/sla';
+import { maskPhone } from '../core/text';
+import { type MessageKey, t } from '../i18n';
+import { columnLabel } from '../workbook/schema';
+import { TICKETS } from '../workbook/schemas';
+import { STAGE_DUE_COLUMN } from './deadlines';
+import type { Desk } from './desk';
+import type { Outgoing } from './mailer';
+import { departmentHeads, emailsWithRole, spreadsheetLink } from './notices';
+import type { DeskSettings } from './settings';
+import type { SweepRow } from './sweep';
+
+export interface Escalation {
+  ticket: SweepRow;
+  /** Level recorded before this run, and the level reached now. */
+  from: number;
+  to: EscalationLevel;
+  /** The breached stage that was due first (null when only at risk). */
+  stage: SlaStage | null;
+  due: number | null;
+}
+
+/** Who hears about a level: heads of the ticket's department (the CS manager when it has none), or management. */
+function recipientsOf(settings: DeskSettings, escalation: Escalation, level: number): string[] {
+  if (level === 2) {
+    const heads = departmentHeads(settings.staff, escalation.ticket.department);
+    return heads.length > 0 ? heads : emailsWithRole(settings.staff, ['manager']);
+  }
+  if (level === 3) return emailsWithRole(settings.staff, ['manager', 'gm']);
+  return [];
+}
+
+function stageLabel(desk: Desk, stage: SlaStage | null): string {
+  if (stage === null) return '';
+  const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
+  return column ? columnLabel(column, desk.lang) : stage;
+}
+
+export function escalationMails(
+  desk: Desk,
+  settings: DeskSettings,
+  escalations: readonly Escalation[],
+): Outgoing[] {
+  const { lang } = desk;
+  // recipient → ticket id → the highest level this recipient is told about for that ticket
+  const byRecipient = new Map<string, Map<string, { escalation: Escalation; level: number }>>();
+  for (const escalation of escalations) {
+    for (let level = escalation.from + 1; level <= escalation.to; level++) {
+      for (const email of recipientsOf(settings, escalation, level)) {
+        const tickets =
+          byRecipient.get(email) ?? new Map<string, { escalation: Escalation; level: number }>();
+        const known = tickets.get(escalation.ticket.id);
+        if (!known || known.level < level) tickets.set(escalation.ticket.id, { escalation, level });
+        byRecipient.set(email, tickets);
+      }
+    }
+  }
+  const link = spreadsheetLink(desk);
+  const columns = [
+    'id',
+    'level',
+    'type',
+    'category',
+    'customer',
+    'phone',
+    'department',
+    'assignee',
+    'stage',
+    'due',
+  ].map((key) => t(lang, `escalation.col.${key}` as MessageKey));
+  const mails: Outgoing[] = [];
+  for (const [email, tickets] of byRecipient) {
+    const rows = [...tickets.values()].map(({ escalation: { ticket, stage, due }, level }) => [
+      ticket.id,
+      String(level),
+      ticket.type === '' ? '' : t(lang, `enum.ticketType.${ticket.type}` as MessageKey),
+      ticket.category,
+      ticket.customer,
+      maskPhone(ticket.phone),
+      ticket.department,
+      ticket.assignee,
+      stageLabel(desk, stage),
+      due === null ? '' : formatLocalDateTime(lang, settings.calendar, due),
+    ]);
+    const subject = t(lang, 'escalation.subject', { count: rows.length });
+    const mail = renderMail({
+      title: subject,
+      intro: t(lang, 'escalation.intro'),
+      sections: [{ table: { columns, rows } }],
+      link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
+      footer: t(lang, 'notify.footer'),
+    });
+    mails.push({
+      to: [email],
+      subject,
+      htmlBody: mail.html,
+      textBody: mail.text,
+      reason: t(lang, 'escalation.reason'),
+    });
+  }
+  return mails;
+}
