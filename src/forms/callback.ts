@@ -3,7 +3,7 @@
  * titles from i18n; answers are read by the title of either language, and enum answers by the label
  * of either language, so a form made before a language switch keeps working.
  */
-import { type Satisfaction, SATISFACTION_SCALE, type CallbackAnswers } from '../core/callbacks';
+import { type CallbackAnswers, SATISFACTION_SCALE, type Satisfaction } from '../core/callbacks';
 import { ENUMS, type EnumCode } from '../core/enums';
 import type { StaffMember } from '../core/settings';
 import { enumCodeFromText } from '../core/text';
@@ -50,7 +50,13 @@ function question(lang: Lang, key: CallbackQuestionKey, staff: readonly StaffMem
     case 'ticketId':
       return { key, title, kind: 'text', required: true, help: t(lang, 'form.callback.help.ticketId') };
     case 'by':
-      return { key, title, kind: 'list', required: true, choices: staff.filter((s) => s.active).map((s) => s.name) };
+      return {
+        key,
+        title,
+        kind: 'list',
+        required: true,
+        choices: staff.filter((s) => s.active).map((s) => s.name),
+      };
     case 'method':
       return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'callbackMethod') };
     case 'reached':
@@ -93,7 +99,9 @@ export function callbackPrefill(lang: Lang, ticketId: string, staffName: string)
 }
 
 /** Raw answers by key, matching titles of either language. */
-export function callbackAnswersByKey(namedValues: Record<string, string[]>): Partial<Record<CallbackQuestionKey, string>> {
+export function callbackAnswersByKey(
+  namedValues: Record<string, string[]>,
+): Partial<Record<CallbackQuestionKey, string>> {
   const answers: Partial<Record<CallbackQuestionKey, string>> = {};
   for (const key of CALLBACK_QUESTION_KEYS) {
     for (const lang of LANGS) {
@@ -115,7 +123,12 @@ export function parseSatisfaction(text: string): Satisfaction | null {
   if (wanted === '') return null;
   for (const value of SATISFACTION_SCALE) {
     for (const lang of LANGS) {
-      if (satisfactionLabel(lang, value).replace(/^\d\s*/, '').toLowerCase() === wanted) return value;
+      if (
+        satisfactionLabel(lang, value)
+          .replace(/^\d\s*/, '')
+          .toLowerCase() === wanted
+      )
+        return value;
     }
   }
   return null;
@@ -127,7 +140,9 @@ function yesNo(text: string | undefined): boolean | null {
 }
 
 /** The parsed answers plus the confirmation code (kept on the attempt row, not used by the rules). */
-export function readCallbackAnswers(namedValues: Record<string, string[]>): CallbackAnswers & { confirmation: EnumCode<'confirmation'> | null } {
+export function readCallbackAnswers(
+  namedValues: Record<string, string[]>,
+): CallbackAnswers & { confirmation: EnumCode<'confirmation'> | null } {
   const raw = callbackAnswersByKey(namedValues);
   return {
     ticketId: (raw.ticketId ?? '').toUpperCase(),

@@ -4,21 +4,31 @@
  * already processed (duplicate trigger fires, SPEC §14), keep bad input but flag it, one append to
  * Callbacks, one batched update of the ticket, History; notify after the lock.
  */
-import { type CallbackTicket, type RecordedAttempt, judgeAttempt } from '../core/callbacks';
-import { type CallbackState, type TicketStatus, isEnumCode } from '../core/enums';
+import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../core/callbacks';
+import { type CallbackState, isEnumCode, type TicketStatus } from '../core/enums';
 import { sanitizeUserText } from '../core/text';
 import { readCallbackAnswers } from '../forms/callback';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../workbook/schemas';
-import { callbackNotices, type CallbackFacts, type NoticeTicket } from './callbacks/notices';
+import { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks/notices';
 import type { Desk } from './desk';
-import { type HistoryEntry, appendHistory } from './history';
+import { appendHistory, type HistoryEntry } from './history';
 import { deliver } from './mailer';
 import { loadSettings } from './settings';
 
-const ATTEMPT_KEYS = ['ticketId', 'at', 'by', 'method', 'reached', 'satisfaction', 'issueResolved', 'comments', 'formResponseId'] as const;
+const ATTEMPT_KEYS = [
+  'ticketId',
+  'at',
+  'by',
+  'method',
+  'reached',
+  'satisfaction',
+  'issueResolved',
+  'comments',
+  'formResponseId',
+] as const;
 const TICKET_KEYS = [
   'id',
   'customer',
@@ -91,7 +101,12 @@ function statusLabel(lang: Lang, status: TicketStatus | ''): string {
   return isEnumCode('status', status) ? t(lang, `enum.status.${status}` as MessageKey) : '';
 }
 
-export function handleCallback(desk: Desk, submission: FormSubmission, responseId: string, formActor: string): CallbackOutcome {
+export function handleCallback(
+  desk: Desk,
+  submission: FormSubmission,
+  responseId: string,
+  formActor: string,
+): CallbackOutcome {
   const { ports, lang } = desk;
   const settings = loadSettings(desk);
   const parsed = readCallbackAnswers(submission.namedValues);
@@ -114,8 +129,13 @@ export function handleCallback(desk: Desk, submission: FormSubmission, responseI
 
     const now = desk.now();
     const tickets = desk.table<TicketRow>(TICKETS);
-    const found = tickets.readRows(TICKET_KEYS).rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
-    const previous = stored.filter((row) => answers.ticketId !== '' && sameId(row.ticketId, answers.ticketId));
+    const found =
+      tickets
+        .readRows(TICKET_KEYS)
+        .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
+    const previous = stored.filter(
+      (row) => answers.ticketId !== '' && sameId(row.ticketId, answers.ticketId),
+    );
     const verdict = judgeAttempt(found ? callbackTicket(found.values) : null, answers, recorded(previous), {
       now,
       rules,
@@ -163,8 +183,15 @@ export function handleCallback(desk: Desk, submission: FormSubmission, responseI
       if (change.satisfaction) values.satisfaction = change.satisfaction;
       if (change.reopen) {
         values.status = 'reopened';
-        if (change.reopen.effects.reopenCount !== undefined) values.reopenCount = change.reopen.effects.reopenCount;
-        history.push({ actor, recordId: ticketId, field: label(lang, 'status'), oldValue: statusLabel(lang, before.status), newValue: statusLabel(lang, 'reopened') });
+        if (change.reopen.effects.reopenCount !== undefined)
+          values.reopenCount = change.reopen.effects.reopenCount;
+        history.push({
+          actor,
+          recordId: ticketId,
+          field: label(lang, 'status'),
+          oldValue: statusLabel(lang, before.status),
+          newValue: statusLabel(lang, 'reopened'),
+        });
       }
       if (change.callbackState !== before.callbackState) {
         history.push({
@@ -177,7 +204,10 @@ export function handleCallback(desk: Desk, submission: FormSubmission, responseI
       }
       tickets.updateRows([{ row: found.row, values }]);
       // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266).
-      tickets.writeNotes(found.row, { callbackState: change.callbackState === 'invalid' || change.callbackState === 'unreachable' ? flagText : '' });
+      tickets.writeNotes(found.row, {
+        callbackState:
+          change.callbackState === 'invalid' || change.callbackState === 'unreachable' ? flagText : '',
+      });
       if (change.satisfaction) {
         facts = {
           by: answers.by,
@@ -196,6 +226,7 @@ export function handleCallback(desk: Desk, submission: FormSubmission, responseI
   });
   desk.rememberHeaders();
   if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
-  if (result.facts && result.notice) deliver(desk, callbackNotices(desk, result.settings, result.notice, result.facts));
+  if (result.facts && result.notice)
+    deliver(desk, callbackNotices(desk, result.settings, result.notice, result.facts));
   return { kind: 'recorded', ticketId: result.ticketId, attemptNo: result.attemptNo, valid: result.valid };
 }

@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { isSampled } from '../../src/core/callbacks';
-import { cellOf, formId, newDesk, noteOf, rowsOf } from '../helpers/desk';
+import { cellOf, documentProperties, formId, newDesk, noteOf, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
 
 const HOUR = 3_600_000;
@@ -53,7 +53,13 @@ function callbackAnswers(answers: CallbackAnswers, lang: 'en' | 'zh-CN'): Record
   return result;
 }
 
-const REACHED_5: CallbackAnswers = { method: 'Phone', reached: 'Yes', satisfaction: '5 Very satisfied', issueResolved: 'Yes', confirmation: 'Verbal' };
+const REACHED_5: CallbackAnswers = {
+  method: 'Phone',
+  reached: 'Yes',
+  satisfaction: '5 Very satisfied',
+  issueResolved: 'Yes',
+  confirmation: 'Verbal',
+};
 const NOT_REACHED: CallbackAnswers = { method: 'Phone', reached: 'No' };
 
 function submitCallback(emu: Emulator, answers: CallbackAnswers, lang: 'en' | 'zh-CN' = 'en') {
@@ -104,6 +110,14 @@ describe('setup adds the callback form', () => {
     expect(satisfaction?.choices).toEqual(['5 很满意', '4 满意', '3 一般', '2 不满意', '1 很不满意']);
     const method = form?.items.find((item) => item.title === '回访方式');
     expect(method?.choices).toEqual(['电话', '短信', '上门', '邮件', '微信']);
+  });
+
+  it('its response sheet is hidden, like the intake form responses', () => {
+    const emu = newDesk({ lang: 'en' });
+    const saved = documentProperties(emu).get('form.callback') ?? '{}';
+    const { responseSheetName } = JSON.parse(saved) as { responseSheetName: string };
+    expect(responseSheetName).not.toBe('');
+    expect(emu.spreadsheet.sheet(responseSheetName).isHidden()).toBe(true);
   });
 
   it('is created once: running setup again keeps the same form', () => {
@@ -167,13 +181,16 @@ describe('a resolved ticket enters the callback queue with the window of its SLA
     const skipped = ids.findIndex((id) => !isSampled(id, 10));
     expect(picked).toBeGreaterThanOrEqual(0);
     const emu = newDesk({ lang: 'en' });
-    for (let i = 0; i <= Math.max(picked, skipped); i++) submitIntake(emu, complaint({ type: 'Inquiry', phone: `1381234${String(1000 + i)}` }));
+    for (let i = 0; i <= Math.max(picked, skipped); i++)
+      submitIntake(emu, complaint({ type: 'Inquiry', phone: `1381234${String(1000 + i)}` }));
     resolve(emu, picked + 2);
     resolve(emu, skipped + 2);
     const sampled = ticket(emu, picked + 2);
     expect(sampled.ID).toBe(ids[picked]);
     expect(sampled['Callback state']).toBe('Due');
-    expect((sampled['Callback due'] as Date).getTime() - (sampled['Resolved at'] as Date).getTime()).toBe(7 * DAY);
+    expect((sampled['Callback due'] as Date).getTime() - (sampled['Resolved at'] as Date).getTime()).toBe(
+      7 * DAY,
+    );
     expect(noteOf(emu, 'Tickets', 'Callback due', picked + 2)).toMatch(/sampled, 10 %/);
     expect(ticket(emu, skipped + 2)['Callback state']).toBe('Not required');
   });
@@ -189,7 +206,17 @@ describe('a valid callback: reached, satisfaction recorded', () => {
     emu.clock.advance(DAY);
     submitCallback(emu, REACHED_5);
     const [attempt] = attempts(emu);
-    expect(attempt).toMatchObject({ 'Ticket ID': 'CMP-2026-00001', 'Attempt no.': 1, By: 'Li Na', Method: 'Phone', Reached: 'Yes', 'Satisfaction (1–5)': 5, 'Issue resolved': 'Yes', 'Customer confirmation': 'Verbal', Valid: true });
+    expect(attempt).toMatchObject({
+      'Ticket ID': 'CMP-2026-00001',
+      'Attempt no.': 1,
+      By: 'Li Na',
+      Method: 'Phone',
+      Reached: 'Yes',
+      'Satisfaction (1–5)': 5,
+      'Issue resolved': 'Yes',
+      'Customer confirmation': 'Verbal',
+      Valid: true,
+    });
     const row = ticket(emu);
     expect(row['Callback at']).toEqual(emu.clock.now());
     expect(row.Satisfaction).toBe(5);
@@ -312,10 +339,17 @@ describe('a dissatisfied customer or an unresolved issue reopens the ticket', ()
     const before = emu.mail.outbox.length;
     submitCallback(emu, { ...REACHED_5, satisfaction: '2 Dissatisfied', comments: 'Still drips at night.' });
     const row = ticket(emu);
-    expect(row).toMatchObject({ Status: 'Reopened', 'Reopen count': 1, Satisfaction: 2, 'Callback state': 'Done' });
+    expect(row).toMatchObject({
+      Status: 'Reopened',
+      'Reopen count': 1,
+      Satisfaction: 2,
+      'Callback state': 'Done',
+    });
     expect(attempts(emu)[0]).toMatchObject({ Valid: true });
     expect(attempts(emu)[0].Flag).toMatch(/dissatisfied: ticket CMP-2026-00001 is reopened/);
-    expect(rowsOf(emu, 'History').some((entry) => entry.Field === 'Status' && entry['New value'] === 'Reopened')).toBe(true);
+    expect(
+      rowsOf(emu, 'History').some((entry) => entry.Field === 'Status' && entry['New value'] === 'Reopened'),
+    ).toBe(true);
     const [mail] = mailsAbout(emu, /CMP-2026-00001 reopened/);
     expect(mail.to).toContain(emailOf(row.Assignee));
     expect(mail.to.length).toBeGreaterThanOrEqual(2);
@@ -370,7 +404,12 @@ describe('a dissatisfied customer or an unresolved issue reopens the ticket', ()
     emu.clock.advance(DAY);
     edit(emu, 'Status', 'Resolved');
     const row = ticket(emu);
-    expect(row).toMatchObject({ Status: 'Resolved', 'Callback state': 'Due', 'Callback at': '', Satisfaction: '' });
+    expect(row).toMatchObject({
+      Status: 'Resolved',
+      'Callback state': 'Due',
+      'Callback at': '',
+      Satisfaction: '',
+    });
     expect((row['Callback due'] as Date).getTime()).toBe(emu.clock.now().getTime() + 14 * DAY);
     emu.clock.advance(HOUR);
     submitCallback(emu, NOT_REACHED);
@@ -412,8 +451,14 @@ describe('bad input is stored, flagged, and changes no ticket', () => {
 
   it('a duplicate trigger fire of one response stores one attempt', () => {
     const emu = resolvedComplaint();
-    const { jobs } = emu.submitForm(formId(emu, 'form.callback'), callbackAnswers({ ticketId: 'CMP-2026-00001', by: 'Li Na', ...NOT_REACHED }, 'en'), { defer: true });
-    emu.runConcurrently([...jobs, ...jobs].map((job) => ({ name: job.name, event: job.event, user: job.user })));
+    const { jobs } = emu.submitForm(
+      formId(emu, 'form.callback'),
+      callbackAnswers({ ticketId: 'CMP-2026-00001', by: 'Li Na', ...NOT_REACHED }, 'en'),
+      { defer: true },
+    );
+    emu.runConcurrently(
+      [...jobs, ...jobs].map((job) => ({ name: job.name, event: job.event, user: job.user })),
+    );
     expect(attempts(emu)).toHaveLength(1);
   });
 
@@ -433,7 +478,12 @@ describe('bad input is stored, flagged, and changes no ticket', () => {
   it('a formula in the comments stays text', () => {
     const emu = resolvedComplaint();
     submitCallback(emu, { ...REACHED_5, comments: '=HYPERLINK("http://x")' });
-    expect(emu.spreadsheet.sheet('Callbacks').formulas()[1].every((cell) => cell === '')).toBe(true);
+    expect(
+      emu.spreadsheet
+        .sheet('Callbacks')
+        .formulas()[1]
+        .every((cell) => cell === ''),
+    ).toBe(true);
     expect(attempts(emu)[0].Comments).toBe('=HYPERLINK("http://x")');
   });
 });
@@ -444,11 +494,21 @@ describe('in Chinese', () => {
     submitIntake(emu, complaint(), 'zh-CN');
     edit(emu, '处理结果', '已更换水管接头。', 2, '工单登记');
     edit(emu, '状态', '已解决', 2, '工单登记');
-    submitCallback(emu, { method: '电话', reached: '是', satisfaction: '5 很满意', issueResolved: '是', confirmation: '签字确认' }, 'zh-CN');
+    submitCallback(
+      emu,
+      {
+        method: '电话',
+        reached: '是',
+        satisfaction: '5 很满意',
+        issueResolved: '是',
+        confirmation: '签字确认',
+      },
+      'zh-CN',
+    );
     const [row] = rowsOf(emu, '工单登记');
-    expect(row['回访状态']).toBe('已回访');
-    expect(row['满意度']).toBe(5);
+    expect(row.回访状态).toBe('已回访');
+    expect(row.满意度).toBe(5);
     const [attempt] = rowsOf(emu, '回访记录');
-    expect(attempt['回访次数']).toBe(1);
+    expect(attempt.回访次数).toBe(1);
   });
 });

@@ -90,12 +90,17 @@ function sameContent(a: RecordedAttempt, b: RecordedAttempt): boolean {
 }
 
 function isDuplicateOf(attempt: RecordedAttempt, earlier: RecordedAttempt): boolean {
-  return Math.abs(attempt.at.getTime() - earlier.at.getTime()) <= DUPLICATE_WINDOW_MS && sameContent(attempt, earlier);
+  return (
+    Math.abs(attempt.at.getTime() - earlier.at.getTime()) <= DUPLICATE_WINDOW_MS &&
+    sameContent(attempt, earlier)
+  );
 }
 
 /** The ticket's attempts since its current resolution, oldest first, without double submissions. */
 export function cycleAttempts(attempts: readonly RecordedAttempt[], resolveAt: Date): RecordedAttempt[] {
-  const ordered = attempts.filter((a) => a.at.getTime() >= resolveAt.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const ordered = attempts
+    .filter((a) => a.at.getTime() >= resolveAt.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const kept: RecordedAttempt[] = [];
   for (const attempt of ordered) {
     const previous = kept[kept.length - 1];
@@ -116,7 +121,12 @@ function rejected(key: MessageKey, params?: Flag['params']): AttemptVerdict {
 }
 
 /** Input problems: the attempt is stored, flagged, and nothing on the ticket changes. */
-function inputProblem(ticket: CallbackTicket | null, answers: CallbackAnswers, attempt: RecordedAttempt, cycle: readonly RecordedAttempt[]): AttemptVerdict | null {
+function inputProblem(
+  ticket: CallbackTicket | null,
+  answers: CallbackAnswers,
+  attempt: RecordedAttempt,
+  cycle: readonly RecordedAttempt[],
+): AttemptVerdict | null {
   if (answers.ticketId === '') return rejected('callbacks.flag.noTicketId');
   if (!ticket) return rejected('callbacks.flag.unknownTicket', { id: answers.ticketId });
   if (ticket.status === 'cancelled') return rejected('callbacks.flag.cancelled', { id: ticket.id });
@@ -124,7 +134,8 @@ function inputProblem(ticket: CallbackTicket | null, answers: CallbackAnswers, a
     return rejected('callbacks.flag.notResolved', { id: ticket.id });
   }
   const previous = cycle[cycle.length - 1];
-  if (previous && isDuplicateOf(attempt, previous)) return rejected('callbacks.flag.duplicate', { id: ticket.id });
+  if (previous && isDuplicateOf(attempt, previous))
+    return rejected('callbacks.flag.duplicate', { id: ticket.id });
   if (ticket.callbackState === 'done') return rejected('callbacks.flag.alreadyDone', { id: ticket.id });
   return null;
 }
@@ -149,28 +160,44 @@ export function judgeAttempt(
   const attempt: RecordedAttempt = { ...answers, at: now };
   const cycle = ticket && ticket.resolveAt instanceof Date ? cycleAttempts(previous, ticket.resolveAt) : [];
   const problem = inputProblem(ticket, answers, attempt, cycle);
-  if (problem || !ticket) return problem ?? rejected('callbacks.flag.unknownTicket', { id: answers.ticketId });
+  if (problem || !ticket)
+    return problem ?? rejected('callbacks.flag.unknownTicket', { id: answers.ticketId });
 
   const attempts = [...cycle, attempt];
   const smsOnly = trailingSmsCount(attempts) >= rules.smsOnlyLimit;
   const smsFlag: Flag = { key: 'callbacks.flag.smsOnly', params: { count: rules.smsOnlyLimit } };
 
   if (answers.reached === true && answers.satisfaction !== null) {
-    if (smsOnly) return { valid: false, flags: [smsFlag], ticket: { callbackState: 'invalid', askManager: false } };
+    if (smsOnly)
+      return { valid: false, flags: [smsFlag], ticket: { callbackState: 'invalid', askManager: false } };
     return validCallback(ticket, answers.satisfaction, answers.issueResolved, now);
   }
   if (answers.reached === true) {
     const flags: Flag[] = [{ key: 'callbacks.flag.noSatisfaction' }];
     if (smsOnly) flags.push(smsFlag);
-    return { valid: false, flags, ticket: { callbackState: openState(ticket, smsOnly, now), askManager: false } };
+    return {
+      valid: false,
+      flags,
+      ticket: { callbackState: openState(ticket, smsOnly, now), askManager: false },
+    };
   }
-  if (smsOnly) return { valid: false, flags: [smsFlag], ticket: { callbackState: 'invalid', askManager: false } };
+  if (smsOnly)
+    return { valid: false, flags: [smsFlag], ticket: { callbackState: 'invalid', askManager: false } };
 
   const unreached = attempts.filter((a) => a.reached !== true);
   const days = new Set(unreached.map((a) => context.dayOf(a.at.getTime()))).size;
-  const progress = { attempts: unreached.length, max: rules.maxUnreachedAttempts, days, minDays: rules.minDistinctDays };
+  const progress = {
+    attempts: unreached.length,
+    max: rules.maxUnreachedAttempts,
+    days,
+    minDays: rules.minDistinctDays,
+  };
   if (unreached.length >= rules.maxUnreachedAttempts && days >= rules.minDistinctDays) {
-    return { valid: false, flags: [{ key: 'callbacks.flag.unreachable', params: progress }], ticket: { callbackState: 'unreachable', askManager: false } };
+    return {
+      valid: false,
+      flags: [{ key: 'callbacks.flag.unreachable', params: progress }],
+      ticket: { callbackState: 'unreachable', askManager: false },
+    };
   }
   return {
     valid: false,
@@ -184,16 +211,29 @@ export function judgeAttempt(
  * not resolved" reopens the ticket through the state machine (SPEC §4, §7; seed 003 L105–108: record
  * and hand back to the staff who handle it); satisfaction 1 also asks the CS manager to call personally.
  */
-function validCallback(ticket: CallbackTicket, satisfaction: Satisfaction, issueResolved: boolean | null, now: Date): AttemptVerdict {
+function validCallback(
+  ticket: CallbackTicket,
+  satisfaction: Satisfaction,
+  issueResolved: boolean | null,
+  now: Date,
+): AttemptVerdict {
   const flags: Flag[] = [];
-  const outcome: TicketOutcome = { callbackState: 'done', callbackAt: now, satisfaction, askManager: satisfaction === 1 };
+  const outcome: TicketOutcome = {
+    callbackState: 'done',
+    callbackAt: now,
+    satisfaction,
+    askManager: satisfaction === 1,
+  };
   const dissatisfied = satisfaction <= 2;
   const notResolved = issueResolved === false;
   if ((dissatisfied || notResolved) && (ticket.status === 'resolved' || ticket.status === 'closed')) {
     const move = checkTransition(ticket.status, 'reopened', ticket, { now });
     if (move.allowed) {
       outcome.reopen = { from: ticket.status, effects: move.effects, dissatisfied, notResolved };
-      flags.push({ key: dissatisfied ? 'callbacks.flag.reopenedDissatisfied' : 'callbacks.flag.reopenedNotResolved', params: { id: ticket.id } });
+      flags.push({
+        key: dissatisfied ? 'callbacks.flag.reopenedDissatisfied' : 'callbacks.flag.reopenedNotResolved',
+        params: { id: ticket.id },
+      });
     }
   }
   if (outcome.askManager) flags.push({ key: 'callbacks.flag.managerCallback' });

@@ -19,7 +19,13 @@ export const SAMPLED_WINDOW: { open: Duration; due: Duration } = {
 
 export type CallbackRequirement =
   | { required: false }
-  | { required: true; open: Duration; due: Duration; /** The row's own window (false: SAMPLED_WINDOW). */ fromPolicy: boolean; sampleRate: number };
+  | {
+      required: true;
+      open: Duration;
+      due: Duration /** The row's own window (false: SAMPLED_WINDOW). */;
+      fromPolicy: boolean;
+      sampleRate: number;
+    };
 
 export function callbackRequirement(target: SlaTarget | null, ticketId: string): CallbackRequirement {
   if (!target || !isSampled(ticketId, target.sampleRate)) return { required: false };

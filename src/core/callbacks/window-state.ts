@@ -5,7 +5,11 @@
  */
 import type { CallbackState } from '../enums';
 
-export function windowStateAt(now: Date, open: Date | '', due: Date | ''): Extract<CallbackState, 'waiting' | 'due' | 'overdue'> {
+export function windowStateAt(
+  now: Date,
+  open: Date | '',
+  due: Date | '',
+): Extract<CallbackState, 'waiting' | 'due' | 'overdue'> {
   if (open instanceof Date && now.getTime() < open.getTime()) return 'waiting';
   if (due instanceof Date && now.getTime() > due.getTime()) return 'overdue';
   return 'due';

@@ -22,7 +22,8 @@ export const en = {
   'callbacks.flag.unknownTicket': 'No ticket has the ID “{id}”: check the ID and log the callback again.',
   'callbacks.flag.cancelled': 'Ticket {id} is cancelled: it has no callback.',
   'callbacks.flag.notResolved': 'Ticket {id} is not resolved yet: call back after it is resolved.',
-  'callbacks.flag.duplicate': 'Same answers as the previous attempt on {id} a few minutes earlier: counted once.',
+  'callbacks.flag.duplicate':
+    'Same answers as the previous attempt on {id} a few minutes earlier: counted once.',
   'callbacks.flag.alreadyDone': 'The callback of {id} is already done: this attempt changes nothing.',
   'callbacks.flag.smsOnly':
     '{count} SMS-only attempts in a row are not a valid callback (seed 004 L266): call or visit the customer.',
@@ -39,7 +40,8 @@ export const en = {
   'callbacks.notify.subject.reopened': '[Service Desk] Callback: {id} reopened',
   'callbacks.notify.intro.reopened':
     'At the callback the customer was not satisfied or said the issue is not resolved. The ticket is Reopened: handle it again and resolve it.',
-  'callbacks.notify.subject.manager': '[Service Desk] Very dissatisfied customer on {id}: please call back personally',
+  'callbacks.notify.subject.manager':
+    '[Service Desk] Very dissatisfied customer on {id}: please call back personally',
   'callbacks.notify.intro.manager':
     'The customer rated the handling 1 (very dissatisfied). Every severely dissatisfied customer is called back again with the CS manager taking part (seed 002 L156 §3.7.5.9).',
   'callbacks.notify.field.satisfaction': 'Satisfaction',
@@ -52,7 +54,8 @@ export const en = {
 
 export const zh: Record<keyof typeof en, string> = {
   'form.callback.title': '客服部：回访登记',
-  'form.callback.description': '每次回访都要登记一次，未联系上客户也要登记。联系上客户并记录满意度，才算一次有效回访。',
+  'form.callback.description':
+    '每次回访都要登记一次，未联系上客户也要登记。联系上客户并记录满意度，才算一次有效回访。',
   'form.callback.q.ticketId': '工单号',
   'form.callback.q.by': '回访人',
   'form.callback.q.method': '回访方式',
@@ -86,7 +89,8 @@ export const zh: Record<keyof typeof en, string> = {
   'callbacks.history.valid': '有效，满意度 {satisfaction}',
   'callbacks.history.invalid': '无效',
   'callbacks.notify.subject.reopened': '【客服工作台】回访：工单 {id} 已重新处理',
-  'callbacks.notify.intro.reopened': '回访时客户不满意或表示问题未解决，工单已转为“重新处理”，请再次处理并解决。',
+  'callbacks.notify.intro.reopened':
+    '回访时客户不满意或表示问题未解决，工单已转为“重新处理”，请再次处理并解决。',
   'callbacks.notify.subject.manager': '【客服工作台】工单 {id} 客户很不满意：请亲自再回访',
   'callbacks.notify.intro.manager':
     '客户对处理结果评为 1（很不满意）。对严重不满意的客户须全数再回访，并由客服经理亲自参与（seed 002 L156 §3.7.5.9）。',

@@ -14,7 +14,10 @@ import type { Outgoing } from '../mailer';
 import { departmentHeads, emailsWithRole, spreadsheetLink, staffEmail } from '../notices';
 import type { DeskSettings } from '../settings';
 
-export type NoticeTicket = Pick<TicketRow, 'id' | 'customer' | 'phone' | 'category' | 'assignee' | 'department'>;
+export type NoticeTicket = Pick<
+  TicketRow,
+  'id' | 'customer' | 'phone' | 'category' | 'assignee' | 'department'
+>;
 
 export interface CallbackFacts {
   by: string;
@@ -25,10 +28,17 @@ export interface CallbackFacts {
   askManager: boolean;
 }
 
-function callbackMail(desk: Desk, ticket: NoticeTicket, facts: CallbackFacts, kind: 'reopened' | 'manager', to: string[]): Outgoing {
+function callbackMail(
+  desk: Desk,
+  ticket: NoticeTicket,
+  facts: CallbackFacts,
+  kind: 'reopened' | 'manager',
+  to: string[],
+): Outgoing {
   const { lang } = desk;
   const subject = t(lang, `callbacks.notify.subject.${kind}` as MessageKey, { id: ticket.id });
-  const resolvedText = facts.issueResolved === null ? '—' : t(lang, facts.issueResolved ? 'enum.yesNo.yes' : 'enum.yesNo.no');
+  const resolvedText =
+    facts.issueResolved === null ? '—' : t(lang, facts.issueResolved ? 'enum.yesNo.yes' : 'enum.yesNo.no');
   const link = spreadsheetLink(desk);
   const mail = renderMail({
     title: subject,
@@ -51,10 +61,21 @@ function callbackMail(desk: Desk, ticket: NoticeTicket, facts: CallbackFacts, ki
     link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
     footer: t(lang, 'notify.footer'),
   });
-  return { to, subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, `callbacks.notify.reason.${kind}` as MessageKey) };
+  return {
+    to,
+    subject,
+    htmlBody: mail.html,
+    textBody: mail.text,
+    reason: t(lang, `callbacks.notify.reason.${kind}` as MessageKey),
+  };
 }
 
-export function callbackNotices(desk: Desk, settings: DeskSettings, ticket: NoticeTicket, facts: CallbackFacts): Outgoing[] {
+export function callbackNotices(
+  desk: Desk,
+  settings: DeskSettings,
+  ticket: NoticeTicket,
+  facts: CallbackFacts,
+): Outgoing[] {
   const notices: Outgoing[] = [];
   if (facts.reopened) {
     const owner = staffEmail(settings.staff, ticket.assignee);

@@ -35,12 +35,23 @@ function ruleLabel(lang: Lang, type: TicketType, severity: Severity, sampleRate:
 }
 
 const NOT_REQUIRED: CallbackEntry = {
-  values: { callbackOpen: '', callbackDue: '', callbackState: 'notRequired', callbackAt: '', satisfaction: '' },
+  values: {
+    callbackOpen: '',
+    callbackDue: '',
+    callbackState: 'notRequired',
+    callbackAt: '',
+    satisfaction: '',
+  },
   notes: { callbackOpen: '', callbackDue: '', callbackState: '' },
 };
 
 /** The callback columns of a ticket just Resolved at `ticket.resolveAt`. */
-export function callbackOnResolve(settings: DeskSettings, lang: Lang, ticket: ResolvedTicket, now: Date): CallbackEntry {
+export function callbackOnResolve(
+  settings: DeskSettings,
+  lang: Lang,
+  ticket: ResolvedTicket,
+  now: Date,
+): CallbackEntry {
   if (ticket.type === '' || ticket.severity === '') return NOT_REQUIRED;
   const target = slaTargetFor(settings.sla, ticket.type, ticket.severity);
   const need = callbackRequirement(target, ticket.id);
@@ -50,7 +61,10 @@ export function callbackOnResolve(settings: DeskSettings, lang: Lang, ticket: Re
   const label = ruleLabel(lang, ticket.type, ticket.severity, need.sampleRate);
   const bound = (duration: Duration) => {
     const at = addDuration(cal, start, duration);
-    return { at: new Date(at), note: explainDue(lang, cal, { start, duration, due: at, label, from: 'resolved' }) };
+    return {
+      at: new Date(at),
+      note: explainDue(lang, cal, { start, duration, due: at, label, from: 'resolved' }),
+    };
   };
   const open = bound(need.open);
   const due = bound(need.due);
