@@ -12,6 +12,8 @@ export const MENU_HANDLERS = {
   setup: 'menuSetup',
   checkSetup: 'menuCheckSetup',
   runNow: 'menuRunScheduler',
+  reportLastWeek: 'menuReportLastWeek',
+  reportLastMonth: 'menuReportLastMonth',
 } as const;
 
 export function referencedHandlerNames(): string[] {

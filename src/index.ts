@@ -10,6 +10,7 @@ import { runEntry } from './jobs/entry';
 import { handleFormSubmit } from './jobs/form-submit';
 import { showHealthCheck } from './jobs/health';
 import { addMenu } from './jobs/menu';
+import { buildLastReport } from './jobs/reports';
 import { runScheduler as runSchedulerJob } from './jobs/scheduler';
 import { menuSetup as menuSetupJob } from './jobs/setup';
 
@@ -47,4 +48,12 @@ export function menuCheckSetup(): void {
 
 export function menuRunScheduler(): void {
   runEntry('menuRunScheduler', 'interactive', createGasPorts(), runSchedulerJob);
+}
+
+export function menuReportLastWeek(): void {
+  runEntry('menuReportLastWeek', 'interactive', createGasPorts(), (ports) => buildLastReport(ports, 'weekly'));
+}
+
+export function menuReportLastMonth(): void {
+  runEntry('menuReportLastMonth', 'interactive', createGasPorts(), (ports) => buildLastReport(ports, 'monthly'));
 }

@@ -29,6 +29,8 @@ export interface SheetPort {
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
   writeNotes(row: number, column: number, notes: string[][]): void;
   setNumberFormat(row: number, column: number, numRows: number, numColumns: number, format: string): void;
+  /** One format per cell of the block (one setNumberFormats). */
+  setNumberFormats(row: number, column: number, formats: string[][]): void;
   /** Dropdown from a list; `strict` rejects other values. */
   setListValidation(row: number, column: number, numRows: number, values: string[], strict: boolean): void;
   protectColumns(column: number, numColumns: number, description: string, warningOnly: boolean): void;

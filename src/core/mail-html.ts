@@ -4,8 +4,17 @@
  */
 import { escapeHtml } from './text';
 
+/** A KPI card: a figure, its target and status; the tone colours its border (reports, SPEC §10). */
+export interface MailCard {
+  label: string;
+  value: string;
+  detail: string;
+  tone: 'good' | 'bad' | 'none';
+}
+
 export interface MailSection {
   heading?: string;
+  cards?: MailCard[];
   /** Label/value pairs shown as a two-column table. */
   fields?: Array<[string, string]>;
   /** A table with a header row. */
@@ -28,9 +37,23 @@ export interface RenderedMail {
 
 const CELL = 'style="padding:4px 8px;border:1px solid #dadce0;vertical-align:top"';
 
+const CARD_COLOURS: Record<MailCard['tone'], string> = { good: '#34a853', bad: '#ea4335', none: '#9aa0a6' };
+
+function cardHtml(card: MailCard): string {
+  const box = `display:inline-block;vertical-align:top;width:160px;margin:0 8px 8px 0;padding:8px 10px;border:1px solid #dadce0;border-top:4px solid ${CARD_COLOURS[card.tone]}`;
+  return [
+    `<div style="${box}">`,
+    `<div style="font-size:12px;color:#5f6368">${escapeHtml(card.label)}</div>`,
+    `<div style="font-size:22px;font-weight:bold">${escapeHtml(card.value)}</div>`,
+    `<div style="font-size:12px">${escapeHtml(card.detail)}</div>`,
+    '</div>',
+  ].join('');
+}
+
 function sectionHtml(section: MailSection): string {
   const parts: string[] = [];
   if (section.heading) parts.push(`<h3 style="margin:16px 0 6px">${escapeHtml(section.heading)}</h3>`);
+  if (section.cards?.length) parts.push(`<div>${section.cards.map(cardHtml).join('')}</div>`);
   for (const paragraph of section.paragraphs ?? []) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
   if (section.fields?.length) {
     const rows = section.fields.map(([label, value]) => `<tr><th ${CELL} align="left">${escapeHtml(label)}</th><td ${CELL}>${escapeHtml(value)}</td></tr>`);
@@ -47,6 +70,7 @@ function sectionHtml(section: MailSection): string {
 function sectionText(section: MailSection): string {
   const lines: string[] = [];
   if (section.heading) lines.push(`\n${section.heading}`);
+  for (const card of section.cards ?? []) lines.push(`${card.label}: ${card.value} (${card.detail})`);
   lines.push(...(section.paragraphs ?? []));
   for (const [label, value] of section.fields ?? []) lines.push(`${label}: ${value}`);
   if (section.table) {

@@ -57,6 +57,10 @@ class GasSheet implements SheetPort {
   setNumberFormat(row: number, column: number, numRows: number, numColumns: number, format: string): void {
     this.sheet.getRange(row, column, numRows, numColumns).setNumberFormat(format);
   }
+  setNumberFormats(row: number, column: number, formats: string[][]): void {
+    if (formats.length === 0) return;
+    this.sheet.getRange(row, column, formats.length, formats[0].length).setNumberFormats(formats);
+  }
   setListValidation(row: number, column: number, numRows: number, values: string[], strict: boolean): void {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(values, true)

@@ -13,5 +13,7 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'menu.setup'), handler: MENU_HANDLERS.setup },
     { label: t(lang, 'menu.checkSetup'), handler: MENU_HANDLERS.checkSetup },
     { label: t(lang, 'menu.runNow'), handler: MENU_HANDLERS.runNow },
+    { label: t(lang, 'reports.menu.lastWeek'), handler: MENU_HANDLERS.reportLastWeek },
+    { label: t(lang, 'reports.menu.lastMonth'), handler: MENU_HANDLERS.reportLastMonth },
   ]);
 }

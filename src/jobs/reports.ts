@@ -1,25 +1,69 @@
 /**
- * Weekly and monthly reports (SPEC §10). The scheduler calls these for each due period; menu actions
- * call them on demand. Rebuilding a period replaces its sheet.
+ * Weekly and monthly reports (SPEC §10). The scheduler calls runReport for each due period; menu actions
+ * call it on demand. Rebuilding a period replaces its sheet. One read of Tickets, the pure aggregation
+ * of core/reports, one block per write, then one email to the period's ⚙ Report recipients.
  */
-import type { Desk } from './desk';
-import type { DeskSettings } from './settings';
+import { buildReport, lastCompletedPeriod, previousPeriod, type ReportKind, type ReportPeriod } from '../core/reports';
+import { t } from '../i18n';
+import type { Ports } from '../ports';
+import { Desk } from './desk';
+import { spreadsheetLang } from './entry';
+import { deliver } from './mailer';
+import { layoutReport } from './reports/layout';
+import { reportMail } from './reports/mail';
+import { readReportTickets } from './reports/read';
+import { writeReportSheet } from './reports/sheet';
+import { type DeskSettings, loadSettings } from './settings';
 
-/** A report period in the spreadsheet's zone: [start, end) instants and its ISO label (2026-W47, 2026-11). */
-export interface ReportPeriod {
-  kind: 'weekly' | 'monthly';
-  start: Date;
-  end: Date;
-  label: string;
-}
+export type { ReportPeriod };
 
 export interface ReportOutcome {
   sheetName: string;
+  /** Emails sent now. */
   mailed: number;
+  /** Emails left in the Outbox (quota, or a failed send). */
+  queued: number;
 }
 
 export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
-  void settings;
-  desk.ports.log.info(`report ${period.kind} ${period.label}: not built yet`);
-  return { sheetName: '', mailed: 0 };
+  const { calendar } = settings;
+  const model = buildReport({
+    tickets: readReportTickets(desk),
+    period,
+    previous: previousPeriod(calendar.zone, period),
+    calendar,
+    targets: settings.targets,
+    now: desk.now().getTime(),
+  });
+  const sheet = writeReportSheet(desk, period, layoutReport(desk.lang, calendar, model));
+  desk.ports.workbook.flush();
+  const baseUrl = desk.ports.store.get('spreadsheet.url') ?? desk.ports.workbook.url();
+  const messages = reportMail(
+    {
+      lang: desk.lang,
+      calendar,
+      recipients: settings.reportRecipients,
+      spreadsheetName: desk.ports.workbook.name(),
+      sheetName: sheet.name,
+      sheetUrl: `${baseUrl}#gid=${sheet.id()}`,
+    },
+    model,
+  );
+  const delivery = deliver(desk, messages);
+  desk.rememberHeaders();
+  desk.ports.log.info(`report ${period.kind} ${period.label}: sheet "${sheet.name}", ${delivery.sent} sent, ${delivery.queued} queued`);
+  return { sheetName: sheet.name, mailed: delivery.sent, queued: delivery.queued };
+}
+
+/** Menu action: builds the last completed week or month now and says where it is. */
+export function buildLastReport(ports: Ports, kind: ReportKind): ReportOutcome {
+  const desk = new Desk(ports, spreadsheetLang(ports));
+  const settings = loadSettings(desk);
+  const period = lastCompletedPeriod(kind, settings.calendar.zone, desk.now().getTime());
+  const outcome = runReport(desk, settings, period);
+  ports.ui.alert(
+    t(desk.lang, 'menu.title'),
+    t(desk.lang, 'reports.menu.done', { sheet: outcome.sheetName, sent: outcome.mailed, queued: outcome.queued }),
+  );
+  return outcome;
 }

@@ -100,6 +100,7 @@ export class FakeSheet implements SheetPort {
     this.cells.splice(row - 1, howMany);
   }
   setBackgrounds(): void {}
+  setNumberFormats(): void {}
   setFontWeights(): void {}
   addColumnChart(): void {}
   removeCharts(): void {}

@@ -71,8 +71,8 @@ export function targetFields(): FieldSpecs<ReportTargets> {
     },
     listLimit: {
       fallback: 50,
-      parse: (cell) => parseInteger(cell, 5, 500),
-      expected: (lang) => t(lang, 'settings.expected.integer', { min: 5, max: 500 }),
+      parse: (cell) => parseInteger(cell, 5, 100),
+      expected: (lang) => t(lang, 'settings.expected.integer', { min: 5, max: 100 }),
       label: 'reports.targets.listLimit',
     },
   };
