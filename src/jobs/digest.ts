@@ -115,10 +115,11 @@ function callbackLink(
 ): string | null {
   if (!form) return null;
   try {
-    return desk.ports.forms.prefilledUrl(form.id, {
+    const url = desk.ports.forms.prefilledUrl(form.id, {
       [t(desk.lang, 'form.callback.q.ticketId')]: ticketId,
       [t(desk.lang, 'form.callback.q.by')]: staffName,
     });
+    return url === '' ? null : url;
   } catch (error) {
     desk.ports.log.error('callback form link failed', error);
     return null;
