@@ -1,0 +1,105 @@
+/**
+ * The operations SPEC §15 budgets, each measured on a desk holding N tickets: one intake submit, one
+ * hourly sweep (a scheduler run with nothing else due), one weekly report, and the naive per-row sweep.
+ */
+import { defaultStaffRows } from '../../src/core/settings';
+import { type IntakeQuestionKey, intakeQuestionTitle } from '../../src/forms/intake';
+import { MENU_HANDLERS } from '../../src/handlers';
+import { type MessageKey, t } from '../../src/i18n';
+import { BENCH_LANG, benchDesk, bundleWith, fillTickets } from './fixtures';
+import { type Measurement, measure } from './measure';
+import { NAIVE_SWEEP, naiveSweepSource } from './naive-sweep';
+
+export type Operation = 'intake' | 'sweep' | 'report' | 'naiveSweep';
+
+export interface Result extends Partial<Measurement> {
+  operation: Operation;
+  tickets: number;
+  /** Why there is no measurement ("n/a"), or what the run produced. */
+  note: string;
+}
+
+const HOUR = 3_600_000;
+const REPORT_ENTRY = MENU_HANDLERS.reportLastWeek;
+
+function intakeAnswers(): Record<string, string> {
+  const label = (key: string) => t(BENCH_LANG, key as MessageKey);
+  const answers: Partial<Record<IntakeQuestionKey, string>> = {
+    receivedBy: defaultStaffRows(BENCH_LANG)[0].name,
+    channel: label('enum.channel.phone'),
+    type: label('enum.ticketType.complaint'),
+    category: label('settings.category.other'),
+    severity: label('enum.severity.general'),
+    customer: 'Benchmark Customer',
+    phone: '13900001111',
+    description: 'One more complaint, measured.',
+  };
+  return Object.fromEntries(
+    Object.entries(answers).map(([key, value]) => [
+      intakeQuestionTitle(BENCH_LANG, key as IntakeQuestionKey),
+      String(value),
+    ]),
+  );
+}
+
+function formId(emu: ReturnType<typeof benchDesk>, key: string): string {
+  const saved = emu.properties.document.get(emu.spreadsheet.id)?.get(key);
+  if (!saved) throw new Error(`bench: setup registered no ${key}`);
+  return (JSON.parse(saved) as { id: string }).id;
+}
+
+/** Measures every operation at `tickets` existing tickets, on one desk, in an order where each starts clean. */
+export function measureAt(tickets: number): Result[] {
+  const emu = benchDesk(bundleWith(naiveSweepSource()));
+  fillTickets(emu, tickets);
+  const results: Result[] = [];
+  const ticketsSheet = t(BENCH_LANG, 'sheet.tickets');
+  const rowsBefore = emu.spreadsheet.sheet(ticketsSheet).lastRow();
+
+  // The first scheduler run after filling escalates and catches up; the next hour's run is the steady sweep.
+  emu.run('runScheduler', undefined, { interactive: false });
+  emu.clock.advance(HOUR);
+  results.push({
+    operation: 'sweep',
+    tickets,
+    note: '',
+    ...measure(emu, () => emu.run('runScheduler', undefined, { interactive: false })),
+  });
+
+  results.push({
+    operation: 'naiveSweep',
+    tickets,
+    note: '',
+    ...measure(emu, () => emu.run(NAIVE_SWEEP, undefined, { interactive: false })),
+  });
+
+  if (emu.defines(REPORT_ENTRY)) {
+    const sheetsBefore = emu.spreadsheet.sheetNames();
+    const measured = measure(emu, () => emu.run(REPORT_ENTRY, undefined, { interactive: true }));
+    const built = emu.spreadsheet.sheetNames().filter((name) => !sheetsBefore.includes(name));
+    results.push({
+      operation: 'report',
+      tickets,
+      note: built.length > 0 ? `built ${built.join(', ')}` : 'rebuilt an existing sheet',
+      ...measured,
+    });
+  } else {
+    results.push({ operation: 'report', tickets, note: `n/a: the bundle has no ${REPORT_ENTRY}` });
+  }
+
+  const measured = measure(emu, () => emu.submitForm(formId(emu, 'form.intake'), intakeAnswers()));
+  const created = emu.spreadsheet.sheet(ticketsSheet).lastRow() - rowsBefore;
+  results.push({
+    operation: 'intake',
+    tickets,
+    note: created === 1 ? '' : `expected one new ticket, got ${created}`,
+    ...measured,
+  });
+  const failed = [
+    ...emu.executions.filter((run) => run.error).map((run) => `${run.name}: ${run.error?.message}`),
+    ...emu.logs.filter((entry) => entry.level === 'error').map((entry) => entry.message),
+  ];
+  if (failed.length > 0)
+    for (const result of results) result.note = [result.note, ...failed].filter(Boolean).join('; ');
+  return results;
+}

@@ -1,0 +1,65 @@
+/** The §15 table as text: one line per operation, one column per ticket count, budgets at the right. */
+import type { Operation, Result } from './operations';
+
+const NAMES: Record<Operation, string> = {
+  intake: 'Intake (one submit)',
+  sweep: 'Hourly sweep',
+  report: 'Weekly report',
+  naiveSweep: 'Naive per-row sweep',
+};
+
+const BUDGETS: Record<Operation, string> = {
+  intake: '≤ 15 calls at any size',
+  sweep: '≤ 30 calls; ≤ 2 s CPU at 100k',
+  report: '≤ 150 calls; ≤ 3 s CPU at 100k',
+  naiveSweep: '(contrast, not allowed)',
+};
+
+function cell(result: Result | undefined): string {
+  if (!result) return '';
+  if (result.sheetsCalls === undefined || result.cpuMs === undefined) return 'n/a';
+  const time =
+    result.cpuMs >= 1000 ? `${(result.cpuMs / 1000).toFixed(2)} s` : `${Math.round(result.cpuMs)} ms`;
+  return `${result.sheetsCalls.toLocaleString('en-US')} calls, ${time}`;
+}
+
+export function formatTable(
+  results: readonly Result[],
+  sizes: readonly number[],
+  dueDatesPerSecond: number,
+): string {
+  const header = [
+    'Operation',
+    ...sizes.map((size) => `${size.toLocaleString('en-US')} tickets`),
+    'Budget (SPEC §15)',
+  ];
+  const operations: Operation[] = ['intake', 'sweep', 'report', 'naiveSweep'];
+  const lines = operations.map((operation) => [
+    NAMES[operation],
+    ...sizes.map((size) =>
+      cell(results.find((result) => result.operation === operation && result.tickets === size)),
+    ),
+    BUDGETS[operation],
+  ]);
+  lines.push([
+    'Business-time due dates',
+    `${dueDatesPerSecond.toLocaleString('en-US')} per second`,
+    ...sizes.slice(1).map(() => ''),
+    '≥ 200,000 per second',
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...lines].map((line) => line[i].length)));
+  const format = (line: string[]) =>
+    line
+      .map((text, i) => text.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  const notes = results
+    .filter((result) => result.note !== '')
+    .map((result) => `  ${NAMES[result.operation]} at ${result.tickets}: ${result.note}`);
+  return [
+    format(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...lines.map(format),
+    ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
+  ].join('\n');
+}
