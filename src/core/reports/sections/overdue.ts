@@ -4,7 +4,7 @@
  */
 import { businessTimeBetween } from '../../calendar';
 import { isOpenAt, type ReportContext, type ReportTicket, STAGE_KEYS, type StageKey, workingDayMs } from '../input';
-import { label, limited, type ReportCell, type ReportSection } from '../model';
+import { label, type ReportCell, type ReportSection } from '../model';
 
 /** The earliest stage not done by `instant` whose deadline had passed, or null. */
 export function overdueStage(ticket: ReportTicket, instant: number): { stage: StageKey; due: number } | null {
@@ -19,17 +19,17 @@ export function overdueStage(ticket: ReportTicket, instant: number): { stage: St
 }
 
 export function overdueList(context: ReportContext): ReportSection {
-  const dayMs = workingDayMs(context.calendar);
-  const late: Array<{ ticket: ReportTicket; stage: StageKey; due: number; days: number }> = [];
+  const late: Array<{ ticket: ReportTicket; stage: StageKey; due: number }> = [];
   for (const ticket of context.tickets) {
     if (!isOpenAt(ticket, context.asOf)) continue;
     const overdue = overdueStage(ticket, context.asOf);
-    if (!overdue) continue;
-    const days = businessTimeBetween(context.calendar, overdue.due, context.asOf) / dayMs;
-    late.push({ ticket, ...overdue, days });
+    if (overdue) late.push({ ticket, ...overdue });
   }
+  // Earliest deadline first = most late first; lateness (a walk over the calendar) only for the rows shown.
   late.sort((a, b) => a.due - b.due || a.ticket.id.localeCompare(b.ticket.id));
-  const rows: ReportCell[][] = late.map(({ ticket, stage, due, days }) => [
+  const shown = late.slice(0, context.targets.listLimit);
+  const dayMs = workingDayMs(context.calendar);
+  const rows: ReportCell[][] = shown.map(({ ticket, stage, due }) => [
     ticket.id,
     ticket.type === '' ? label('reports.value.none') : label(`enum.ticketType.${ticket.type}`),
     ticket.severity === '' ? label('reports.value.none') : label(`enum.severity.${ticket.severity}`),
@@ -37,9 +37,9 @@ export function overdueList(context: ReportContext): ReportSection {
     ticket.department,
     label(`reports.stage.${stage}`),
     new Date(due),
-    days,
+    businessTimeBetween(context.calendar, due, context.asOf) / dayMs,
   ]);
-  const section: ReportSection = {
+  return {
     id: 'overdue',
     title: 'reports.section.overdue',
     columns: [
@@ -53,7 +53,7 @@ export function overdueList(context: ReportContext): ReportSection {
       { header: 'reports.col.workingDaysLate', format: 'days' },
     ],
     rows,
+    omitted: late.length - shown.length || undefined,
     mailRows: 10,
   };
-  return limited(section, context.targets.listLimit);
 }
