@@ -45,6 +45,8 @@ const TICKET_KEYS = [
   'waitingSince',
   'pausedMs',
   'reopenCount',
+  // Read only so the update (callback state … updated at) can be one contiguous write.
+  'updatedAt',
 ] as const;
 
 /** Ticket IDs are compared as people type them: trimmed, any case. */
@@ -203,11 +205,12 @@ export function handleCallback(
         });
       }
       tickets.updateRows([{ row: found.row, values }]);
-      // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266).
-      tickets.writeNotes(found.row, {
-        callbackState:
-          change.callbackState === 'invalid' || change.callbackState === 'unreachable' ? flagText : '',
-      });
+      // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266);
+      // the note is cleared when the ticket leaves that state.
+      const explained = (state: CallbackState | '') => state === 'invalid' || state === 'unreachable';
+      if (explained(change.callbackState) || explained(before.callbackState)) {
+        tickets.writeNotes(found.row, { callbackState: explained(change.callbackState) ? flagText : '' });
+      }
       if (change.satisfaction) {
         facts = {
           by: answers.by,
