@@ -55,7 +55,14 @@ export function benchReport(count: number): { weeklyMs: number; monthlyMs: numbe
   const time = (kind: 'weekly' | 'monthly') => {
     const period = lastCompletedPeriod(kind, calendar.zone, now);
     const began = process.cpuUsage();
-    const model = buildReport({ tickets, period, previous: previousPeriod(calendar.zone, period), calendar, targets: defaultTargets(), now });
+    const model = buildReport({
+      tickets,
+      period,
+      previous: previousPeriod(calendar.zone, period),
+      calendar,
+      targets: defaultTargets(),
+      now,
+    });
     layoutReport('en', calendar, model);
     const used = process.cpuUsage(began);
     return Math.round((used.user + used.system) / 1000);
@@ -66,5 +73,7 @@ export function benchReport(count: number): { weeklyMs: number; monthlyMs: numbe
 if (require.main === module) {
   const count = Number(process.argv[2] ?? 100_000);
   const { weeklyMs, monthlyMs } = benchReport(count);
-  console.log(`report aggregation + layout at ${count.toLocaleString('en-US')} tickets: weekly ${weeklyMs} ms CPU, monthly ${monthlyMs} ms CPU`);
+  console.log(
+    `report aggregation + layout at ${count.toLocaleString('en-US')} tickets: weekly ${weeklyMs} ms CPU, monthly ${monthlyMs} ms CPU`,
+  );
 }

@@ -56,12 +56,19 @@ function sectionHtml(section: MailSection): string {
   if (section.cards?.length) parts.push(`<div>${section.cards.map(cardHtml).join('')}</div>`);
   for (const paragraph of section.paragraphs ?? []) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
   if (section.fields?.length) {
-    const rows = section.fields.map(([label, value]) => `<tr><th ${CELL} align="left">${escapeHtml(label)}</th><td ${CELL}>${escapeHtml(value)}</td></tr>`);
+    const rows = section.fields.map(
+      ([label, value]) =>
+        `<tr><th ${CELL} align="left">${escapeHtml(label)}</th><td ${CELL}>${escapeHtml(value)}</td></tr>`,
+    );
     parts.push(`<table style="border-collapse:collapse">${rows.join('')}</table>`);
   }
   if (section.table) {
-    const head = section.table.columns.map((column) => `<th ${CELL} align="left">${escapeHtml(column)}</th>`).join('');
-    const body = section.table.rows.map((row) => `<tr>${row.map((cell) => `<td ${CELL}>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    const head = section.table.columns
+      .map((column) => `<th ${CELL} align="left">${escapeHtml(column)}</th>`)
+      .join('');
+    const body = section.table.rows.map(
+      (row) => `<tr>${row.map((cell) => `<td ${CELL}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+    );
     parts.push(`<table style="border-collapse:collapse"><tr>${head}</tr>${body.join('')}</table>`);
   }
   return parts.join('\n');
@@ -93,7 +100,13 @@ export function renderMail(doc: MailDocument): RenderedMail {
     `<p style="color:#5f6368;font-size:12px">${escapeHtml(doc.footer)}</p>`,
     '</div>',
   ].join('\n');
-  const text = [doc.title, doc.intro, ...doc.sections.map(sectionText), doc.link ? `${doc.link.text}: ${doc.link.href}` : '', doc.footer]
+  const text = [
+    doc.title,
+    doc.intro,
+    ...doc.sections.map(sectionText),
+    doc.link ? `${doc.link.text}: ${doc.link.href}` : '',
+    doc.footer,
+  ]
     .filter((line) => line !== '')
     .join('\n');
   return { html, text };

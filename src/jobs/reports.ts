@@ -3,7 +3,13 @@
  * call it on demand. Rebuilding a period replaces its sheet. One read of Tickets, the pure aggregation
  * of core/reports, one block per write, then one email to the period's ⚙ Report recipients.
  */
-import { buildReport, lastCompletedPeriod, previousPeriod, type ReportKind, type ReportPeriod } from '../core/reports';
+import {
+  buildReport,
+  lastCompletedPeriod,
+  previousPeriod,
+  type ReportKind,
+  type ReportPeriod,
+} from '../core/reports';
 import { t } from '../i18n';
 import type { Ports } from '../ports';
 import { Desk } from './desk';
@@ -51,7 +57,9 @@ export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeri
   );
   const delivery = deliver(desk, messages);
   desk.rememberHeaders();
-  desk.ports.log.info(`report ${period.kind} ${period.label}: sheet "${sheet.name}", ${delivery.sent} sent, ${delivery.queued} queued`);
+  desk.ports.log.info(
+    `report ${period.kind} ${period.label}: sheet "${sheet.name}", ${delivery.sent} sent, ${delivery.queued} queued`,
+  );
   return { sheetName: sheet.name, mailed: delivery.sent, queued: delivery.queued };
 }
 
@@ -63,7 +71,11 @@ export function buildLastReport(ports: Ports, kind: ReportKind): ReportOutcome {
   const outcome = runReport(desk, settings, period);
   ports.ui.alert(
     t(desk.lang, 'menu.title'),
-    t(desk.lang, 'reports.menu.done', { sheet: outcome.sheetName, sent: outcome.mailed, queued: outcome.queued }),
+    t(desk.lang, 'reports.menu.done', {
+      sheet: outcome.sheetName,
+      sent: outcome.mailed,
+      queued: outcome.queued,
+    }),
   );
   return outcome;
 }

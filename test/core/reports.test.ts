@@ -9,14 +9,26 @@ import {
   type ReportSection,
   type ReportTicket,
 } from '../../src/core/reports';
-import { defaultTargets, parseDayBounds, parsePercentTarget, parseTargets } from '../../src/core/settings/targets';
+import {
+  defaultTargets,
+  parseDayBounds,
+  parsePercentTarget,
+  parseTargets,
+} from '../../src/core/settings/targets';
 import { china, cst, plainCalendar } from './calendar-helpers';
 import { ticket, weekFixture } from './reports-fixtures';
 
 const zone = china.zone;
 
 function report(tickets: ReportTicket[], period: ReportPeriod, now: number, calendar = china): ReportModel {
-  return buildReport({ tickets, period, previous: previousPeriod(calendar.zone, period), calendar, targets: defaultTargets(), now });
+  return buildReport({
+    tickets,
+    period,
+    previous: previousPeriod(calendar.zone, period),
+    calendar,
+    targets: defaultTargets(),
+    now,
+  });
 }
 
 function section(model: ReportModel, id: string): ReportSection {
@@ -28,7 +40,9 @@ function section(model: ReportModel, id: string): ReportSection {
 /** Rows with labels reduced to their keys, for readable expectations. */
 function plain(rows: ReportSection['rows']): unknown[][] {
   return rows.map((row) =>
-    row.map((cell) => (cell !== null && typeof cell === 'object' && !(cell instanceof Date) ? cell.key : cell)),
+    row.map((cell) =>
+      cell !== null && typeof cell === 'object' && !(cell instanceof Date) ? cell.key : cell,
+    ),
   );
 }
 
@@ -69,18 +83,64 @@ describe('report aggregation on a hand-made week (2026-W47)', () => {
   it('KPIs against the seed targets (seed 003 L359–360) with change vs W46', () => {
     expect(plain(section(model, 'kpis').rows)).toEqual([
       // A on time, B late → 1 of 2; W46: D on time → 100 %.
-      ['reports.kpi.complaintTimeliness', 0.5, 'reports.target.atLeast', 'reports.status.missed', 1, -0.5, 'reports.kpi.basis'],
-      ['reports.kpi.repairTimeliness', 1, 'reports.target.atLeast', 'reports.status.met', null, null, 'reports.kpi.basis'],
+      [
+        'reports.kpi.complaintTimeliness',
+        0.5,
+        'reports.target.atLeast',
+        'reports.status.missed',
+        1,
+        -0.5,
+        'reports.kpi.basis',
+      ],
+      [
+        'reports.kpi.repairTimeliness',
+        1,
+        'reports.target.atLeast',
+        'reports.status.met',
+        null,
+        null,
+        'reports.kpi.basis',
+      ],
       // A and G done, E unreachable → 2 of 3.
-      ['reports.kpi.callbackRate', 2 / 3, 'reports.target.atLeast', 'reports.status.missed', null, null, 'reports.kpi.basis'],
+      [
+        'reports.kpi.callbackRate',
+        2 / 3,
+        'reports.target.atLeast',
+        'reports.status.missed',
+        null,
+        null,
+        'reports.kpi.basis',
+      ],
       // Resolved in the week: A, B, E, G; G had been reopened → 1 of 4.
-      ['reports.kpi.reworkRate', 0.25, 'reports.target.atMost', 'reports.status.missed', 0, 0.25, 'reports.kpi.basis'],
+      [
+        'reports.kpi.reworkRate',
+        0.25,
+        'reports.target.atMost',
+        'reports.status.missed',
+        0,
+        0.25,
+        'reports.kpi.basis',
+      ],
       // Scores 5 (A) and 3 (G): satisfied = 4–5 → 1 of 2.
-      ['reports.kpi.satisfactionRate', 0.5, 'reports.target.atLeast', 'reports.status.missed', null, null, 'reports.kpi.basis'],
+      [
+        'reports.kpi.satisfactionRate',
+        0.5,
+        'reports.target.atLeast',
+        'reports.status.missed',
+        null,
+        null,
+        'reports.kpi.basis',
+      ],
     ]);
     expect(section(model, 'kpis').tones).toEqual(['bad', 'good', 'bad', 'bad', 'bad']);
-    expect(section(model, 'kpis').rows[0][2]).toEqual({ key: 'reports.target.atLeast', params: { target: 100 } });
-    expect(section(model, 'kpis').rows[3][6]).toEqual({ key: 'reports.kpi.basis', params: { part: 1, whole: 4 } });
+    expect(section(model, 'kpis').rows[0][2]).toEqual({
+      key: 'reports.target.atLeast',
+      params: { target: 100 },
+    });
+    expect(section(model, 'kpis').rows[3][6]).toEqual({
+      key: 'reports.kpi.basis',
+      params: { part: 1, whole: 4 },
+    });
   });
 
   it('volume by type, channel, category and department counts tickets received in the week', () => {
@@ -141,7 +201,11 @@ describe('report aggregation on a hand-made week (2026-W47)', () => {
     const overdue = section(model, 'overdue');
     expect(overdue.rows).toHaveLength(1);
     const [id, , , owner, , stage, due, late] = overdue.rows[0];
-    expect([id, owner, stage]).toEqual(['CMP-2026-00013', { key: 'reports.value.unassigned' }, { key: 'reports.stage.ack' }]);
+    expect([id, owner, stage]).toEqual([
+      'CMP-2026-00013',
+      { key: 'reports.value.unassigned' },
+      { key: 'reports.stage.ack' },
+    ]);
     expect(due).toEqual(new Date(cst('2026-11-20T14:00')));
     // Fri 14:00–18:00 is 4 business hours of an 8-hour day; the weekend does not count.
     expect(late).toBe(0.5);
@@ -196,9 +260,17 @@ describe('edge cases', () => {
   it('a week spanning National Day 2025 (W40): 2 working days; holidays do not count as late', () => {
     const week = periodContaining('weekly', zone, cst('2025-10-01T12:00'));
     expect(week.label).toBe('2025-W40');
-    const late = ticket({ id: 'CMP-2025-00100', receivedAt: cst('2025-09-29T17:00'), ackDue: cst('2025-09-30T17:00') });
+    const late = ticket({
+      id: 'CMP-2025-00100',
+      receivedAt: cst('2025-09-29T17:00'),
+      ackDue: cst('2025-09-30T17:00'),
+    });
     // Received Tue 17:30, 3 wd → Sat 2025-10-11 17:30 (调休 working day): not due within the week.
-    const notDue = ticket({ id: 'CMP-2025-00101', receivedAt: cst('2025-09-30T17:30'), resolveDue: cst('2025-10-11T17:30') });
+    const notDue = ticket({
+      id: 'CMP-2025-00101',
+      receivedAt: cst('2025-09-30T17:30'),
+      resolveDue: cst('2025-10-11T17:30'),
+    });
     const model = report([late, notDue], week, cst('2025-10-13T08:00'));
     expect(model.workingDays).toBe(2);
     const overdue = section(model, 'overdue').rows;
@@ -227,7 +299,11 @@ describe('edge cases', () => {
   it('long lists keep the first ⚙ Targets listLimit rows and count the rest', () => {
     const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
     const many = Array.from({ length: 60 }, (_, i) =>
-      ticket({ id: `CMP-2026-${String(i).padStart(5, '0')}`, receivedAt: cst('2026-11-16T10:00'), severity: 'major' }),
+      ticket({
+        id: `CMP-2026-${String(i).padStart(5, '0')}`,
+        receivedAt: cst('2026-11-16T10:00'),
+        severity: 'major',
+      }),
     );
     const model = report(many, week, cst('2026-11-23T08:00'));
     expect(section(model, 'majorAndRepeat').rows).toHaveLength(50);
@@ -238,14 +314,23 @@ describe('edge cases', () => {
 describe('⚙ Targets parsing', () => {
   it('defaults are the seed targets: 100, 100, 85, ≤ 1, 90 (seed 003 L359–360)', () => {
     const targets = defaultTargets();
-    expect([targets.complaintTimeliness, targets.repairTimeliness, targets.callbackRate, targets.reworkRate, targets.satisfactionRate]).toEqual([
-      100, 100, 85, 1, 90,
-    ]);
+    expect([
+      targets.complaintTimeliness,
+      targets.repairTimeliness,
+      targets.callbackRate,
+      targets.reworkRate,
+      targets.satisfactionRate,
+    ]).toEqual([100, 100, 85, 1, 90]);
     expect(targets.backlogAgeDays).toEqual([1, 3, 7, 14]);
   });
 
   it('reads 85, "85%" and a percent-formatted 0.85 alike; a bad value keeps the default and is reported', () => {
-    expect([parsePercentTarget(85), parsePercentTarget('85%'), parsePercentTarget(0.85), parsePercentTarget('abc')]).toEqual([85, 85, 85, null]);
+    expect([
+      parsePercentTarget(85),
+      parsePercentTarget('85%'),
+      parsePercentTarget(0.85),
+      parsePercentTarget('abc'),
+    ]).toEqual([85, 85, 85, null]);
     expect(parseDayBounds('2, 5, 10')).toEqual([2, 5, 10]);
     expect(parseDayBounds('5, 2')).toBeNull();
     const parsed = parseTargets(

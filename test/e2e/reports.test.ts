@@ -12,7 +12,11 @@ function a1(emu: Emulator, sheet: string, row: number, header: string): string {
 
 /** Uncounted fixture write of one cell, by header (no onEdit: as if typed long ago). */
 function setCell(emu: Emulator, sheet: string, row: number, header: string, value: string): void {
-  emu.spreadsheet.host().getSheetByName(sheet)?.getRange(a1(emu, sheet, row, header)).setValue(value);
+  emu.spreadsheet
+    .host()
+    .getSheetByName(sheet)
+    ?.getRange(a1(emu, sheet, row, header))
+    .setValue(value);
 }
 
 function reportSheets(emu: Emulator, prefix: string): string[] {
@@ -29,7 +33,7 @@ describe('weekly report', () => {
   submitIntake(emu, complaint());
   submitIntake(emu, complaint({ severity: 'Major', phone: '13812341234', customer: 'Zhao Lei' }));
   setCell(emu, 'Tickets', 3, 'Department', '<script>alert(1)</script>');
-  setCell(emu, 'Tickets', 3, 'Category', "'=HYPERLINK(\"http://evil\")");
+  setCell(emu, 'Tickets', 3, 'Category', '\'=HYPERLINK("http://evil")');
   emu.advanceTo(new Date('2026-03-03T03:00:00Z'));
   emu.editCells('Tickets', a1(emu, 'Tickets', 2, 'Resolution'), [['Replaced the pipe']]);
   emu.editCells('Tickets', a1(emu, 'Tickets', 2, 'Status'), [['Resolved']]);
@@ -63,7 +67,12 @@ describe('weekly report', () => {
     expect(sheet.styles('background')[kpiRow][3]).toBe('#f4cccc');
     const satisfactionRow = values.findIndex((row) => row[0] === 'Satisfaction rate');
     expect(sheet.styles('background')[satisfactionRow][3]).toBe('#eeeeee');
-    expect(sheet.formulas().flat().every((formula) => formula === '')).toBe(true);
+    expect(
+      sheet
+        .formulas()
+        .flat()
+        .every((formula) => formula === ''),
+    ).toBe(true);
     expect(values.flat()).toContain('=HYPERLINK("http://evil")');
   });
 

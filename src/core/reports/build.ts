@@ -49,7 +49,12 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
 /** Anything that happened in the window or is still open at the cut-off. */
 function touches(ticket: ReportTicket, context: ReportContext): boolean {
   const { current } = context;
-  if (inWindow(ticket.receivedAt, current) || inWindow(ticket.resolveAt, current) || inWindow(ticket.callbackAt, current)) return true;
+  if (
+    inWindow(ticket.receivedAt, current) ||
+    inWindow(ticket.resolveAt, current) ||
+    inWindow(ticket.callbackAt, current)
+  )
+    return true;
   if (isOpenAt(ticket, context.asOf)) return true;
   if (STAGE_KEYS.some((stage) => inWindow(stageOutcome(ticket, stage)?.at ?? null, current))) return true;
   return inWindow(callbackOutcome(ticket)?.at ?? null, current);
@@ -60,10 +65,15 @@ function holidayNotices(context: ReportContext, days: readonly number[]): Report
   const covered = new Set(holidayCoverage(context.calendar));
   const years = [...new Set([yearOf(days[0]), yearOf(days[days.length - 1])])];
   const missing = years.filter((year) => !covered.has(year));
-  return missing.length === 0 ? [] : [{ key: 'reports.notice.noHolidayData', params: { years: missing.join(', ') } }];
+  return missing.length === 0
+    ? []
+    : [{ key: 'reports.notice.noHolidayData', params: { years: missing.join(', ') } }];
 }
 
-export function buildReport(input: ReportInput, sections: readonly SectionBuilder[] = REPORT_SECTIONS): ReportModel {
+export function buildReport(
+  input: ReportInput,
+  sections: readonly SectionBuilder[] = REPORT_SECTIONS,
+): ReportModel {
   const current = windowOf(input.period, input.now);
   const context: ReportContext = {
     ...input,

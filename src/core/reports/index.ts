@@ -1,6 +1,6 @@
 /** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport, REPORT_SECTIONS, type SectionBuilder } from './build';
-export { type ReportContext, type ReportInput, type ReportTicket } from './input';
+export type { ReportContext, ReportInput, ReportTicket } from './input';
 export {
   type ColumnFormat,
   isLabel,

@@ -96,7 +96,13 @@ export function isCancelled(ticket: ReportTicket): boolean {
   return ticket.status === 'cancelled';
 }
 
-const OPEN: ReadonlySet<TicketStatus | ''> = new Set(['new', 'transferred', 'inProgress', 'waitingOnCustomer', 'reopened']);
+const OPEN: ReadonlySet<TicketStatus | ''> = new Set([
+  'new',
+  'transferred',
+  'inProgress',
+  'waitingOnCustomer',
+  'reopened',
+]);
 
 /** Open at `instant`: received before it and not resolved by then (reopened tickets count as open). */
 export function isOpenAt(ticket: ReportTicket, instant: number): boolean {
@@ -110,8 +116,15 @@ export function isSatisfied(score: number): boolean {
   return score >= 4;
 }
 
-export function isRated(ticket: ReportTicket): ticket is ReportTicket & { satisfaction: number; callbackAt: number } {
-  return ticket.satisfaction !== null && ticket.satisfaction >= 1 && ticket.satisfaction <= 5 && ticket.callbackAt !== null;
+export function isRated(
+  ticket: ReportTicket,
+): ticket is ReportTicket & { satisfaction: number; callbackAt: number } {
+  return (
+    ticket.satisfaction !== null &&
+    ticket.satisfaction >= 1 &&
+    ticket.satisfaction <= 5 &&
+    ticket.callbackAt !== null
+  );
 }
 
 /** Length of a regular working day in ms (09:00–18:00 less lunch = 8 h), to show lateness in working days. */

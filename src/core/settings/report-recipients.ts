@@ -29,7 +29,11 @@ export function parseReportRecipients(rows: readonly KeyedRow[], lang: Lang): Pa
         reason:
           emailText === ''
             ? t(lang, 'settings.issue.missingField', { column })
-            : t(lang, 'settings.issue.badField', { column, value: emailText, expected: t(lang, 'settings.expected.email') }),
+            : t(lang, 'settings.issue.badField', {
+                column,
+                value: emailText,
+                expected: t(lang, 'settings.expected.email'),
+              }),
       };
     }
     const issues: string[] = [];

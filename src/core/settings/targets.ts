@@ -39,10 +39,14 @@ export function parsePercentTarget(cell: CellValue): number | null {
 
 /** '1, 3, 7, 14' → [1, 3, 7, 14]: ascending whole days, 1 to 5 bounds. */
 export function parseDayBounds(cell: CellValue): number[] | null {
-  const parts = cellText(cell).split(/[,，;；\s]+/).filter((part) => part !== '');
+  const parts = cellText(cell)
+    .split(/[,，;；\s]+/)
+    .filter((part) => part !== '');
   const days = parts.map(Number);
   if (days.length === 0 || days.length > 5) return null;
-  const ascending = days.every((day, i) => Number.isInteger(day) && day > 0 && (i === 0 || day > days[i - 1]));
+  const ascending = days.every(
+    (day, i) => Number.isInteger(day) && day > 0 && (i === 0 || day > days[i - 1]),
+  );
   return ascending ? days : null;
 }
 
@@ -95,7 +99,11 @@ export function defaultTargetRows(lang: Lang): KeyValueRecord[] {
     return {
       key,
       label: t(lang, field.label),
-      value: Array.isArray(fallback) ? fallback.join(', ') : typeof fallback === 'number' ? fallback : String(fallback),
+      value: Array.isArray(fallback)
+        ? fallback.join(', ')
+        : typeof fallback === 'number'
+          ? fallback
+          : String(fallback),
       note: field.source ? t(lang, 'settings.note.seed', { ref: field.source }) : '',
     };
   });

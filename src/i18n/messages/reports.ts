@@ -123,12 +123,14 @@ export const en = {
   'reports.mail.intro': '{period}. The full report, with charts, is in the sheet “{sheet}”.',
   'reports.mail.link': 'Open the report sheet',
   'reports.mail.more': '{count} more rows in the sheet.',
-  'reports.mail.footer': 'Sent by Service Desk for Sheets to the ⚙ Report recipients. Customer phone numbers are masked.',
+  'reports.mail.footer':
+    'Sent by Service Desk for Sheets to the ⚙ Report recipients. Customer phone numbers are masked.',
   'reports.mail.reason': 'Report {label}',
 
   'reports.menu.lastWeek': "Build last week's report",
   'reports.menu.lastMonth': "Build last month's report",
-  'reports.menu.done': 'Report built in the sheet “{sheet}”. Emails: {sent} sent, {queued} queued in the Outbox.',
+  'reports.menu.done':
+    'Report built in the sheet “{sheet}”. Emails: {sent} sent, {queued} queued in the Outbox.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -156,7 +158,8 @@ export const zh: Record<keyof typeof en, string> = {
   'reports.header.period': '{from} 至 {to} · 工作日 {workingDays} 天 · 对比 {previous}',
   'reports.header.built': '生成于 {builtAt}；积压与超期截至 {asOf}',
   'reports.notice.noData': '本期没有受理、处理或未结的工单。',
-  'reports.notice.noHolidayData': '日历缺少 {years} 年的节假日数据：这些年份按普通周计算期限和工作日。请在 ⚙ 节假日 中补充。',
+  'reports.notice.noHolidayData':
+    '日历缺少 {years} 年的节假日数据：这些年份按普通周计算期限和工作日。请在 ⚙ 节假日 中补充。',
   'reports.noRows': '无数据',
   'reports.omitted': '…… 另有 {count} 行未显示',
 

@@ -5,7 +5,14 @@
  */
 import type { BusinessCalendar } from '../../core/calendar';
 import type { CellValue } from '../../core/cells';
-import { type ColumnFormat, isLabel, type ReportCell, type ReportModel, type ReportSection, type Tone } from '../../core/reports';
+import {
+  type ColumnFormat,
+  isLabel,
+  type ReportCell,
+  type ReportModel,
+  type ReportSection,
+  type Tone,
+} from '../../core/reports';
 import { formulaSafe } from '../../core/text';
 import { type Lang, t } from '../../i18n';
 import type { ChartSpec } from '../../ports';
@@ -71,8 +78,14 @@ class Grid {
     return this.values.length + 1;
   }
 
-  add(cells: CellValue[], options: { formats?: string[]; weight?: Weight; background?: string; backgrounds?: string[] } = {}): void {
-    const pad = <T>(items: T[], fill: T): T[] => [...items, ...new Array<T>(this.width - items.length).fill(fill)];
+  add(
+    cells: CellValue[],
+    options: { formats?: string[]; weight?: Weight; background?: string; backgrounds?: string[] } = {},
+  ): void {
+    const pad = <T>(items: T[], fill: T): T[] => [
+      ...items,
+      ...new Array<T>(this.width - items.length).fill(fill),
+    ];
     this.values.push(pad(cells, ''));
     this.formats.push(pad(options.formats ?? [], TEXT_FORMAT));
     this.weights.push(pad([], options.weight ?? 'normal'));
@@ -81,7 +94,13 @@ class Grid {
   }
 }
 
-function addSection(grid: Grid, lang: Lang, section: ReportSection, charts: ChartSpec[], chartColumn: number): void {
+function addSection(
+  grid: Grid,
+  lang: Lang,
+  section: ReportSection,
+  charts: ChartSpec[],
+  chartColumn: number,
+): void {
   const width = section.columns.length;
   grid.add([t(lang, section.title)], { weight: 'bold', background: COLOURS.heading });
   const headerRow = grid.nextRow;
@@ -121,8 +140,15 @@ export function layoutReport(lang: Lang, calendar: BusinessCalendar, model: Repo
   grid.add([reportTitle(lang, model.period)], { weight: 'bold' });
   grid.add([formulaSafe(periodLine(lang, calendar, model))]);
   grid.add([formulaSafe(builtLine(lang, calendar, model))]);
-  for (const notice of model.notices) grid.add([formulaSafe(t(lang, notice.key, notice.params))], { background: COLOURS.notice });
+  for (const notice of model.notices)
+    grid.add([formulaSafe(t(lang, notice.key, notice.params))], { background: COLOURS.notice });
   grid.add([]);
   for (const section of model.sections) addSection(grid, lang, section, charts, width + 2);
-  return { values: grid.values, formats: grid.formats, weights: grid.weights, backgrounds: grid.backgrounds, charts };
+  return {
+    values: grid.values,
+    formats: grid.formats,
+    weights: grid.weights,
+    backgrounds: grid.backgrounds,
+    charts,
+  };
 }

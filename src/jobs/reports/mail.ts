@@ -23,7 +23,8 @@ export interface ReportMailContext {
 
 /** The KPI block's columns: figure, value, target, status, previous, change, counted. */
 function kpiCards(lang: Lang, calendar: BusinessCalendar, section: ReportSection): MailCard[] {
-  const text = (row: number, column: number) => cellText(lang, calendar, section.rows[row][column], section.columns[column].format);
+  const text = (row: number, column: number) =>
+    cellText(lang, calendar, section.rows[row][column], section.columns[column].format);
   return section.rows.map((_, i) => ({
     label: text(i, 0),
     value: text(i, 1),
@@ -32,14 +33,21 @@ function kpiCards(lang: Lang, calendar: BusinessCalendar, section: ReportSection
   }));
 }
 
-function tableSection(lang: Lang, calendar: BusinessCalendar, section: ReportSection, limit: number): MailSection {
+function tableSection(
+  lang: Lang,
+  calendar: BusinessCalendar,
+  section: ReportSection,
+  limit: number,
+): MailSection {
   const shown = section.rows.slice(0, limit);
   const more = section.rows.length - shown.length + (section.omitted ?? 0);
   return {
     heading: t(lang, section.title),
     table: {
       columns: section.columns.map((column) => t(lang, column.header)),
-      rows: shown.map((row) => row.map((cell, i) => cellText(lang, calendar, cell, section.columns[i].format))),
+      rows: shown.map((row) =>
+        row.map((cell, i) => cellText(lang, calendar, cell, section.columns[i].format)),
+      ),
     },
     paragraphs: [
       ...(section.rows.length === 0 ? [t(lang, 'reports.noRows')] : []),
@@ -58,13 +66,17 @@ export function reportMail(context: ReportMailContext, model: ReportModel): Outg
   const sections: MailSection[] = [];
   for (const section of model.sections) {
     if (section.mailRows === undefined) continue;
-    if (section.id === 'kpis') sections.push({ heading: t(lang, section.title), cards: kpiCards(lang, calendar, section) });
+    if (section.id === 'kpis')
+      sections.push({ heading: t(lang, section.title), cards: kpiCards(lang, calendar, section) });
     else sections.push(tableSection(lang, calendar, section, section.mailRows));
   }
   const notices = model.notices.map((notice) => t(lang, notice.key, notice.params));
   const rendered = renderMail({
     title,
-    intro: t(lang, 'reports.mail.intro', { period: periodLine(lang, calendar, model), sheet: context.sheetName }),
+    intro: t(lang, 'reports.mail.intro', {
+      period: periodLine(lang, calendar, model),
+      sheet: context.sheetName,
+    }),
     sections: [...(notices.length > 0 ? [{ paragraphs: notices }] : []), ...sections],
     link: { href: context.sheetUrl, text: t(lang, 'reports.mail.link') },
     footer: t(lang, 'reports.mail.footer'),

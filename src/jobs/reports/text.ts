@@ -1,7 +1,14 @@
 /** Report cells and headers as text in the report's language (for the email and the header lines). */
 import type { BusinessCalendar } from '../../core/calendar';
 import { dateKeyOf } from '../../core/calendar/civil';
-import { type ColumnFormat, isLabel, type Label, type ReportCell, type ReportModel, type ReportPeriod } from '../../core/reports';
+import {
+  type ColumnFormat,
+  isLabel,
+  type Label,
+  type ReportCell,
+  type ReportModel,
+  type ReportPeriod,
+} from '../../core/reports';
 import { formatLocalDateTime } from '../../core/sla';
 import { type Lang, t } from '../../i18n';
 
@@ -14,25 +21,37 @@ function percentText(value: number): string {
 }
 
 /** A cell as people read it: 92.3 %, +1.5 pp, 2026-11-17, 1.3 (working days). */
-export function cellText(lang: Lang, calendar: BusinessCalendar, cell: ReportCell, format: ColumnFormat): string {
+export function cellText(
+  lang: Lang,
+  calendar: BusinessCalendar,
+  cell: ReportCell,
+  format: ColumnFormat,
+): string {
   if (cell === null) return '–';
   if (isLabel(cell)) return labelText(lang, cell);
   if (cell instanceof Date) {
-    return format === 'date' ? dateKeyOf(calendar.zone.toLocal(cell.getTime()).dayNumber) : formatLocalDateTime(lang, calendar, cell.getTime());
+    return format === 'date'
+      ? dateKeyOf(calendar.zone.toLocal(cell.getTime()).dayNumber)
+      : formatLocalDateTime(lang, calendar, cell.getTime());
   }
   if (typeof cell === 'string') return cell;
   if (format === 'percent') return percentText(cell);
-  if (format === 'change') return `${cell > 0 ? '+' : cell < 0 ? '−' : '±'}${(Math.abs(cell) * 100).toFixed(1)} pp`;
+  if (format === 'change')
+    return `${cell > 0 ? '+' : cell < 0 ? '−' : '±'}${(Math.abs(cell) * 100).toFixed(1)} pp`;
   if (format === 'days') return cell.toFixed(1);
   return String(cell);
 }
 
 export function reportSheetName(lang: Lang, period: ReportPeriod): string {
-  return t(lang, period.kind === 'weekly' ? 'reports.sheet.weekly' : 'reports.sheet.monthly', { label: period.label });
+  return t(lang, period.kind === 'weekly' ? 'reports.sheet.weekly' : 'reports.sheet.monthly', {
+    label: period.label,
+  });
 }
 
 export function reportTitle(lang: Lang, period: ReportPeriod): string {
-  return t(lang, period.kind === 'weekly' ? 'reports.title.weekly' : 'reports.title.monthly', { label: period.label });
+  return t(lang, period.kind === 'weekly' ? 'reports.title.weekly' : 'reports.title.monthly', {
+    label: period.label,
+  });
 }
 
 /** "2026-11-16 – 2026-11-22 · 5 working days · compared with 2026-W46". */

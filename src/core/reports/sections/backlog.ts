@@ -3,7 +3,7 @@
  * period still running), by calendar days since received; bucket bounds from ⚙ Targets.
  */
 import { isOpenAt, type ReportContext } from '../input';
-import { label, type Label, type ReportSection } from '../model';
+import { type Label, label, type ReportSection } from '../model';
 import { overdueStage } from './overdue';
 
 const MS_PER_DAY = 86_400_000;

@@ -18,7 +18,10 @@ import {
 } from '../input';
 import { label, type ReportCell, type ReportSection, type Tone } from '../model';
 
-type KpiId = keyof Pick<ReportTargets, 'complaintTimeliness' | 'repairTimeliness' | 'callbackRate' | 'reworkRate' | 'satisfactionRate'>;
+type KpiId = keyof Pick<
+  ReportTargets,
+  'complaintTimeliness' | 'repairTimeliness' | 'callbackRate' | 'reworkRate' | 'satisfactionRate'
+>;
 
 export interface KpiMeasure {
   part: number;
@@ -33,7 +36,10 @@ interface KpiDefinition {
   measure: (tickets: readonly ReportTicket[], window: Window) => KpiMeasure;
 }
 
-function tally(tickets: readonly ReportTicket[], counts: (ticket: ReportTicket) => boolean | null): KpiMeasure {
+function tally(
+  tickets: readonly ReportTicket[],
+  counts: (ticket: ReportTicket) => boolean | null,
+): KpiMeasure {
   let part = 0;
   let whole = 0;
   for (const ticket of tickets) {
@@ -56,8 +62,18 @@ function timeliness(type: 'complaint' | 'repair') {
 }
 
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
-  { id: 'complaintTimeliness', title: 'reports.kpi.complaintTimeliness', direction: 'min', measure: timeliness('complaint') },
-  { id: 'repairTimeliness', title: 'reports.kpi.repairTimeliness', direction: 'min', measure: timeliness('repair') },
+  {
+    id: 'complaintTimeliness',
+    title: 'reports.kpi.complaintTimeliness',
+    direction: 'min',
+    measure: timeliness('complaint'),
+  },
+  {
+    id: 'repairTimeliness',
+    title: 'reports.kpi.repairTimeliness',
+    direction: 'min',
+    measure: timeliness('repair'),
+  },
   {
     id: 'callbackRate',
     title: 'reports.kpi.callbackRate',
@@ -75,7 +91,9 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     direction: 'max',
     // Tickets resolved in the window that had been reopened at least once (返工、返修).
     measure: (tickets, window) =>
-      tally(tickets, (ticket) => (!isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null)),
+      tally(tickets, (ticket) =>
+        !isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null,
+      ),
   },
   {
     id: 'satisfactionRate',
@@ -83,7 +101,9 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     direction: 'min',
     // Satisfied (4–5) among callbacks with a score, by callback time (SPEC §7).
     measure: (tickets, window) =>
-      tally(tickets, (ticket) => (isRated(ticket) && inWindow(ticket.callbackAt, window) ? isSatisfied(ticket.satisfaction) : null)),
+      tally(tickets, (ticket) =>
+        isRated(ticket) && inWindow(ticket.callbackAt, window) ? isSatisfied(ticket.satisfaction) : null,
+      ),
   },
 ];
 

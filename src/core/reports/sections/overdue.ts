@@ -3,7 +3,14 @@
  * ID, owner (assignee), the stage, its deadline and how late in working days (holidays do not count).
  */
 import { businessTimeBetween } from '../../calendar';
-import { isOpenAt, type ReportContext, type ReportTicket, STAGE_KEYS, type StageKey, workingDayMs } from '../input';
+import {
+  isOpenAt,
+  type ReportContext,
+  type ReportTicket,
+  STAGE_KEYS,
+  type StageKey,
+  workingDayMs,
+} from '../input';
 import { label, type ReportCell, type ReportSection } from '../model';
 
 /** The earliest stage not done by `instant` whose deadline had passed, or null. */

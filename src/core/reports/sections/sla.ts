@@ -17,7 +17,13 @@ export function slaAttainment(context: ReportContext): ReportSection {
       decided += 1;
       if (outcome.onTime) onTime += 1;
     }
-    return [label(`reports.stage.${stage}`), decided === 0 ? null : onTime / decided, decided, onTime, decided - onTime];
+    return [
+      label(`reports.stage.${stage}`),
+      decided === 0 ? null : onTime / decided,
+      decided,
+      onTime,
+      decided - onTime,
+    ];
   });
   return {
     id: 'slaAttainment',

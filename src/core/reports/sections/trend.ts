@@ -10,7 +10,8 @@ export function dailyTrend(context: ReportContext): ReportSection {
   const received = new Array<number>(days.length).fill(0);
   const resolved = new Array<number>(days.length).fill(0);
   for (const ticket of context.tickets) {
-    if (inWindow(ticket.receivedAt, context.current)) received[zone.toLocal(ticket.receivedAt).dayNumber - first] += 1;
+    if (inWindow(ticket.receivedAt, context.current))
+      received[zone.toLocal(ticket.receivedAt).dayNumber - first] += 1;
     if (!isCancelled(ticket) && inWindow(ticket.resolveAt, context.current)) {
       resolved[zone.toLocal(ticket.resolveAt).dayNumber - first] += 1;
     }

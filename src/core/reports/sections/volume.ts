@@ -61,34 +61,62 @@ function enumSpec(
   };
 }
 
-function textSpec(id: string, title: MessageKey, header: MessageKey, keyOf: (ticket: ReportTicket) => string): VolumeSpec {
+function textSpec(
+  id: string,
+  title: MessageKey,
+  header: MessageKey,
+  keyOf: (ticket: ReportTicket) => string,
+): VolumeSpec {
   return { id, title, header, keyOf, cellOf: (key) => (key === '' ? noneLabel : key) };
 }
 
 export function volumeByType(context: ReportContext): ReportSection {
   return volumeSection(
     context,
-    enumSpec('volumeByType', 'reports.section.volumeByType', 'reports.col.type', 'ticketType', (t) => t.type, {
-      kind: 'column',
-      title: 'reports.chart.volumeByType',
-      series: 1,
-    }),
+    enumSpec(
+      'volumeByType',
+      'reports.section.volumeByType',
+      'reports.col.type',
+      'ticketType',
+      (t) => t.type,
+      {
+        kind: 'column',
+        title: 'reports.chart.volumeByType',
+        series: 1,
+      },
+    ),
   );
 }
 
 export function volumeByChannel(context: ReportContext): ReportSection {
   return volumeSection(
     context,
-    enumSpec('volumeByChannel', 'reports.section.volumeByChannel', 'reports.col.channel', 'channel', (t) => t.channel),
+    enumSpec(
+      'volumeByChannel',
+      'reports.section.volumeByChannel',
+      'reports.col.channel',
+      'channel',
+      (t) => t.channel,
+    ),
   );
 }
 
 export function volumeByCategory(context: ReportContext): ReportSection {
-  const spec = textSpec('volumeByCategory', 'reports.section.volumeByCategory', 'reports.col.category', (t) => t.category);
+  const spec = textSpec(
+    'volumeByCategory',
+    'reports.section.volumeByCategory',
+    'reports.col.category',
+    (t) => t.category,
+  );
   return limited(volumeSection(context, spec), context.targets.listLimit);
 }
 
 export function volumeByDepartment(context: ReportContext): ReportSection {
-  const spec = textSpec('volumeByDepartment', 'reports.section.volumeByDepartment', 'reports.col.department', (t) => t.department);
+  const spec = textSpec(
+    'volumeByDepartment',
+    'reports.section.volumeByDepartment',
+    'reports.col.department',
+    (t) => t.department,
+  );
   return limited(volumeSection(context, spec), context.targets.listLimit);
 }
