@@ -4,8 +4,9 @@
  * nothing is sent twice: the Outbox is flushed under the document lock, and a row is marked sent in the
  * batched write that follows the sends.
  *
- * Order: while anything waits in the Outbox (flag `outbox.pending`), new mail queues behind it instead
- * of overtaking it; the hourly sweep flushes the queue oldest first.
+ * Order: while anything waits in the Outbox (flag `outbox.pending`, set and cleared under the document
+ * lock together with the rows), new mail queues behind it instead of overtaking it; the hourly sweep
+ * flushes the queue oldest first, and skips the Outbox entirely when nothing waits.
  */
 import type { MailMessage } from '../ports';
 import type { OutboxRow } from '../workbook/schemas';
@@ -17,7 +18,7 @@ export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 /** A message that failed this often (e.g. an invalid address) stays in the Outbox with its error, unsent. */
 export const MAX_SEND_ATTEMPTS = 5;
 const PENDING_FLAG = 'outbox.pending';
-const FLUSH_LOCK_MS = 30_000;
+const OUTBOX_LOCK_MS = 30_000;
 
 export interface Outgoing extends MailMessage {
   /** Why it is sent (assignment, escalation, digest, report…), shown in the Outbox. */
@@ -68,8 +69,12 @@ export function deliver(desk: Desk, messages: readonly Outgoing[]): DeliveryResu
     queue.push(outboxRow(desk, message, 0, ''));
   }
   if (queue.length > 0) {
-    desk.table<OutboxRow>(OUTBOX).appendRecords(queue);
-    desk.ports.store.set(PENDING_FLAG, '1');
+    // Under the lock that flushOutbox holds, so the flag and the rows never disagree; set first, so a
+    // failed append at worst costs one needless Outbox read.
+    desk.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
+      desk.ports.store.set(PENDING_FLAG, '1');
+      desk.table<OutboxRow>(OUTBOX).appendRecords(queue);
+    });
   }
   return { sent, queued: queue.length };
 }
@@ -115,8 +120,9 @@ export function outboxSize(desk: Desk): number {
  */
 export function flushOutbox(desk: Desk): FlushResult {
   const none = { sent: 0, failed: 0, remaining: 0 };
-  if (!desk.findSheet(OUTBOX)) return none;
-  return desk.ports.lock.withDocumentLock(FLUSH_LOCK_MS, () => {
+  // Nothing queued since the last flush emptied it: no Sheets call (SPEC §15 sweep budget).
+  if (desk.ports.store.get(PENDING_FLAG) !== '1' || !desk.findSheet(OUTBOX)) return none;
+  return desk.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
     const table = desk.table<OutboxRow>(OUTBOX);
     const firstPending = table
       .readRows(['to', 'attempts', 'sentAt'])

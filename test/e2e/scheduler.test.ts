@@ -9,7 +9,9 @@ import { shanghai } from '../jobs/scheduler-fixtures';
 type Emu = ReturnType<typeof newDesk>;
 
 function digestsFor(emu: Emu, label: string): string[] {
-  return emu.mail.outbox.filter((mail) => mail.subject.includes(`Daily digest ${label}`)).flatMap((mail) => mail.to);
+  return emu.mail.outbox
+    .filter((mail) => mail.subject.includes(`Daily digest ${label}`))
+    .flatMap((mail) => mail.to);
 }
 
 function logJobs(emu: Emu): string[] {
@@ -58,7 +60,9 @@ describe('scheduler', () => {
     emu.counts.reset();
     emu.advanceTo(shanghai('2026-03-02 13:30'));
     // One run, one sweep row: appended with a single write (appendRow or setValues).
-    expect(emu.counts.get('Sheet', 'appendRow') + emu.counts.get('Range', 'setValues')).toBeLessThanOrEqual(3);
+    expect(emu.counts.get('Sheet', 'appendRow') + emu.counts.get('Range', 'setValues')).toBeLessThanOrEqual(
+      3,
+    );
     expect(rowsOf(emu, 'Run log')).toHaveLength(rows.length + 1);
   });
 
@@ -72,9 +76,17 @@ describe('scheduler', () => {
       emu.advanceTo(shanghai(`${date} 09:00`));
     }
     const labels = new Set(
-      emu.mail.outbox.map((mail) => /Daily digest (\S+)/.exec(mail.subject)?.[1]).filter((label): label is string => label !== undefined),
+      emu.mail.outbox
+        .map((mail) => /Daily digest (\S+)/.exec(mail.subject)?.[1])
+        .filter((label): label is string => label !== undefined),
     );
-    expect([...labels].sort()).toEqual(['2026-04-30', '2026-05-06', '2026-05-07', '2026-05-08', '2026-05-09']);
+    expect([...labels].sort()).toEqual([
+      '2026-04-30',
+      '2026-05-06',
+      '2026-05-07',
+      '2026-05-08',
+      '2026-05-09',
+    ]);
   });
 
   it('runs each missed weekly and monthly report slot once, never twice, and not for periods before setup', () => {

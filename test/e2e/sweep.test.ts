@@ -32,7 +32,9 @@ describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', (
     editTicket(emu, id, 'Status', 'Transferred');
     editTicket(emu, id, 'Ack at', shanghai('2026-04-30 10:05'));
     editTicket(emu, id, 'Feedback at', shanghai('2026-04-30 10:10'));
-    expect((ticket(emu, id)['Resolve due'] as Date).toISOString()).toBe(shanghai('2026-05-08 10:00').toISOString());
+    expect((ticket(emu, id)['Resolve due'] as Date).toISOString()).toBe(
+      shanghai('2026-05-08 10:00').toISOString(),
+    );
 
     // Through the holiday nothing moves: the resolve clock stops on holidays and the weekend.
     emu.advanceTo(shanghai('2026-05-07 11:59'));
@@ -70,7 +72,10 @@ describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', (
 
   it('a breached Major complaint goes straight to level 3: head, CS manager and GM, once each', () => {
     const emu = newDesk({ lang: 'en', start: shanghai('2026-04-30 10:00') });
-    submitIntake(emu, complaint({ severity: 'Major', description: '<script>alert(1)</script> ceiling fell' }));
+    submitIntake(
+      emu,
+      complaint({ severity: 'Major', description: '<script>alert(1)</script> ceiling fell' }),
+    );
     const id = 'CMP-2026-00001';
     // Transfer is due in 3 bh (14:00) and nobody transfers it.
     emu.advanceTo(shanghai('2026-04-30 14:30'));
