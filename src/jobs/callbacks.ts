@@ -49,7 +49,7 @@ const TICKET_KEYS = [
   'updatedAt',
 ] as const;
 
-/** Ticket IDs are compared as people type them: trimmed, any case. */
+/** Longest ticket ID or staff name kept from a form answer. */
 const ID_MAX_LENGTH = 60;
 
 export type CallbackOutcome =
@@ -59,6 +59,7 @@ export type CallbackOutcome =
 type StoredAttempt = Pick<CallbackRow, (typeof ATTEMPT_KEYS)[number]>;
 type StoredTicket = Pick<TicketRow, (typeof TICKET_KEYS)[number]>;
 
+/** Ticket IDs are compared as people type them: trimmed, any case. */
 function sameId(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
 }

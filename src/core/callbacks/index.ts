@@ -6,7 +6,6 @@ export {
   type CallbackRules,
   type CallbackTicket,
   cycleAttempts,
-  DUPLICATE_WINDOW_MS,
   type Flag,
   judgeAttempt,
   type RecordedAttempt,
@@ -14,5 +13,5 @@ export {
 } from './attempts';
 export { type CallbackRequirement, callbackRequirement, SAMPLED_WINDOW } from './requirement';
 export { isSampled, sampleBucket } from './sampling';
-export { isSatisfaction, isSatisfied, SATISFACTION_SCALE, type Satisfaction } from './satisfaction';
+export { SATISFACTION_SCALE, type Satisfaction } from './satisfaction';
 export { windowStateAt } from './window-state';
