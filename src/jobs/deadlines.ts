@@ -1,6 +1,8 @@
 /**
- * A ticket's due dates and their explanations (SPEC §5 "Explain every deadline"), shared by intake,
- * manual edits and the sweep, so every path computes deadlines the same way.
+ * A ticket's stage deadlines and their explanations (SPEC §5 "Explain every deadline"), shared by intake
+ * and manual edits so every path computes them the same way. The callback window is not here: it is
+ * opened once, at Resolve, by the callback queue (jobs/callbacks/queue.ts), and a later edit of
+ * Severity, Category or Type must not blank it.
  */
 import type { Duration } from '../core/calendar';
 import type { Severity, TicketType } from '../core/enums';
@@ -25,7 +27,7 @@ export const STAGE_DONE_COLUMN = {
   resolve: 'resolveAt',
 } as const satisfies Record<SlaStage, keyof TicketRow>;
 
-export type DeadlineColumn = (typeof STAGE_DUE_COLUMN)[SlaStage] | 'callbackOpen' | 'callbackDue';
+export type DeadlineColumn = (typeof STAGE_DUE_COLUMN)[SlaStage];
 
 export interface Deadlines {
   values: Pick<TicketRow, DeadlineColumn>;
@@ -37,7 +39,6 @@ export interface DeadlineInput {
   type: TicketType;
   severity: Severity;
   receivedAt: Date;
-  resolvedAt?: Date;
   pausedMs?: number;
 }
 
@@ -54,24 +55,18 @@ export function deadlinesFor(settings: DeskSettings, lang: Lang, input: Deadline
     type: input.type,
     severity: input.severity,
     receivedAt: input.receivedAt.getTime(),
-    resolvedAt: input.resolvedAt?.getTime(),
     pausedMs: input.pausedMs,
   });
   const label = ruleLabel(lang, input.type, input.severity);
   const values = {} as Pick<TicketRow, DeadlineColumn>;
   const notes = {} as Record<DeadlineColumn, string>;
-  const explain = (column: DeadlineColumn, start: number, duration: Duration | null, at: number | null, from: 'received' | 'resolved') => {
-    values[column] = at === null ? '' : new Date(at);
-    notes[column] = at === null || duration === null ? '' : explainDue(lang, cal, { start, duration, due: at, label, from });
-  };
-  const received = input.receivedAt.getTime();
+  const start = input.receivedAt.getTime();
   for (const stage of Object.keys(STAGE_DUE_COLUMN) as SlaStage[]) {
-    const duration = due.target?.stages[stage] ?? null;
-    explain(STAGE_DUE_COLUMN[stage], received, duration, due.stages[stage], 'received');
+    const column = STAGE_DUE_COLUMN[stage];
+    const duration: Duration | null = due.target?.stages[stage] ?? null;
+    const at = due.stages[stage];
+    values[column] = at === null ? '' : new Date(at);
+    notes[column] = at === null || duration === null ? '' : explainDue(lang, cal, { start, duration, due: at, label });
   }
-  const resolved = input.resolvedAt?.getTime();
-  const window = due.target;
-  explain('callbackOpen', resolved ?? 0, window?.callbackOpen ?? null, due.callbackOpensAt, 'resolved');
-  explain('callbackDue', resolved ?? 0, window?.callbackDue ?? null, due.callbackDueAt, 'resolved');
   return { values, notes };
 }

@@ -106,18 +106,17 @@ function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: 
   if (effects.pausedMs !== undefined) outcome.values.pausedMs = effects.pausedMs;
   if (effects.reopenCount !== undefined) outcome.values.reopenCount = effects.reopenCount;
   if (effects.resolveAt) outcome.values.resolveAt = effects.resolveAt;
-  if (effects.openCallbackWindow || effects.pausedMs !== undefined) {
-    const deadlines = rowDeadlines(desk, settings, { ...row, ...outcome.values });
-    if (deadlines) {
-      Object.assign(outcome.values, deadlines.values);
-      Object.assign(outcome.notes, deadlines.notes);
-      // The callback queue (SPEC §7): the SLA row's window, or its sample, from Resolve at.
-      if (effects.openCallbackWindow && effects.resolveAt) {
-        const entry = callbackOnResolve(settings, desk.lang, { ...row, resolveAt: effects.resolveAt }, now);
-        Object.assign(outcome.values, entry.values);
-        Object.assign(outcome.notes, entry.notes);
-      }
-    }
+  // Leaving Waiting on customer moves the resolve deadline by the paused business time.
+  const deadlines = effects.pausedMs !== undefined ? rowDeadlines(desk, settings, { ...row, ...outcome.values }) : null;
+  if (deadlines) {
+    Object.assign(outcome.values, deadlines.values);
+    Object.assign(outcome.notes, deadlines.notes);
+  }
+  // The callback queue (SPEC §7): the SLA row's window, or its sample, from Resolve at.
+  if (effects.openCallbackWindow && effects.resolveAt) {
+    const entry = callbackOnResolve(settings, desk.lang, { ...row, resolveAt: effects.resolveAt }, now);
+    Object.assign(outcome.values, entry.values);
+    Object.assign(outcome.notes, entry.notes);
   }
   outcome.history.push({ actor, recordId: row.id, field: fieldLabel(desk, 'status'), oldValue: statusLabel(desk, from), newValue: statusLabel(desk, to) });
   return outcome;
@@ -129,7 +128,6 @@ function rowDeadlines(desk: Desk, settings: DeskSettings, row: Partial<TicketRow
     type: row.type,
     severity: row.severity,
     receivedAt: row.receivedAt,
-    resolvedAt: row.resolveAt instanceof Date ? row.resolveAt : undefined,
     pausedMs: Number(row.pausedMs) || 0,
   });
 }

@@ -194,6 +194,12 @@ describe('a resolved ticket enters the callback queue with the window of its SLA
     );
     expect(noteOf(emu, 'Tickets', 'Callback due', picked + 2)).toMatch(/sampled, 10 %/);
     expect(ticket(emu, skipped + 2)['Callback state']).toBe('Not required');
+
+    // A later edit of Category reschedules the stage deadlines but keeps the callback window.
+    edit(emu, 'Category', 'Fees and billing', picked + 2);
+    const recategorised = ticket(emu, picked + 2);
+    expect(recategorised['Callback due']).toEqual(sampled['Callback due']);
+    expect(recategorised['Callback state']).toBe('Due');
   });
 });
 
