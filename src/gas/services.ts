@@ -85,10 +85,17 @@ function triggerKind(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo['kin
   }
 }
 
-/** Only this user's triggers on this document: an add-on may never touch anyone else's. */
+const OWNED_TRIGGERS_KEY = 'triggers.owned';
+
+/**
+ * Only this user's triggers on this document: an add-on may never touch anyone else's. Whether
+ * getUserTriggers(spreadsheet) includes time-driven triggers is not documented, and getProjectTriggers
+ * spans every document of an add-on; so the ids of the triggers installed here are kept in document
+ * properties, and a project trigger counts as this document's when its id is among them.
+ */
 export class GasTriggers implements TriggersPort {
   list(): TriggerInfo[] {
-    return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).map((trigger) => ({
+    return this.documentTriggers().map((trigger) => ({
       id: trigger.getUniqueId(),
       kind: triggerKind(trigger),
       handler: trigger.getHandlerFunction(),
@@ -103,17 +110,35 @@ export class GasTriggers implements TriggersPort {
         : kind === 'edit'
           ? builder.forSpreadsheet(spreadsheet).onEdit().create()
           : builder.timeBased().everyHours(1).create();
-    return { id: trigger.getUniqueId(), kind, handler };
+    const id = trigger.getUniqueId();
+    this.saveOwned([...this.owned(), id]);
+    return { id, kind, handler };
   }
   remove(id: string): void {
-    const trigger = ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).find(
-      (candidate) => candidate.getUniqueId() === id,
-    );
+    const trigger = this.documentTriggers().find((candidate) => candidate.getUniqueId() === id);
     if (trigger) ScriptApp.deleteTrigger(trigger);
+    this.saveOwned(this.owned().filter((owned) => owned !== id));
   }
   authorizationRequired(): boolean {
     const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
     return info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
+  }
+
+  private documentTriggers(): GoogleAppsScript.Script.Trigger[] {
+    const onDocument = ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet());
+    const seen = new Set(onDocument.map((trigger) => trigger.getUniqueId()));
+    const owned = new Set(this.owned());
+    const elsewhere = ScriptApp.getProjectTriggers().filter(
+      (trigger) => owned.has(trigger.getUniqueId()) && !seen.has(trigger.getUniqueId()),
+    );
+    return [...onDocument, ...elsewhere];
+  }
+  private owned(): string[] {
+    const saved = PropertiesService.getDocumentProperties().getProperty(OWNED_TRIGGERS_KEY);
+    return saved ? (JSON.parse(saved) as string[]) : [];
+  }
+  private saveOwned(ids: string[]): void {
+    PropertiesService.getDocumentProperties().setProperty(OWNED_TRIGGERS_KEY, JSON.stringify(ids));
   }
 }
 

@@ -41,9 +41,14 @@ describe('setup', () => {
   it('running setup twice still leaves exactly three triggers, the same forms and no duplicate sheets', () => {
     const emu = newDesk({ lang: 'en' });
     const sheetsBefore = emu.spreadsheet.sheetNames();
+    emu.clock.advance(60_000);
     emu.run('menuSetup', undefined, { interactive: true });
     expect(emu.triggers).toHaveLength(3);
     expect(emu.spreadsheet.sheetNames()).toEqual(sheetsBefore);
+    // The second run completed: no error alert, and it recorded its time.
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/is set up/);
+    expect(emu.logs.filter((entry) => entry.level === 'error')).toEqual([]);
+    expect(documentProperties(emu).get('setup.at')).toBe(emu.clock.now().toISOString());
     expect(emu.forms.size).toBe(2);
   });
 
