@@ -128,6 +128,14 @@ export class Emulator {
   get triggers(): TriggerRecord[] {
     return this.triggerTable.list.map((t) => ({ ...t }));
   }
+
+  /** A person deletes a trigger by hand (the project's Triggers page); false if there is none with that uid. */
+  deleteTrigger(uid: string): boolean {
+    const index = this.triggerTable.list.findIndex((t) => t.uid === uid);
+    if (index < 0) return false;
+    this.triggerTable.list.splice(index, 1);
+    return true;
+  }
   get forms(): Map<string, import('./forms').FormModel> {
     return this.formsWorld.forms;
   }

@@ -111,7 +111,9 @@ export class GasTriggers implements TriggersPort {
           ? builder.forSpreadsheet(spreadsheet).onEdit().create()
           : builder.timeBased().everyHours(1).create();
     const id = trigger.getUniqueId();
-    this.saveOwned([...this.owned(), id]);
+    // Ids of triggers deleted by hand since are dropped, so the list never grows stale.
+    const existing = new Set(ScriptApp.getProjectTriggers().map((candidate) => candidate.getUniqueId()));
+    this.saveOwned([...this.owned().filter((owned) => existing.has(owned)), id]);
     return { id, kind, handler };
   }
   remove(id: string): void {

@@ -22,21 +22,7 @@ import { type DeskSettings, loadSettings } from './settings';
 
 const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
 
-/** A scheduler run this recent proves the hourly trigger fires (one missed hour allowed). */
-const HOURLY_EVIDENCE_MS = 2 * 3_600_000 + 5 * 60_000;
-
-/**
- * Time-driven triggers have no source document, so a per-document trigger list may not show the hourly
- * one; a recent run of the sweep is then the evidence that it exists and fires.
- */
-function hourlyEvidence(desk: Desk, settings: DeskSettings): string | null {
-  const sweep = lastRuns(desk.ports.store).sweep;
-  const at = sweep ? Date.parse(sweep.startedAt) : Number.NaN;
-  if (!Number.isFinite(at) || desk.now().getTime() - at > HOURLY_EVIDENCE_MS) return null;
-  return formatLocalDateTime(desk.lang, settings.calendar, at);
-}
-
-function triggerSection(desk: Desk, settings: DeskSettings): MailSection {
+function triggerSection(desk: Desk): MailSection {
   const { ports, lang } = desk;
   const installed = ports.triggers.list();
   const paragraphs = TRIGGER_KINDS.map((kind) => {
@@ -44,10 +30,8 @@ function triggerSection(desk: Desk, settings: DeskSettings): MailSection {
     const ours = installed.find(
       (trigger) => trigger.kind === kind && trigger.handler === TRIGGER_HANDLERS[kind],
     );
-    if (ours) return t(lang, 'health.trigger.present', { kind: label, handler: ours.handler });
-    const lastRun = kind === 'hourly' ? hourlyEvidence(desk, settings) : null;
-    return lastRun
-      ? t(lang, 'health.trigger.running', { kind: label, at: lastRun })
+    return ours
+      ? t(lang, 'health.trigger.present', { kind: label, handler: ours.handler })
       : t(lang, 'health.trigger.missing', { kind: label });
   });
   const owner = ports.store.get('setup.owner');
@@ -130,7 +114,7 @@ export function healthReport(ports: Ports): { title: string; html: string } {
   const { lang } = desk;
   const settings = loadSettings(desk);
   const sections: MailSection[] = [
-    triggerSection(desk, settings),
+    triggerSection(desk),
     {
       heading: t(lang, 'health.section.authorization'),
       paragraphs: [

@@ -46,7 +46,7 @@ describe('health check', () => {
     const emu = newDesk({ lang: 'en' });
     const hourly = emu.triggers.find((trigger) => trigger.handler === 'runScheduler');
     if (!hourly) throw new Error('no hourly trigger');
-    emu.triggers.splice(emu.triggers.indexOf(hourly), 1);
+    expect(emu.deleteTrigger(hourly.uid)).toBe(true);
     const host = emu.spreadsheet.host();
     const tickets = host.getSheetByName('Tickets');
     if (!tickets) throw new Error('no Tickets');

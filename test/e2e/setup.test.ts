@@ -65,7 +65,8 @@ describe('setup', () => {
     const emu = newDesk({ lang: 'en' });
     const hourly = emu.triggers.find((trigger) => trigger.handler === 'runScheduler');
     expect(hourly).toBeDefined();
-    emu.triggers.splice(emu.triggers.indexOf(hourly as (typeof emu.triggers)[number]), 1);
+    expect(emu.deleteTrigger(hourly?.uid ?? '')).toBe(true);
+    expect(emu.triggers.filter((trigger) => trigger.handler === 'runScheduler')).toHaveLength(0);
     const host = emu.spreadsheet.host();
     const tickets = host.getSheetByName('Tickets');
     const header = tickets?.getRange(1, 1, 1, tickets.getLastColumn()).getValues()[0] ?? [];
