@@ -31,14 +31,27 @@ export class GasMail implements MailPort {
   }
 }
 
+/** Re-entrant within one execution: an inner use must not release the lock an outer one still needs. */
 export class GasLock implements LockPort {
+  private depth = 0;
+
   withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
+    if (this.depth > 0) return this.nested(fn);
     const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
     if (!lock.tryLock(timeoutMs)) throw new LockTimeoutError(timeoutMs);
     try {
-      return fn();
+      return this.nested(fn);
     } finally {
       lock.releaseLock();
+    }
+  }
+
+  private nested<T>(fn: () => T): T {
+    this.depth += 1;
+    try {
+      return fn();
+    } finally {
+      this.depth -= 1;
     }
   }
 }

@@ -31,6 +31,9 @@ export interface ReportOutcome {
   queued: number;
 }
 
+/** Long enough to wait out an intake or a sweep; a report that cannot get it fails and is retried next hour. */
+const REPORT_LOCK_MS = 60_000;
+
 export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
   const { calendar } = settings;
   const model = buildReport({
@@ -41,7 +44,9 @@ export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeri
     targets: settings.targets,
     now: desk.now().getTime(),
   });
-  const sheet = writeReportSheet(desk, period, layoutReport(desk.lang, calendar, model));
+  const layout = layoutReport(desk.lang, calendar, model);
+  // A scheduler run and a menu build of the same period must not interleave their writes.
+  const sheet = desk.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => writeReportSheet(desk, period, layout));
   desk.ports.workbook.flush();
   const baseUrl = desk.ports.store.get('spreadsheet.url') ?? desk.ports.workbook.url();
   const messages = reportMail(
