@@ -23,10 +23,22 @@ function argb(color: string): string {
   return `FF${color.replace('#', '').toUpperCase().padStart(6, '0')}`;
 }
 
+/**
+ * A name Excel accepts: at most 31 characters, none of : \ / ? * [ ], and not "History", which Excel
+ * reserves (Google Sheets allows all of these). Renamed sheets keep a visible trace of the change.
+ */
+export function excelSheetName(name: string, taken: ReadonlySet<string>): string {
+  let safe = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
+  if (safe.toLowerCase() === 'history') safe = `${safe}_`;
+  for (let n = 2; taken.has(safe.toLowerCase()); n++) safe = `${safe.slice(0, 28)}~${n}`;
+  return safe;
+}
+
 function writeSheet(workbook: ExcelJS.Workbook, view: SheetView, timeZone: string): void {
   const frozenRows = view.frozenRows();
   const frozenColumns = view.frozenColumns();
-  const worksheet = workbook.addWorksheet(view.name, {
+  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
+  const worksheet = workbook.addWorksheet(excelSheetName(view.name, taken), {
     state: view.isHidden() ? 'hidden' : 'visible',
     views:
       frozenRows + frozenColumns > 0 ? [{ state: 'frozen', ySplit: frozenRows, xSplit: frozenColumns }] : [],
@@ -74,7 +86,23 @@ export async function workbookXlsx(emu: Emulator, at: Date): Promise<Buffer> {
   workbook.lastModifiedBy = 'Service Desk for Sheets (npm start)';
   workbook.created = at;
   workbook.modified = at;
-  for (const name of emu.spreadsheet.sheetNames())
-    writeSheet(workbook, emu.spreadsheet.sheet(name), emu.spreadsheet.timeZone);
+  const names = emu.spreadsheet.sheetNames();
+  for (const name of names) writeSheet(workbook, emu.spreadsheet.sheet(name), emu.spreadsheet.timeZone);
+  // Excel opens on the active tab, which must not be hidden (linked form sheets come first and are hidden).
+  const firstVisible = Math.max(
+    0,
+    names.findIndex((name) => !emu.spreadsheet.sheet(name).isHidden()),
+  );
+  workbook.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: firstVisible,
+      activeTab: firstVisible,
+      visibility: 'visible',
+    },
+  ];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

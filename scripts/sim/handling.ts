@@ -186,9 +186,7 @@ export class Staff {
     }
     // Forgetting once is enough: the refusal note tells them, and next round they type it first.
     plan.forgetsResolution = false;
-    if (ticket.type !== 'inquiry' && ticket.type !== 'praise') {
-      this.edit(sheet, ticket.row, 'feedbackAt', new Date(this.world.emu.clock.ms()), user);
-    }
+    // Feedback at is left empty: the sweep counts a resolved ticket's unrecorded stages as done at Resolved.
     this.setStatus(sheet, ticket, 'resolved');
   }
 

@@ -26,13 +26,15 @@ export async function runLocal(
   progress: (line: string) => void = () => {},
 ): Promise<LocalRun> {
   const began = performance.now();
-  const simulation = simulate(bundle, options, progress);
+  const cpu = process.cpuUsage();
+  const simulation = await simulate(bundle, options, progress);
   const { emu } = simulation;
   mkdirSync(options.out, { recursive: true });
   const xlsxPath = join(options.out, 'service-desk.xlsx');
   writeFileSync(xlsxPath, await workbookXlsx(emu, simulation.ended));
   const mailFiles = writeMail(emu.mail.outbox, join(options.out, 'mail'), emu.spreadsheet.timeZone);
   const summary = summarize(simulation, options.days);
-  const text = formatSummary(summary, (performance.now() - began) / 1000);
+  const used = process.cpuUsage(cpu);
+  const text = formatSummary(summary, (performance.now() - began) / 1000, (used.user + used.system) / 1e6);
   return { simulation, summary, xlsxPath, mailFiles, text };
 }

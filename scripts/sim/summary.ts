@@ -135,10 +135,10 @@ function line(counted: Counted): string {
   return counted.map(([label, count]) => `${label || '(empty)'} ${count}`).join(' · ');
 }
 
-export function formatSummary(summary: Summary, seconds: number): string {
+export function formatSummary(summary: Summary, seconds: number, cpuSeconds: number): string {
   const a = summary.activity;
   const lines = [
-    `Simulated ${summary.days} days in ${seconds.toFixed(1)} s: ${a.contacts} contacts logged, ${a.edits} cell edits by staff (${a.refusedEdits} refused and restored with a note), ${a.assignments} tickets assigned by hand.`,
+    `Simulated ${summary.days} days in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s): ${a.contacts} contacts logged, ${a.edits} cell edits by staff (${a.refusedEdits} refused and restored with a note), ${a.assignments} tickets assigned by hand.`,
     `Tickets       ${summary.tickets}: ${line(summary.byType)}`,
     `Status        ${line(summary.byStatus)}`,
     `SLA           resolved on time ${summary.resolvedOnTime}/${summary.resolvedWithTarget} (${percent(summary.resolvedOnTime, summary.resolvedWithTarget)}); open past resolve due ${summary.openOverdue}`,
