@@ -53,6 +53,18 @@ export function formatTable(
       .map((text, i) => text.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
+  const naive = results.filter(
+    (result) => result.operation === 'naiveSweep' && result.sheetsCalls !== undefined,
+  );
+  const largest = naive[naive.length - 1];
+  const latency =
+    largest?.sheetsCalls === undefined
+      ? []
+      : [
+          '',
+          `The emulator has no per-call latency; on Google each call is a round trip: at even 2 ms a call the naive sweep's ` +
+            `${largest.sheetsCalls.toLocaleString('en-US')} calls take ${Math.round((largest.sheetsCalls * 2) / 1000)} s (limit: 360 s per execution).`,
+        ];
   const notes = results
     .filter((result) => result.note !== '')
     .map((result) => `  ${NAMES[result.operation]} at ${result.tickets}: ${result.note}`);

@@ -186,7 +186,10 @@ export class Staff {
     }
     // Forgetting once is enough: the refusal note tells them, and next round they type it first.
     plan.forgetsResolution = false;
-    // Feedback at is left empty: the sweep counts a resolved ticket's unrecorded stages as done at Resolved.
+    // The department's feedback is recorded when the work is done (the report counts only recorded stages).
+    if (ticket.type === 'complaint' || ticket.type === 'repair' || ticket.type === 'suggestion') {
+      this.edit(sheet, ticket.row, 'feedbackAt', new Date(this.world.emu.clock.ms()), user);
+    }
     this.setStatus(sheet, ticket, 'resolved');
   }
 
