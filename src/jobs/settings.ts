@@ -1,9 +1,16 @@
 /**
  * The ⚙ settings of this spreadsheet, read through the table layer and validated by core parsers.
- * Raw rows are cached (CacheService) so an intake does not spend Sheets calls on six settings sheets;
- * any edit of a ⚙ sheet (onEdit) and every setup drop the cache.
+ * The parsed result is cached (CacheService) so a run spends neither Sheets calls on the settings
+ * sheets nor time re-parsing them; any edit of a ⚙ sheet (onEdit) and every setup drop the cache.
  */
-import { type BusinessCalendar, parseCalendarSettings } from '../core/calendar';
+import {
+  type BusinessCalendar,
+  type CalendarConfig,
+  type DateKey,
+  type SpecialDay,
+  createCalendar,
+  parseCalendarSettings,
+} from '../core/calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../core/cells';
 import {
   type CategorySetting,
@@ -16,7 +23,7 @@ import {
 import { type ReportRecipient, parseReportRecipients } from '../core/settings/report-recipients';
 import { type ReportTargets, parseTargets } from '../core/settings/targets';
 import { type SlaPolicy, parseSlaPolicy } from '../core/sla';
-import { t } from '../i18n';
+import { type Lang, t } from '../i18n';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, REPORT_RECIPIENTS, SLA_POLICY, STAFF, TARGETS } from '../workbook/schemas';
@@ -39,29 +46,29 @@ export interface DeskSettings {
 
 export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [GENERAL, CALENDAR, HOLIDAYS, SLA_POLICY, CATEGORIES, STAFF, TARGETS, REPORT_RECIPIENTS];
 
-const CACHE_KEY = 'settings.rows.v1';
+const CACHE_KEY = 'settings.parsed.v1';
 const CACHE_SECONDS = 6 * 60 * 60;
+/** CacheService refuses values over 100 KB; a larger table is simply parsed on every run. */
+const CACHE_MAX_CHARS = 90_000;
 
-type RawSettings = { timeZone: string; sheets: Record<string, KeyedRow[] | null> };
+/** The parsed settings as plain JSON: the calendar travels as its config, holidays as entries. */
+type CachedSettings = Omit<DeskSettings, 'calendar'> & {
+  calendar: Omit<CalendarConfig, 'holidays'> & { holidays: Array<[DateKey, SpecialDay]> };
+};
 
-/** JSON keeps Dates as tagged numbers so cached rows read back exactly as Sheets gave them. */
-function encode(raw: RawSettings): string {
-  return JSON.stringify(raw, function replacer(this: Record<string, unknown>, key, value: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $date: original.getTime() } : value;
-  });
+function toCache(settings: DeskSettings): string {
+  const { config } = settings.calendar;
+  const cached: CachedSettings = { ...settings, calendar: { ...config, holidays: [...config.holidays] } };
+  return JSON.stringify(cached);
 }
 
-function decode(text: string): RawSettings {
-  return JSON.parse(text, (_key, value: unknown) => {
-    if (value !== null && typeof value === 'object' && '$date' in value) {
-      return new Date((value as { $date: number }).$date);
-    }
-    return value;
-  }) as RawSettings;
+function fromCache(text: string): DeskSettings {
+  const cached = JSON.parse(text) as CachedSettings;
+  const config: CalendarConfig = { ...cached.calendar, holidays: new Map(cached.calendar.holidays) };
+  return { ...cached, calendar: createCalendar(config) };
 }
 
-function readRaw(desk: Desk): RawSettings {
+function readRows(desk: Desk): Record<string, KeyedRow[] | null> {
   const sheets: Record<string, KeyedRow[] | null> = {};
   for (const schema of SETTINGS_SCHEMAS) {
     if (!desk.findSheet(schema)) {
@@ -72,29 +79,31 @@ function readRaw(desk: Desk): RawSettings {
     const { rows } = table.readRows(schema.columns.map((column) => column.key));
     sheets[schema.key] = rows.map((row) => ({ row: row.row, values: row.values }));
   }
-  return { timeZone: desk.ports.workbook.timeZone(), sheets };
-}
-
-function rawSettings(desk: Desk): RawSettings {
-  const cached = desk.ports.cache.get(CACHE_KEY);
-  if (cached) return decode(cached);
-  const raw = readRaw(desk);
-  const text = encode(raw);
-  desk.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
-  return raw;
+  return sheets;
 }
 
 export function invalidateSettings(cache: CachePort): void {
   cache.remove(CACHE_KEY);
 }
 
-/** Parses every ⚙ table; a missing sheet or bad row is reported and its defaults are used. Never throws. */
+/**
+ * The validated settings. Parsing (770 holiday rows among them) happens once per cache lifetime, not in
+ * every execution: the parsed result is cached and dropped by any edit of a ⚙ sheet or by setup.
+ */
 export function loadSettings(desk: Desk): DeskSettings {
-  const { lang } = desk;
-  const raw = rawSettings(desk);
+  const cached = desk.ports.cache.get(CACHE_KEY);
+  if (cached) return fromCache(cached);
+  const settings = parseSettings(desk.lang, readRows(desk), desk.ports.workbook.timeZone());
+  const text = toCache(settings);
+  if (text.length <= CACHE_MAX_CHARS) desk.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
+  return settings;
+}
+
+/** Parses every ⚙ table; a missing sheet or bad row is reported and its defaults are used. Never throws. */
+function parseSettings(lang: Lang, sheets: Record<string, KeyedRow[] | null>, timeZone: string): DeskSettings {
   const issues: SettingsIssue[] = [];
   const rowsOf = (schema: SheetSchema): KeyedRow[] => {
-    const rows = raw.sheets[schema.key];
+    const rows = sheets[schema.key];
     if (rows) return rows;
     issues.push({ sheet: t(lang, schema.title), row: 0, reason: t(lang, 'setup.issue.sheetMissing') });
     return [];
@@ -103,7 +112,7 @@ export function loadSettings(desk: Desk): DeskSettings {
   const calendar = parseCalendarSettings(
     rowsOf(CALENDAR),
     rowsOf(HOLIDAYS),
-    raw.timeZone,
+    timeZone,
     { calendar: t(lang, CALENDAR.title), holidays: t(lang, HOLIDAYS.title) },
     lang,
   );
