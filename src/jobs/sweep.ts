@@ -12,7 +12,7 @@ import { businessTimeBetween } from '../core/calendar';
 import { callbackStateAt } from '../core/callbacks/window';
 import type { SlaState } from '../core/enums';
 import type { Budget } from '../core/schedule';
-import { type EscalationLevel, evaluateSla, SLA_STAGES, type SlaStage, type SlaStatus } from '../core/sla';
+import { type EscalationLevel, evaluateSla, SLA_STAGES, type SlaStage, type SlaStatus, stageDoneAt } from '../core/sla';
 import { OPEN_STATUSES } from '../core/tickets';
 import { t } from '../i18n';
 import { columnLabel } from '../workbook/schema';
@@ -157,7 +157,7 @@ function settleResolved(context: SweepContext, ticket: SweepRow, changes: Partia
     feedback: ticket.feedbackAt,
     resolve: ticket.resolveAt,
   };
-  for (const stage of SLA_STAGES) doneAt[stage] = dateMs(recorded[stage]) ?? resolved;
+  for (const stage of SLA_STAGES) doneAt[stage] = stageDoneAt(dateMs(recorded[stage]), resolved) ?? undefined;
   const status = evaluateSla(
     context.sla,
     context.calendar,

@@ -288,6 +288,21 @@ describe('edge cases', () => {
     expect(section(model, 'dailyTrend').rows).toHaveLength(30);
   });
 
+  it('an inquiry answered on the spot (Resolved, no Ack at typed) met its ack deadline, as the sweep says', () => {
+    const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
+    const onTheSpot = ticket({
+      id: 'INQ-1',
+      type: 'inquiry',
+      status: 'closed',
+      receivedAt: cst('2026-11-17T10:00'),
+      ackDue: cst('2026-11-18T10:00'),
+      resolveDue: cst('2026-11-18T10:00'),
+      resolveAt: cst('2026-11-17T10:05'),
+    });
+    const model = report([onTheSpot], week, cst('2026-11-23T09:00'));
+    expect(plain(section(model, 'slaAttainment').rows)[0]).toEqual(['reports.stage.ack', 1, 1, 1, 0]);
+  });
+
   it('a period still running is cut at now: nothing after now counts yet', () => {
     const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
     const model = report(weekFixture(), week, cst('2026-11-18T12:00'));

@@ -10,6 +10,7 @@ import {
   explainDue,
   parseSlaPolicy,
   slaTargetFor,
+  stageDoneAt,
   stageState,
   ticketSlaState,
 } from '../../src/core/sla';
@@ -209,5 +210,13 @@ describe('parseSlaPolicy', () => {
       'x',
     );
     expect(slaTargetFor(policy, 'complaint', 'general')?.stages.resolve).toEqual({ amount: 5, unit: 'wd' });
+  });
+});
+
+describe('stageDoneAt: one rule for the sweep and the reports', () => {
+  it('a recorded time wins; else a settled ticket did the stage when it was resolved; else it is not done', () => {
+    expect(stageDoneAt(100, 500)).toBe(100);
+    expect(stageDoneAt(null, 500)).toBe(500);
+    expect(stageDoneAt(undefined, null)).toBeNull();
   });
 });

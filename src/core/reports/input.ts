@@ -9,6 +9,7 @@
 import type { BusinessCalendar } from '../calendar';
 import type { CallbackState, Channel, Severity, TicketStatus, TicketType } from '../enums';
 import type { ReportTargets } from '../settings/targets';
+import { stageDoneAt } from '../sla';
 import type { ReportPeriod } from './period';
 
 /** The columns of a ticket a report needs; instants as epoch ms, null when the cell is empty. */
@@ -88,7 +89,8 @@ export function outcomeOf(due: number | null, done: number | null): Outcome | nu
 }
 
 export function stageOutcome(ticket: ReportTicket, stage: StageKey): Outcome | null {
-  return outcomeOf(ticket[`${stage}Due`], ticket[`${stage}At`]);
+  const settled = ticket.status === 'resolved' || ticket.status === 'closed' ? ticket.resolveAt : null;
+  return outcomeOf(ticket[`${stage}Due`], stageDoneAt(ticket[`${stage}At`], settled));
 }
 
 /** Cancelled tickets count in volumes only: they have no deadlines to meet and no backlog to clear. */

@@ -28,6 +28,7 @@ export {
   type SlaStatus,
   type SlaTicket,
   type StageProgress,
+  stageDoneAt,
   type StageState,
   stageState,
   ticketSlaState,

@@ -10,6 +10,15 @@ import type { Severity, SlaState, TicketType } from '../enums';
 import { computeDueDates, type DueDateInput, type DueDates } from './due-dates';
 import { SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
 
+/**
+ * When a stage was done: the time recorded for it, else, for a ticket that is settled (Resolved or
+ * Closed), when it was resolved: an inquiry answered on the spot meets every stage at once. The sweep's
+ * SLA state and the reports' attainment both count stages by this one rule.
+ */
+export function stageDoneAt(recorded: number | null | undefined, settledAt: number | null | undefined): number | null {
+  return recorded ?? settledAt ?? null;
+}
+
 export type StageState = 'pending' | 'atRisk' | 'breached' | 'met' | 'metLate';
 
 export interface StageProgress {
