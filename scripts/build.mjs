@@ -2,11 +2,12 @@
 // one real top-level function per export, so Apps Script's trigger picker, menus and google.script.run
 // see exactly those names and nothing else leaks. Fails when a handler named by a trigger or menu
 // (src/handlers.ts) is not exported.
-import { build } from 'esbuild';
+
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -50,7 +51,11 @@ function wrapper(name) {
 /**
  * Builds the bundle. Options exist for the build's own tests: another entry, handler list or output dir.
  */
-export async function buildBundle({ entry = 'src/index.ts', handlers = 'src/handlers.ts', outDir = dist } = {}) {
+export async function buildBundle({
+  entry = 'src/index.ts',
+  handlers = 'src/handlers.ts',
+  outDir = dist,
+} = {}) {
   const code = await bundle(entry, 'iife', GLOBAL_NAME);
   const names = exportedNames(code);
   const missing = (await referencedHandlers(handlers)).filter((name) => !names.includes(name));

@@ -3,8 +3,9 @@
  * (scripts/build.mjs). Each entry point builds the ports of this execution and calls one job; no logic
  * lives here.
  */
-import { cellEditOf, formSubmissionOf } from './gas/events';
+
 import { createGasPorts } from './gas';
+import { cellEditOf, formSubmissionOf } from './gas/events';
 import { handleEdit } from './jobs/edit';
 import { runEntry } from './jobs/entry';
 import { handleFormSubmit } from './jobs/form-submit';
@@ -25,7 +26,9 @@ export function onInstall(e?: OpenEvent): void {
 }
 
 export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  runEntry('onFormSubmit', 'background', createGasPorts(e.authMode), (ports) => handleFormSubmit(ports, formSubmissionOf(e)));
+  runEntry('onFormSubmit', 'background', createGasPorts(e.authMode), (ports) =>
+    handleFormSubmit(ports, formSubmissionOf(e)),
+  );
 }
 
 /** Also Google's simple-trigger name: the simple run (LIMITED) returns at once; the installed one (FULL) works. */
@@ -51,9 +54,13 @@ export function menuRunScheduler(): void {
 }
 
 export function menuReportLastWeek(): void {
-  runEntry('menuReportLastWeek', 'interactive', createGasPorts(), (ports) => buildLastReport(ports, 'weekly'));
+  runEntry('menuReportLastWeek', 'interactive', createGasPorts(), (ports) =>
+    buildLastReport(ports, 'weekly'),
+  );
 }
 
 export function menuReportLastMonth(): void {
-  runEntry('menuReportLastMonth', 'interactive', createGasPorts(), (ports) => buildLastReport(ports, 'monthly'));
+  runEntry('menuReportLastMonth', 'interactive', createGasPorts(), (ports) =>
+    buildLastReport(ports, 'monthly'),
+  );
 }

@@ -72,6 +72,7 @@ export function formatTable(
     format(header),
     widths.map((width) => '-'.repeat(width)).join('  '),
     ...lines.map(format),
+    ...latency,
     ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
   ].join('\n');
 }

@@ -122,7 +122,8 @@ export class FormsWorld {
       if (!col) continue;
       // Forms writes answers as entered: numbers become numbers, but text never becomes a formula.
       const text = Array.isArray(a.value) ? a.value.join(', ') : a.value;
-      dest.sheet.ensure(row, col).v = text.startsWith('=') || text.startsWith("'") ? text : parseInput(text).value;
+      dest.sheet.ensure(row, col).v =
+        text.startsWith('=') || text.startsWith("'") ? text : parseInput(text).value;
     }
     return { row, sheetName: dest.sheet.name };
   }
@@ -458,7 +459,8 @@ export class Form extends ServiceObject {
   removeDestination(): this {
     const ss = this._model.destinationId ? this.world.sheets.files.get(this._model.destinationId) : undefined;
     if (ss) {
-      for (const [sheetId, formId] of ss.formSheets) if (formId === this._model.id) ss.formSheets.delete(sheetId);
+      for (const [sheetId, formId] of ss.formSheets)
+        if (formId === this._model.id) ss.formSheets.delete(sheetId);
       if (ss.formId === this._model.id) ss.formId = undefined;
     }
     this._model.destinationId = undefined;

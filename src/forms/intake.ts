@@ -61,17 +61,34 @@ function enumChoices(lang: Lang, name: 'channel' | 'ticketType' | 'severity'): s
   return ENUMS[name].map((code) => t(lang, `enum.${name}.${code}` as MessageKey));
 }
 
-function question(lang: Lang, key: IntakeQuestionKey, categories: CategorySetting[], staff: StaffMember[]): QuestionSpec {
+function question(
+  lang: Lang,
+  key: IntakeQuestionKey,
+  categories: CategorySetting[],
+  staff: StaffMember[],
+): QuestionSpec {
   const title = intakeQuestionTitle(lang, key);
   switch (key) {
     case 'receivedBy':
-      return { key, title, kind: 'list', required: true, choices: staff.filter((s) => s.active).map((s) => s.name) };
+      return {
+        key,
+        title,
+        kind: 'list',
+        required: true,
+        choices: staff.filter((s) => s.active).map((s) => s.name),
+      };
     case 'channel':
       return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'channel') };
     case 'type':
       return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'ticketType') };
     case 'category':
-      return { key, title, kind: 'list', required: true, choices: categories.filter((c) => c.active).map((c) => c.label) };
+      return {
+        key,
+        title,
+        kind: 'list',
+        required: true,
+        choices: categories.filter((c) => c.active).map((c) => c.label),
+      };
     case 'severity':
       return {
         key,

@@ -108,7 +108,10 @@ export class GasForms implements FormsPort {
     try {
       return FormApp.openById(formId);
     } catch (error) {
-      if (error instanceof Error && /not found|does not exist|No item with the given ID/i.test(error.message)) {
+      if (
+        error instanceof Error &&
+        /not found|does not exist|No item with the given ID/i.test(error.message)
+      ) {
         return null;
       }
       throw error;

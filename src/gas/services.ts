@@ -169,7 +169,8 @@ export class GasLog implements LogPort {
     console.info(message);
   }
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error ?? '');
+    const detail =
+      error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error ?? '');
     console.error(`${message} ${detail}`.trim());
   }
 }

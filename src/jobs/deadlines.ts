@@ -6,7 +6,7 @@
  */
 import type { Duration } from '../core/calendar';
 import type { Severity, TicketType } from '../core/enums';
-import { type SlaStage, computeDueDates, explainDue } from '../core/sla';
+import { computeDueDates, explainDue, type SlaStage } from '../core/sla';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { TicketRow } from '../workbook/schemas';
 import type { DeskSettings } from './settings';
@@ -66,7 +66,8 @@ export function deadlinesFor(settings: DeskSettings, lang: Lang, input: Deadline
     const duration: Duration | null = due.target?.stages[stage] ?? null;
     const at = due.stages[stage];
     values[column] = at === null ? '' : new Date(at);
-    notes[column] = at === null || duration === null ? '' : explainDue(lang, cal, { start, duration, due: at, label });
+    notes[column] =
+      at === null || duration === null ? '' : explainDue(lang, cal, { start, duration, due: at, label });
   }
   return { values, notes };
 }

@@ -21,7 +21,10 @@ const HEADER_CACHE_SECONDS = 6 * 60 * 60;
  */
 export class Desk {
   /** One table per schema per execution (each remembers its header map and last read). */
-  private readonly tables = new Map<string, { schema: SheetSchema; table: unknown; headers: () => HeaderMap | null }>();
+  private readonly tables = new Map<
+    string,
+    { schema: SheetSchema; table: unknown; headers: () => HeaderMap | null }
+  >();
 
   constructor(
     readonly ports: Ports,

@@ -5,20 +5,20 @@
  * Type re-run the deadlines. An edit of a ⚙ sheet drops the cached settings.
  */
 import { businessTimeBetween } from '../core/calendar';
-import { type TicketStatus, isEnumCode } from '../core/enums';
+import { isEnumCode, type TicketStatus } from '../core/enums';
 import { enumCodeFromText } from '../core/text';
 import { checkTransition } from '../core/tickets';
 import { LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
-import { type SheetSchema, columnLabel } from '../workbook/schema';
+import { columnLabel, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
 import { callbackOnResolve } from './callbacks/queue';
 import { type Deadlines, deadlinesFor } from './deadlines';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
-import { type HistoryEntry, appendHistory } from './history';
-import { type DeskSettings, SETTINGS_SCHEMAS, invalidateSettings, loadSettings } from './settings';
+import { appendHistory, type HistoryEntry } from './history';
+import { type DeskSettings, invalidateSettings, loadSettings, SETTINGS_SCHEMAS } from './settings';
 
 /** Columns whose edits are logged to History. */
 const LOGGED = ['status', 'assignee', 'department', 'severity', 'category', 'type'] as const;
@@ -49,7 +49,10 @@ type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
  * recorded for the ticket (every status change and every creation is logged there). One read.
  */
 function previousStatuses(desk: Desk, ids: ReadonlySet<string>): Map<string, TicketStatus> {
-  const statusFields = new Set([...LANGS.map((lang) => t(lang, 'col.tickets.status')), ...LANGS.map((lang) => t(lang, 'history.created'))]);
+  const statusFields = new Set([
+    ...LANGS.map((lang) => t(lang, 'col.tickets.status')),
+    ...LANGS.map((lang) => t(lang, 'history.created')),
+  ]);
   const found = new Map<string, TicketStatus>();
   const { rows } = desk.table<HistoryRow>(HISTORY).readRows(['recordId', 'field', 'newValue']);
   for (const { values } of rows) {
@@ -81,21 +84,37 @@ interface RowOutcome {
   history: HistoryEntry[];
 }
 
-function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: TicketStatus, raw: string, actor: string): RowOutcome {
+function statusChange(
+  desk: Desk,
+  settings: DeskSettings,
+  row: EditedRow,
+  from: TicketStatus,
+  raw: string,
+  actor: string,
+): RowOutcome {
   const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
   const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText('status', raw);
   const now = desk.now();
   const result =
     to === null
       ? ({ allowed: false, reason: 'tickets.transition.notAllowed', params: { from, to: raw } } as const)
-      : checkTransition(from, to, { ...row, pausedMs: Number(row.pausedMs) || 0, reopenCount: Number(row.reopenCount) || 0 }, {
-          now,
-          cancelReason: row.resolution,
-          businessMs: (a, b) => businessTimeBetween(settings.calendar, a.getTime(), b.getTime()),
-        });
+      : checkTransition(
+          from,
+          to,
+          { ...row, pausedMs: Number(row.pausedMs) || 0, reopenCount: Number(row.reopenCount) || 0 },
+          {
+            now,
+            cancelReason: row.resolution,
+            businessMs: (a, b) => businessTimeBetween(settings.calendar, a.getTime(), b.getTime()),
+          },
+        );
   if (!result.allowed || to === null) {
     outcome.values.status = from;
-    outcome.notes.status = refusalText(desk, result.allowed ? 'tickets.transition.notAllowed' : result.reason, result.allowed ? {} : result.params);
+    outcome.notes.status = refusalText(
+      desk,
+      result.allowed ? 'tickets.transition.notAllowed' : result.reason,
+      result.allowed ? {} : result.params,
+    );
     return outcome;
   }
   const { effects } = result;
@@ -107,7 +126,8 @@ function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: 
   if (effects.reopenCount !== undefined) outcome.values.reopenCount = effects.reopenCount;
   if (effects.resolveAt) outcome.values.resolveAt = effects.resolveAt;
   // Leaving Waiting on customer moves the resolve deadline by the paused business time.
-  const deadlines = effects.pausedMs !== undefined ? rowDeadlines(desk, settings, { ...row, ...outcome.values }) : null;
+  const deadlines =
+    effects.pausedMs !== undefined ? rowDeadlines(desk, settings, { ...row, ...outcome.values }) : null;
   if (deadlines) {
     Object.assign(outcome.values, deadlines.values);
     Object.assign(outcome.notes, deadlines.notes);
@@ -118,7 +138,13 @@ function statusChange(desk: Desk, settings: DeskSettings, row: EditedRow, from: 
     Object.assign(outcome.values, entry.values);
     Object.assign(outcome.notes, entry.notes);
   }
-  outcome.history.push({ actor, recordId: row.id, field: fieldLabel(desk, 'status'), oldValue: statusLabel(desk, from), newValue: statusLabel(desk, to) });
+  outcome.history.push({
+    actor,
+    recordId: row.id,
+    field: fieldLabel(desk, 'status'),
+    oldValue: statusLabel(desk, from),
+    newValue: statusLabel(desk, to),
+  });
   return outcome;
 }
 
@@ -158,21 +184,34 @@ function editTickets(desk: Desk, edit: CellEdit): void {
     const logged = LOGGED.filter((key) => edited.includes(key));
     if (logged.length === 0) return;
     const single = edit.numRows === 1 && edit.numColumns === 1;
-    const rows: TableRow<EditedRow>[] = table.readRowsAt(edit.row, edit.numRows, READ_KEYS).rows.filter((row) => row.values.id !== '');
+    const rows: TableRow<EditedRow>[] = table
+      .readRowsAt(edit.row, edit.numRows, READ_KEYS)
+      .rows.filter((row) => row.values.id !== '');
     const actor = edit.user || t(desk.lang, 'history.actor.system');
     const changes: RowChange<TicketRow>[] = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
-    const pasted = logged.includes('status') && !single ? previousStatuses(desk, new Set(rows.map((r) => r.values.id))) : null;
+    const pasted =
+      logged.includes('status') && !single
+        ? previousStatuses(desk, new Set(rows.map((r) => r.values.id)))
+        : null;
     for (const { row, values, unrecognized } of rows) {
       const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
       if (logged.includes('status')) {
-        const from = pasted ? (pasted.get(values.id) ?? 'new') : (enumCodeFromText('status', edit.oldValue ?? '') ?? 'new');
+        const from = pasted
+          ? (pasted.get(values.id) ?? 'new')
+          : (enumCodeFromText('status', edit.oldValue ?? '') ?? 'new');
         const raw = unrecognized.status ?? shown(values.status);
         Object.assign(outcome, statusChange(desk, settings, values, from, raw, actor));
       }
       for (const key of logged.filter((k) => k !== 'status')) {
-        outcome.history.push({ actor, recordId: values.id, field: fieldLabel(desk, key), oldValue: single ? (edit.oldValue ?? '') : '', newValue: labelOf(desk, key, values[key]) });
+        outcome.history.push({
+          actor,
+          recordId: values.id,
+          field: fieldLabel(desk, key),
+          oldValue: single ? (edit.oldValue ?? '') : '',
+          newValue: labelOf(desk, key, values[key]),
+        });
       }
       if (RESCHEDULING.some((key) => logged.includes(key))) {
         const deadlines = rowDeadlines(desk, settings, { ...values, ...outcome.values });

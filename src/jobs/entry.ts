@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors';
-import { type Lang, type MessageKey, langFromLocale, t } from '../i18n';
+import { type Lang, langFromLocale, type MessageKey, t } from '../i18n';
 import type { Ports } from '../ports';
 
 /** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
@@ -24,7 +24,12 @@ function userMessage(lang: Lang, error: unknown): string {
  * for interactive entry points, shown to the user in their language. Background runs (triggers) record
  * the error and return, so Google does not retry a half-done job blindly; the run log shows it.
  */
-export function runEntry<T>(name: string, audience: Audience, ports: Ports, job: (ports: Ports) => T): T | undefined {
+export function runEntry<T>(
+  name: string,
+  audience: Audience,
+  ports: Ports,
+  job: (ports: Ports) => T,
+): T | undefined {
   try {
     return job(ports);
   } catch (error) {

@@ -35,7 +35,9 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
     case 'form.intake':
     case 'form.customer': {
       const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'));
-      ports.log.info(outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`);
+      ports.log.info(
+        outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`,
+      );
       return;
     }
     case 'form.callback': {

@@ -5,10 +5,17 @@
  * lock: notify (or queue to the Outbox).
  */
 import { parseLocalDateTime } from '../core/calendar';
-import { counterKey, formatTicketId, nextCounter, normalizeIntake, type IntakeInput, type ReviewReason } from '../core/tickets';
+import { ticketPrefix } from '../core/settings';
+import {
+  counterKey,
+  formatTicketId,
+  type IntakeInput,
+  nextCounter,
+  normalizeIntake,
+  type ReviewReason,
+} from '../core/tickets';
 import { buildRepeatIndex, findRepeat } from '../core/tickets/repeats';
 import { routeTicket } from '../core/tickets/routing';
-import { ticketPrefix } from '../core/settings';
 import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } from '../forms/intake';
 import { LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
@@ -16,12 +23,22 @@ import { TICKETS, type TicketRow } from '../workbook/schemas';
 import { type Deadlines, deadlinesFor } from './deadlines';
 import type { Desk } from './desk';
 import { appendHistory } from './history';
-import { ticketNotices } from './notices';
 import { deliver } from './mailer';
+import { ticketNotices } from './notices';
 import { type DeskSettings, loadSettings } from './settings';
 
 /** Columns intake reads to deduplicate, detect repeats and count assignments for caps. */
-const READ_KEYS = ['id', 'formResponseId', 'type', 'phone', 'email', 'category', 'receivedAt', 'assignee', 'createdAt'] as const;
+const READ_KEYS = [
+  'id',
+  'formResponseId',
+  'type',
+  'phone',
+  'email',
+  'category',
+  'receivedAt',
+  'assignee',
+  'createdAt',
+] as const;
 
 export type IntakeOutcome =
   | { kind: 'created'; id: string; row: number; needsReview: boolean }
@@ -74,7 +91,8 @@ function reviewNote(lang: Lang, reviews: readonly ReviewReason[]): string {
     .map((reason) => {
       const params: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(reason.params)) {
-        params[name] = typeof value === 'string' && value.startsWith('col.') ? t(lang, value as MessageKey) : value;
+        params[name] =
+          typeof value === 'string' && value.startsWith('col.') ? t(lang, value as MessageKey) : value;
       }
       return t(lang, reason.key, params);
     })
@@ -82,7 +100,11 @@ function reviewNote(lang: Lang, reviews: readonly ReviewReason[]): string {
 }
 
 /** Week starts Monday, in the spreadsheet's zone. */
-function assignmentCounts(settings: DeskSettings, rows: ReadonlyArray<{ assignee: string; createdAt: Date | '' }>, now: Date) {
+function assignmentCounts(
+  settings: DeskSettings,
+  rows: ReadonlyArray<{ assignee: string; createdAt: Date | '' }>,
+  now: Date,
+) {
   const zone = settings.calendar.zone;
   const dayOf = (instant: number) => Math.floor((instant + zone.offsetAt(instant)) / 86_400_000);
   const today = dayOf(now.getTime());
@@ -99,10 +121,19 @@ function assignmentCounts(settings: DeskSettings, rows: ReadonlyArray<{ assignee
 }
 
 function yearIn(settings: DeskSettings, instant: Date): number {
-  return Number(new Date(instant.getTime() + settings.calendar.zone.offsetAt(instant.getTime())).toISOString().slice(0, 4));
+  return Number(
+    new Date(instant.getTime() + settings.calendar.zone.offsetAt(instant.getTime()))
+      .toISOString()
+      .slice(0, 4),
+  );
 }
 
-export function handleIntake(desk: Desk, submission: FormSubmission, responseId: string, actor: string): IntakeOutcome {
+export function handleIntake(
+  desk: Desk,
+  submission: FormSubmission,
+  responseId: string,
+  actor: string,
+): IntakeOutcome {
   const { ports, lang } = desk;
   const settings = loadSettings(desk);
   const answers = answersByKey(submission.namedValues);
@@ -111,7 +142,8 @@ export function handleIntake(desk: Desk, submission: FormSubmission, responseId:
     const existing = tickets.readRows(READ_KEYS).rows.map((row) => row.values);
     // Before anything is allocated or written (the header was checked by the read above, no extra call).
     tickets.requireColumns();
-    if (existing.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const, responseId };
+    if (existing.some((row) => row.formResponseId === responseId))
+      return { kind: 'duplicate' as const, responseId };
 
     const now = desk.now();
     const { fields, reviews } = normalizeIntake(intakeInput(answers), {
@@ -144,9 +176,17 @@ export function handleIntake(desk: Desk, submission: FormSubmission, responseId:
     const repeat = findRepeat(buildRepeatIndex(existing), fields, settings.general.repeatWindowDays);
     const severity = repeat ? repeat.severity : fields.severity;
     const allReviews = [...reviews, ...route.reviews];
-    if (repeat) allReviews.push({ key: 'tickets.review.repeat', params: { id: repeat.repeatOf, days: settings.general.repeatWindowDays } });
+    if (repeat)
+      allReviews.push({
+        key: 'tickets.review.repeat',
+        params: { id: repeat.repeatOf, days: settings.general.repeatWindowDays },
+      });
 
-    const deadlines: Deadlines = deadlinesFor(settings, lang, { type: fields.type, severity, receivedAt: fields.receivedAt });
+    const deadlines: Deadlines = deadlinesFor(settings, lang, {
+      type: fields.type,
+      severity,
+      receivedAt: fields.receivedAt,
+    });
     const reviewNeeded = reviews.length > 0 || route.reviews.length > 0;
     const record: Partial<TicketRow> = {
       ...fields,
@@ -171,7 +211,13 @@ export function handleIntake(desk: Desk, submission: FormSubmission, responseId:
     const { firstRow } = tickets.appendRecords([record]);
     tickets.writeNotes(firstRow, deadlines.notes);
     appendHistory(desk, 'form', [
-      { actor, recordId: id, field: t(lang, 'history.created'), oldValue: '', newValue: t(lang, 'enum.status.new') },
+      {
+        actor,
+        recordId: id,
+        field: t(lang, 'history.created'),
+        oldValue: '',
+        newValue: t(lang, 'enum.status.new'),
+      },
     ]);
     ports.workbook.flush();
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };

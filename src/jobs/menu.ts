@@ -8,7 +8,9 @@ import { spreadsheetLang } from './entry';
  * (AuthMode.NONE) the document cannot be read, so the user's own locale decides.
  */
 export function addMenu(ports: Ports): void {
-  const lang: Lang = ports.session.documentAccess() ? spreadsheetLang(ports) : langFromLocale(ports.session.userLocale());
+  const lang: Lang = ports.session.documentAccess()
+    ? spreadsheetLang(ports)
+    : langFromLocale(ports.session.userLocale());
   ports.ui.addMenu([
     { label: t(lang, 'menu.setup'), handler: MENU_HANDLERS.setup },
     { label: t(lang, 'menu.checkSetup'), handler: MENU_HANDLERS.checkSetup },

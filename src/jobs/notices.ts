@@ -22,11 +22,20 @@ export function staffEmail(staff: readonly StaffMember[], name: string): string 
 /** Department heads (supervisors) of a department. */
 export function departmentHeads(staff: readonly StaffMember[], department: string): string[] {
   return staff
-    .filter((s) => s.active && s.role === 'supervisor' && categoryKey(s.department) === categoryKey(department) && s.email !== '')
+    .filter(
+      (s) =>
+        s.active &&
+        s.role === 'supervisor' &&
+        categoryKey(s.department) === categoryKey(department) &&
+        s.email !== '',
+    )
     .map((s) => s.email);
 }
 
-export function emailsWithRole(staff: readonly StaffMember[], roles: readonly StaffMember['role'][]): string[] {
+export function emailsWithRole(
+  staff: readonly StaffMember[],
+  roles: readonly StaffMember['role'][],
+): string[] {
   return staff.filter((s) => s.active && roles.includes(s.role) && s.email !== '').map((s) => s.email);
 }
 
@@ -38,7 +47,13 @@ function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): strin
   return value === '' ? '—' : formatLocalDateTime(lang, settings.calendar, value.getTime());
 }
 
-function ticketMail(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRow>, kind: 'assigned' | 'major' | 'repeat', to: string[]): Outgoing {
+function ticketMail(
+  desk: Desk,
+  settings: DeskSettings,
+  ticket: Partial<TicketRow>,
+  kind: 'assigned' | 'major' | 'repeat',
+  to: string[],
+): Outgoing {
   const { lang } = desk;
   const typeLabel = ticket.type ? t(lang, `enum.ticketType.${ticket.type}` as MessageKey) : '';
   const params = { type: typeLabel, id: ticket.id ?? '', repeatOf: ticket.repeatOf ?? '' };
@@ -60,10 +75,18 @@ function ticketMail(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRo
         ],
       },
     ],
-    link: spreadsheetLink(desk) ? { href: spreadsheetLink(desk), text: t(lang, 'notify.openSheet') } : undefined,
+    link: spreadsheetLink(desk)
+      ? { href: spreadsheetLink(desk), text: t(lang, 'notify.openSheet') }
+      : undefined,
     footer: t(lang, 'notify.footer'),
   });
-  return { to, subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, `notify.reason.${kind}` as MessageKey) };
+  return {
+    to,
+    subject,
+    htmlBody: mail.html,
+    textBody: mail.text,
+    reason: t(lang, `notify.reason.${kind}` as MessageKey),
+  };
 }
 
 export function ticketNotices(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRow>): Outgoing[] {

@@ -46,7 +46,9 @@ export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeri
   });
   const layout = layoutReport(desk.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.
-  const sheet = desk.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => writeReportSheet(desk, period, layout));
+  const sheet = desk.ports.lock.withDocumentLock(REPORT_LOCK_MS, () =>
+    writeReportSheet(desk, period, layout),
+  );
   desk.ports.workbook.flush();
   const baseUrl = desk.ports.store.get('spreadsheet.url') ?? desk.ports.workbook.url();
   const messages = reportMail(

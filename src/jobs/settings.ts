@@ -6,27 +6,36 @@
 import {
   type BusinessCalendar,
   type CalendarConfig,
-  type DateKey,
-  type SpecialDay,
   createCalendar,
+  type DateKey,
   parseCalendarSettings,
+  type SpecialDay,
 } from '../core/calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../core/cells';
 import {
   type CategorySetting,
   type GeneralSettings,
-  type StaffMember,
   parseCategories,
   parseGeneral,
   parseStaff,
+  type StaffMember,
 } from '../core/settings';
-import { type ReportRecipient, parseReportRecipients } from '../core/settings/report-recipients';
-import { type ReportTargets, parseTargets } from '../core/settings/targets';
-import { type SlaPolicy, parseSlaPolicy } from '../core/sla';
+import { parseReportRecipients, type ReportRecipient } from '../core/settings/report-recipients';
+import { parseTargets, type ReportTargets } from '../core/settings/targets';
+import { parseSlaPolicy, type SlaPolicy } from '../core/sla';
 import { type Lang, t } from '../i18n';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
-import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, REPORT_RECIPIENTS, SLA_POLICY, STAFF, TARGETS } from '../workbook/schemas';
+import {
+  CALENDAR,
+  CATEGORIES,
+  GENERAL,
+  HOLIDAYS,
+  REPORT_RECIPIENTS,
+  SLA_POLICY,
+  STAFF,
+  TARGETS,
+} from '../workbook/schemas';
 import type { Desk } from './desk';
 
 export interface DeskSettings {
@@ -44,7 +53,16 @@ export interface DeskSettings {
   issues: SettingsIssue[];
 }
 
-export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [GENERAL, CALENDAR, HOLIDAYS, SLA_POLICY, CATEGORIES, STAFF, TARGETS, REPORT_RECIPIENTS];
+export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
+  GENERAL,
+  CALENDAR,
+  HOLIDAYS,
+  SLA_POLICY,
+  CATEGORIES,
+  STAFF,
+  TARGETS,
+  REPORT_RECIPIENTS,
+];
 
 const CACHE_KEY = 'settings.parsed.v1';
 const CACHE_SECONDS = 6 * 60 * 60;
@@ -100,7 +118,11 @@ export function loadSettings(desk: Desk): DeskSettings {
 }
 
 /** Parses every ⚙ table; a missing sheet or bad row is reported and its defaults are used. Never throws. */
-function parseSettings(lang: Lang, sheets: Record<string, KeyedRow[] | null>, timeZone: string): DeskSettings {
+function parseSettings(
+  lang: Lang,
+  sheets: Record<string, KeyedRow[] | null>,
+  timeZone: string,
+): DeskSettings {
   const issues: SettingsIssue[] = [];
   const rowsOf = (schema: SheetSchema): KeyedRow[] => {
     const rows = sheets[schema.key];

@@ -16,7 +16,7 @@ import { customerFormSpec, intakeFormSpec } from '../forms/intake';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { type Lang, type MessageKey, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
-import { type ColumnSpec, type SheetKey, type SheetSchema, columnLabel, headerRow } from '../workbook/schema';
+import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
@@ -71,7 +71,6 @@ function enumChoices(column: ColumnSpec, lang: Lang): string[] {
   return column.allowAny ? [t(lang, 'sheet.value.any'), ...labels] : labels;
 }
 
-
 /** Runs of adjacent column indexes, so one protection covers each run of system columns. */
 function runsOf(indexes: number[]): Array<{ first: number; count: number }> {
   const runs: Array<{ first: number; count: number }> = [];
@@ -84,11 +83,17 @@ function runsOf(indexes: number[]): Array<{ first: number; count: number }> {
 }
 
 /** Header, widths, formats, dropdowns and protections for the columns at the given positions. */
-function formatColumns(sheet: SheetPort, columns: Array<{ spec: ColumnSpec; index: number }>, lang: Lang, strict: boolean): void {
+function formatColumns(
+  sheet: SheetPort,
+  columns: Array<{ spec: ColumnSpec; index: number }>,
+  lang: Lang,
+  strict: boolean,
+): void {
   const dataRows = 999;
   for (const { spec, index } of columns) {
     sheet.setColumnWidth(index, spec.width);
-    if (spec.type === 'date') sheet.setNumberFormat(2, index, dataRows, 1, spec.key === 'date' ? DAY_FORMAT : DATE_FORMAT);
+    if (spec.type === 'date')
+      sheet.setNumberFormat(2, index, dataRows, 1, spec.key === 'date' ? DAY_FORMAT : DATE_FORMAT);
     const choices = enumChoices(spec, lang);
     if (choices.length > 0) sheet.setListValidation(2, index, dataRows, choices, false);
   }
@@ -103,7 +108,8 @@ function createSheet(desk: Desk, schema: SheetSchema, strict: boolean): SheetPor
   const sheet = desk.ports.workbook.createSheet(t(lang, schema.title));
   const header = headerRow(schema, lang);
   // New sheets have 26 columns; Sheets refuses ranges beyond them.
-  if (header.length > sheet.maxColumns()) sheet.insertColumnsAfter(sheet.maxColumns(), header.length - sheet.maxColumns());
+  if (header.length > sheet.maxColumns())
+    sheet.insertColumnsAfter(sheet.maxColumns(), header.length - sheet.maxColumns());
   sheet.write(1, 1, [header]);
   sheet.setHeaderStyle(header.length);
   sheet.freezeRows(1);
@@ -124,7 +130,8 @@ function addMissingColumns(desk: Desk, sheet: SheetPort, schema: SheetSchema, st
   const missing = schema.columns.filter((column) => map.columns[column.key] === undefined);
   if (missing.length === 0) return [];
   const first = Math.max(sheet.lastColumn(), map.headers.length) + 1;
-  if (first + missing.length - 1 > sheet.maxColumns()) sheet.insertColumnsAfter(sheet.maxColumns(), missing.length);
+  if (first + missing.length - 1 > sheet.maxColumns())
+    sheet.insertColumnsAfter(sheet.maxColumns(), missing.length);
   sheet.write(1, first, [missing.map((column) => columnLabel(column, desk.lang))]);
   formatColumns(
     sheet,
@@ -173,7 +180,13 @@ export function runSetup(ports: Ports): SetupReport {
   const lang = spreadsheetLang(ports);
   ports.store.set('lang', lang);
   const desk = new Desk(ports, lang);
-  const report: SetupReport = { createdSheets: [], addedColumns: [], forms: [], installedTriggers: [], blockedTriggers: [] };
+  const report: SetupReport = {
+    createdSheets: [],
+    addedColumns: [],
+    forms: [],
+    installedTriggers: [],
+    blockedTriggers: [],
+  };
   invalidateSettings(ports.cache);
   const strict = desk.findSheet(SCHEMAS.general) ? loadSettings(desk).general.strictProtection : false;
   for (const schema of Object.values(SCHEMAS)) {
@@ -187,7 +200,9 @@ export function runSetup(ports: Ports): SetupReport {
   ports.workbook.flush();
   invalidateSettings(ports.cache);
   const settings: DeskSettings = loadSettings(desk);
-  report.forms.push(ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id);
+  report.forms.push(
+    ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,
+  );
   if (settings.general.customerFormEnabled) {
     report.forms.push(ensureForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
   }

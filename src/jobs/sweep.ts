@@ -12,7 +12,14 @@ import { businessTimeBetween } from '../core/calendar';
 import { callbackStateAt } from '../core/callbacks/window';
 import type { SlaState } from '../core/enums';
 import type { Budget } from '../core/schedule';
-import { type EscalationLevel, evaluateSla, SLA_STAGES, type SlaStage, type SlaStatus, stageDoneAt } from '../core/sla';
+import {
+  type EscalationLevel,
+  evaluateSla,
+  SLA_STAGES,
+  type SlaStage,
+  type SlaStatus,
+  stageDoneAt,
+} from '../core/sla';
 import { OPEN_STATUSES } from '../core/tickets';
 import { t } from '../i18n';
 import { columnLabel } from '../workbook/schema';

@@ -123,7 +123,11 @@ export class Table<R extends object> {
   }
 
   /** Reads `keys` of `count` rows from `firstRow` (e.g. the rows a user just edited) with one read. */
-  readRowsAt<K extends keyof R & string>(firstRow: number, count: number, keys: readonly K[]): ReadResult<Pick<R, K>> {
+  readRowsAt<K extends keyof R & string>(
+    firstRow: number,
+    count: number,
+    keys: readonly K[],
+  ): ReadResult<Pick<R, K>> {
     this.requireColumns(keys);
     const span = this.span(keys);
     const first = Math.max(firstRow, 2);
@@ -157,7 +161,11 @@ export class Table<R extends object> {
       // A range beyond the sheet's rows is an error in Sheets: grow the sheet first.
       const maxRows = this.sheet.maxRows();
       if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-      this.sheet.write(firstRow, 1, records.map((record) => this.line(map, record)));
+      this.sheet.write(
+        firstRow,
+        1,
+        records.map((record) => this.line(map, record)),
+      );
     }
     this.lastRowSeen = lastRow;
     return { firstRow, count: records.length };
@@ -189,7 +197,6 @@ export class Table<R extends object> {
     }
     return line;
   }
-
 
   /**
    * Writes the changed cells only, batched into rectangular blocks (./block-plan.ts). Cells of our own

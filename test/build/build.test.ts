@@ -14,7 +14,16 @@ function build(options: Record<string, string>): { status: number | null; stderr
   return { status: result.status, stderr: result.stderr };
 }
 
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'onFormSubmit', 'onEdit', 'runScheduler', 'menuSetup', 'menuCheckSetup', 'menuRunScheduler'];
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'onFormSubmit',
+  'onEdit',
+  'runScheduler',
+  'menuSetup',
+  'menuCheckSetup',
+  'menuRunScheduler',
+];
 
 describe('dist/Code.js', () => {
   const code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
@@ -56,7 +65,11 @@ describe('dist/Code.js', () => {
 describe('the build refuses a bundle that misses a trigger or menu handler', () => {
   it('fails with a message naming the handler, and writes nothing', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'build-'));
-    const result = build({ entry: 'test/build/fixtures/entry.ts', handlers: 'test/build/fixtures/handlers.ts', outDir });
+    const result = build({
+      entry: 'test/build/fixtures/entry.ts',
+      handlers: 'test/build/fixtures/handlers.ts',
+      outDir,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/not exported from src\/index\.ts: runScheduler/);
     expect(existsSync(join(outDir, 'Code.js'))).toBe(false);
@@ -74,10 +87,14 @@ describe('the build refuses a bundle that misses a trigger or menu handler', () 
 describe('src/ compiles against Apps Script only', () => {
   it('setTimeout, process, fetch and the DOM are compile errors under the src tsconfig', () => {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', 'test/build/fixtures/forbidden/tsconfig.json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [tsc, '--noEmit', '-p', 'test/build/fixtures/forbidden/tsconfig.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).not.toBe(0);
     for (const name of ['setTimeout', 'process', 'fetch', 'document']) {
       expect(result.stdout).toMatch(new RegExp(`Cannot find name '${name}'`));

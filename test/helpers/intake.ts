@@ -57,7 +57,10 @@ const TITLES = {
   },
 } as const;
 
-export function intakeAnswers(answers: IntakeAnswers, lang: 'en' | 'zh-CN' = 'en'): Record<string, string | string[]> {
+export function intakeAnswers(
+  answers: IntakeAnswers,
+  lang: 'en' | 'zh-CN' = 'en',
+): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(answers)) {
     if (value !== undefined) result[TITLES[lang][key as keyof IntakeAnswers]] = value;

@@ -4,7 +4,7 @@
  * because Sheets builds their Date from the wall time in that zone.
  */
 import type { CellValue } from '../cells';
-import { MINUTES_PER_DAY, dateKeyOf, dayNumberOf, parseDateKey } from './civil';
+import { dateKeyOf, dayNumberOf, MINUTES_PER_DAY, parseDateKey } from './civil';
 import type { Zone } from './zone';
 
 /** Minutes since midnight of '09:00' / '9:00' text, a Date/time cell or a day fraction (0.375). */
@@ -132,6 +132,9 @@ export function parseLocalDateTime(text: string, zone: Zone): number | null {
   const second = Number(parts.second ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const dayNumber = dayNumberOf(year, month, day);
-  if (dateKeyOf(dayNumber) !== `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`) return null;
+  if (
+    dateKeyOf(dayNumber) !== `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  )
+    return null;
   return zone.toInstant(dayNumber, ((hour * 60 + minute) * 60 + second) * 1000);
 }

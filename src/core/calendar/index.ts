@@ -11,6 +11,7 @@ export {
   nextWorkingInstant,
 } from './arithmetic';
 export { type BusinessCalendar, type CalendarDay, createCalendar } from './calendar';
+export { parseLocalDateTime } from './cell-parsing';
 export { type DateKey, dateKeyOf, formatClock } from './civil';
 export {
   type CalendarConfig,
@@ -36,5 +37,4 @@ export {
   defaultHolidayRows,
   parseCalendarSettings,
 } from './settings';
-export { parseLocalDateTime } from './cell-parsing';
 export { InvalidTimeZoneError, type Zone, zoneOf } from './zone';

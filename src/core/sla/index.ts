@@ -28,8 +28,8 @@ export {
   type SlaStatus,
   type SlaTicket,
   type StageProgress,
-  stageDoneAt,
   type StageState,
+  stageDoneAt,
   stageState,
   ticketSlaState,
 } from './state';

@@ -15,7 +15,10 @@ import { SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
  * Closed), when it was resolved: an inquiry answered on the spot meets every stage at once. The sweep's
  * SLA state and the reports' attainment both count stages by this one rule.
  */
-export function stageDoneAt(recorded: number | null | undefined, settledAt: number | null | undefined): number | null {
+export function stageDoneAt(
+  recorded: number | null | undefined,
+  settledAt: number | null | undefined,
+): number | null {
   return recorded ?? settledAt ?? null;
 }
 

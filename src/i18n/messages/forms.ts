@@ -20,14 +20,16 @@ export const en = {
   'form.intake.q.personComplained': 'Person complained about',
   'form.intake.q.receivedAt': 'Received at (leave empty for now)',
   'form.intake.q.relatedTicket': 'Related ticket ID (customer re-filed)',
-  'form.intake.help.severity': 'Major: compensation, safety, media, several households or a repeat complaint.',
+  'form.intake.help.severity':
+    'Major: compensation, safety, media, several households or a repeat complaint.',
   'form.customer.title': 'Contact us: complaints, suggestions and repairs',
   'form.customer.description': 'Tell us what happened. We answer within one working day.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
   'form.intake.title': '客服部：来电来访登记',
-  'form.intake.description': '每一次来电、来访、邮件、信函（包括表扬）都要登记。电话可事后补登：请把“受理时间”填为客户来电的时间。',
+  'form.intake.description':
+    '每一次来电、来访、邮件、信函（包括表扬）都要登记。电话可事后补登：请把“受理时间”填为客户来电的时间。',
   'form.intake.q.receivedBy': '首问责任人',
   'form.intake.q.channel': '来电渠道',
   'form.intake.q.type': '类型',

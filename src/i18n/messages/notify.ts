@@ -5,8 +5,10 @@ export const en = {
   'notify.subject.major': '[Service Desk] MAJOR {type} {id}: act now',
   'notify.subject.repeat': '[Service Desk] Repeat complaint {id} (earlier {repeatOf}): supervised',
   'notify.intro.assigned': 'A new ticket is assigned to you.',
-  'notify.intro.major': 'A Major ticket was received. The department head and the CS manager are told at once (seed 003 L407).',
-  'notify.intro.repeat': 'The same customer complained again about the same matter. The ticket is Major and supervised by the service desk.',
+  'notify.intro.major':
+    'A Major ticket was received. The department head and the CS manager are told at once (seed 003 L407).',
+  'notify.intro.repeat':
+    'The same customer complained again about the same matter. The ticket is Major and supervised by the service desk.',
   'notify.field.id': 'Ticket',
   'notify.field.type': 'Type',
   'notify.field.category': 'Category',
@@ -16,7 +18,8 @@ export const en = {
   'notify.field.assignee': 'Assignee',
   'notify.field.resolveDue': 'Resolve by',
   'notify.openSheet': 'Open the ticket log',
-  'notify.footer': 'Sent by Service Desk for Sheets. Customer contact details are masked; the ticket log has them.',
+  'notify.footer':
+    'Sent by Service Desk for Sheets. Customer contact details are masked; the ticket log has them.',
   'notify.reason.assigned': 'assignment',
   'notify.reason.major': 'major',
   'notify.reason.repeat': 'repeat',

@@ -1,8 +1,8 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
 import { CALLBACKS } from './callbacks';
-import { REPORT_RECIPIENTS, TARGETS } from './reports';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
+import { REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
