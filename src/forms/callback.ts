@@ -4,10 +4,10 @@
  * of either language, so a form made before a language switch keeps working.
  */
 import { type CallbackAnswers, SATISFACTION_SCALE, type Satisfaction } from '../core/callbacks';
-import { ENUMS, type EnumCode } from '../core/enums';
-import type { StaffMember } from '../core/settings';
+import type { EnumCode } from '../core/enums';
+import { activeStaffNames, type StaffMember } from '../core/settings';
 import { enumCodeFromText } from '../core/text';
-import { LANGS, type Lang, type MessageKey, t } from '../i18n';
+import { enumLabels, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
 
 export type CallbackQuestionKey =
@@ -40,27 +40,17 @@ export function satisfactionLabel(lang: Lang, value: Satisfaction): string {
   return t(lang, `callbacks.satisfaction.${value}` as MessageKey);
 }
 
-function enumChoices(lang: Lang, name: 'callbackMethod' | 'yesNo' | 'confirmation'): string[] {
-  return ENUMS[name].map((code) => t(lang, `enum.${name}.${code}` as MessageKey));
-}
-
 function question(lang: Lang, key: CallbackQuestionKey, staff: readonly StaffMember[]): QuestionSpec {
   const title = callbackQuestionTitle(lang, key);
   switch (key) {
     case 'ticketId':
       return { key, title, kind: 'text', required: true, help: t(lang, 'form.callback.help.ticketId') };
     case 'by':
-      return {
-        key,
-        title,
-        kind: 'list',
-        required: true,
-        choices: staff.filter((s) => s.active).map((s) => s.name),
-      };
+      return { key, title, kind: 'list', required: true, choices: activeStaffNames(staff) };
     case 'method':
-      return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'callbackMethod') };
+      return { key, title, kind: 'choice', required: true, choices: enumLabels(lang, 'callbackMethod') };
     case 'reached':
-      return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'yesNo') };
+      return { key, title, kind: 'choice', required: true, choices: enumLabels(lang, 'yesNo') };
     case 'satisfaction':
       return {
         key,
@@ -71,11 +61,11 @@ function question(lang: Lang, key: CallbackQuestionKey, staff: readonly StaffMem
         help: t(lang, 'form.callback.help.satisfaction'),
       };
     case 'issueResolved':
-      return { key, title, kind: 'choice', required: false, choices: enumChoices(lang, 'yesNo') };
+      return { key, title, kind: 'choice', required: false, choices: enumLabels(lang, 'yesNo') };
     case 'comments':
       return { key, title, kind: 'paragraph', required: false };
     case 'confirmation':
-      return { key, title, kind: 'choice', required: false, choices: enumChoices(lang, 'confirmation') };
+      return { key, title, kind: 'choice', required: false, choices: enumLabels(lang, 'confirmation') };
   }
 }
 

@@ -2,9 +2,8 @@
  * The staff intake form (来电来访登记, SPEC §4) and the optional customer form. Questions have stable
  * keys; their titles come from i18n, and intake reads answers by the title of either language.
  */
-import { ENUMS } from '../core/enums';
-import type { CategorySetting, StaffMember } from '../core/settings';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { activeStaffNames, type CategorySetting, type StaffMember } from '../core/settings';
+import { enumLabels, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
 
 export type IntakeQuestionKey =
@@ -57,10 +56,6 @@ export function intakeQuestionTitle(lang: Lang, key: IntakeQuestionKey): string 
   return t(lang, `form.intake.q.${key}` as MessageKey);
 }
 
-function enumChoices(lang: Lang, name: 'channel' | 'ticketType' | 'severity'): string[] {
-  return ENUMS[name].map((code) => t(lang, `enum.${name}.${code}` as MessageKey));
-}
-
 function question(
   lang: Lang,
   key: IntakeQuestionKey,
@@ -70,17 +65,11 @@ function question(
   const title = intakeQuestionTitle(lang, key);
   switch (key) {
     case 'receivedBy':
-      return {
-        key,
-        title,
-        kind: 'list',
-        required: true,
-        choices: staff.filter((s) => s.active).map((s) => s.name),
-      };
+      return { key, title, kind: 'list', required: true, choices: activeStaffNames(staff) };
     case 'channel':
-      return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'channel') };
+      return { key, title, kind: 'choice', required: true, choices: enumLabels(lang, 'channel') };
     case 'type':
-      return { key, title, kind: 'choice', required: true, choices: enumChoices(lang, 'ticketType') };
+      return { key, title, kind: 'choice', required: true, choices: enumLabels(lang, 'ticketType') };
     case 'category':
       return {
         key,
@@ -95,7 +84,7 @@ function question(
         title,
         kind: 'choice',
         required: true,
-        choices: enumChoices(lang, 'severity'),
+        choices: enumLabels(lang, 'severity'),
         help: t(lang, 'form.intake.help.severity'),
       };
     case 'flags':

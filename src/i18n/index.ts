@@ -3,6 +3,8 @@
  * catalog and a `zh` catalog typed against it, so a missing translation is a compile error.
  * Keys are namespaced by area (`menu.setup`, `tickets.status.new`), so area files never collide.
  */
+
+import { ENUMS, type EnumCode, type EnumName } from '../core/enums';
 import * as callbacks from './messages/callbacks';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
@@ -83,4 +85,14 @@ export function langFromLocale(locale: string): Lang {
 
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
+}
+
+/** The label of an enum code in a language (`enum.<name>.<code>`). */
+export function enumLabel<N extends EnumName>(lang: Lang, name: N, code: EnumCode<N>): string {
+  return t(lang, `enum.${name}.${code}` as MessageKey);
+}
+
+/** Every label of an enum, in the order of its codes: the choices of a form question or dropdown. */
+export function enumLabels(lang: Lang, name: EnumName): string[] {
+  return (ENUMS[name] as readonly string[]).map((code) => t(lang, `enum.${name}.${code}` as MessageKey));
 }

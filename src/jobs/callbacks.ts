@@ -8,7 +8,7 @@ import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../core
 import { type CallbackState, isEnumCode, type TicketStatus } from '../core/enums';
 import { sanitizeUserText } from '../core/text';
 import { readCallbackAnswers } from '../forms/callback';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { enumLabel, type Lang, t } from '../i18n';
 import type { FormSubmission } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../workbook/schemas';
@@ -97,11 +97,11 @@ function label(lang: Lang, key: keyof TicketRow): string {
 }
 
 function stateLabel(lang: Lang, state: CallbackState | ''): string {
-  return isEnumCode('callbackState', state) ? t(lang, `enum.callbackState.${state}` as MessageKey) : '';
+  return isEnumCode('callbackState', state) ? enumLabel(lang, 'callbackState', state) : '';
 }
 
 function statusLabel(lang: Lang, status: TicketStatus | ''): string {
-  return isEnumCode('status', status) ? t(lang, `enum.status.${status}` as MessageKey) : '';
+  return isEnumCode('status', status) ? enumLabel(lang, 'status', status) : '';
 }
 
 export function handleCallback(

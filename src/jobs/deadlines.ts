@@ -7,7 +7,7 @@
 import type { Duration } from '../core/calendar';
 import type { Severity, TicketType } from '../core/enums';
 import { computeDueDates, explainDue, type SlaStage } from '../core/sla';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { enumLabel, type Lang, t } from '../i18n';
 import type { TicketRow } from '../workbook/schemas';
 import type { DeskSettings } from './settings';
 
@@ -42,10 +42,11 @@ export interface DeadlineInput {
   pausedMs?: number;
 }
 
-function ruleLabel(lang: Lang, type: TicketType, severity: Severity): string {
+/** "General complaint" / "一般投诉": the SLA row a deadline comes from, as its explanation names it. */
+export function ruleLabel(lang: Lang, type: TicketType, severity: Severity): string {
   return t(lang, 'notify.ruleLabel', {
-    severity: t(lang, `enum.severity.${severity}` as MessageKey),
-    type: t(lang, `enum.ticketType.${type}` as MessageKey),
+    severity: enumLabel(lang, 'severity', severity),
+    type: enumLabel(lang, 'ticketType', type),
   });
 }
 

@@ -8,7 +8,7 @@ import { businessTimeBetween } from '../core/calendar';
 import { isEnumCode, type TicketStatus } from '../core/enums';
 import { enumCodeFromText } from '../core/text';
 import { checkTransition } from '../core/tickets';
-import { LANGS, type MessageKey, t } from '../i18n';
+import { enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabel, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
@@ -64,7 +64,7 @@ function previousStatuses(desk: Desk, ids: ReadonlySet<string>): Map<string, Tic
 }
 
 function statusLabel(desk: Desk, status: string): string {
-  return isEnumCode('status', status) ? t(desk.lang, `enum.status.${status}` as MessageKey) : status;
+  return isEnumCode('status', status) ? enumLabel(desk.lang, 'status', status) : status;
 }
 
 function refusalText(desk: Desk, reason: MessageKey, params: Record<string, string> = {}): string {
@@ -72,7 +72,7 @@ function refusalText(desk: Desk, reason: MessageKey, params: Record<string, stri
   for (const [name, value] of Object.entries(params)) {
     shown[name] =
       name === 'state' && isEnumCode('callbackState', value)
-        ? t(desk.lang, `enum.callbackState.${value}` as MessageKey)
+        ? enumLabel(desk.lang, 'callbackState', value)
         : statusLabel(desk, value);
   }
   return t(desk.lang, reason, shown);

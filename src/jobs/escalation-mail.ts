@@ -12,7 +12,7 @@ import { renderMail } from '../core/mail-html';
 import type { EscalationLevel, SlaStage } from '../core/sla';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
-import { type MessageKey, t } from '../i18n';
+import { enumLabel, type MessageKey, t } from '../i18n';
 import { columnLabel } from '../workbook/schema';
 import { TICKETS } from '../workbook/schemas';
 import { STAGE_DUE_COLUMN } from './deadlines';
@@ -85,7 +85,7 @@ export function escalationMails(
     const rows = [...tickets.values()].map(({ escalation: { ticket, stage, due }, level }) => [
       ticket.id,
       String(level),
-      ticket.type === '' ? '' : t(lang, `enum.ticketType.${ticket.type}` as MessageKey),
+      ticket.type === '' ? '' : enumLabel(lang, 'ticketType', ticket.type),
       ticket.category,
       ticket.customer,
       maskPhone(ticket.phone),

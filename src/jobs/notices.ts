@@ -8,7 +8,7 @@ import type { StaffMember } from '../core/settings';
 import { categoryKey } from '../core/settings';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { enumLabel, type Lang, type MessageKey, t } from '../i18n';
 import type { TicketRow } from '../workbook/schemas';
 import type { Desk } from './desk';
 import type { Outgoing } from './mailer';
@@ -55,7 +55,7 @@ function ticketMail(
   to: string[],
 ): Outgoing {
   const { lang } = desk;
-  const typeLabel = ticket.type ? t(lang, `enum.ticketType.${ticket.type}` as MessageKey) : '';
+  const typeLabel = ticket.type ? enumLabel(lang, 'ticketType', ticket.type) : '';
   const params = { type: typeLabel, id: ticket.id ?? '', repeatOf: ticket.repeatOf ?? '' };
   const subject = t(lang, `notify.subject.${kind}` as MessageKey, params);
   const mail = renderMail({

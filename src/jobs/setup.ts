@@ -6,7 +6,6 @@
 import { defaultCalendarRows, defaultHolidayRows, zoneOf } from '../core/calendar';
 import { parseDateKey } from '../core/calendar/civil';
 import type { CellValue } from '../core/cells';
-import { ENUMS } from '../core/enums';
 import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
 import { defaultReportRecipientRows } from '../core/settings/report-recipients';
 import { defaultTargetRows } from '../core/settings/targets';
@@ -14,7 +13,7 @@ import { defaultSlaPolicyRows } from '../core/sla';
 import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
 import { TRIGGER_HANDLERS } from '../handlers';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
@@ -64,10 +63,9 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<
 }
 
 function enumChoices(column: ColumnSpec, lang: Lang): string[] {
-  if (column.type === 'bool') return [t(lang, 'enum.yesNo.yes'), t(lang, 'enum.yesNo.no')];
+  if (column.type === 'bool') return enumLabels(lang, 'yesNo');
   if (column.type !== 'enum' || !column.enum) return [];
-  const codes = ENUMS[column.enum] as readonly string[];
-  const labels = codes.map((code) => t(lang, `enum.${column.enum}.${code}` as MessageKey));
+  const labels = enumLabels(lang, column.enum);
   return column.allowAny ? [t(lang, 'sheet.value.any'), ...labels] : labels;
 }
 

@@ -200,3 +200,8 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
   };
   return parseRowTable(rows, sheet, parseRow, (s) => s.email, lang);
 }
+
+/** Names of active staff: the choices of "who" questions on the forms. */
+export function activeStaffNames(staff: readonly StaffMember[]): string[] {
+  return staff.filter((member) => member.active).map((member) => member.name);
+}

@@ -8,8 +8,9 @@ import { addDuration, type Duration } from '../../core/calendar';
 import { callbackRequirement, windowStateAt } from '../../core/callbacks';
 import type { Severity, TicketType } from '../../core/enums';
 import { explainDue, slaTargetFor } from '../../core/sla';
-import { type Lang, type MessageKey, t } from '../../i18n';
+import { type Lang, t } from '../../i18n';
 import type { TicketRow } from '../../workbook/schemas';
+import { ruleLabel } from '../deadlines';
 import type { DeskSettings } from '../settings';
 
 export interface ResolvedTicket {
@@ -26,11 +27,8 @@ export interface CallbackEntry {
   notes: Record<'callbackOpen' | 'callbackDue' | 'callbackState', string>;
 }
 
-function ruleLabel(lang: Lang, type: TicketType, severity: Severity, sampleRate: number): string {
-  const rule = t(lang, 'notify.ruleLabel', {
-    severity: t(lang, `enum.severity.${severity}` as MessageKey),
-    type: t(lang, `enum.ticketType.${type}` as MessageKey),
-  });
+function windowLabel(lang: Lang, type: TicketType, severity: Severity, sampleRate: number): string {
+  const rule = ruleLabel(lang, type, severity);
   return sampleRate < 100 ? t(lang, 'callbacks.sampledLabel', { rule, rate: sampleRate }) : rule;
 }
 
@@ -58,7 +56,7 @@ export function callbackOnResolve(
   if (!need.required) return NOT_REQUIRED;
   const cal = settings.calendar;
   const start = ticket.resolveAt.getTime();
-  const label = ruleLabel(lang, ticket.type, ticket.severity, need.sampleRate);
+  const label = windowLabel(lang, ticket.type, ticket.severity, need.sampleRate);
   const bound = (duration: Duration) => {
     const at = addDuration(cal, start, duration);
     return {
