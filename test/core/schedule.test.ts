@@ -2,7 +2,8 @@
 
 import { dayNumberOf } from '../../src/core/calendar/civil';
 import { callbackStateAt } from '../../src/core/callbacks/window';
-import { Budget, dueSlots, isoWeekLabel, type ScheduleConfig, slotsBetween } from '../../src/core/schedule';
+import { isoWeekLabel } from '../../src/core/reports/period';
+import { Budget, dueSlots, type ScheduleConfig, slotsBetween } from '../../src/core/schedule';
 import { china, cst, plainCalendar, wall } from './calendar-helpers';
 
 const DEFAULTS: ScheduleConfig = {

@@ -2,7 +2,6 @@
 export { Budget, RUN_BUDGET_MS } from './budget';
 export {
   dueSlots,
-  isoWeekLabel,
   PERIODIC_JOBS,
   type PeriodicJob,
   type ScheduleConfig,

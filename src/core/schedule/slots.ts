@@ -5,7 +5,8 @@
  * so a missed hour is caught up by the next run and a slot already done is never run again.
  */
 import type { BusinessCalendar } from '../calendar';
-import { dateKeyOf, dayNumberOf, weekdayOf, yearOf } from '../calendar/civil';
+import { dateKeyOf, weekdayOf } from '../calendar/civil';
+import { periodContaining, previousPeriod, type ReportPeriod } from '../reports/period';
 
 export type PeriodicJob = 'digest' | 'weekly' | 'monthly';
 export const PERIODIC_JOBS: readonly PeriodicJob[] = ['digest', 'weekly', 'monthly'];
@@ -43,20 +44,12 @@ const LOOKBACK_DAYS: Record<PeriodicJob, number> = { digest: 14, weekly: 35, mon
  */
 const MAX_CATCH_UP: Record<PeriodicJob, number> = { digest: 1, weekly: 4, monthly: 3 };
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
 function isoWeekday(dayNumber: number): number {
   return ((weekdayOf(dayNumber) + 6) % 7) + 1;
 }
 
-/** ISO 8601 week label: the week belongs to the year of its Thursday. */
-export function isoWeekLabel(monday: number): string {
-  const thursday = monday + 3;
-  const year = yearOf(thursday);
-  const week = Math.floor((thursday - dayNumberOf(year, 1, 1)) / 7) + 1;
-  return `${year}-W${pad(week)}`;
+function reportSlot(job: PeriodicJob, at: number, period: ReportPeriod): Slot {
+  return { job, at, start: period.start.getTime(), end: period.end.getTime(), label: period.label };
 }
 
 function slotOn(cal: BusinessCalendar, config: ScheduleConfig, job: PeriodicJob, day: number): Slot | null {
@@ -73,30 +66,18 @@ function slotOn(cal: BusinessCalendar, config: ScheduleConfig, job: PeriodicJob,
         end: midnight(day + 1),
         label: dateKeyOf(day),
       };
-    case 'weekly': {
+    case 'weekly':
+      // The report covers the previous ISO week: the one that held this day a week ago.
       if (isoWeekday(day) !== config.weeklyReportWeekday) return null;
-      const monday = day - (isoWeekday(day) - 1) - 7;
-      return {
+      return reportSlot(
         job,
-        at: at(config.weeklyReportHour),
-        start: midnight(monday),
-        end: midnight(monday + 7),
-        label: isoWeekLabel(monday),
-      };
-    }
+        at(config.weeklyReportHour),
+        periodContaining('weekly', cal.zone, midnight(day - 7)),
+      );
     case 'monthly': {
-      const date = new Date(day * 86_400_000);
-      if (date.getUTCDate() !== config.monthlyReportDay) return null;
-      const year = date.getUTCFullYear();
-      const month = date.getUTCMonth() + 1;
-      const previous = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
-      return {
-        job,
-        at: at(config.monthlyReportHour),
-        start: midnight(dayNumberOf(previous.year, previous.month, 1)),
-        end: midnight(dayNumberOf(year, month, 1)),
-        label: `${previous.year}-${pad(previous.month)}`,
-      };
+      if (new Date(day * 86_400_000).getUTCDate() !== config.monthlyReportDay) return null;
+      const thisMonth = periodContaining('monthly', cal.zone, midnight(day));
+      return reportSlot(job, at(config.monthlyReportHour), previousPeriod(cal.zone, thisMonth));
     }
   }
 }
