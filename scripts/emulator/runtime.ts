@@ -67,14 +67,22 @@ export class Runtime {
   }
 
   /** A Drive-style file id (44 characters), deterministic so runs with the same seed match. */
+  /**
+   * A Drive-like id (44 characters, starting with 1), deterministic per emulator. 32-bit integer math
+   * (Math.imul, xorshift) keeps every step exact: plain multiplication overflows a double's 53 bits and
+   * made ids collide. xorshift is a bijection, so different seeds never share a state.
+   */
   newId(): string {
     const n = this.nextNumber();
-    let x = (n * 2654435761) >>> 0;
+    let x = Math.imul(n, 2654435761) >>> 0 || 1;
     let id = '1';
     const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     while (id.length < 44) {
-      x = (x * 1103515245 + 12345) >>> 0;
-      id += abc.charAt(x % 64);
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      id += abc.charAt(x & 63);
     }
     return id;
   }

@@ -34,7 +34,8 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
   switch (form) {
     case 'form.intake':
     case 'form.customer': {
-      const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'));
+      const origin = form === 'form.customer' ? 'customer' : 'staff';
+      const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'), origin);
       ports.log.info(
         outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`,
       );

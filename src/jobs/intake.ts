@@ -128,15 +128,21 @@ function yearIn(settings: DeskSettings, instant: Date): number {
   );
 }
 
+/** Which form a response came from: the customer form asks no channel, since it is itself online. */
+export type IntakeOrigin = 'staff' | 'customer';
+
 export function handleIntake(
   desk: Desk,
   submission: FormSubmission,
   responseId: string,
   actor: string,
+  origin: IntakeOrigin,
 ): IntakeOutcome {
   const { ports, lang } = desk;
   const settings = loadSettings(desk);
   const answers = answersByKey(submission.namedValues);
+  const input = intakeInput(answers);
+  if (origin === 'customer') input.channel ??= 'online';
   const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const tickets = desk.table<TicketRow>(TICKETS);
     const existing = tickets.readRows(READ_KEYS).rows.map((row) => row.values);
@@ -146,7 +152,7 @@ export function handleIntake(
       return { kind: 'duplicate' as const, responseId };
 
     const now = desk.now();
-    const { fields, reviews } = normalizeIntake(intakeInput(answers), {
+    const { fields, reviews } = normalizeIntake(input, {
       submittedAt: now,
       now,
       descriptionMaxLength: settings.general.descriptionMaxLength,

@@ -1,4 +1,4 @@
-import { newDesk, rowsOf } from '../helpers/desk';
+import { formId, newDesk, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
 
 describe('intake through the staff form', () => {
@@ -22,5 +22,31 @@ describe('intake through the staff form', () => {
     expect(emu.mail.outbox).toHaveLength(1);
     expect(emu.mail.outbox[0].htmlBody).toContain('138****1234');
     expect(emu.mail.outbox[0].htmlBody).not.toContain('13812341234');
+  });
+});
+
+describe('the customer form (off by default)', () => {
+  it('once enabled in ⚙ General, setup creates it and a customer submission becomes an Online ticket that needs no review', () => {
+    const emu = newDesk({ lang: 'en' });
+    expect(emu.forms.size).toBe(2);
+    const general = emu.spreadsheet.sheet('⚙ General').values();
+    const row = general.findIndex((line) => line[0] === 'customerFormEnabled') + 1;
+    const valueColumn = general[0].indexOf('Value');
+    emu.editCells('⚙ General', `${String.fromCharCode(65 + valueColumn)}${row}`, [['TRUE']]);
+    emu.run('menuSetup', undefined, { interactive: true });
+    expect(emu.forms.size).toBe(3);
+    emu.submitForm(formId(emu, 'form.customer'), {
+      Type: 'Complaint',
+      Category: 'Repair / Plumbing',
+      'Customer name': 'Zhao Min',
+      Phone: '13955556666',
+      Email: '',
+      'Address / unit': 'Building 2, 0301',
+      'What the customer said': 'The pipe in the kitchen is leaking.',
+    });
+    const [ticket] = rowsOf(emu, 'Tickets');
+    expect(ticket.ID).toBe('CMP-2026-00001');
+    expect(ticket.Channel).toBe('Online');
+    expect(ticket['Needs review']).toBe(false);
   });
 });

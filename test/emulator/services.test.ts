@@ -177,3 +177,15 @@ describe('Session, Utilities, HtmlService, Logger', () => {
     expect([emu.run('f'), emu.run('f')]).toEqual([1, 1]);
   });
 });
+
+describe('file ids', () => {
+  it('are 44 characters, start with 1, and never repeat (100 forms in one spreadsheet)', () => {
+    const emu = fresh();
+    emu.load(
+      `function make() { var ids = []; for (var i = 0; i < 100; i++) ids.push(FormApp.create('F' + i).getId()); return ids; }`,
+    );
+    const ids = emu.run('make') as string[];
+    expect(new Set(ids).size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^1[A-Za-z0-9_-]{43}$/);
+  });
+});
