@@ -4,6 +4,8 @@
  * already processed (duplicate trigger fires, SPEC §14), keep bad input but flag it, one append to
  * Callbacks, one batched update of the ticket, History; notify after the lock.
  */
+
+import { businessTimeBetween } from '../core/calendar';
 import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../core/callbacks';
 import { type CallbackState, isEnumCode, type TicketStatus } from '../core/enums';
 import { sanitizeUserText } from '../core/text';
@@ -13,6 +15,7 @@ import type { FormSubmission } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks/notices';
+import { type Deadlines, ticketDeadlines } from './deadlines';
 import type { Desk } from './desk';
 import { appendHistory, type HistoryEntry } from './history';
 import { deliver } from './mailer';
@@ -31,6 +34,9 @@ const ATTEMPT_KEYS = [
 ] as const;
 const TICKET_KEYS = [
   'id',
+  'type',
+  'severity',
+  'receivedAt',
   'customer',
   'phone',
   'category',
@@ -143,6 +149,7 @@ export function handleCallback(
       now,
       rules,
       dayOf: (instant) => zone.toLocal(instant).dayNumber,
+      businessMs: (from, to) => businessTimeBetween(settings.calendar, from.getTime(), to.getTime()),
     });
     const attemptNo = previous.length + 1;
     const flagText = verdict.flags.map((flag) => t(lang, flag.key, flag.params)).join(' ');
@@ -182,12 +189,19 @@ export function handleCallback(
     if (found && change) {
       const before = found.values;
       const values: Partial<TicketRow> = { callbackState: change.callbackState, updatedAt: now };
+      // A reopen resumes the resolve clock (core/tickets/lifecycle): its deadline and note move with it.
+      let rework: Deadlines | null = null;
       if (change.callbackAt) values.callbackAt = change.callbackAt;
       if (change.satisfaction) values.satisfaction = change.satisfaction;
       if (change.reopen) {
         values.status = 'reopened';
         if (change.reopen.effects.reopenCount !== undefined)
           values.reopenCount = change.reopen.effects.reopenCount;
+        if (change.reopen.effects.pausedMs !== undefined) {
+          values.pausedMs = change.reopen.effects.pausedMs;
+          rework = ticketDeadlines(settings, lang, { ...before, pausedMs: values.pausedMs });
+          if (rework) Object.assign(values, rework.values);
+        }
         history.push({
           actor,
           recordId: ticketId,
@@ -209,9 +223,11 @@ export function handleCallback(
       // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266);
       // the note is cleared when the ticket leaves that state.
       const explained = (state: CallbackState | '') => state === 'invalid' || state === 'unreachable';
+      const notes: Partial<Record<keyof TicketRow, string>> = { ...rework?.notes };
       if (explained(change.callbackState) || explained(before.callbackState)) {
-        tickets.writeNotes(found.row, { callbackState: explained(change.callbackState) ? flagText : '' });
+        notes.callbackState = explained(change.callbackState) ? flagText : '';
       }
+      if (Object.keys(notes).length > 0) tickets.writeNotes(found.row, notes);
       if (change.satisfaction) {
         facts = {
           by: answers.by,

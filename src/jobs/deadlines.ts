@@ -72,3 +72,18 @@ export function deadlinesFor(settings: DeskSettings, lang: Lang, input: Deadline
   }
   return { values, notes };
 }
+
+/** The deadlines of a ticket row as it now stands, or null when it lacks what they depend on. */
+export function ticketDeadlines(
+  settings: DeskSettings,
+  lang: Lang,
+  row: Partial<TicketRow>,
+): Deadlines | null {
+  if (!row.type || !row.severity || !(row.receivedAt instanceof Date)) return null;
+  return deadlinesFor(settings, lang, {
+    type: row.type,
+    severity: row.severity,
+    receivedAt: row.receivedAt,
+    pausedMs: Number(row.pausedMs) || 0,
+  });
+}

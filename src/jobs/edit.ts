@@ -14,7 +14,7 @@ import { columnLabel, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
 import { callbackOnResolve } from './callbacks/queue';
-import { type Deadlines, deadlinesFor } from './deadlines';
+import { ticketDeadlines } from './deadlines';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
 import { appendHistory, type HistoryEntry } from './history';
@@ -127,7 +127,9 @@ function statusChange(
   if (effects.resolveAt) outcome.values.resolveAt = effects.resolveAt;
   // Leaving Waiting on customer moves the resolve deadline by the paused business time.
   const deadlines =
-    effects.pausedMs !== undefined ? rowDeadlines(desk, settings, { ...row, ...outcome.values }) : null;
+    effects.pausedMs !== undefined
+      ? ticketDeadlines(settings, desk.lang, { ...row, ...outcome.values })
+      : null;
   if (deadlines) {
     Object.assign(outcome.values, deadlines.values);
     Object.assign(outcome.notes, deadlines.notes);
@@ -146,16 +148,6 @@ function statusChange(
     newValue: statusLabel(desk, to),
   });
   return outcome;
-}
-
-function rowDeadlines(desk: Desk, settings: DeskSettings, row: Partial<TicketRow>): Deadlines | null {
-  if (!row.type || !row.severity || !(row.receivedAt instanceof Date)) return null;
-  return deadlinesFor(settings, desk.lang, {
-    type: row.type,
-    severity: row.severity,
-    receivedAt: row.receivedAt,
-    pausedMs: Number(row.pausedMs) || 0,
-  });
 }
 
 function fieldLabel(desk: Desk, key: keyof TicketRow): string {
@@ -214,7 +206,7 @@ function editTickets(desk: Desk, edit: CellEdit): void {
         });
       }
       if (RESCHEDULING.some((key) => logged.includes(key))) {
-        const deadlines = rowDeadlines(desk, settings, { ...values, ...outcome.values });
+        const deadlines = ticketDeadlines(settings, desk.lang, { ...values, ...outcome.values });
         if (deadlines) {
           Object.assign(outcome.values, deadlines.values);
           Object.assign(outcome.notes, deadlines.notes);

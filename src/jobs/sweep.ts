@@ -120,11 +120,12 @@ function assessOpen(
       severity: ticket.severity,
       receivedAt: received,
       pausedMs: (typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0) + Math.max(0, running),
-      // Resolve at of a reopened ticket belongs to the earlier round: the resolve stage is open again.
+      // Resolve at of a reopened ticket belongs to the earlier round: the resolve stage is open again,
+      // the stages before it were ended by that resolution.
       doneAt: {
-        ack: dateMs(ticket.ackAt),
-        transfer: dateMs(ticket.transferAt),
-        feedback: dateMs(ticket.feedbackAt),
+        ack: stageDoneAt(dateMs(ticket.ackAt), dateMs(ticket.resolveAt)) ?? undefined,
+        transfer: stageDoneAt(dateMs(ticket.transferAt), dateMs(ticket.resolveAt)) ?? undefined,
+        feedback: stageDoneAt(dateMs(ticket.feedbackAt), dateMs(ticket.resolveAt)) ?? undefined,
       },
     },
     now.getTime(),

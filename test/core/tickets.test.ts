@@ -156,10 +156,26 @@ describe('lifecycle', () => {
     assignee: '周磊',
     callbackState: '',
     waitingSince: '',
+    resolveAt: '',
     pausedMs: 0,
     reopenCount: 0,
   };
   const now = new Date('2026-03-02T06:00:00Z');
+
+  test('reopening adds the business time spent Resolved to the pause, so the rework resumes the resolve clock', () => {
+    const resolved = {
+      ...ticket,
+      resolveAt: new Date('2026-02-27T06:00:00Z'),
+      pausedMs: 1_000,
+      reopenCount: 0,
+    };
+    const businessMs = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 3; // a stand-in calendar
+    const result = checkTransition('closed', 'reopened', resolved, { now, businessMs });
+    expect(result).toEqual({
+      allowed: true,
+      effects: { reopenCount: 1, pausedMs: 1_000 + (now.getTime() - resolved.resolveAt.getTime()) / 3 },
+    });
+  });
 
   test('the happy path and its effects', () => {
     expect(checkTransition('new', 'transferred', ticket, { now })).toEqual({

@@ -366,6 +366,25 @@ describe('a dissatisfied customer or an unresolved issue reopens the ticket', ()
     expect(emu.mail.outbox.length).toBe(before + 1);
   });
 
+  it('a reopen days later resumes the resolve clock: the deadline moves by the business time spent Resolved, and the next sweep does not escalate', () => {
+    // Received Mon 2026-03-02 10:00, resolved 11:00 (2 of the 3 wd target left); the callback comes Fri 10:00.
+    const emu = resolvedComplaint();
+    const dueBefore = (ticket(emu)['Resolve due'] as Date).getTime();
+    emu.clock.set(new Date('2026-03-06T02:00:00Z'));
+    submitCallback(emu, { ...REACHED_5, satisfaction: '2 Dissatisfied' });
+    const reopened = ticket(emu);
+    expect(reopened.Status).toBe('Reopened');
+    // Mon 11:00 → Fri 10:00 is 4 working days minus one hour: 31 business hours.
+    expect(reopened['Paused (ms)']).toBe(31 * HOUR);
+    // At resolution 23 business hours were left (Mon 11:00 → Thu 10:00); from Fri 10:00 they end Tue 18:00.
+    expect((reopened['Resolve due'] as Date).toISOString()).toBe('2026-03-10T10:00:00.000Z');
+    expect((reopened['Resolve due'] as Date).getTime()).toBeGreaterThan(dueBefore);
+    expect(noteOf(emu, 'Tickets', 'Resolve due', 2)).toMatch(/3 wd/);
+    emu.run('runScheduler');
+    expect(ticket(emu)['Escalation level']).toBe(0);
+    expect(ticket(emu)['SLA state']).toBe('On track');
+  });
+
   it('satisfaction 4 but "issue not resolved" → Reopened', () => {
     const emu = resolvedComplaint();
     submitCallback(emu, { ...REACHED_5, satisfaction: '4 Satisfied', issueResolved: 'No' });

@@ -49,6 +49,8 @@ export interface AttemptContext {
   rules: CallbackRules;
   /** Local day number of an instant in the spreadsheet's zone ("different days" are local days). */
   dayOf: (instant: number) => number;
+  /** Business time between two instants (a reopen pauses the resolve clock for the time spent Resolved). */
+  businessMs: (from: Date, to: Date) => number;
 }
 
 export interface Flag {
@@ -170,7 +172,7 @@ export function judgeAttempt(
   if (answers.reached === true && answers.satisfaction !== null) {
     if (smsOnly)
       return { valid: false, flags: [smsFlag], ticket: { callbackState: 'invalid', askManager: false } };
-    return validCallback(ticket, answers.satisfaction, answers.issueResolved, now);
+    return validCallback(ticket, answers.satisfaction, answers.issueResolved, context);
   }
   if (answers.reached === true) {
     const flags: Flag[] = [{ key: 'callbacks.flag.noSatisfaction' }];
@@ -215,8 +217,9 @@ function validCallback(
   ticket: CallbackTicket,
   satisfaction: Satisfaction,
   issueResolved: boolean | null,
-  now: Date,
+  context: AttemptContext,
 ): AttemptVerdict {
+  const { now } = context;
   const flags: Flag[] = [];
   const outcome: TicketOutcome = {
     callbackState: 'done',
@@ -227,7 +230,7 @@ function validCallback(
   const dissatisfied = satisfaction <= 2;
   const notResolved = issueResolved === false;
   if ((dissatisfied || notResolved) && (ticket.status === 'resolved' || ticket.status === 'closed')) {
-    const move = checkTransition(ticket.status, 'reopened', ticket, { now });
+    const move = checkTransition(ticket.status, 'reopened', ticket, { now, businessMs: context.businessMs });
     if (move.allowed) {
       outcome.reopen = { from: ticket.status, effects: move.effects, dissatisfied, notResolved };
       flags.push({

@@ -89,8 +89,12 @@ export function outcomeOf(due: number | null, done: number | null): Outcome | nu
 }
 
 export function stageOutcome(ticket: ReportTicket, stage: StageKey): Outcome | null {
-  const settled = ticket.status === 'resolved' || ticket.status === 'closed' ? ticket.resolveAt : null;
-  return outcomeOf(ticket[`${stage}Due`], stageDoneAt(ticket[`${stage}At`], settled));
+  if (stage === 'resolve') {
+    // A reopened ticket's Resolved at belongs to the earlier round: its resolve stage is open again.
+    const settled = ticket.status === 'resolved' || ticket.status === 'closed';
+    return outcomeOf(ticket.resolveDue, settled ? ticket.resolveAt : null);
+  }
+  return outcomeOf(ticket[`${stage}Due`], stageDoneAt(ticket[`${stage}At`], ticket.resolveAt));
 }
 
 /** Cancelled tickets count in volumes only: they have no deadlines to meet and no backlog to clear. */

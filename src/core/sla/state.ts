@@ -11,9 +11,11 @@ import { computeDueDates, type DueDateInput, type DueDates } from './due-dates';
 import { SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
 
 /**
- * When a stage was done: the time recorded for it, else, for a ticket that is settled (Resolved or
- * Closed), when it was resolved: an inquiry answered on the spot meets every stage at once. The sweep's
- * SLA state and the reports' attainment both count stages by this one rule.
+ * When a stage was done: the time recorded for it, else when the ticket was resolved, for a resolution
+ * ends every stage before it (an inquiry answered on the spot meets them all at once). For the resolve
+ * stage itself, callers pass the resolution only while the ticket is settled (Resolved or Closed): a
+ * reopened ticket's resolve stage is open again, but its earlier stages stay done. The sweep's SLA state
+ * and the reports' attainment both count stages by this one rule.
  */
 export function stageDoneAt(
   recorded: number | null | undefined,

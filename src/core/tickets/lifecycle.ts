@@ -19,6 +19,8 @@
  * In progress needs an assignee (a department may receive a transfer before anyone is named).
  * (1) only when the callback is done, unreachable or not required. Resolved needs a Resolution text;
  * Cancelled needs a reason. Leaving Waiting on customer stops the pause (the resolve clock moves on).
+ * Reopening adds the business time the ticket spent Resolved to the pause: that time was not the desk's,
+ * so the rework resumes the resolve clock where it stopped instead of being late (and escalated) at once.
  */
 
 import type { MessageKey } from '../../i18n';
@@ -54,6 +56,8 @@ export interface TransitionTicket {
   callbackState: CallbackState | '';
   /** When the current Waiting on customer period began ('' if not waiting). */
   waitingSince: Date | '';
+  /** When the ticket was last resolved ('' if never). */
+  resolveAt: Date | '';
   pausedMs: number;
   reopenCount: number;
 }
@@ -109,10 +113,7 @@ export function checkTransition(
   const effects: TransitionEffects = {};
   const { now } = context;
   if (from === 'waitingOnCustomer' && ticket.waitingSince instanceof Date) {
-    const paused = context.businessMs
-      ? context.businessMs(ticket.waitingSince, now)
-      : now.getTime() - ticket.waitingSince.getTime();
-    effects.pausedMs = ticket.pausedMs + Math.max(0, paused);
+    effects.pausedMs = ticket.pausedMs + pausedBetween(ticket.waitingSince, now, context);
     effects.waitingSince = '';
   }
   if (to === 'waitingOnCustomer') effects.waitingSince = now;
@@ -121,7 +122,16 @@ export function checkTransition(
     effects.resolveAt = now;
     effects.openCallbackWindow = true;
   }
-  if (to === 'reopened') effects.reopenCount = ticket.reopenCount + 1;
+  if (to === 'reopened') {
+    effects.reopenCount = ticket.reopenCount + 1;
+    if (ticket.resolveAt instanceof Date)
+      effects.pausedMs = ticket.pausedMs + pausedBetween(ticket.resolveAt, now, context);
+  }
   if (to === 'cancelled') effects.reviewNote = (context.cancelReason ?? '').trim();
   return { allowed: true, effects };
+}
+
+function pausedBetween(from: Date, to: Date, context: TransitionContext): number {
+  const paused = context.businessMs ? context.businessMs(from, to) : to.getTime() - from.getTime();
+  return Math.max(0, paused);
 }
