@@ -33,7 +33,10 @@ export interface SheetPort {
   setNumberFormats(row: number, column: number, formats: string[][]): void;
   /** Dropdown from a list; `strict` rejects other values. */
   setListValidation(row: number, column: number, numRows: number, values: string[], strict: boolean): void;
-  protectColumns(column: number, numColumns: number, description: string, warningOnly: boolean): void;
+  /** Protects whole columns: `editors` null = a warning only; else only they (and the owner) may edit. */
+  protectColumns(column: number, numColumns: number, description: string, editors: string[] | null): void;
+  /** One collapsible group over the columns, optionally collapsed. */
+  groupColumns(column: number, numColumns: number, collapsed: boolean): void;
   removeProtections(): void;
   freezeRows(rows: number): void;
   setHeaderStyle(numColumns: number): void;

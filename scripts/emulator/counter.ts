@@ -5,6 +5,7 @@ const SHEETS_FAMILY = new Set([
   'Sheet',
   'Range',
   'Protection',
+  'Group',
   'DataValidation',
   'DataValidationBuilder',
   'EmbeddedChart',

@@ -79,6 +79,9 @@ export class SheetView {
   hiddenColumns(): number[] {
     return [...this.m.hiddenColumns].sort((a, b) => a - b);
   }
+  columnGroups(): Array<{ first: number; count: number; depth: number; collapsed: boolean }> {
+    return this.m.columnGroups.map((g) => ({ ...g }));
+  }
   protections(): ProtectionModel[] {
     return this.m.protections.map((p) => ({ ...p, editors: [...p.editors] }));
   }

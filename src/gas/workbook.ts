@@ -68,9 +68,22 @@ class GasSheet implements SheetPort {
       .build();
     this.sheet.getRange(row, column, numRows, 1).setDataValidation(rule);
   }
-  protectColumns(column: number, numColumns: number, description: string, warningOnly: boolean): void {
+  protectColumns(column: number, numColumns: number, description: string, editors: string[] | null): void {
     const range = this.sheet.getRange(1, column, this.sheet.getMaxRows(), numColumns);
-    range.protect().setDescription(description).setWarningOnly(warningOnly);
+    const protection = range.protect().setDescription(description);
+    if (editors === null) {
+      protection.setWarningOnly(true);
+      return;
+    }
+    // Google's recipe: keep yourself, remove everyone else, then name who may edit.
+    const me = Session.getEffectiveUser().getEmail();
+    protection.removeEditors(protection.getEditors().filter((user) => user.getEmail() !== me));
+    if (editors.length > 0) protection.addEditors(editors);
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+  groupColumns(column: number, numColumns: number, collapsed: boolean): void {
+    this.sheet.getRange(1, column, 1, numColumns).shiftColumnGroupDepth(1);
+    if (collapsed) this.sheet.getColumnGroup(column, 1)?.collapse();
   }
   removeProtections(): void {
     for (const protection of this.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {

@@ -19,6 +19,7 @@ import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchem
 import { SCHEMAS } from '../workbook/schemas';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
+import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -69,6 +70,28 @@ function enumChoices(column: ColumnSpec, lang: Lang): string[] {
   return column.allowAny ? [t(lang, 'sheet.value.any'), ...labels] : labels;
 }
 
+/**
+ * Who may edit system columns: null (everyone, after a warning) by default; in strict mode (⚙ General)
+ * only the CS managers and the GM of ⚙ Staff, besides the owner (SPEC §3).
+ */
+function protectionEditors(desk: Desk): string[] | null {
+  if (!desk.findSheet(SCHEMAS.general)) return null;
+  const settings = loadSettings(desk);
+  return settings.general.strictProtection ? emailsWithRole(settings.staff, ['manager', 'gm']) : null;
+}
+
+/** Collapsible groups over each run of columns of the same group; the system group starts collapsed. */
+function groupColumns(sheet: SheetPort, schema: SheetSchema): void {
+  let start = 0;
+  while (start < schema.columns.length) {
+    const group = schema.columns[start].group;
+    let end = start;
+    while (end + 1 < schema.columns.length && schema.columns[end + 1].group === group) end += 1;
+    if (group) sheet.groupColumns(start + 1, end - start + 1, group === 'system');
+    start = end + 1;
+  }
+}
+
 /** Runs of adjacent column indexes, so one protection covers each run of system columns. */
 function runsOf(indexes: number[]): Array<{ first: number; count: number }> {
   const runs: Array<{ first: number; count: number }> = [];
@@ -85,7 +108,7 @@ function formatColumns(
   sheet: SheetPort,
   columns: Array<{ spec: ColumnSpec; index: number }>,
   lang: Lang,
-  strict: boolean,
+  editors: string[] | null,
 ): void {
   const dataRows = 999;
   for (const { spec, index } of columns) {
@@ -97,11 +120,11 @@ function formatColumns(
   }
   const systemIndexes = columns.filter(({ spec }) => spec.system).map(({ index }) => index);
   for (const run of runsOf(systemIndexes)) {
-    sheet.protectColumns(run.first, run.count, t(lang, 'setup.note.systemColumns'), !strict);
+    sheet.protectColumns(run.first, run.count, t(lang, 'setup.note.systemColumns'), editors);
   }
 }
 
-function createSheet(desk: Desk, schema: SheetSchema, strict: boolean): SheetPort {
+function createSheet(desk: Desk, schema: SheetSchema, editors: string[] | null): SheetPort {
   const { lang } = desk;
   const sheet = desk.ports.workbook.createSheet(t(lang, schema.title));
   const header = headerRow(schema, lang);
@@ -115,15 +138,21 @@ function createSheet(desk: Desk, schema: SheetSchema, strict: boolean): SheetPor
     sheet,
     schema.columns.map((spec, i) => ({ spec, index: i + 1 })),
     lang,
-    strict,
+    editors,
   );
+  groupColumns(sheet, schema);
   const rows = defaultRows(schema.key, lang, desk.ports.workbook.timeZone());
   if (rows.length > 0) desk.table<Record<string, CellValue>>(schema).appendRecords(rows);
   return sheet;
 }
 
 /** Appends the schema's columns the sheet lacks (deleted or never there), after its last column. */
-function addMissingColumns(desk: Desk, sheet: SheetPort, schema: SheetSchema, strict: boolean): string[] {
+function addMissingColumns(
+  desk: Desk,
+  sheet: SheetPort,
+  schema: SheetSchema,
+  editors: string[] | null,
+): string[] {
   const map = desk.table<Record<string, CellValue>>(schema).headerMap();
   const missing = schema.columns.filter((column) => map.columns[column.key] === undefined);
   if (missing.length === 0) return [];
@@ -135,7 +164,7 @@ function addMissingColumns(desk: Desk, sheet: SheetPort, schema: SheetSchema, st
     sheet,
     missing.map((spec, i) => ({ spec, index: first + i })),
     desk.lang,
-    strict,
+    editors,
   );
   return missing.map((column) => `${t(desk.lang, schema.title)}: ${columnLabel(column, desk.lang)}`);
 }
@@ -186,12 +215,12 @@ export function runSetup(ports: Ports): SetupReport {
     blockedTriggers: [],
   };
   invalidateSettings(ports.cache);
-  const strict = desk.findSheet(SCHEMAS.general) ? loadSettings(desk).general.strictProtection : false;
+  const editors = protectionEditors(desk);
   for (const schema of Object.values(SCHEMAS)) {
     const sheet = desk.findSheet(schema);
-    if (sheet) report.addedColumns.push(...addMissingColumns(desk, sheet, schema, strict));
+    if (sheet) report.addedColumns.push(...addMissingColumns(desk, sheet, schema, editors));
     else {
-      createSheet(desk, schema, strict);
+      createSheet(desk, schema, editors);
       report.createdSheets.push(t(lang, schema.title));
     }
   }

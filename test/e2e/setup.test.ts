@@ -89,4 +89,39 @@ describe('setup', () => {
     expect(emu.triggers.filter((trigger) => trigger.handler === 'runScheduler')).toHaveLength(1);
     expect(emu.spreadsheet.sheet('Tickets').values()[0]).toContain('Phone');
   });
+
+  it('keeps the working view narrow: deadline columns in a group, system columns in a collapsed group (SPEC §3)', () => {
+    const emu = newDesk({ lang: 'en' });
+    const sheet = emu.spreadsheet.sheet('Tickets');
+    const header = sheet.values()[0];
+    const groups = sheet.columnGroups();
+    const sla = groups.find((group) => group.first === header.indexOf('Ack due') + 1);
+    const system = groups.find((group) => group.first === header.indexOf('Repeat of') + 1);
+    expect(sla).toMatchObject({ collapsed: false });
+    expect(system).toMatchObject({ count: header.length - header.indexOf('Repeat of'), collapsed: true });
+    expect(sheet.hiddenColumns()).toContain(header.indexOf('Form response ID') + 1);
+    expect(sheet.hiddenColumns()).not.toContain(header.indexOf('Status') + 1);
+  });
+
+  it('protects system columns with a warning by default, and for managers only in strict mode', () => {
+    const loose = newDesk({ lang: 'en' });
+    const protections = loose.spreadsheet.sheet('Tickets').protections();
+    expect(protections.length).toBeGreaterThan(0);
+    expect(protections.every((protection) => protection.warningOnly)).toBe(true);
+
+    const strict = newDesk({ lang: 'en' });
+    const general = strict.spreadsheet.sheet('⚙ General').values();
+    const row = general.findIndex((line) => line[0] === 'strictProtection') + 1;
+    strict.editCells('⚙ General', `C${row}`, [['TRUE']]);
+    strict.spreadsheet.host().deleteSheet(strict.spreadsheet.host().getSheetByName('History') as never);
+    strict.run('menuSetup', undefined, { interactive: true });
+    const history = strict.spreadsheet.sheet('History').protections();
+    expect(history.length).toBeGreaterThan(0);
+    for (const protection of history) {
+      expect(protection.warningOnly).toBe(false);
+      expect([...protection.editors].sort()).toEqual(
+        ['chen.jianguo@example.com', OWNER, 'wang.min@example.com'].sort(),
+      );
+    }
+  });
 });

@@ -258,3 +258,24 @@ describe('call counting', () => {
     expect(emu.counts.total()).toBe(0);
   });
 });
+
+describe('column groups', () => {
+  it('shiftColumnGroupDepth groups columns; getColumnGroup finds the group; collapse hides its columns and expand shows them', () => {
+    const emu = fresh();
+    emu.load(`
+      function group() {
+        var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+        sheet.getRange(1, 3, 1, 4).shiftColumnGroupDepth(1);
+        var g = sheet.getColumnGroup(4, 1);
+        g.collapse();
+        return [g.getDepth(), g.isCollapsed(), sheet.getColumnGroup(2, 1) === null, sheet.isColumnHiddenByUser(5)];
+      }
+      function expand() { var g = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getColumnGroup(3, 1); g.expand(); return g.isCollapsed(); }`);
+    expect(emu.run('group')).toEqual([1, true, true, true]);
+    const sheet = emu.spreadsheet.sheet(emu.spreadsheet.sheetNames()[0]);
+    expect(sheet.hiddenColumns()).toEqual([3, 4, 5, 6]);
+    expect(sheet.columnGroups()).toEqual([{ first: 3, count: 4, depth: 1, collapsed: true }]);
+    expect(emu.run('expand')).toBe(false);
+    expect(sheet.hiddenColumns()).toEqual([]);
+  });
+});

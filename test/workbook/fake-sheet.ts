@@ -36,6 +36,7 @@ export class FakeSheet implements SheetPort {
     return Math.max(1000, this.cells.length);
   }
   insertRowsAfter(): void {}
+  groupColumns(): void {}
   read(row: number, column: number, numRows: number, numColumns: number): Grid {
     if (numRows === 0 || numColumns === 0) return [];
     this.calls.read++;

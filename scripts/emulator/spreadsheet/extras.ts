@@ -1,7 +1,7 @@
 import { DataValidationCriteria, type Enum, ProtectionType } from '../enums';
 import { Exception } from '../errors';
 import { ServiceObject } from '../runtime';
-import type { ChartModel, ProtectionModel, SheetModel } from './model';
+import type { ChartModel, ColumnGroupModel, ProtectionModel, SheetModel } from './model';
 
 /** An immutable validation rule, as built by DataValidationBuilder. */
 export class DataValidation extends ServiceObject {
@@ -143,6 +143,14 @@ export class Protection extends ServiceObject {
   canEdit(): boolean {
     return true;
   }
+  /** Whether everyone in the owner's domain may edit (the emulator has no domain: always false). */
+  canDomainEdit(): boolean {
+    return false;
+  }
+  setDomainEdit(editable: boolean): this {
+    if (editable) throw new Exception('The user does not belong to a Google Workspace domain.');
+    return this;
+  }
   getRange(): unknown {
     return this.rangeOf(this._model.box ?? [1, 1, this._sheet.maxRows, this._sheet.maxCols]);
   }
@@ -198,5 +206,40 @@ export class EmbeddedChartBuilder extends ServiceObject {
       ranges: [...this._model.ranges],
       options: { ...this._model.options },
     });
+  }
+}
+
+/** A row or column group (here: column groups), as Sheet.getColumnGroup returns it. */
+export class Group extends ServiceObject {
+  readonly _service = 'Group';
+  constructor(
+    readonly _sheet: SheetModel,
+    readonly _model: ColumnGroupModel,
+    private readonly rangeOf: (box: [number, number, number, number]) => unknown,
+  ) {
+    super();
+  }
+  collapse(): this {
+    this._model.collapsed = true;
+    for (let i = 0; i < this._model.count; i++) this._sheet.hiddenColumns.add(this._model.first + i);
+    return this;
+  }
+  expand(): this {
+    this._model.collapsed = false;
+    for (let i = 0; i < this._model.count; i++) this._sheet.hiddenColumns.delete(this._model.first + i);
+    return this;
+  }
+  isCollapsed(): boolean {
+    return this._model.collapsed;
+  }
+  getDepth(): number {
+    return this._model.depth;
+  }
+  getRange(): unknown {
+    return this.rangeOf([1, this._model.first, this._sheet.maxRows, this._model.count]);
+  }
+  remove(): void {
+    this.expand();
+    this._sheet.columnGroups = this._sheet.columnGroups.filter((g) => g !== this._model);
   }
 }

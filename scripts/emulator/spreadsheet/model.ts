@@ -28,6 +28,13 @@ export interface ChartModel {
   options: Record<string, unknown>;
 }
 
+export interface ColumnGroupModel {
+  first: number;
+  count: number;
+  depth: number;
+  collapsed: boolean;
+}
+
 /** One sheet's grid and settings, addressed 1-based. Rows are allocated only as far as they are used. */
 export class SheetModel {
   rows: Array<Array<Cell | undefined> | undefined> = [];
@@ -38,6 +45,8 @@ export class SheetModel {
   frozenCols = 0;
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  /** Column groups (depth 1 is the outermost); collapsing hides the group's columns. */
+  columnGroups: ColumnGroupModel[] = [];
   protections: ProtectionModel[] = [];
   charts: ChartModel[] = [];
 

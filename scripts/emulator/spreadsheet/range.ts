@@ -358,6 +358,23 @@ export class Range extends ServiceObject {
     return this;
   }
 
+  /**
+   * Groups the range's columns one level deeper (delta > 0) or shallower (delta < 0). Like Google, the
+   * group of a range is keyed by its columns; nested depths are counted per call.
+   */
+  shiftColumnGroupDepth(delta: number): Range {
+    const sheet = this._sheet;
+    const same = (g: { first: number; count: number }) => g.first === this._col && g.count === this._numCols;
+    if (delta > 0) {
+      const depth = Math.max(0, ...sheet.columnGroups.filter(same).map((g) => g.depth)) + 1;
+      sheet.columnGroups.push({ first: this._col, count: this._numCols, depth, collapsed: false });
+    } else if (delta < 0) {
+      const deepest = sheet.columnGroups.filter(same).sort((a, b) => b.depth - a.depth)[0];
+      if (deepest) sheet.columnGroups = sheet.columnGroups.filter((g) => g !== deepest);
+    }
+    return this;
+  }
+
   protect(): Protection {
     const model = {
       id: this.ctx.runtime.nextNumber(),

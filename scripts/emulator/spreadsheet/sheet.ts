@@ -3,7 +3,7 @@ import { Exception } from '../errors';
 import { ServiceObject } from '../runtime';
 import { parseA1 } from './a1';
 import type { SheetsContext } from './context';
-import { EmbeddedChart, EmbeddedChartBuilder, Protection } from './extras';
+import { EmbeddedChart, EmbeddedChartBuilder, Group, Protection } from './extras';
 import type { SheetModel } from './model';
 import { Range } from './range';
 import { parseInput } from './values';
@@ -237,6 +237,13 @@ export class Sheet extends ServiceObject {
     this.checkColumn(startColumn);
     this.checkColumn(startColumn + numColumns - 1);
     return this;
+  }
+  /** The column group at `groupDepth` that contains column `columnIndex`, or null (Google's contract). */
+  getColumnGroup(columnIndex: number, groupDepth: number): Group | null {
+    const model = this.m.columnGroups.find(
+      (g) => g.depth === groupDepth && columnIndex >= g.first && columnIndex < g.first + g.count,
+    );
+    return model ? new Group(this.m, model, (b) => this.ctx.range(this.m, ...b)) : null;
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     for (let i = 0; i < numColumns; i++) this.m.hiddenColumns.add(columnIndex + i);
