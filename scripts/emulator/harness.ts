@@ -79,6 +79,9 @@ export class SheetView {
   hiddenColumns(): number[] {
     return [...this.m.hiddenColumns].sort((a, b) => a - b);
   }
+  filteredRows(): number[] {
+    return [...this.m.filteredRows].sort((a, b) => a - b);
+  }
   columnGroups(): Array<{ first: number; count: number; depth: number; collapsed: boolean }> {
     return this.m.columnGroups.map((g) => ({ ...g }));
   }

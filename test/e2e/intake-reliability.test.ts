@@ -1,5 +1,6 @@
 /** SPEC §14 for tickets: concurrency, duplicate fires, people editing the sheet, bad input. */
-import { documentProperties, formId, newDesk, rowsOf } from '../helpers/desk';
+import { FilterCriteriaBuilder } from '../../scripts/emulator/spreadsheet/filter';
+import { cellOf, documentProperties, formId, newDesk, rowsOf } from '../helpers/desk';
 import { complaint, intakeAnswers, submitIntake } from '../helpers/intake';
 
 describe('concurrent intake', () => {
@@ -72,6 +73,30 @@ describe('people editing the Tickets sheet', () => {
     expect(values[3][head.indexOf('My notes')]).toBe('');
     expect(values[3][head.indexOf('客户姓名')]).toBe('Second');
     expect(String(values[3][head.indexOf('联系电话')])).toBe('13900001111');
+  });
+
+  it('a filter hiding rows: intake appends below every row, edits of visible rows still follow the rules', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitIntake(emu, complaint({ customer: 'Hidden', phone: '13900006666' }));
+    submitIntake(emu, complaint({ customer: 'Visible', phone: '13900007777' }));
+    const sheet = emu.spreadsheet.host().getSheetByName('Tickets');
+    if (!sheet) throw new Error('no Tickets');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const customerColumn = header.indexOf('Customer') + 1;
+    sheet
+      .getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn())
+      .createFilter()
+      .setColumnFilterCriteria(
+        customerColumn,
+        new FilterCriteriaBuilder().setHiddenValues(['Hidden']).build(),
+      );
+    expect(emu.spreadsheet.sheet('Tickets').filteredRows()).toEqual([2]);
+
+    submitIntake(emu, complaint({ customer: 'After filter', phone: '13900008888' }));
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Status', 3), [['In progress']]);
+    const tickets = rowsOf(emu, 'Tickets');
+    expect(tickets.map((ticket) => ticket.Customer)).toEqual(['Hidden', 'Visible', 'After filter']);
+    expect(tickets.map((ticket) => ticket.Status)).toEqual(['New', 'In progress', 'New']);
   });
 
   it('rows deleted: IDs are never reused', () => {

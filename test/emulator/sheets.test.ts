@@ -279,3 +279,22 @@ describe('column groups', () => {
     expect(sheet.hiddenColumns()).toEqual([]);
   });
 });
+
+describe('basic filter', () => {
+  it('hides rows from view only: getValues still returns every row, appendRow lands after the last row', () => {
+    const emu = fresh();
+    emu.load(`
+      function filter() {
+        var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+        sheet.getRange(1, 1, 4, 2).setValues([['Status', 'N'], ['Open', 1], ['Closed', 2], ['Open', 3]]);
+        var f = sheet.getRange(1, 1, 4, 2).createFilter();
+        f.setColumnFilterCriteria(1, SpreadsheetApp.newFilterCriteria().setHiddenValues(['Closed']).build());
+        sheet.appendRow(['New', 4]);
+        return [sheet.isRowHiddenByFilter(3), sheet.getFilter() !== null, sheet.getRange(2, 2, 4, 1).getValues().length, sheet.getLastRow()];
+      }
+      function twice() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 2, 2).createFilter(); }`);
+    expect(emu.run('filter')).toEqual([true, true, 4, 5]);
+    expect(emu.spreadsheet.sheet(emu.spreadsheet.sheetNames()[0]).filteredRows()).toEqual([3]);
+    expect(() => emu.run('twice')).toThrow(/already has a filter/);
+  });
+});

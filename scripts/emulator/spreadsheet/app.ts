@@ -3,6 +3,7 @@ import { Exception } from '../errors';
 import { type Runtime, ServiceObject } from '../runtime';
 import type { SpreadsheetModel } from './context';
 import { DataValidationBuilder } from './extras';
+import { FilterCriteriaBuilder } from './filter';
 import { newSpreadsheetModel, Spreadsheet } from './spreadsheet';
 import { Ui, UiState } from './ui';
 
@@ -76,5 +77,8 @@ export class SpreadsheetApp extends ServiceObject {
   flush(): void {}
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder();
+  }
+  newFilterCriteria(): FilterCriteriaBuilder {
+    return new FilterCriteriaBuilder();
   }
 }

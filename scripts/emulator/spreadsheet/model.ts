@@ -28,6 +28,12 @@ export interface ChartModel {
   options: Record<string, unknown>;
 }
 
+export interface FilterModel {
+  box: [number, number, number, number];
+  /** Per sheet column: whether a cell's text is hidden by that column's criteria. */
+  criteria: Map<number, (text: string) => boolean>;
+}
+
 export interface ColumnGroupModel {
   first: number;
   count: number;
@@ -45,6 +51,10 @@ export class SheetModel {
   frozenCols = 0;
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  /** The sheet's basic filter, if any. */
+  filter: FilterModel | null = null;
+  /** Rows the filter hides from view. */
+  readonly filteredRows = new Set<number>();
   /** Column groups (depth 1 is the outermost); collapsing hides the group's columns. */
   columnGroups: ColumnGroupModel[] = [];
   protections: ProtectionModel[] = [];

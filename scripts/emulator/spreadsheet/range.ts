@@ -3,6 +3,7 @@ import { ServiceObject } from '../runtime';
 import { toA1 } from './a1';
 import type { SheetsContext } from './context';
 import { DataValidation, Protection } from './extras';
+import { Filter } from './filter';
 import { type Cell, SheetModel } from './model';
 import { type CellValue, compareCells, copyValue, displayValue, parseInput } from './values';
 
@@ -356,6 +357,18 @@ export class Range extends ServiceObject {
       for (let j = 0; j < this._numCols; j++) r[this._col - 1 + j] = block[i]?.[j];
     }
     return this;
+  }
+
+  /** Creates the sheet's basic filter over this range (one per sheet, as in Sheets). */
+  createFilter(): Filter {
+    if (this._sheet.filter)
+      throw new Exception("You can't create a filter in a sheet that already has a filter.");
+    const model = {
+      box: [this._row, this._col, this._numRows, this._numCols] as [number, number, number, number],
+      criteria: new Map<number, (text: string) => boolean>(),
+    };
+    this._sheet.filter = model;
+    return new Filter(this._sheet, model, (b) => this.ctx.range(this._sheet, ...b));
   }
 
   /**

@@ -4,6 +4,7 @@ import { ServiceObject } from '../runtime';
 import { parseA1 } from './a1';
 import type { SheetsContext } from './context';
 import { EmbeddedChart, EmbeddedChartBuilder, Group, Protection } from './extras';
+import { Filter } from './filter';
 import type { SheetModel } from './model';
 import { Range } from './range';
 import { parseInput } from './values';
@@ -237,6 +238,13 @@ export class Sheet extends ServiceObject {
     this.checkColumn(startColumn);
     this.checkColumn(startColumn + numColumns - 1);
     return this;
+  }
+  getFilter(): Filter | null {
+    const model = this.m.filter;
+    return model ? new Filter(this.m, model, (b) => this.ctx.range(this.m, ...b)) : null;
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return this.m.filteredRows.has(rowPosition);
   }
   /** The column group at `groupDepth` that contains column `columnIndex`, or null (Google's contract). */
   getColumnGroup(columnIndex: number, groupDepth: number): Group | null {
