@@ -1,6 +1,8 @@
 import { AppError } from '../core/errors';
 import { type Lang, langFromLocale, type MessageKey, t } from '../i18n';
 import type { Ports } from '../ports';
+import { Desk } from './desk';
+import { errorText, type JobName, RunLog } from './run-log';
 
 /** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
 export type Audience = 'interactive' | 'background';
@@ -30,15 +32,47 @@ export function runEntry<T>(
   ports: Ports,
   job: (ports: Ports) => T,
 ): T | undefined {
+  const startedAt = ports.clock.now();
   try {
     return job(ports);
   } catch (error) {
     ports.log.error(`${name} failed`, error);
+    recordFailure(ports, name, startedAt, error);
     if (audience === 'interactive') {
       const lang = safeLang(ports);
       ports.ui.alert(t(lang, 'menu.title'), userMessage(lang, error));
     }
     return undefined;
+  }
+}
+
+function jobOfEntry(name: string): JobName {
+  if (name === 'onFormSubmit') return 'formSubmit';
+  if (name === 'onEdit') return 'edit';
+  if (name === 'runScheduler' || name === 'menuRunScheduler') return 'scheduler';
+  return 'menu';
+}
+
+/**
+ * The failure goes to the Run log the health check shows (SPEC §6). Writing it is best effort: if the
+ * log itself cannot be written (its sheet is the problem, say), that is logged too, and the original
+ * error has already been logged above.
+ */
+function recordFailure(ports: Ports, name: string, startedAt: Date, error: unknown): void {
+  try {
+    const log = new RunLog(new Desk(ports, safeLang(ports)), startedAt);
+    log.record({
+      job: jobOfEntry(name),
+      period: name,
+      startedAt,
+      endedAt: ports.clock.now(),
+      result: 'error',
+      counts: {},
+      error: errorText(error),
+    });
+    log.flush();
+  } catch (logError) {
+    ports.log.error(`${name}: the failure could not be written to the run log`, logError);
   }
 }
 

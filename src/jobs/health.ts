@@ -17,7 +17,7 @@ import { SCHEMAS } from '../workbook/schemas';
 import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
 import { outboxSize } from './mailer';
-import { LOGGED_JOBS, lastRuns } from './run-log';
+import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
 
 const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
@@ -42,7 +42,8 @@ function triggerSection(desk: Desk): MailSection {
 function runsSection(desk: Desk, settings: DeskSettings): MailSection {
   const { lang } = desk;
   const runs = lastRuns(desk.ports.store);
-  const rows = LOGGED_JOBS.map((job) => {
+  const shown = [...LOGGED_JOBS, ...FAILURE_LOGGED_JOBS.filter((job) => runs[job] !== undefined)];
+  const rows = shown.map((job) => {
     const run = runs[job];
     const name = t(lang, `scheduler.job.${job}` as MessageKey);
     if (!run) return [name, t(lang, 'health.never'), '', ''];

@@ -8,8 +8,18 @@ import type { StorePort } from '../ports';
 import { RUN_LOG, type RunLogRow } from '../workbook/schemas';
 import type { Desk } from './desk';
 
-export type JobName = 'sweep' | 'digest' | 'weekly' | 'monthly' | 'scheduler';
+export type JobName =
+  | 'sweep'
+  | 'digest'
+  | 'weekly'
+  | 'monthly'
+  | 'scheduler'
+  | 'formSubmit'
+  | 'edit'
+  | 'menu';
 export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly'];
+/** Entry points record only their failures (a run log row per form submit would drown the log). */
+export const FAILURE_LOGGED_JOBS: readonly JobName[] = ['formSubmit', 'edit', 'menu'];
 
 /** ok; partial = stopped near the time limit, continues next run; error; skipped. */
 export type RunResult = 'ok' | 'partial' | 'error' | 'skipped';
@@ -100,7 +110,7 @@ export class RunLog {
 /** The last recorded run of each job (for the health check). */
 export function lastRuns(store: StorePort): Partial<Record<JobName, LastRun>> {
   const runs: Partial<Record<JobName, LastRun>> = {};
-  for (const job of [...LOGGED_JOBS, 'scheduler' as const]) {
+  for (const job of [...LOGGED_JOBS, 'scheduler' as const, ...FAILURE_LOGGED_JOBS]) {
     const saved = store.get(lastRunKey(job));
     if (!saved) continue;
     try {

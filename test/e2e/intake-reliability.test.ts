@@ -121,6 +121,12 @@ describe('people editing the Tickets sheet', () => {
     expect(documentProperties(emu).has('ticketCounter.CMP.2026')).toBe(false);
     const failure = emu.logs.find((entry) => entry.level === 'error');
     expect(failure?.message).toMatch(/Status/);
+    // The failure is in the Run log the health check shows, naming the column.
+    const [logged] = rowsOf(emu, 'Run log');
+    expect(Object.values(logged).join(' ')).toMatch(/Form submission/);
+    expect(Object.values(logged).join(' ')).toMatch(/missing column "Status"/);
+    emu.run('menuCheckSetup', undefined, { interactive: true });
+    expect(JSON.stringify(emu.ui.shown.at(-1))).toMatch(/Form submission.*missing column/);
   });
 });
 
