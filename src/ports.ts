@@ -122,7 +122,8 @@ export interface MailMessage {
 
 export interface MailPort {
   remainingDailyQuota(): number;
-  send(message: MailMessage): void;
+  /** Sends as `senderName` (the add-on's name in the spreadsheet's language). */
+  send(message: MailMessage, senderName: string): void;
 }
 
 export interface LockPort {

@@ -20,13 +20,13 @@ export class GasMail implements MailPort {
   remainingDailyQuota(): number {
     return MailApp.getRemainingDailyQuota();
   }
-  send(message: MailMessage): void {
+  send(message: MailMessage, senderName: string): void {
     MailApp.sendEmail({
       to: message.to.join(','),
       subject: message.subject,
       body: message.textBody,
       htmlBody: message.htmlBody,
-      name: 'Service Desk',
+      name: senderName,
     });
   }
 }

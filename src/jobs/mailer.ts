@@ -8,6 +8,7 @@
  * lock together with the rows), new mail queues behind it instead of overtaking it; the hourly sweep
  * flushes the queue oldest first, and skips the Outbox entirely when nothing waits.
  */
+import { t } from '../i18n';
 import type { MailMessage } from '../ports';
 import type { OutboxRow } from '../workbook/schemas';
 import { OUTBOX } from '../workbook/schemas';
@@ -57,7 +58,7 @@ export function deliver(desk: Desk, messages: readonly Outgoing[]): DeliveryResu
   for (const message of split) {
     if (queue.length === 0 && message.to.length <= quota) {
       try {
-        desk.ports.mail.send(message);
+        desk.ports.mail.send(message, t(desk.lang, 'menu.title'));
         quota -= message.to.length;
         sent += 1;
         continue;
@@ -153,12 +154,15 @@ export function flushOutbox(desk: Desk): FlushResult {
       const attempts = (typeof values.attempts === 'number' ? values.attempts : 0) + 1;
       try {
         const body = JSON.parse(values.payload) as { htmlBody: string; textBody: string };
-        desk.ports.mail.send({
-          to,
-          subject: values.subject,
-          htmlBody: body.htmlBody,
-          textBody: body.textBody,
-        });
+        desk.ports.mail.send(
+          {
+            to,
+            subject: values.subject,
+            htmlBody: body.htmlBody,
+            textBody: body.textBody,
+          },
+          t(desk.lang, 'menu.title'),
+        );
         quota -= to.length;
         sent += 1;
         changes.push({ row, values: { sentAt: desk.now(), attempts, lastError: '' } });

@@ -22,6 +22,7 @@ describe('intake through the staff form', () => {
     expect(emu.mail.outbox).toHaveLength(1);
     expect(emu.mail.outbox[0].htmlBody).toContain('138****1234');
     expect(emu.mail.outbox[0].htmlBody).not.toContain('13812341234');
+    expect(emu.mail.outbox[0].name).toBe('Service Desk');
   });
 });
 
@@ -48,5 +49,27 @@ describe('the customer form (off by default)', () => {
     expect(ticket.ID).toBe('CMP-2026-00001');
     expect(ticket.Channel).toBe('Online');
     expect(ticket['Needs review']).toBe(false);
+  });
+});
+
+describe('a Chinese desk', () => {
+  it('takes the intake form in Chinese and mails in Chinese, from 客服工作台', () => {
+    const emu = newDesk({ lang: 'zh-CN' });
+    submitIntake(
+      emu,
+      complaint({
+        receivedBy: '李娜',
+        channel: '电话',
+        type: '投诉',
+        category: '维修 / 给排水',
+        severity: '一般',
+      }),
+      'zh-CN',
+    );
+    const [ticket] = rowsOf(emu, '工单登记');
+    expect(ticket.编号).toBe('CMP-2026-00001');
+    expect(ticket.状态).toBe('新建');
+    expect(emu.mail.outbox[0].name).toBe('客服工作台');
+    expect(emu.mail.outbox[0].subject).toMatch(/CMP-2026-00001/);
   });
 });
