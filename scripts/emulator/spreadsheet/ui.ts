@@ -110,30 +110,25 @@ export class Ui extends ServiceObject {
     const key = (next?.button ?? fallback) as keyof typeof Button;
     return { button: Button[key] ?? Button.OK, text: next?.text ?? '' };
   }
+  /** Both dialogs take (prompt), (prompt, buttons) or (title, prompt, buttons); records it, returns the buttons. */
+  private recordDialog(a: string, b?: string | Enum, c?: Enum): Enum {
+    const title = typeof b === 'string' ? a : '';
+    const prompt = typeof b === 'string' ? b : a;
+    const buttons = (typeof b === 'string' ? c : b) ?? ButtonSet.OK;
+    this.state.alerts.push({
+      at: this.runtime.clock.now(),
+      title,
+      prompt: String(prompt),
+      buttons: String(buttons),
+    });
+    return buttons;
+  }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: string | Enum, c?: Enum): Enum {
-    const title = typeof b === 'string' ? a : '';
-    const prompt = typeof b === 'string' ? b : a;
-    const buttons = (typeof b === 'string' ? c : b) ?? ButtonSet.OK;
-    this.state.alerts.push({
-      at: this.runtime.clock.now(),
-      title,
-      prompt: String(prompt),
-      buttons: String(buttons),
-    });
-    return this.answer(buttons).button;
+    return this.answer(this.recordDialog(a, b, c)).button;
   }
   prompt(a: string, b?: string | Enum, c?: Enum): PromptResponse {
-    const title = typeof b === 'string' ? a : '';
-    const prompt = typeof b === 'string' ? b : a;
-    const buttons = (typeof b === 'string' ? c : b) ?? ButtonSet.OK;
-    this.state.alerts.push({
-      at: this.runtime.clock.now(),
-      title,
-      prompt: String(prompt),
-      buttons: String(buttons),
-    });
-    const { button, text } = this.answer(buttons);
+    const { button, text } = this.answer(this.recordDialog(a, b, c));
     return new PromptResponse(text, button);
   }
   private show(kind: Shown['kind'], html: HtmlLike, title?: string): void {
