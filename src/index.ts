@@ -5,7 +5,7 @@
  */
 
 import { createGasPorts } from './gas';
-import { cellEditOf, formSubmissionOf } from './gas/events';
+import { cellEditOf, formSubmissionOf, whenInstalledTrigger } from './gas/events';
 import { handleEdit } from './jobs/edit';
 import { runEntry } from './jobs/entry';
 import { handleFormSubmit } from './jobs/form-submit';
@@ -31,10 +31,11 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
   );
 }
 
-/** Also Google's simple-trigger name: the simple run (LIMITED) returns at once; the installed one (FULL) works. */
+/** Also Google's simple-trigger name: only the installed run works (gas/events.ts). */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (e.authMode !== ScriptApp.AuthMode.FULL) return;
-  runEntry('onEdit', 'background', createGasPorts(e.authMode), (ports) => handleEdit(ports, cellEditOf(e)));
+  whenInstalledTrigger(e, () =>
+    runEntry('onEdit', 'background', createGasPorts(e.authMode), (ports) => handleEdit(ports, cellEditOf(e))),
+  );
 }
 
 export function runScheduler(): void {

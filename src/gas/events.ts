@@ -23,3 +23,12 @@ export function cellEditOf(event: GoogleAppsScript.Events.SheetsOnEdit): CellEdi
   if (event.oldValue !== undefined) edit.oldValue = String(event.oldValue);
   return edit;
 }
+
+/**
+ * Runs `work` only in the installed onEdit trigger. Google also calls `onEdit` as a simple trigger
+ * (AuthMode.LIMITED: no mail, no other files), on the same edit; that run must do nothing, or every edit
+ * would be handled twice.
+ */
+export function whenInstalledTrigger(event: GoogleAppsScript.Events.SheetsOnEdit, work: () => void): void {
+  if (event.authMode === ScriptApp.AuthMode.FULL) work();
+}

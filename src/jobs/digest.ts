@@ -18,8 +18,8 @@ import { OPEN_STATUSES } from '../core/tickets';
 import { bothLanguages, type MessageKey, t } from '../i18n';
 import { columnLabel } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import type { JobContext } from './context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
-import type { Desk } from './desk';
 import { deliver, type Outgoing } from './mailer';
 import { spreadsheetLink, staffEmail } from './notices';
 import type { RunCounts } from './run-log';
@@ -95,8 +95,8 @@ interface CallbackForm {
   id: string;
 }
 
-function callbackForm(desk: Desk): CallbackForm | null {
-  const saved = desk.ports.store.get('form.callback');
+function callbackForm(ctx: JobContext): CallbackForm | null {
+  const saved = ctx.ports.store.get('form.callback');
   if (!saved) return null;
   try {
     const form = JSON.parse(saved) as Partial<CallbackForm>;
@@ -108,20 +108,20 @@ function callbackForm(desk: Desk): CallbackForm | null {
 
 /** A pre-filled callback-form link (ticket and caller), or null while the callback form does not exist. */
 function callbackLink(
-  desk: Desk,
+  ctx: JobContext,
   form: CallbackForm | null,
   ticketId: string,
   staffName: string,
 ): string | null {
   if (!form) return null;
   try {
-    const url = desk.ports.forms.prefilledUrl(form.id, {
-      [t(desk.lang, 'form.callback.q.ticketId')]: ticketId,
-      [t(desk.lang, 'form.callback.q.by')]: staffName,
+    const url = ctx.ports.forms.prefilledUrl(form.id, {
+      [t(ctx.lang, 'form.callback.q.ticketId')]: ticketId,
+      [t(ctx.lang, 'form.callback.q.by')]: staffName,
     });
     return url === '' ? null : url;
   } catch (error) {
-    desk.ports.log.error('callback form link failed', error);
+    ctx.ports.log.error('callback form link failed', error);
     return null;
   }
 }
@@ -133,12 +133,12 @@ interface Escalated {
 }
 
 /** Escalations the sweep recorded in History (source scheduler) after `since`, newest last. */
-function escalationsSince(desk: Desk, since: number): Escalated[] {
-  const sheet = desk.findSheet(HISTORY);
+function escalationsSince(ctx: JobContext, since: number): Escalated[] {
+  const sheet = ctx.findSheet(HISTORY);
   if (!sheet) return [];
   const column = TICKETS.columns.find((c) => c.key === 'escalationLevel');
   const labels = new Set(column ? bothLanguages(column.label) : []);
-  const table = desk.table<HistoryRow>(HISTORY);
+  const table = ctx.table<HistoryRow>(HISTORY);
   const found: Escalated[] = [];
   let end = sheet.lastRow();
   while (end >= 2) {
@@ -167,18 +167,18 @@ class DigestWriter {
   private readonly form: CallbackForm | null;
 
   constructor(
-    private readonly desk: Desk,
+    private readonly ctx: JobContext,
     private readonly settings: DeskSettings,
   ) {
-    this.form = callbackForm(desk);
+    this.form = callbackForm(ctx);
   }
 
   private text(key: string, params?: Record<string, string | number>): string {
-    return t(this.desk.lang, key as MessageKey, params);
+    return t(this.ctx.lang, key as MessageKey, params);
   }
 
   private when(instant: number): string {
-    return formatLocalDateTime(this.desk.lang, this.settings.calendar, instant);
+    return formatLocalDateTime(this.ctx.lang, this.settings.calendar, instant);
   }
 
   private enumLabel(name: string, code: string): string {
@@ -187,7 +187,7 @@ class DigestWriter {
 
   private stageLabel(stage: SlaStage): string {
     const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
-    return column ? columnLabel(column, this.desk.lang) : stage;
+    return column ? columnLabel(column, this.ctx.lang) : stage;
   }
 
   private columns(keys: string[]): string[] {
@@ -266,7 +266,7 @@ class DigestWriter {
       maskPhone(ticket.phone),
       this.enumLabel('callbackState', ticket.callbackState),
       ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
-      callbackLink(this.desk, this.form, ticket.id, person.name) ?? this.text('digest.noForm'),
+      callbackLink(this.ctx, this.form, ticket.id, person.name) ?? this.text('digest.noForm'),
     ]);
     return {
       heading: this.text('digest.section.callbacks'),
@@ -320,7 +320,7 @@ class DigestWriter {
 
   mail(person: StaffMember, window: DigestWindow, sections: MailSection[]): Outgoing {
     const subject = this.text('digest.subject', { date: window.slot.label });
-    const link = spreadsheetLink(this.desk);
+    const link = spreadsheetLink(this.ctx);
     const rendered = renderMail({
       title: subject,
       intro: this.text('digest.intro', { name: person.name }),
@@ -345,7 +345,7 @@ interface ManagerNews {
 }
 
 /** What managers hear about: what happened between the last digest and this one. */
-function managerNews(desk: Desk, tickets: readonly DigestTicket[], window: DigestWindow): ManagerNews {
+function managerNews(ctx: JobContext, tickets: readonly DigestTicket[], window: DigestWindow): ManagerNews {
   const { now } = window;
   const breaches: ManagerNews['breaches'] = [];
   const major: DigestTicket[] = [];
@@ -362,7 +362,7 @@ function managerNews(desk: Desk, tickets: readonly DigestTicket[], window: Diges
     )
       major.push(ticket);
   }
-  return { breaches, major, escalations: escalationsSince(desk, window.since) };
+  return { breaches, major, escalations: escalationsSince(ctx, window.since) };
 }
 
 interface DigestCursor {
@@ -370,8 +370,8 @@ interface DigestCursor {
   done: string[];
 }
 
-function readCursor(desk: Desk, label: string): Set<string> {
-  const saved = desk.ports.store.get(CURSOR_KEY);
+function readCursor(ctx: JobContext, label: string): Set<string> {
+  const saved = ctx.ports.store.get(CURSOR_KEY);
   if (!saved) return new Set();
   try {
     const cursor = JSON.parse(saved) as DigestCursor;
@@ -387,21 +387,21 @@ export interface DigestOutcome {
 }
 
 export function runDigest(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   window: DigestWindow,
   budget: Budget,
 ): DigestOutcome {
-  const tickets = desk
+  const tickets = ctx
     .table<TicketRow>(TICKETS)
     .readRows(DIGEST_KEYS)
     .rows.map((row) => row.values)
     .filter((ticket) => ticket.id !== '');
   const people = settings.staff.filter((person) => person.active && person.email !== '');
   const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
-  const news = needsNews ? managerNews(desk, tickets, window) : { breaches: [], major: [], escalations: [] };
-  const writer = new DigestWriter(desk, settings);
-  const done = readCursor(desk, window.slot.label);
+  const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
+  const writer = new DigestWriter(ctx, settings);
+  const done = readCursor(ctx, window.slot.label);
   const mails: Outgoing[] = [];
   let complete = true;
   for (const person of people) {
@@ -414,10 +414,10 @@ export function runDigest(
     if (sections.length > 0) mails.push(writer.mail(person, window, sections));
     done.add(person.email);
   }
-  const delivery = deliver(desk, mails);
-  if (complete) desk.ports.store.delete(CURSOR_KEY);
+  const delivery = deliver(ctx, mails);
+  if (complete) ctx.ports.store.delete(CURSOR_KEY);
   else
-    desk.ports.store.set(
+    ctx.ports.store.set(
       CURSOR_KEY,
       JSON.stringify({ label: window.slot.label, done: [...done] } satisfies DigestCursor),
     );

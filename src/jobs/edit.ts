@@ -14,8 +14,8 @@ import { columnLabel, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
 import { callbackOnResolve } from './callbacks/queue';
+import { JobContext } from './context';
 import { ticketDeadlines } from './deadlines';
-import { Desk } from './desk';
 import { spreadsheetLang } from './entry';
 import { appendHistory, type HistoryEntry } from './history';
 import { type DeskSettings, invalidateSettings, loadSettings, SETTINGS_SCHEMAS } from './settings';
@@ -48,13 +48,13 @@ type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
  * For a multi-cell paste Google gives no old value: the previous status is the last one History
  * recorded for the ticket (every status change and every creation is logged there). One read.
  */
-function previousStatuses(desk: Desk, ids: ReadonlySet<string>): Map<string, TicketStatus> {
+function previousStatuses(ctx: JobContext, ids: ReadonlySet<string>): Map<string, TicketStatus> {
   const statusFields = new Set([
     ...LANGS.map((lang) => t(lang, 'col.tickets.status')),
     ...LANGS.map((lang) => t(lang, 'history.created')),
   ]);
   const found = new Map<string, TicketStatus>();
-  const { rows } = desk.table<HistoryRow>(HISTORY).readRows(['recordId', 'field', 'newValue']);
+  const { rows } = ctx.table<HistoryRow>(HISTORY).readRows(['recordId', 'field', 'newValue']);
   for (const { values } of rows) {
     if (!ids.has(values.recordId) || !statusFields.has(values.field)) continue;
     const status = enumCodeFromText('status', values.newValue);
@@ -63,19 +63,19 @@ function previousStatuses(desk: Desk, ids: ReadonlySet<string>): Map<string, Tic
   return found;
 }
 
-function statusLabel(desk: Desk, status: string): string {
-  return isEnumCode('status', status) ? enumLabel(desk.lang, 'status', status) : status;
+function statusLabel(ctx: JobContext, status: string): string {
+  return isEnumCode('status', status) ? enumLabel(ctx.lang, 'status', status) : status;
 }
 
-function refusalText(desk: Desk, reason: MessageKey, params: Record<string, string> = {}): string {
+function refusalText(ctx: JobContext, reason: MessageKey, params: Record<string, string> = {}): string {
   const shown: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     shown[name] =
       name === 'state' && isEnumCode('callbackState', value)
-        ? enumLabel(desk.lang, 'callbackState', value)
-        : statusLabel(desk, value);
+        ? enumLabel(ctx.lang, 'callbackState', value)
+        : statusLabel(ctx, value);
   }
-  return t(desk.lang, reason, shown);
+  return t(ctx.lang, reason, shown);
 }
 
 interface RowOutcome {
@@ -85,7 +85,7 @@ interface RowOutcome {
 }
 
 function statusChange(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   row: EditedRow,
   from: TicketStatus,
@@ -94,7 +94,7 @@ function statusChange(
 ): RowOutcome {
   const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
   const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText('status', raw);
-  const now = desk.now();
+  const now = ctx.now();
   const result =
     to === null
       ? ({ allowed: false, reason: 'tickets.transition.notAllowed', params: { from, to: raw } } as const)
@@ -111,7 +111,7 @@ function statusChange(
   if (!result.allowed || to === null) {
     outcome.values.status = from;
     outcome.notes.status = refusalText(
-      desk,
+      ctx,
       result.allowed ? 'tickets.transition.notAllowed' : result.reason,
       result.allowed ? {} : result.params,
     );
@@ -128,7 +128,7 @@ function statusChange(
   // Leaving Waiting on customer moves the resolve deadline by the paused business time.
   const deadlines =
     effects.pausedMs !== undefined
-      ? ticketDeadlines(settings, desk.lang, { ...row, ...outcome.values })
+      ? ticketDeadlines(settings, ctx.lang, { ...row, ...outcome.values })
       : null;
   if (deadlines) {
     Object.assign(outcome.values, deadlines.values);
@@ -136,23 +136,23 @@ function statusChange(
   }
   // The callback queue (SPEC §7): the SLA row's window, or its sample, from Resolve at.
   if (effects.openCallbackWindow && effects.resolveAt) {
-    const entry = callbackOnResolve(settings, desk.lang, { ...row, resolveAt: effects.resolveAt }, now);
+    const entry = callbackOnResolve(settings, ctx.lang, { ...row, resolveAt: effects.resolveAt }, now);
     Object.assign(outcome.values, entry.values);
     Object.assign(outcome.notes, entry.notes);
   }
   outcome.history.push({
     actor,
     recordId: row.id,
-    field: fieldLabel(desk, 'status'),
-    oldValue: statusLabel(desk, from),
-    newValue: statusLabel(desk, to),
+    field: fieldLabel(ctx, 'status'),
+    oldValue: statusLabel(ctx, from),
+    newValue: statusLabel(ctx, to),
   });
   return outcome;
 }
 
-function fieldLabel(desk: Desk, key: keyof TicketRow): string {
+function fieldLabel(ctx: JobContext, key: keyof TicketRow): string {
   const column = TICKETS.columns.find((c) => c.key === key);
-  return column ? columnLabel(column, desk.lang) : key;
+  return column ? columnLabel(column, ctx.lang) : key;
 }
 
 function shown(value: unknown): string {
@@ -160,18 +160,18 @@ function shown(value: unknown): string {
 }
 
 /** A cell value as the sheet shows it: enum codes as labels in the sheet's language. */
-function labelOf(desk: Desk, key: keyof TicketRow, value: unknown): string {
+function labelOf(ctx: JobContext, key: keyof TicketRow, value: unknown): string {
   const column = TICKETS.columns.find((c) => c.key === key);
   if (column?.enum && typeof value === 'string' && isEnumCode(column.enum, value)) {
-    return t(desk.lang, `enum.${column.enum}.${value}` as MessageKey);
+    return t(ctx.lang, `enum.${column.enum}.${value}` as MessageKey);
   }
   return shown(value);
 }
 
-function editTickets(desk: Desk, edit: CellEdit): void {
-  const settings = loadSettings(desk);
-  desk.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-    const table = desk.table<TicketRow>(TICKETS);
+function editTickets(ctx: JobContext, edit: CellEdit): void {
+  const settings = loadSettings(ctx);
+  ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const table = ctx.table<TicketRow>(TICKETS);
     const edited = table.keysInColumns(edit.column, edit.column + edit.numColumns - 1);
     const logged = LOGGED.filter((key) => edited.includes(key));
     if (logged.length === 0) return;
@@ -179,13 +179,13 @@ function editTickets(desk: Desk, edit: CellEdit): void {
     const rows: TableRow<EditedRow>[] = table
       .readRowsAt(edit.row, edit.numRows, READ_KEYS)
       .rows.filter((row) => row.values.id !== '');
-    const actor = edit.user || t(desk.lang, 'history.actor.system');
+    const actor = edit.user || t(ctx.lang, 'history.actor.system');
     const changes: RowChange<TicketRow>[] = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
     const pasted =
       logged.includes('status') && !single
-        ? previousStatuses(desk, new Set(rows.map((r) => r.values.id)))
+        ? previousStatuses(ctx, new Set(rows.map((r) => r.values.id)))
         : null;
     for (const { row, values, unrecognized } of rows) {
       const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
@@ -194,35 +194,35 @@ function editTickets(desk: Desk, edit: CellEdit): void {
           ? (pasted.get(values.id) ?? 'new')
           : (enumCodeFromText('status', edit.oldValue ?? '') ?? 'new');
         const raw = unrecognized.status ?? shown(values.status);
-        Object.assign(outcome, statusChange(desk, settings, values, from, raw, actor));
+        Object.assign(outcome, statusChange(ctx, settings, values, from, raw, actor));
       }
       for (const key of logged.filter((k) => k !== 'status')) {
         outcome.history.push({
           actor,
           recordId: values.id,
-          field: fieldLabel(desk, key),
+          field: fieldLabel(ctx, key),
           oldValue: single ? (edit.oldValue ?? '') : '',
-          newValue: labelOf(desk, key, values[key]),
+          newValue: labelOf(ctx, key, values[key]),
         });
       }
       if (RESCHEDULING.some((key) => logged.includes(key))) {
-        const deadlines = ticketDeadlines(settings, desk.lang, { ...values, ...outcome.values });
+        const deadlines = ticketDeadlines(settings, ctx.lang, { ...values, ...outcome.values });
         if (deadlines) {
           Object.assign(outcome.values, deadlines.values);
           Object.assign(outcome.notes, deadlines.notes);
         }
       }
-      outcome.values.updatedAt = desk.now();
+      outcome.values.updatedAt = ctx.now();
       changes.push({ row, values: outcome.values });
       if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
       history.push(...outcome.history);
     }
     table.updateRows(changes);
     for (const entry of notes) table.writeNotes(entry.row, entry.notes);
-    appendHistory(desk, 'edit', history);
-    desk.ports.workbook.flush();
+    appendHistory(ctx, 'edit', history);
+    ctx.ports.workbook.flush();
   });
-  desk.rememberHeaders();
+  ctx.rememberHeaders();
 }
 
 export function handleEdit(ports: Ports, edit: CellEdit): void {
@@ -233,6 +233,6 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
     return;
   }
   if (!isSheetOf(TICKETS) || edit.row + edit.numRows - 1 < 2) return;
-  const desk = new Desk(ports, spreadsheetLang(ports));
-  editTickets(desk, edit);
+  const ctx = new JobContext(ports, spreadsheetLang(ports));
+  editTickets(ctx, edit);
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors';
 import { type Lang, langFromLocale, type MessageKey, t } from '../i18n';
 import type { Ports } from '../ports';
-import { Desk } from './desk';
+import { JobContext } from './context';
 import { errorText, type JobName, RunLog } from './run-log';
 
 /** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
@@ -60,7 +60,7 @@ function jobOfEntry(name: string): JobName {
  */
 function recordFailure(ports: Ports, name: string, startedAt: Date, error: unknown): void {
   try {
-    const log = new RunLog(new Desk(ports, safeLang(ports)), startedAt);
+    const log = new RunLog(new JobContext(ports, safeLang(ports)), startedAt);
     log.record({
       job: jobOfEntry(name),
       period: name,

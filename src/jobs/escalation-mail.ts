@@ -9,28 +9,18 @@
  * renderMail.
  */
 import { renderMail } from '../core/mail-html';
-import type { EscalationLevel, SlaStage } from '../core/sla';
+import type { SlaStage } from '../core/sla';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { enumLabel, type MessageKey, t } from '../i18n';
 import { columnLabel } from '../workbook/schema';
 import { TICKETS } from '../workbook/schemas';
+import type { JobContext } from './context';
 import { STAGE_DUE_COLUMN } from './deadlines';
-import type { Desk } from './desk';
 import type { Outgoing } from './mailer';
 import { departmentHeads, emailsWithRole, spreadsheetLink } from './notices';
 import type { DeskSettings } from './settings';
-import type { SweepRow } from './sweep';
-
-export interface Escalation {
-  ticket: SweepRow;
-  /** Level recorded before this run, and the level reached now. */
-  from: number;
-  to: EscalationLevel;
-  /** The breached stage that was due first (null when only at risk). */
-  stage: SlaStage | null;
-  due: number | null;
-}
+import type { Escalation } from './sweep-row';
 
 /** Who hears about a level: heads of the ticket's department (the CS manager when it has none), or management. */
 function recipientsOf(settings: DeskSettings, escalation: Escalation, level: number): string[] {
@@ -42,18 +32,18 @@ function recipientsOf(settings: DeskSettings, escalation: Escalation, level: num
   return [];
 }
 
-function stageLabel(desk: Desk, stage: SlaStage | null): string {
+function stageLabel(ctx: JobContext, stage: SlaStage | null): string {
   if (stage === null) return '';
   const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
-  return column ? columnLabel(column, desk.lang) : stage;
+  return column ? columnLabel(column, ctx.lang) : stage;
 }
 
 export function escalationMails(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   escalations: readonly Escalation[],
 ): Outgoing[] {
-  const { lang } = desk;
+  const { lang } = ctx;
   // recipient → ticket id → the highest level this recipient is told about for that ticket
   const byRecipient = new Map<string, Map<string, { escalation: Escalation; level: number }>>();
   for (const escalation of escalations) {
@@ -67,7 +57,7 @@ export function escalationMails(
       }
     }
   }
-  const link = spreadsheetLink(desk);
+  const link = spreadsheetLink(ctx);
   const columns = [
     'id',
     'level',
@@ -91,7 +81,7 @@ export function escalationMails(
       maskPhone(ticket.phone),
       ticket.department,
       ticket.assignee,
-      stageLabel(desk, stage),
+      stageLabel(ctx, stage),
       due === null ? '' : formatLocalDateTime(lang, settings.calendar, due),
     ]);
     const subject = t(lang, 'escalation.subject', { count: rows.length });

@@ -5,7 +5,7 @@
 import { t } from '../i18n';
 import type { FormInfo, FormSubmission, Ports } from '../ports';
 import { handleCallback } from './callbacks';
-import { Desk } from './desk';
+import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { handleIntake } from './intake';
 
@@ -28,21 +28,21 @@ export function responseIdOf(submission: FormSubmission): string {
 
 export function handleFormSubmit(ports: Ports, submission: FormSubmission): void {
   const lang = spreadsheetLang(ports);
-  const desk = new Desk(ports, lang);
+  const ctx = new JobContext(ports, lang);
   const form = formOf(ports, submission.sheetId);
   const responseId = responseIdOf(submission);
   switch (form) {
     case 'form.intake':
     case 'form.customer': {
       const origin = form === 'form.customer' ? 'customer' : 'staff';
-      const outcome = handleIntake(desk, submission, responseId, t(lang, 'history.actor.form'), origin);
+      const outcome = handleIntake(ctx, submission, responseId, t(lang, 'history.actor.form'), origin);
       ports.log.info(
         outcome.kind === 'created' ? `intake: created ${outcome.id}` : `intake: duplicate ${responseId}`,
       );
       return;
     }
     case 'form.callback': {
-      const outcome = handleCallback(desk, submission, responseId, t(lang, 'history.actor.form'));
+      const outcome = handleCallback(ctx, submission, responseId, t(lang, 'history.actor.form'));
       ports.log.info(
         outcome.kind === 'recorded'
           ? `callback: attempt ${outcome.attemptNo} on ${outcome.ticketId} (${outcome.valid ? 'valid' : 'not valid'})`

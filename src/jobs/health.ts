@@ -14,7 +14,7 @@ import { type MessageKey, t } from '../i18n';
 import type { Ports, TriggerKind } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
-import { Desk } from './desk';
+import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { outboxSize } from './mailer';
 import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
@@ -22,8 +22,8 @@ import { type DeskSettings, loadSettings } from './settings';
 
 const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
 
-function triggerSection(desk: Desk): MailSection {
-  const { ports, lang } = desk;
+function triggerSection(ctx: JobContext): MailSection {
+  const { ports, lang } = ctx;
   const installed = ports.triggers.list();
   const paragraphs = TRIGGER_KINDS.map((kind) => {
     const label = t(lang, `health.trigger.kind.${kind}` as MessageKey);
@@ -39,9 +39,9 @@ function triggerSection(desk: Desk): MailSection {
   return { heading: t(lang, 'health.section.triggers'), paragraphs };
 }
 
-function runsSection(desk: Desk, settings: DeskSettings): MailSection {
-  const { lang } = desk;
-  const runs = lastRuns(desk.ports.store);
+function runsSection(ctx: JobContext, settings: DeskSettings): MailSection {
+  const { lang } = ctx;
+  const runs = lastRuns(ctx.ports.store);
   const shown = [...LOGGED_JOBS, ...FAILURE_LOGGED_JOBS.filter((job) => runs[job] !== undefined)];
   const rows = shown.map((job) => {
     const run = runs[job];
@@ -64,29 +64,29 @@ function runsSection(desk: Desk, settings: DeskSettings): MailSection {
   return { heading: t(lang, 'health.section.runs'), table: { columns, rows } };
 }
 
-function calendarSection(desk: Desk, settings: DeskSettings): MailSection {
-  const now = desk.now().getTime();
+function calendarSection(ctx: JobContext, settings: DeskSettings): MailSection {
+  const now = ctx.now().getTime();
   const year = yearOf(settings.calendar.zone.toLocal(now).dayNumber);
   const missing = new Set(missingHolidayYears(settings.calendar, now));
   const paragraphs = [year, year + 1].map((wanted) =>
-    t(desk.lang, missing.has(wanted) ? 'health.calendar.missing' : 'health.calendar.covered', {
+    t(ctx.lang, missing.has(wanted) ? 'health.calendar.missing' : 'health.calendar.covered', {
       year: wanted,
     }),
   );
-  return { heading: t(desk.lang, 'health.section.calendar'), paragraphs };
+  return { heading: t(ctx.lang, 'health.section.calendar'), paragraphs };
 }
 
 /** Every register and ⚙ sheet: missing sheets, and each missing required column by name (SPEC §3). */
-function columnsSection(desk: Desk): MailSection {
-  const { lang } = desk;
+function columnsSection(ctx: JobContext): MailSection {
+  const { lang } = ctx;
   const problems: string[] = [];
   for (const schema of Object.values(SCHEMAS)) {
     const sheet = t(lang, schema.title);
-    if (!desk.findSheet(schema)) {
+    if (!ctx.findSheet(schema)) {
       problems.push(t(lang, 'health.columns.sheet', { sheet }));
       continue;
     }
-    const map = desk.table<Record<string, CellValue>>(schema).headerMap();
+    const map = ctx.table<Record<string, CellValue>>(schema).headerMap();
     for (const column of schema.columns) {
       if (column.required && map.columns[column.key] === undefined) {
         problems.push(t(lang, 'health.columns.column', { sheet, column: columnLabel(column, lang) }));
@@ -99,8 +99,8 @@ function columnsSection(desk: Desk): MailSection {
   };
 }
 
-function settingsSection(desk: Desk, settings: DeskSettings): MailSection {
-  const { lang } = desk;
+function settingsSection(ctx: JobContext, settings: DeskSettings): MailSection {
+  const { lang } = ctx;
   const heading = t(lang, 'health.section.settings');
   if (settings.issues.length === 0) return { heading, paragraphs: [t(lang, 'health.settings.none')] };
   const columns = ['sheet', 'row', 'reason'].map((key) => t(lang, `health.col.${key}` as MessageKey));
@@ -111,34 +111,34 @@ function settingsSection(desk: Desk, settings: DeskSettings): MailSection {
 }
 
 export function healthReport(ports: Ports): { title: string; html: string } {
-  const desk = new Desk(ports, spreadsheetLang(ports));
-  const { lang } = desk;
-  const settings = loadSettings(desk);
+  const ctx = new JobContext(ports, spreadsheetLang(ports));
+  const { lang } = ctx;
+  const settings = loadSettings(ctx);
   const sections: MailSection[] = [
-    triggerSection(desk),
+    triggerSection(ctx),
     {
       heading: t(lang, 'health.section.authorization'),
       paragraphs: [
         t(lang, ports.triggers.authorizationRequired() ? 'health.auth.required' : 'health.auth.ok'),
       ],
     },
-    runsSection(desk, settings),
+    runsSection(ctx, settings),
     {
       heading: t(lang, 'health.section.mail'),
       paragraphs: [
         t(lang, 'health.mail.quota', { quota: ports.mail.remainingDailyQuota() }),
-        t(lang, 'health.mail.outbox', { count: outboxSize(desk) }),
+        t(lang, 'health.mail.outbox', { count: outboxSize(ctx) }),
       ],
     },
-    calendarSection(desk, settings),
-    columnsSection(desk),
-    settingsSection(desk, settings),
+    calendarSection(ctx, settings),
+    columnsSection(ctx),
+    settingsSection(ctx, settings),
   ];
   const title = t(lang, 'health.title');
   const rendered = renderMail({
     title,
     intro: t(lang, 'health.intro', {
-      at: formatLocalDateTime(lang, settings.calendar, desk.now().getTime()),
+      at: formatLocalDateTime(lang, settings.calendar, ctx.now().getTime()),
     }),
     sections,
     footer: t(lang, 'health.repair'),

@@ -2,7 +2,7 @@
 import type { HistorySource } from '../core/enums';
 import type { HistoryRow } from '../workbook/schemas';
 import { HISTORY } from '../workbook/schemas';
-import type { Desk } from './desk';
+import type { JobContext } from './context';
 
 export interface HistoryEntry {
   actor: string;
@@ -12,11 +12,15 @@ export interface HistoryEntry {
   newValue: string;
 }
 
-export function appendHistory(desk: Desk, source: HistorySource, entries: readonly HistoryEntry[]): void {
+export function appendHistory(
+  ctx: JobContext,
+  source: HistorySource,
+  entries: readonly HistoryEntry[],
+): void {
   if (entries.length === 0) return;
-  const at = desk.now();
+  const at = ctx.now();
   const rows: Array<Partial<HistoryRow>> = entries.map((entry) => ({ ...entry, at, source }));
-  const table = desk.table<HistoryRow>(HISTORY);
+  const table = ctx.table<HistoryRow>(HISTORY);
   // The common case (one change) costs a single appendRow.
   if (rows.length === 1) table.appendRecord(rows[0]);
   else table.appendRecords(rows);

@@ -20,8 +20,8 @@ import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } fro
 import { LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
+import type { JobContext } from './context';
 import { type Deadlines, deadlinesFor } from './deadlines';
-import type { Desk } from './desk';
 import { appendHistory } from './history';
 import { deliver } from './mailer';
 import { ticketNotices } from './notices';
@@ -132,26 +132,26 @@ function yearIn(settings: DeskSettings, instant: Date): number {
 export type IntakeOrigin = 'staff' | 'customer';
 
 export function handleIntake(
-  desk: Desk,
+  ctx: JobContext,
   submission: FormSubmission,
   responseId: string,
   actor: string,
   origin: IntakeOrigin,
 ): IntakeOutcome {
-  const { ports, lang } = desk;
-  const settings = loadSettings(desk);
+  const { ports, lang } = ctx;
+  const settings = loadSettings(ctx);
   const answers = answersByKey(submission.namedValues);
   const input = intakeInput(answers);
   if (origin === 'customer') input.channel ??= 'online';
   const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-    const tickets = desk.table<TicketRow>(TICKETS);
+    const tickets = ctx.table<TicketRow>(TICKETS);
     const existing = tickets.readRows(READ_KEYS).rows.map((row) => row.values);
     // Before anything is allocated or written (the header was checked by the read above, no extra call).
     tickets.requireColumns();
     if (existing.some((row) => row.formResponseId === responseId))
       return { kind: 'duplicate' as const, responseId };
 
-    const now = desk.now();
+    const now = ctx.now();
     const { fields, reviews } = normalizeIntake(input, {
       submittedAt: now,
       now,
@@ -216,7 +216,7 @@ export function handleIntake(
     };
     const { firstRow } = tickets.appendRecords([record]);
     tickets.writeNotes(firstRow, deadlines.notes);
-    appendHistory(desk, 'form', [
+    appendHistory(ctx, 'form', [
       {
         actor,
         recordId: id,
@@ -228,8 +228,8 @@ export function handleIntake(
     ports.workbook.flush();
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };
   });
-  desk.rememberHeaders();
+  ctx.rememberHeaders();
   if (outcome.kind === 'duplicate') return outcome;
-  deliver(desk, ticketNotices(desk, outcome.settings, outcome.record));
+  deliver(ctx, ticketNotices(ctx, outcome.settings, outcome.record));
   return { kind: 'created', id: outcome.id, row: outcome.row, needsReview: outcome.needsReview };
 }

@@ -12,7 +12,7 @@ import { t } from '../i18n';
 import type { MailMessage } from '../ports';
 import type { OutboxRow } from '../workbook/schemas';
 import { OUTBOX } from '../workbook/schemas';
-import type { Desk } from './desk';
+import type { JobContext } from './context';
 
 /** Google refuses more than 50 recipients per message. */
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
@@ -48,41 +48,46 @@ function errorText(error: unknown): string {
 }
 
 /** Sends what the quota allows, in order; queues the rest (and any that failed) in one Outbox append. */
-export function deliver(desk: Desk, messages: readonly Outgoing[]): DeliveryResult {
+export function deliver(ctx: JobContext, messages: readonly Outgoing[]): DeliveryResult {
   const split = splitByRecipientLimit(messages);
   if (split.length === 0) return { sent: 0, queued: 0 };
   const queue: Array<Partial<OutboxRow>> = [];
   let sent = 0;
-  const backlog = desk.ports.store.get(PENDING_FLAG) === '1';
-  let quota = backlog ? 0 : desk.ports.mail.remainingDailyQuota();
+  const backlog = ctx.ports.store.get(PENDING_FLAG) === '1';
+  let quota = backlog ? 0 : ctx.ports.mail.remainingDailyQuota();
   for (const message of split) {
     if (queue.length === 0 && message.to.length <= quota) {
       try {
-        desk.ports.mail.send(message, t(desk.lang, 'menu.title'));
+        ctx.ports.mail.send(message, t(ctx.lang, 'menu.title'));
         quota -= message.to.length;
         sent += 1;
         continue;
       } catch (error) {
-        queue.push(outboxRow(desk, message, 1, errorText(error)));
+        queue.push(outboxRow(ctx, message, 1, errorText(error)));
         continue;
       }
     }
-    queue.push(outboxRow(desk, message, 0, ''));
+    queue.push(outboxRow(ctx, message, 0, ''));
   }
   if (queue.length > 0) {
     // Under the lock that flushOutbox holds, so the flag and the rows never disagree; set first, so a
     // failed append at worst costs one needless Outbox read.
-    desk.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
-      desk.ports.store.set(PENDING_FLAG, '1');
-      desk.table<OutboxRow>(OUTBOX).appendRecords(queue);
+    ctx.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
+      ctx.ports.store.set(PENDING_FLAG, '1');
+      ctx.table<OutboxRow>(OUTBOX).appendRecords(queue);
     });
   }
   return { sent, queued: queue.length };
 }
 
-function outboxRow(desk: Desk, message: Outgoing, attempts: number, lastError: string): Partial<OutboxRow> {
+function outboxRow(
+  ctx: JobContext,
+  message: Outgoing,
+  attempts: number,
+  lastError: string,
+): Partial<OutboxRow> {
   return {
-    queuedAt: desk.now(),
+    queuedAt: ctx.now(),
     to: message.to.join(', '),
     subject: message.subject,
     reason: message.reason,
@@ -106,9 +111,9 @@ function isPending(values: Pick<OutboxRow, 'to' | 'sentAt' | 'attempts'>): boole
 }
 
 /** How many queued emails wait to be sent (health check). */
-export function outboxSize(desk: Desk): number {
-  if (!desk.findSheet(OUTBOX)) return 0;
-  return desk
+export function outboxSize(ctx: JobContext): number {
+  if (!ctx.findSheet(OUTBOX)) return 0;
+  return ctx
     .table<OutboxRow>(OUTBOX)
     .readRows(['to', 'attempts', 'sentAt'])
     .rows.filter((row) => isPending(row.values)).length;
@@ -119,17 +124,17 @@ export function outboxSize(desk: Desk): number {
  * (so the order holds). Reads the small columns of the whole Outbox, then the bodies only from the
  * first waiting row on; one batched update marks what was sent.
  */
-export function flushOutbox(desk: Desk): FlushResult {
+export function flushOutbox(ctx: JobContext): FlushResult {
   const none = { sent: 0, failed: 0, remaining: 0 };
   // Nothing queued since the last flush emptied it: no Sheets call (SPEC §15 sweep budget).
-  if (desk.ports.store.get(PENDING_FLAG) !== '1' || !desk.findSheet(OUTBOX)) return none;
-  return desk.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
-    const table = desk.table<OutboxRow>(OUTBOX);
+  if (ctx.ports.store.get(PENDING_FLAG) !== '1' || !ctx.findSheet(OUTBOX)) return none;
+  return ctx.ports.lock.withDocumentLock(OUTBOX_LOCK_MS, () => {
+    const table = ctx.table<OutboxRow>(OUTBOX);
     const firstPending = table
       .readRows(['to', 'attempts', 'sentAt'])
       .rows.find((row) => isPending(row.values));
     if (!firstPending) {
-      desk.ports.store.delete(PENDING_FLAG);
+      ctx.ports.store.delete(PENDING_FLAG);
       return none;
     }
     const pending = table
@@ -141,7 +146,7 @@ export function flushOutbox(desk: Desk): FlushResult {
         'payload',
       ])
       .rows.filter((row) => isPending(row.values));
-    let quota = desk.ports.mail.remainingDailyQuota();
+    let quota = ctx.ports.mail.remainingDailyQuota();
     const changes: Array<{ row: number; values: Partial<OutboxRow> }> = [];
     let sent = 0;
     let failed = 0;
@@ -154,18 +159,18 @@ export function flushOutbox(desk: Desk): FlushResult {
       const attempts = (typeof values.attempts === 'number' ? values.attempts : 0) + 1;
       try {
         const body = JSON.parse(values.payload) as { htmlBody: string; textBody: string };
-        desk.ports.mail.send(
+        ctx.ports.mail.send(
           {
             to,
             subject: values.subject,
             htmlBody: body.htmlBody,
             textBody: body.textBody,
           },
-          t(desk.lang, 'menu.title'),
+          t(ctx.lang, 'menu.title'),
         );
         quota -= to.length;
         sent += 1;
-        changes.push({ row, values: { sentAt: desk.now(), attempts, lastError: '' } });
+        changes.push({ row, values: { sentAt: ctx.now(), attempts, lastError: '' } });
       } catch (error) {
         failed += 1;
         changes.push({ row, values: { attempts, lastError: errorText(error) } });
@@ -173,7 +178,7 @@ export function flushOutbox(desk: Desk): FlushResult {
     }
     if (changes.length > 0) table.updateRows(changes);
     const remaining = pending.length - sent;
-    if (remaining === 0) desk.ports.store.delete(PENDING_FLAG);
+    if (remaining === 0) ctx.ports.store.delete(PENDING_FLAG);
     return { sent, failed, remaining };
   });
 }

@@ -10,7 +10,7 @@ import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { enumLabel, type Lang, type MessageKey, t } from '../i18n';
 import type { TicketRow } from '../workbook/schemas';
-import type { Desk } from './desk';
+import type { JobContext } from './context';
 import type { Outgoing } from './mailer';
 import type { DeskSettings } from './settings';
 
@@ -39,8 +39,8 @@ export function emailsWithRole(
   return staff.filter((s) => s.active && roles.includes(s.role) && s.email !== '').map((s) => s.email);
 }
 
-export function spreadsheetLink(desk: Desk): string {
-  return desk.ports.store.get('spreadsheet.url') ?? '';
+export function spreadsheetLink(ctx: JobContext): string {
+  return ctx.ports.store.get('spreadsheet.url') ?? '';
 }
 
 function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): string {
@@ -48,13 +48,13 @@ function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): strin
 }
 
 function ticketMail(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   ticket: Partial<TicketRow>,
   kind: 'assigned' | 'major' | 'repeat',
   to: string[],
 ): Outgoing {
-  const { lang } = desk;
+  const { lang } = ctx;
   const typeLabel = ticket.type ? enumLabel(lang, 'ticketType', ticket.type) : '';
   const params = { type: typeLabel, id: ticket.id ?? '', repeatOf: ticket.repeatOf ?? '' };
   const subject = t(lang, `notify.subject.${kind}` as MessageKey, params);
@@ -75,8 +75,8 @@ function ticketMail(
         ],
       },
     ],
-    link: spreadsheetLink(desk)
-      ? { href: spreadsheetLink(desk), text: t(lang, 'notify.openSheet') }
+    link: spreadsheetLink(ctx)
+      ? { href: spreadsheetLink(ctx), text: t(lang, 'notify.openSheet') }
       : undefined,
     footer: t(lang, 'notify.footer'),
   });
@@ -89,15 +89,19 @@ function ticketMail(
   };
 }
 
-export function ticketNotices(desk: Desk, settings: DeskSettings, ticket: Partial<TicketRow>): Outgoing[] {
+export function ticketNotices(
+  ctx: JobContext,
+  settings: DeskSettings,
+  ticket: Partial<TicketRow>,
+): Outgoing[] {
   const notices: Outgoing[] = [];
   const assignee = staffEmail(settings.staff, ticket.assignee ?? '');
-  if (assignee) notices.push(ticketMail(desk, settings, ticket, 'assigned', [assignee]));
+  if (assignee) notices.push(ticketMail(ctx, settings, ticket, 'assigned', [assignee]));
   const heads = departmentHeads(settings.staff, ticket.department ?? '');
   if (ticket.severity === 'major') {
     const to = [...heads, ...emailsWithRole(settings.staff, ['manager'])];
-    if (to.length > 0) notices.push(ticketMail(desk, settings, ticket, 'major', to));
+    if (to.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'major', to));
   }
-  if (ticket.repeatOf && heads.length > 0) notices.push(ticketMail(desk, settings, ticket, 'repeat', heads));
+  if (ticket.repeatOf && heads.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'repeat', heads));
   return notices;
 }

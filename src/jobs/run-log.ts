@@ -6,7 +6,7 @@
 import { type MessageKey, t } from '../i18n';
 import type { StorePort } from '../ports';
 import { RUN_LOG, type RunLogRow } from '../workbook/schemas';
-import type { Desk } from './desk';
+import type { JobContext } from './context';
 
 export type JobName =
   | 'sweep'
@@ -62,7 +62,7 @@ export class RunLog {
   private readonly entries: RunEntry[] = [];
 
   constructor(
-    private readonly desk: Desk,
+    private readonly ctx: JobContext,
     readonly runStartedAt: Date,
   ) {}
 
@@ -73,7 +73,7 @@ export class RunLog {
   /** One append for the whole run; a missing Run log sheet is logged, never fatal. */
   flush(): void {
     if (this.entries.length === 0) return;
-    const { ports, lang } = this.desk;
+    const { ports, lang } = this.ctx;
     for (const entry of this.entries) {
       const last: LastRun = {
         job: entry.job,
@@ -86,7 +86,7 @@ export class RunLog {
       };
       ports.store.set(lastRunKey(entry.job), JSON.stringify(last));
     }
-    if (!this.desk.findSheet(RUN_LOG)) {
+    if (!this.ctx.findSheet(RUN_LOG)) {
       ports.log.error(`run log sheet missing; ${this.entries.length} entries not recorded`);
       return;
     }
@@ -102,7 +102,7 @@ export class RunLog {
         error: entry.error,
       };
     });
-    this.desk.table<RunLogRow>(RUN_LOG).appendRecords(rows);
+    this.ctx.table<RunLogRow>(RUN_LOG).appendRecords(rows);
     this.entries.length = 0;
   }
 }

@@ -9,7 +9,7 @@
 import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '../core/schedule';
 import { t } from '../i18n';
 import type { Ports } from '../ports';
-import { Desk } from './desk';
+import { JobContext } from './context';
 import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
 import { runReport } from './reports';
@@ -74,35 +74,35 @@ class SchedulerRun {
   readonly budget: Budget;
 
   constructor(
-    readonly desk: Desk,
+    readonly ctx: JobContext,
     readonly startedAt: Date,
   ) {
-    this.log = new RunLog(desk, startedAt);
-    this.budget = new Budget(() => desk.ports.clock.now().getTime(), startedAt.getTime());
+    this.log = new RunLog(ctx, startedAt);
+    this.budget = new Budget(() => ctx.ports.clock.now().getTime(), startedAt.getTime());
   }
 
   /** Runs one job, recording it; an error is logged and recorded, never thrown. Returns null on error. */
   job(job: JobName, period: string, work: () => JobOutcome): JobOutcome | null {
-    const startedAt = this.desk.ports.clock.now();
+    const startedAt = this.ctx.ports.clock.now();
     try {
       const outcome = work();
       this.log.record({
         job,
         period,
         startedAt,
-        endedAt: this.desk.ports.clock.now(),
+        endedAt: this.ctx.ports.clock.now(),
         result: outcome.complete ? 'ok' : 'partial',
         counts: outcome.counts,
         error: '',
       });
       return outcome;
     } catch (error) {
-      this.desk.ports.log.error(`scheduler: ${job} ${period} failed`, error);
+      this.ctx.ports.log.error(`scheduler: ${job} ${period} failed`, error);
       this.log.record({
         job,
         period,
         startedAt,
-        endedAt: this.desk.ports.clock.now(),
+        endedAt: this.ctx.ports.clock.now(),
         result: 'error',
         counts: {},
         error: errorText(error),
@@ -112,12 +112,12 @@ class SchedulerRun {
   }
 
   periodic(settings: DeskSettings, slot: Slot, previous: Mark | null): JobOutcome {
-    const { desk } = this;
+    const { ctx } = this;
     if (slot.job === 'digest') {
       const since = previous && previous.label !== '' ? previous.at : slot.at - DEFAULT_NEWS_MS;
-      return runDigest(desk, settings, { slot, since, now: desk.now().getTime() }, this.budget);
+      return runDigest(ctx, settings, { slot, since, now: ctx.now().getTime() }, this.budget);
     }
-    const report = runReport(desk, settings, {
+    const report = runReport(ctx, settings, {
       kind: slot.job,
       start: new Date(slot.start),
       end: new Date(slot.end),
@@ -128,9 +128,9 @@ class SchedulerRun {
 }
 
 export function runScheduler(ports: Ports): void {
-  const desk = new Desk(ports, spreadsheetLang(ports));
+  const ctx = new JobContext(ports, spreadsheetLang(ports));
   const startedAt = ports.clock.now();
-  const run = new SchedulerRun(desk, startedAt);
+  const run = new SchedulerRun(ctx, startedAt);
   if (!acquireLease(ports, startedAt)) {
     run.log.record({
       job: 'scheduler',
@@ -139,7 +139,7 @@ export function runScheduler(ports: Ports): void {
       endedAt: startedAt,
       result: 'skipped',
       counts: {},
-      error: t(desk.lang, 'scheduler.skipped.running'),
+      error: t(ctx.lang, 'scheduler.skipped.running'),
     });
     run.log.flush();
     return;
@@ -147,22 +147,22 @@ export function runScheduler(ports: Ports): void {
   try {
     let settings: DeskSettings;
     try {
-      settings = loadSettings(desk);
+      settings = loadSettings(ctx);
     } catch (error) {
       ports.log.error('scheduler: settings could not be read', error);
       run.log.record({
         job: 'scheduler',
         period: '',
         startedAt,
-        endedAt: desk.now(),
+        endedAt: ctx.now(),
         result: 'error',
         counts: {},
         error: errorText(error),
       });
       return;
     }
-    run.job('sweep', '', () => runSweep(desk, settings, run.budget));
-    const now = desk.now().getTime();
+    run.job('sweep', '', () => runSweep(ctx, settings, run.budget));
+    const now = ctx.now().getTime();
     for (const job of PERIODIC_JOBS) {
       let mark = readMark(ports, job);
       if (!mark) {
@@ -179,7 +179,7 @@ export function runScheduler(ports: Ports): void {
     }
   } finally {
     run.log.flush();
-    desk.rememberHeaders();
+    ctx.rememberHeaders();
     ports.store.delete(LEASE_KEY);
   }
 }

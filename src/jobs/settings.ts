@@ -36,7 +36,7 @@ import {
   STAFF,
   TARGETS,
 } from '../workbook/schemas';
-import type { Desk } from './desk';
+import type { JobContext } from './context';
 
 export interface DeskSettings {
   timeZone: string;
@@ -86,14 +86,14 @@ function fromCache(text: string): DeskSettings {
   return { ...cached, calendar: createCalendar(config) };
 }
 
-function readRows(desk: Desk): Record<string, KeyedRow[] | null> {
+function readRows(ctx: JobContext): Record<string, KeyedRow[] | null> {
   const sheets: Record<string, KeyedRow[] | null> = {};
   for (const schema of SETTINGS_SCHEMAS) {
-    if (!desk.findSheet(schema)) {
+    if (!ctx.findSheet(schema)) {
       sheets[schema.key] = null;
       continue;
     }
-    const table = desk.table<Record<string, CellValue>>(schema);
+    const table = ctx.table<Record<string, CellValue>>(schema);
     const { rows } = table.readRows(schema.columns.map((column) => column.key));
     sheets[schema.key] = rows.map((row) => ({ row: row.row, values: row.values }));
   }
@@ -108,12 +108,12 @@ export function invalidateSettings(cache: CachePort): void {
  * The validated settings. Parsing (770 holiday rows among them) happens once per cache lifetime, not in
  * every execution: the parsed result is cached and dropped by any edit of a ⚙ sheet or by setup.
  */
-export function loadSettings(desk: Desk): DeskSettings {
-  const cached = desk.ports.cache.get(CACHE_KEY);
+export function loadSettings(ctx: JobContext): DeskSettings {
+  const cached = ctx.ports.cache.get(CACHE_KEY);
   if (cached) return fromCache(cached);
-  const settings = parseSettings(desk.lang, readRows(desk), desk.ports.workbook.timeZone());
+  const settings = parseSettings(ctx.lang, readRows(ctx), ctx.ports.workbook.timeZone());
   const text = toCache(settings);
-  if (text.length <= CACHE_MAX_CHARS) desk.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
+  if (text.length <= CACHE_MAX_CHARS) ctx.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
   return settings;
 }
 

@@ -17,7 +17,7 @@ import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
-import { Desk } from './desk';
+import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
@@ -74,9 +74,9 @@ function enumChoices(column: ColumnSpec, lang: Lang): string[] {
  * Who may edit system columns: null (everyone, after a warning) by default; in strict mode (⚙ General)
  * only the CS managers and the GM of ⚙ Staff, besides the owner (SPEC §3).
  */
-function protectionEditors(desk: Desk): string[] | null {
-  if (!desk.findSheet(SCHEMAS.general)) return null;
-  const settings = loadSettings(desk);
+function protectionEditors(ctx: JobContext): string[] | null {
+  if (!ctx.findSheet(SCHEMAS.general)) return null;
+  const settings = loadSettings(ctx);
   return settings.general.strictProtection ? emailsWithRole(settings.staff, ['manager', 'gm']) : null;
 }
 
@@ -124,9 +124,9 @@ function formatColumns(
   }
 }
 
-function createSheet(desk: Desk, schema: SheetSchema, editors: string[] | null): SheetPort {
-  const { lang } = desk;
-  const sheet = desk.ports.workbook.createSheet(t(lang, schema.title));
+function createSheet(ctx: JobContext, schema: SheetSchema, editors: string[] | null): SheetPort {
+  const { lang } = ctx;
+  const sheet = ctx.ports.workbook.createSheet(t(lang, schema.title));
   const header = headerRow(schema, lang);
   // New sheets have 26 columns; Sheets refuses ranges beyond them.
   if (header.length > sheet.maxColumns())
@@ -141,32 +141,32 @@ function createSheet(desk: Desk, schema: SheetSchema, editors: string[] | null):
     editors,
   );
   groupColumns(sheet, schema);
-  const rows = defaultRows(schema.key, lang, desk.ports.workbook.timeZone());
-  if (rows.length > 0) desk.table<Record<string, CellValue>>(schema).appendRecords(rows);
+  const rows = defaultRows(schema.key, lang, ctx.ports.workbook.timeZone());
+  if (rows.length > 0) ctx.table<Record<string, CellValue>>(schema).appendRecords(rows);
   return sheet;
 }
 
 /** Appends the schema's columns the sheet lacks (deleted or never there), after its last column. */
 function addMissingColumns(
-  desk: Desk,
+  ctx: JobContext,
   sheet: SheetPort,
   schema: SheetSchema,
   editors: string[] | null,
 ): string[] {
-  const map = desk.table<Record<string, CellValue>>(schema).headerMap();
+  const map = ctx.table<Record<string, CellValue>>(schema).headerMap();
   const missing = schema.columns.filter((column) => map.columns[column.key] === undefined);
   if (missing.length === 0) return [];
   const first = Math.max(sheet.lastColumn(), map.headers.length) + 1;
   if (first + missing.length - 1 > sheet.maxColumns())
     sheet.insertColumnsAfter(sheet.maxColumns(), missing.length);
-  sheet.write(1, first, [missing.map((column) => columnLabel(column, desk.lang))]);
+  sheet.write(1, first, [missing.map((column) => columnLabel(column, ctx.lang))]);
   formatColumns(
     sheet,
     missing.map((spec, i) => ({ spec, index: first + i })),
-    desk.lang,
+    ctx.lang,
     editors,
   );
-  return missing.map((column) => `${t(desk.lang, schema.title)}: ${columnLabel(column, desk.lang)}`);
+  return missing.map((column) => `${t(ctx.lang, schema.title)}: ${columnLabel(column, ctx.lang)}`);
 }
 
 function ensureForm(ports: Ports, storeKey: string, spec: FormSpec): FormInfo {
@@ -206,7 +206,7 @@ function ensureTriggers(ports: Ports, report: SetupReport): void {
 export function runSetup(ports: Ports): SetupReport {
   const lang = spreadsheetLang(ports);
   ports.store.set('lang', lang);
-  const desk = new Desk(ports, lang);
+  const ctx = new JobContext(ports, lang);
   const report: SetupReport = {
     createdSheets: [],
     addedColumns: [],
@@ -215,18 +215,18 @@ export function runSetup(ports: Ports): SetupReport {
     blockedTriggers: [],
   };
   invalidateSettings(ports.cache);
-  const editors = protectionEditors(desk);
+  const editors = protectionEditors(ctx);
   for (const schema of Object.values(SCHEMAS)) {
-    const sheet = desk.findSheet(schema);
-    if (sheet) report.addedColumns.push(...addMissingColumns(desk, sheet, schema, editors));
+    const sheet = ctx.findSheet(schema);
+    if (sheet) report.addedColumns.push(...addMissingColumns(ctx, sheet, schema, editors));
     else {
-      createSheet(desk, schema, editors);
+      createSheet(ctx, schema, editors);
       report.createdSheets.push(t(lang, schema.title));
     }
   }
   ports.workbook.flush();
   invalidateSettings(ports.cache);
-  const settings: DeskSettings = loadSettings(desk);
+  const settings: DeskSettings = loadSettings(ctx);
   report.forms.push(
     ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,
   );
@@ -239,7 +239,7 @@ export function runSetup(ports: Ports): SetupReport {
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.
   ports.store.set('spreadsheet.url', ports.workbook.url());
   ports.store.set('setup.at', ports.clock.now().toISOString());
-  desk.rememberHeaders();
+  ctx.rememberHeaders();
   return report;
 }
 

@@ -25,38 +25,13 @@ import { t } from '../i18n';
 import { columnLabel } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
-import type { Desk } from './desk';
-import { type Escalation, escalationMails } from './escalation-mail';
+import type { JobContext } from './context';
+import { escalationMails } from './escalation-mail';
 import { appendHistory } from './history';
 import { deliver, flushOutbox } from './mailer';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
-
-export const SWEEP_KEYS = [
-  'id',
-  'status',
-  'type',
-  'severity',
-  'category',
-  'customer',
-  'phone',
-  'department',
-  'assignee',
-  'receivedAt',
-  'ackAt',
-  'transferAt',
-  'feedbackAt',
-  'resolveAt',
-  'pausedMs',
-  'waitingSince',
-  'callbackOpen',
-  'callbackDue',
-  'callbackState',
-  'slaState',
-  'escalationLevel',
-] as const;
-
-export type SweepRow = Pick<TicketRow, (typeof SWEEP_KEYS)[number]>;
+import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
 
 const CURSOR_KEY = 'sweep.cursor';
 const LOCK_MS = 30_000;
@@ -221,20 +196,20 @@ export interface SweepOutcome {
   complete: boolean;
 }
 
-function levelLabel(desk: Desk): string {
+function levelLabel(ctx: JobContext): string {
   const column = TICKETS.columns.find((c) => c.key === 'escalationLevel');
-  return column ? columnLabel(column, desk.lang) : 'escalationLevel';
+  return column ? columnLabel(column, ctx.lang) : 'escalationLevel';
 }
 
 /** Reads, assesses and writes under the document lock (intake and edits write the same rows). */
 function sweepTickets(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   budget: Budget,
 ): { plan: SweepPlan; tickets: number } {
-  const { ports } = desk;
+  const { ports } = ctx;
   return ports.lock.withDocumentLock(LOCK_MS, () => {
-    const table = desk.table<TicketRow>(TICKETS);
+    const table = ctx.table<TicketRow>(TICKETS);
     const { rows } = table.readRows(SWEEP_KEYS);
     const cursor = ports.store.get(CURSOR_KEY);
     const start = cursor
@@ -245,15 +220,15 @@ function sweepTickets(
       : 0;
     const plan = assessTickets(
       rows,
-      { sla: settings.sla, calendar: settings.calendar, now: desk.now() },
+      { sla: settings.sla, calendar: settings.calendar, now: ctx.now() },
       start,
       () => budget.exhausted(),
     );
     if (plan.changes.length > 0) table.updateRows(plan.changes);
-    const field = levelLabel(desk);
-    const actor = t(desk.lang, 'history.actor.system');
+    const field = levelLabel(ctx);
+    const actor = t(ctx.lang, 'history.actor.system');
     appendHistory(
-      desk,
+      ctx,
       'scheduler',
       plan.escalations.map(({ ticket, from, to }) => ({
         actor,
@@ -270,10 +245,10 @@ function sweepTickets(
   });
 }
 
-export function runSweep(desk: Desk, settings: DeskSettings, budget: Budget): SweepOutcome {
-  const { plan, tickets } = sweepTickets(desk, settings, budget);
-  const delivery = deliver(desk, escalationMails(desk, settings, plan.escalations));
-  const outbox = flushOutbox(desk);
+export function runSweep(ctx: JobContext, settings: DeskSettings, budget: Budget): SweepOutcome {
+  const { plan, tickets } = sweepTickets(ctx, settings, budget);
+  const delivery = deliver(ctx, escalationMails(ctx, settings, plan.escalations));
+  const outbox = flushOutbox(ctx);
   const byLevel = (level: EscalationLevel) => plan.escalations.filter((e) => e.to === level).length;
   return {
     complete: plan.nextIndex === null,

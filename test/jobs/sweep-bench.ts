@@ -7,7 +7,8 @@
 import { createCalendar, defaultCalendarConfig } from '../../src/core/calendar';
 import type { CellValue } from '../../src/core/cells';
 import { DEFAULT_SLA_POLICY } from '../../src/core/sla';
-import { assessTickets, SWEEP_KEYS } from '../../src/jobs/sweep';
+import { assessTickets } from '../../src/jobs/sweep';
+import { SWEEP_KEYS } from '../../src/jobs/sweep-row';
 import { headerRow } from '../../src/workbook/schema';
 import { TICKETS, type TicketRow } from '../../src/workbook/schemas';
 import { Table } from '../../src/workbook/table';

@@ -1,7 +1,8 @@
 /** The sweep's assessment (src/jobs/sweep.ts assessTickets): time budget cursor and what it changes. */
 import { createCalendar, defaultCalendarConfig } from '../../src/core/calendar';
 import { DEFAULT_SLA_POLICY } from '../../src/core/sla';
-import { assessTickets, SWEEP_KEYS } from '../../src/jobs/sweep';
+import { assessTickets } from '../../src/jobs/sweep';
+import { SWEEP_KEYS } from '../../src/jobs/sweep-row';
 import { TICKETS, type TicketRow } from '../../src/workbook/schemas';
 import { Table } from '../../src/workbook/table';
 import { FakeSheet } from '../workbook/fake-sheet';

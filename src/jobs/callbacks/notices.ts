@@ -9,7 +9,7 @@ import { maskPhone } from '../../core/text';
 import { satisfactionLabel } from '../../forms/callback';
 import { type MessageKey, t } from '../../i18n';
 import type { TicketRow } from '../../workbook/schemas';
-import type { Desk } from '../desk';
+import type { JobContext } from '../context';
 import type { Outgoing } from '../mailer';
 import { departmentHeads, emailsWithRole, spreadsheetLink, staffEmail } from '../notices';
 import type { DeskSettings } from '../settings';
@@ -29,17 +29,17 @@ export interface CallbackFacts {
 }
 
 function callbackMail(
-  desk: Desk,
+  ctx: JobContext,
   ticket: NoticeTicket,
   facts: CallbackFacts,
   kind: 'reopened' | 'manager',
   to: string[],
 ): Outgoing {
-  const { lang } = desk;
+  const { lang } = ctx;
   const subject = t(lang, `callbacks.notify.subject.${kind}` as MessageKey, { id: ticket.id });
   const resolvedText =
     facts.issueResolved === null ? '—' : t(lang, facts.issueResolved ? 'enum.yesNo.yes' : 'enum.yesNo.no');
-  const link = spreadsheetLink(desk);
+  const link = spreadsheetLink(ctx);
   const mail = renderMail({
     title: subject,
     intro: t(lang, `callbacks.notify.intro.${kind}` as MessageKey),
@@ -71,7 +71,7 @@ function callbackMail(
 }
 
 export function callbackNotices(
-  desk: Desk,
+  ctx: JobContext,
   settings: DeskSettings,
   ticket: NoticeTicket,
   facts: CallbackFacts,
@@ -80,11 +80,11 @@ export function callbackNotices(
   if (facts.reopened) {
     const owner = staffEmail(settings.staff, ticket.assignee);
     const to = [...(owner ? [owner] : []), ...departmentHeads(settings.staff, ticket.department)];
-    if (to.length > 0) notices.push(callbackMail(desk, ticket, facts, 'reopened', to));
+    if (to.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'reopened', to));
   }
   if (facts.askManager) {
     const managers = emailsWithRole(settings.staff, ['manager']);
-    if (managers.length > 0) notices.push(callbackMail(desk, ticket, facts, 'manager', managers));
+    if (managers.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'manager', managers));
   }
   return notices;
 }

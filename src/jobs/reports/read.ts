@@ -1,7 +1,7 @@
 /** The ticket columns a report needs, read with one batched read of the Tickets sheet (SPEC §2, §15). */
 import type { ReportTicket } from '../../core/reports';
 import { type DateCell, type NumberCell, TICKETS, type TicketRow } from '../../workbook/schemas';
-import type { Desk } from '../desk';
+import type { JobContext } from '../context';
 
 const KEYS = [
   'id',
@@ -38,8 +38,8 @@ function number(cell: NumberCell): number | null {
   return typeof cell === 'number' ? cell : null;
 }
 
-export function readReportTickets(desk: Desk): ReportTicket[] {
-  const { rows } = desk.table<TicketRow>(TICKETS).readRows(KEYS);
+export function readReportTickets(ctx: JobContext): ReportTicket[] {
+  const { rows } = ctx.table<TicketRow>(TICKETS).readRows(KEYS);
   const tickets: ReportTicket[] = [];
   for (const { values } of rows) {
     if (values.id === '') continue;

@@ -7,15 +7,15 @@
 import type { ReportPeriod } from '../../core/reports';
 import { LANGS } from '../../i18n';
 import type { SheetPort } from '../../ports';
-import type { Desk } from '../desk';
+import type { JobContext } from '../context';
 import type { ReportLayout } from './layout';
 import { reportSheetName } from './text';
 
 const FIRST_COLUMN_WIDTH = 240;
 
-function freshSheet(desk: Desk, period: ReportPeriod): SheetPort {
-  const { workbook } = desk.ports;
-  const name = reportSheetName(desk.lang, period);
+function freshSheet(ctx: JobContext, period: ReportPeriod): SheetPort {
+  const { workbook } = ctx.ports;
+  const name = reportSheetName(ctx.lang, period);
   for (const lang of LANGS) {
     const other = reportSheetName(lang, period);
     if (other !== name && workbook.sheet(other)) workbook.deleteSheet(other);
@@ -27,8 +27,8 @@ function freshSheet(desk: Desk, period: ReportPeriod): SheetPort {
   return existing;
 }
 
-export function writeReportSheet(desk: Desk, period: ReportPeriod, layout: ReportLayout): SheetPort {
-  const sheet = freshSheet(desk, period);
+export function writeReportSheet(ctx: JobContext, period: ReportPeriod, layout: ReportLayout): SheetPort {
+  const sheet = freshSheet(ctx, period);
   sheet.write(1, 1, layout.values);
   sheet.setNumberFormats(1, 1, layout.formats);
   sheet.setFontWeights(1, 1, layout.weights);

@@ -19,7 +19,7 @@ const HEADER_CACHE_SECONDS = 6 * 60 * 60;
  * What one execution of a job works with: the ports, the spreadsheet's language, and tables bound by
  * schema. Sheets are found by their title in either language, so a language switch never loses data.
  */
-export class Desk {
+export class JobContext {
   /** One table per schema per execution (each remembers its header map and last read). */
   private readonly tables = new Map<
     string,

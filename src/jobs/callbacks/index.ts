@@ -5,21 +5,21 @@
  * Callbacks, one batched update of the ticket, History; notify after the lock.
  */
 
-import { businessTimeBetween } from '../core/calendar';
-import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../core/callbacks';
-import { type CallbackState, isEnumCode, type TicketStatus } from '../core/enums';
-import { sanitizeUserText } from '../core/text';
-import { readCallbackAnswers } from '../forms/callback';
-import { enumLabel, type Lang, t } from '../i18n';
-import type { FormSubmission } from '../ports';
-import { columnLabel } from '../workbook/schema';
-import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../workbook/schemas';
-import { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks/notices';
-import { type Deadlines, ticketDeadlines } from './deadlines';
-import type { Desk } from './desk';
-import { appendHistory, type HistoryEntry } from './history';
-import { deliver } from './mailer';
-import { loadSettings } from './settings';
+import { businessTimeBetween } from '../../core/calendar';
+import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../../core/callbacks';
+import { type CallbackState, isEnumCode, type TicketStatus } from '../../core/enums';
+import { sanitizeUserText } from '../../core/text';
+import { readCallbackAnswers } from '../../forms/callback';
+import { enumLabel, type Lang, t } from '../../i18n';
+import type { FormSubmission } from '../../ports';
+import { columnLabel } from '../../workbook/schema';
+import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import type { JobContext } from '../context';
+import { type Deadlines, ticketDeadlines } from '../deadlines';
+import { appendHistory, type HistoryEntry } from '../history';
+import { deliver } from '../mailer';
+import { loadSettings } from '../settings';
+import { type CallbackFacts, callbackNotices, type NoticeTicket } from './notices';
 
 const ATTEMPT_KEYS = [
   'ticketId',
@@ -111,13 +111,13 @@ function statusLabel(lang: Lang, status: TicketStatus | ''): string {
 }
 
 export function handleCallback(
-  desk: Desk,
+  ctx: JobContext,
   submission: FormSubmission,
   responseId: string,
   formActor: string,
 ): CallbackOutcome {
-  const { ports, lang } = desk;
-  const settings = loadSettings(desk);
+  const { ports, lang } = ctx;
+  const settings = loadSettings(ctx);
   const parsed = readCallbackAnswers(submission.namedValues);
   const answers = {
     ...parsed,
@@ -132,12 +132,12 @@ export function handleCallback(
   };
   const zone = settings.calendar.zone;
   const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-    const attemptsTable = desk.table<CallbackRow>(CALLBACKS);
+    const attemptsTable = ctx.table<CallbackRow>(CALLBACKS);
     const stored = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
     if (stored.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
 
-    const now = desk.now();
-    const tickets = desk.table<TicketRow>(TICKETS);
+    const now = ctx.now();
+    const tickets = ctx.table<TicketRow>(TICKETS);
     const found =
       tickets
         .readRows(TICKET_KEYS)
@@ -239,14 +239,14 @@ export function handleCallback(
         };
       }
     }
-    appendHistory(desk, 'form', history);
+    appendHistory(ctx, 'form', history);
     ports.workbook.flush();
     const notice: NoticeTicket | null = found ? { ...found.values } : null;
     return { kind: 'recorded' as const, ticketId, attemptNo, valid: verdict.valid, facts, notice, settings };
   });
-  desk.rememberHeaders();
+  ctx.rememberHeaders();
   if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
   if (result.facts && result.notice)
-    deliver(desk, callbackNotices(desk, result.settings, result.notice, result.facts));
+    deliver(ctx, callbackNotices(ctx, result.settings, result.notice, result.facts));
   return { kind: 'recorded', ticketId: result.ticketId, attemptNo: result.attemptNo, valid: result.valid };
 }

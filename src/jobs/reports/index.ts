@@ -9,17 +9,17 @@ import {
   previousPeriod,
   type ReportKind,
   type ReportPeriod,
-} from '../core/reports';
-import { t } from '../i18n';
-import type { Ports } from '../ports';
-import { Desk } from './desk';
-import { spreadsheetLang } from './entry';
-import { deliver } from './mailer';
-import { layoutReport } from './reports/layout';
-import { reportMail } from './reports/mail';
-import { readReportTickets } from './reports/read';
-import { writeReportSheet } from './reports/sheet';
-import { type DeskSettings, loadSettings } from './settings';
+} from '../../core/reports';
+import { t } from '../../i18n';
+import type { Ports } from '../../ports';
+import { JobContext } from '../context';
+import { spreadsheetLang } from '../entry';
+import { deliver } from '../mailer';
+import { type DeskSettings, loadSettings } from '../settings';
+import { layoutReport } from './layout';
+import { reportMail } from './mail';
+import { readReportTickets } from './read';
+import { writeReportSheet } from './sheet';
 
 export type { ReportPeriod };
 
@@ -34,37 +34,35 @@ export interface ReportOutcome {
 /** Long enough to wait out an intake or a sweep; a report that cannot get it fails and is retried next hour. */
 const REPORT_LOCK_MS = 60_000;
 
-export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
+export function runReport(ctx: JobContext, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
   const { calendar } = settings;
   const model = buildReport({
-    tickets: readReportTickets(desk),
+    tickets: readReportTickets(ctx),
     period,
     previous: previousPeriod(calendar.zone, period),
     calendar,
     targets: settings.targets,
-    now: desk.now().getTime(),
+    now: ctx.now().getTime(),
   });
-  const layout = layoutReport(desk.lang, calendar, model);
+  const layout = layoutReport(ctx.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.
-  const sheet = desk.ports.lock.withDocumentLock(REPORT_LOCK_MS, () =>
-    writeReportSheet(desk, period, layout),
-  );
-  desk.ports.workbook.flush();
-  const baseUrl = desk.ports.store.get('spreadsheet.url') ?? desk.ports.workbook.url();
+  const sheet = ctx.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => writeReportSheet(ctx, period, layout));
+  ctx.ports.workbook.flush();
+  const baseUrl = ctx.ports.store.get('spreadsheet.url') ?? ctx.ports.workbook.url();
   const messages = reportMail(
     {
-      lang: desk.lang,
+      lang: ctx.lang,
       calendar,
       recipients: settings.reportRecipients,
-      spreadsheetName: desk.ports.workbook.name(),
+      spreadsheetName: ctx.ports.workbook.name(),
       sheetName: sheet.name,
       sheetUrl: `${baseUrl}#gid=${sheet.id()}`,
     },
     model,
   );
-  const delivery = deliver(desk, messages);
-  desk.rememberHeaders();
-  desk.ports.log.info(
+  const delivery = deliver(ctx, messages);
+  ctx.rememberHeaders();
+  ctx.ports.log.info(
     `report ${period.kind} ${period.label}: sheet "${sheet.name}", ${delivery.sent} sent, ${delivery.queued} queued`,
   );
   return { sheetName: sheet.name, mailed: delivery.sent, queued: delivery.queued };
@@ -72,13 +70,13 @@ export function runReport(desk: Desk, settings: DeskSettings, period: ReportPeri
 
 /** Menu action: builds the last completed week or month now and says where it is. */
 export function buildLastReport(ports: Ports, kind: ReportKind): ReportOutcome {
-  const desk = new Desk(ports, spreadsheetLang(ports));
-  const settings = loadSettings(desk);
-  const period = lastCompletedPeriod(kind, settings.calendar.zone, desk.now().getTime());
-  const outcome = runReport(desk, settings, period);
+  const ctx = new JobContext(ports, spreadsheetLang(ports));
+  const settings = loadSettings(ctx);
+  const period = lastCompletedPeriod(kind, settings.calendar.zone, ctx.now().getTime());
+  const outcome = runReport(ctx, settings, period);
   ports.ui.alert(
-    t(desk.lang, 'menu.title'),
-    t(desk.lang, 'reports.menu.done', {
+    t(ctx.lang, 'menu.title'),
+    t(ctx.lang, 'reports.menu.done', {
       sheet: outcome.sheetName,
       sent: outcome.mailed,
       queued: outcome.queued,

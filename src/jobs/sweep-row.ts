@@ -1,0 +1,42 @@
+/**
+ * What the sweep reads of each ticket and what it found to escalate: shared by the sweep (which finds
+ * escalations) and the escalation mail (which words them), so neither imports the other.
+ */
+import type { EscalationLevel, SlaStage } from '../core/sla';
+import type { TicketRow } from '../workbook/schemas';
+
+export const SWEEP_KEYS = [
+  'id',
+  'status',
+  'type',
+  'severity',
+  'category',
+  'customer',
+  'phone',
+  'department',
+  'assignee',
+  'receivedAt',
+  'ackAt',
+  'transferAt',
+  'feedbackAt',
+  'resolveAt',
+  'pausedMs',
+  'waitingSince',
+  'callbackOpen',
+  'callbackDue',
+  'callbackState',
+  'slaState',
+  'escalationLevel',
+] as const;
+
+export type SweepRow = Pick<TicketRow, (typeof SWEEP_KEYS)[number]>;
+
+export interface Escalation {
+  ticket: SweepRow;
+  /** Level recorded before this run, and the level reached now. */
+  from: number;
+  to: EscalationLevel;
+  /** The breached stage that was due first (null when only at risk). */
+  stage: SlaStage | null;
+  due: number | null;
+}
