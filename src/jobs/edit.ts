@@ -10,7 +10,7 @@ import { enumCodeFromText } from '../core/text';
 import { checkTransition } from '../core/tickets';
 import { enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
-import { columnLabel, type SheetSchema } from '../workbook/schema';
+import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
 import { callbackOnResolve } from './callbacks/queue';
@@ -151,8 +151,7 @@ function statusChange(
 }
 
 function fieldLabel(ctx: JobContext, key: keyof TicketRow): string {
-  const column = TICKETS.columns.find((c) => c.key === key);
-  return column ? columnLabel(column, ctx.lang) : key;
+  return columnLabelOf(TICKETS, key, ctx.lang);
 }
 
 function shown(value: unknown): string {
@@ -161,8 +160,8 @@ function shown(value: unknown): string {
 
 /** A cell value as the sheet shows it: enum codes as labels in the sheet's language. */
 function labelOf(ctx: JobContext, key: keyof TicketRow, value: unknown): string {
-  const column = TICKETS.columns.find((c) => c.key === key);
-  if (column?.enum && typeof value === 'string' && isEnumCode(column.enum, value)) {
+  const column = columnOf(TICKETS, key);
+  if (column.enum && typeof value === 'string' && isEnumCode(column.enum, value)) {
     return t(ctx.lang, `enum.${column.enum}.${value}` as MessageKey);
   }
   return shown(value);

@@ -13,7 +13,7 @@ import type { SlaStage } from '../core/sla';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { enumLabel, type MessageKey, t } from '../i18n';
-import { columnLabel } from '../workbook/schema';
+import { columnLabelOf } from '../workbook/schema';
 import { TICKETS } from '../workbook/schemas';
 import type { JobContext } from './context';
 import { STAGE_DUE_COLUMN } from './deadlines';
@@ -34,8 +34,7 @@ function recipientsOf(settings: DeskSettings, escalation: Escalation, level: num
 
 function stageLabel(ctx: JobContext, stage: SlaStage | null): string {
   if (stage === null) return '';
-  const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
-  return column ? columnLabel(column, ctx.lang) : stage;
+  return columnLabelOf(TICKETS, STAGE_DUE_COLUMN[stage], ctx.lang);
 }
 
 export function escalationMails(

@@ -22,7 +22,7 @@ import {
 } from '../core/sla';
 import { OPEN_STATUSES } from '../core/tickets';
 import { t } from '../i18n';
-import { columnLabel } from '../workbook/schema';
+import { columnLabelOf } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
 import type { JobContext } from './context';
@@ -197,8 +197,7 @@ export interface SweepOutcome {
 }
 
 function levelLabel(ctx: JobContext): string {
-  const column = TICKETS.columns.find((c) => c.key === 'escalationLevel');
-  return column ? columnLabel(column, ctx.lang) : 'escalationLevel';
+  return columnLabelOf(TICKETS, 'escalationLevel', ctx.lang);
 }
 
 /** Reads, assesses and writes under the document lock (intake and edits write the same rows). */

@@ -100,6 +100,18 @@ export function columnLabel(column: ColumnSpec, lang: Lang): string {
   return t(lang, column.label);
 }
 
+/** The spec of a column by key; a key the schema lacks is a programming error (the types prevent it). */
+export function columnOf<K extends string>(schema: SheetSchema<K>, key: K): ColumnSpec<K> {
+  const column = schema.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`no column "${key}" in schema ${schema.key}`);
+  return column;
+}
+
+/** The header text of a schema's column, by key, in the sheet's language. */
+export function columnLabelOf<K extends string>(schema: SheetSchema<K>, key: K, lang: Lang): string {
+  return columnLabel(columnOf(schema, key), lang);
+}
+
 export function headerRow(schema: SheetSchema, lang: Lang): string[] {
   return schema.columns.map((column) => columnLabel(column, lang));
 }

@@ -19,7 +19,7 @@ import { type Block, type CellChanges, type FillValue, planBlocks } from './bloc
 import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
 import { buildHeaderMap, type HeaderMap, headerMatches } from './header-map';
-import { type ColumnSpec, columnLabel, type SheetSchema, sheetTitle } from './schema';
+import { type ColumnSpec, columnLabel, columnOf, type SheetSchema, sheetTitle } from './schema';
 
 export interface TableRow<T> {
   /** 1-based sheet row: valid until the sheet is sorted or rows are inserted; identify records by ID. */
@@ -281,9 +281,7 @@ export class Table<R extends object> {
   }
 
   private column(key: string): ColumnSpec {
-    const column = this.schema.columns.find((c) => c.key === key);
-    if (!column) throw new Error(`no column "${key}" in schema ${this.schema.key}`);
-    return column;
+    return columnOf(this.schema, key);
   }
 
   private span(keys: readonly string[]): { first: number; last: number } | null {

@@ -12,7 +12,7 @@ import { sanitizeUserText } from '../../core/text';
 import { readCallbackAnswers } from '../../forms/callback';
 import { enumLabel, type Lang, t } from '../../i18n';
 import type { FormSubmission } from '../../ports';
-import { columnLabel } from '../../workbook/schema';
+import { columnLabelOf } from '../../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
@@ -98,8 +98,7 @@ function callbackTicket(row: StoredTicket): CallbackTicket {
 }
 
 function label(lang: Lang, key: keyof TicketRow): string {
-  const column = TICKETS.columns.find((c) => c.key === key);
-  return column ? columnLabel(column, lang) : key;
+  return columnLabelOf(TICKETS, key, lang);
 }
 
 function stateLabel(lang: Lang, state: CallbackState | ''): string {
