@@ -19,3 +19,12 @@ export class LockTimeoutError extends AppError {
     super('common.busy', { seconds: Math.round(timeoutMs / 1000) }, `lock timeout after ${timeoutMs} ms`);
   }
 }
+
+/**
+ * An error as one line of plain text for the Run log and the Outbox. The Run log names the error's class
+ * (`LockTimeoutError: …`); the Outbox's Last error column shows only the message.
+ */
+export function errorText(error: unknown, { withName = true }: { withName?: boolean } = {}): string {
+  if (!(error instanceof Error)) return String(error);
+  return withName ? `${error.name}: ${error.message}` : error.message;
+}

@@ -1,8 +1,8 @@
-import { AppError } from '../core/errors';
+import { AppError, errorText } from '../core/errors';
 import { type Lang, langFromLocale, type MessageKey, t } from '../i18n';
 import type { Ports } from '../ports';
 import { JobContext } from './context';
-import { errorText, type JobName, RunLog } from './run-log';
+import { type JobName, RunLog } from './run-log';
 
 /** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
 export type Audience = 'interactive' | 'background';

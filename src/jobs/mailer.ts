@@ -8,6 +8,7 @@
  * lock together with the rows), new mail queues behind it instead of overtaking it; the hourly sweep
  * flushes the queue oldest first, and skips the Outbox entirely when nothing waits.
  */
+import { errorText } from '../core/errors';
 import { t } from '../i18n';
 import type { MailMessage } from '../ports';
 import type { OutboxRow } from '../workbook/schemas';
@@ -43,10 +44,6 @@ function splitByRecipientLimit(messages: readonly Outgoing[]): Outgoing[] {
   return result;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Sends what the quota allows, in order; queues the rest (and any that failed) in one Outbox append. */
 export function deliver(ctx: JobContext, messages: readonly Outgoing[]): DeliveryResult {
   const split = splitByRecipientLimit(messages);
@@ -63,7 +60,7 @@ export function deliver(ctx: JobContext, messages: readonly Outgoing[]): Deliver
         sent += 1;
         continue;
       } catch (error) {
-        queue.push(outboxRow(ctx, message, 1, errorText(error)));
+        queue.push(outboxRow(ctx, message, 1, errorText(error, { withName: false })));
         continue;
       }
     }
@@ -173,7 +170,7 @@ export function flushOutbox(ctx: JobContext): FlushResult {
         changes.push({ row, values: { sentAt: ctx.now(), attempts, lastError: '' } });
       } catch (error) {
         failed += 1;
-        changes.push({ row, values: { attempts, lastError: errorText(error) } });
+        changes.push({ row, values: { attempts, lastError: errorText(error, { withName: false }) } });
       }
     }
     if (changes.length > 0) table.updateRows(changes);

@@ -54,10 +54,6 @@ function lastRunKey(job: JobName): string {
   return `run.last.${job}`;
 }
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 export class RunLog {
   private readonly entries: RunEntry[] = [];
 

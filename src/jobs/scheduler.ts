@@ -6,6 +6,7 @@
  * never run twice. Errors in one job are logged and do not stop the others; every job run is one row of
  * the Run log, appended once per run.
  */
+import { errorText } from '../core/errors';
 import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '../core/schedule';
 import { t } from '../i18n';
 import type { Ports } from '../ports';
@@ -13,7 +14,7 @@ import { JobContext } from './context';
 import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
 import { runReport } from './reports';
-import { errorText, type JobName, type RunCounts, RunLog } from './run-log';
+import { type JobName, type RunCounts, RunLog } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
 import { runSweep } from './sweep';
 
