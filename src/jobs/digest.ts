@@ -15,8 +15,11 @@ import type { StaffMember } from '../core/settings';
 import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { OPEN_STATUSES } from '../core/tickets';
+import { callbackPrefill } from '../forms/callback';
+import { registeredForm } from '../forms/registry';
 import { bothLanguages, type MessageKey, t } from '../i18n';
-import { columnLabel } from '../workbook/schema';
+import type { FormInfo } from '../ports';
+import { columnLabelOf, columnOf } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { JobContext } from './context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
@@ -91,34 +94,16 @@ function callbackOwner(settings: DeskSettings, ticket: DigestTicket): string {
   return staffEmail(settings.staff, ticket.receivedBy) ? ticket.receivedBy : ticket.assignee;
 }
 
-interface CallbackForm {
-  id: string;
-}
-
-function callbackForm(ctx: JobContext): CallbackForm | null {
-  const saved = ctx.ports.store.get('form.callback');
-  if (!saved) return null;
-  try {
-    const form = JSON.parse(saved) as Partial<CallbackForm>;
-    return typeof form.id === 'string' && form.id !== '' ? { id: form.id } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** A pre-filled callback-form link (ticket and caller), or null while the callback form does not exist. */
 function callbackLink(
   ctx: JobContext,
-  form: CallbackForm | null,
+  form: FormInfo | null,
   ticketId: string,
   staffName: string,
 ): string | null {
   if (!form) return null;
   try {
-    const url = ctx.ports.forms.prefilledUrl(form.id, {
-      [t(ctx.lang, 'form.callback.q.ticketId')]: ticketId,
-      [t(ctx.lang, 'form.callback.q.by')]: staffName,
-    });
+    const url = ctx.ports.forms.prefilledUrl(form.id, callbackPrefill(ctx.lang, ticketId, staffName));
     return url === '' ? null : url;
   } catch (error) {
     ctx.ports.log.error('callback form link failed', error);
@@ -136,8 +121,7 @@ interface Escalated {
 function escalationsSince(ctx: JobContext, since: number): Escalated[] {
   const sheet = ctx.findSheet(HISTORY);
   if (!sheet) return [];
-  const column = TICKETS.columns.find((c) => c.key === 'escalationLevel');
-  const labels = new Set(column ? bothLanguages(column.label) : []);
+  const labels = new Set(bothLanguages(columnOf(TICKETS, 'escalationLevel').label));
   const table = ctx.table<HistoryRow>(HISTORY);
   const found: Escalated[] = [];
   let end = sheet.lastRow();
@@ -164,13 +148,13 @@ function escalationsSince(ctx: JobContext, since: number): Escalated[] {
 }
 
 class DigestWriter {
-  private readonly form: CallbackForm | null;
+  private readonly form: FormInfo | null;
 
   constructor(
     private readonly ctx: JobContext,
     private readonly settings: DeskSettings,
   ) {
-    this.form = callbackForm(ctx);
+    this.form = registeredForm(ctx.ports.store, 'form.callback');
   }
 
   private text(key: string, params?: Record<string, string | number>): string {
@@ -186,8 +170,7 @@ class DigestWriter {
   }
 
   private stageLabel(stage: SlaStage): string {
-    const column = TICKETS.columns.find((c) => c.key === STAGE_DUE_COLUMN[stage]);
-    return column ? columnLabel(column, this.ctx.lang) : stage;
+    return columnLabelOf(TICKETS, STAGE_DUE_COLUMN[stage], this.ctx.lang);
   }
 
   private columns(keys: string[]): string[] {

@@ -2,23 +2,17 @@
  * Routes a form-submit event (one trigger serves every linked form, SPEC §2) to the job of the form
  * whose response sheet received the row. Forms are registered in document properties by setup.
  */
+
+import { FORM_KEYS, type FormKey, registeredForm } from '../forms/registry';
 import { t } from '../i18n';
-import type { FormInfo, FormSubmission, Ports } from '../ports';
+import type { FormSubmission, Ports } from '../ports';
 import { handleCallback } from './callbacks';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { handleIntake } from './intake';
 
-/** Document-property keys of the forms setup creates. */
-export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback'] as const;
-export type FormKey = (typeof FORM_KEYS)[number];
-
 function formOf(ports: Ports, sheetId: number): FormKey | null {
-  for (const key of FORM_KEYS) {
-    const saved = ports.store.get(key);
-    if (saved && (JSON.parse(saved) as FormInfo).responseSheetId === sheetId) return key;
-  }
-  return null;
+  return FORM_KEYS.find((key) => registeredForm(ports.store, key)?.responseSheetId === sheetId) ?? null;
 }
 
 /** The response row identifies a response for good: code never edits or deletes response sheets. */

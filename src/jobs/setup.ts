@@ -12,6 +12,7 @@ import { defaultTargetRows } from '../core/settings/targets';
 import { defaultSlaPolicyRows } from '../core/sla';
 import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
+import { type FormKey, registeredForm, registerForm } from '../forms/registry';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
@@ -169,11 +170,10 @@ function addMissingColumns(
   return missing.map((column) => `${t(ctx.lang, schema.title)}: ${columnLabel(column, ctx.lang)}`);
 }
 
-function ensureForm(ports: Ports, storeKey: string, spec: FormSpec): FormInfo {
-  const saved = ports.store.get(storeKey);
-  const previous = saved ? (JSON.parse(saved) as FormInfo) : null;
+function ensureForm(ports: Ports, key: FormKey, spec: FormSpec): FormInfo {
+  const previous = registeredForm(ports.store, key);
   const info = (previous && ports.forms.update(previous.id, spec)) ?? ports.forms.create(spec);
-  ports.store.set(storeKey, JSON.stringify(info));
+  registerForm(ports.store, key, info);
   const responses = info.responseSheetName ? ports.workbook.sheet(info.responseSheetName) : null;
   if (responses && !responses.isHidden()) responses.hide();
   return info;

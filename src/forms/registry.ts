@@ -1,0 +1,36 @@
+/**
+ * The form registry: setup records each form it creates (id, response sheet) in document properties,
+ * under one key per form. This is the one reader and writer of those records.
+ */
+import type { FormInfo, StorePort } from '../ports';
+
+/** Document-property keys of the forms setup creates. */
+export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback'] as const;
+export type FormKey = (typeof FORM_KEYS)[number];
+
+/**
+ * The registered form, or null when none is registered or the record is unreadable (edited by hand,
+ * say): setup then creates the form again, the digest leaves the callback link out, and a submission is
+ * matched against the other forms.
+ */
+export function registeredForm(store: StorePort, key: FormKey): FormInfo | null {
+  const saved = store.get(key);
+  if (!saved) return null;
+  try {
+    const info = JSON.parse(saved) as Partial<FormInfo> | null;
+    if (!info || typeof info.id !== 'string' || info.id === '') return null;
+    return {
+      id: info.id,
+      publishedUrl: typeof info.publishedUrl === 'string' ? info.publishedUrl : '',
+      editUrl: typeof info.editUrl === 'string' ? info.editUrl : '',
+      responseSheetName: typeof info.responseSheetName === 'string' ? info.responseSheetName : '',
+      responseSheetId: typeof info.responseSheetId === 'number' ? info.responseSheetId : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function registerForm(store: StorePort, key: FormKey, info: FormInfo): void {
+  store.set(key, JSON.stringify(info));
+}
