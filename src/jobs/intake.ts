@@ -4,7 +4,7 @@
  * allocate the ID, route, detect repeats, compute deadlines, write the row in one append. After the
  * lock: notify (or queue to the Outbox).
  */
-import { parseLocalDateTime } from '../core/calendar';
+import { parseLocalDateTime, weekdayOf, yearOf } from '../core/calendar';
 import { ticketPrefix } from '../core/settings';
 import {
   counterKey,
@@ -106,9 +106,9 @@ function assignmentCounts(
   now: Date,
 ) {
   const zone = settings.calendar.zone;
-  const dayOf = (instant: number) => Math.floor((instant + zone.offsetAt(instant)) / 86_400_000);
+  const dayOf = (instant: number) => zone.toLocal(instant).dayNumber;
   const today = dayOf(now.getTime());
-  const monday = today - ((today + 3) % 7);
+  const monday = today - ((weekdayOf(today) + 6) % 7);
   const countsToday = new Map<string, number>();
   const countsWeek = new Map<string, number>();
   for (const row of rows) {
@@ -121,11 +121,7 @@ function assignmentCounts(
 }
 
 function yearIn(settings: DeskSettings, instant: Date): number {
-  return Number(
-    new Date(instant.getTime() + settings.calendar.zone.offsetAt(instant.getTime()))
-      .toISOString()
-      .slice(0, 4),
-  );
+  return yearOf(settings.calendar.zone.toLocal(instant.getTime()).dayNumber);
 }
 
 /** Which form a response came from: the customer form asks no channel, since it is itself online. */
