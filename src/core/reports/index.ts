@@ -1,14 +1,12 @@
 /** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
-export { buildReport, REPORT_SECTIONS, type SectionBuilder } from './build';
-export type { ReportContext, ReportInput, ReportTicket } from './input';
+export { buildReport } from './build';
+export type { ReportTicket } from './input';
 export {
   type ColumnFormat,
   isLabel,
   type Label,
   type ReportCell,
-  type ReportColumn,
   type ReportModel,
-  type ReportNotice,
   type ReportSection,
   type Tone,
 } from './model';

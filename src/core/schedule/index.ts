@@ -1,5 +1,5 @@
 /** Which scheduled jobs are due and how long a run may work (SPEC §6). */
-export { Budget, RUN_BUDGET_MS } from './budget';
+export { Budget } from './budget';
 export {
   dueSlots,
   PERIODIC_JOBS,

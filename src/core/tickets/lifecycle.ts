@@ -45,10 +45,6 @@ export const OPEN_STATUSES: readonly TicketStatus[] = [
   'reopened',
 ];
 
-export function isOpen(status: TicketStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
-
 /** What the transition needs to know about the ticket. */
 export interface TransitionTicket {
   resolution: string;

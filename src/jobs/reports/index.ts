@@ -21,8 +21,6 @@ import { reportMail } from './mail';
 import { readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
 
-export type { ReportPeriod };
-
 export interface ReportOutcome {
   sheetName: string;
   /** Emails sent now. */
