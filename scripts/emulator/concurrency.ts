@@ -93,8 +93,12 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
     const execution = runtime.newExecution(
       spec?.user ?? host.defaultUser,
       spec?.authMode ?? host.authModeFull,
-      false,
+      {
+        interactive: false,
+        name: spec?.name ?? 'job',
+      },
     );
+    execution.concurrent = true;
     const { port1, port2 } = new MessageChannel();
     const live: Live = {
       index,
@@ -158,6 +162,7 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
       if (!done && !expired) continue;
       parked.splice(parked.indexOf(p), 1);
       progressed = true;
+      runtime.resumed(p.live.execution);
       if (done) answer(p.live, () => done.value);
       else answer(p.live, () => p.pending.onTimeout());
     }
@@ -176,7 +181,10 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
     } else if (message.t === 'done') {
       live.state = 'done';
       host.locks.releaseAll(live.execution.id);
-      if (message.ok) {
+      const killed = live.execution.killed;
+      if (killed) {
+        results[live.index] = { status: 'rejected', reason: killed };
+      } else if (message.ok) {
         results[live.index] = { status: 'fulfilled', value: into(live, message.v) };
       } else {
         const err = new Error(String(message.message));
@@ -218,7 +226,7 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
       continue;
     }
     if (started && live.every((l) => l.state === 'blocked')) {
-      const next = Math.min(...parked.map((p) => p.pending.deadline));
+      const next = Math.min(...parked.map((p) => p.pending.nextChance()));
       if (next > runtime.clock.ms()) runtime.clock.set(new Date(next));
       repoll(true);
       continue;

@@ -1,9 +1,14 @@
-/** Counts every service call by 'Service.method', so tests and benchmarks can assert call budgets. */
+/**
+ * Counts every service call by 'Service.method', and the cells each call moved (read from or written to
+ * a sheet), so tests and benchmarks can bound data volume as well as calls.
+ */
 const SHEETS_FAMILY = new Set([
   'SpreadsheetApp',
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
+  'TextFinder',
   'Protection',
   'Group',
   'Filter',
@@ -17,12 +22,54 @@ const SHEETS_FAMILY = new Set([
   'Menu',
 ]);
 
+export interface CellCounts {
+  read: number;
+  written: number;
+}
+
 export class CallCounter {
   private readonly calls = new Map<string, number>();
+  private readonly moved = new Map<string, CellCounts>();
+  /** The call being served; cells are attributed to it (undefined for uncounted harness access). */
+  private active: string | undefined;
+  /** Cells moved by the outermost call being served. */
+  private callCells = 0;
 
   record(service: string, method: string): void {
     const key = `${service}.${method}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+  }
+
+  /** Runs a counted call: cells moved meanwhile are attributed to it. */
+  during<T>(service: string, method: string, fn: () => T): T {
+    const previous = this.active;
+    // A service that calls another internally (Sheet.sort → a Range sort) stays the outer call.
+    if (previous === undefined) {
+      this.active = `${service}.${method}`;
+      this.callCells = 0;
+    }
+    try {
+      return fn();
+    } finally {
+      this.active = previous;
+    }
+  }
+
+  /** Cells moved by the call being served; a no-op outside counted calls (fixtures, harness views). */
+  cellsMoved(kind: keyof CellCounts, n: number): void {
+    if (this.active === undefined || n <= 0) return;
+    let c = this.moved.get(this.active);
+    if (!c) {
+      c = { read: 0, written: 0 };
+      this.moved.set(this.active, c);
+    }
+    c[kind] += n;
+    this.callCells += n;
+  }
+
+  /** Cells in the call being served so far, for latency (0 outside calls). */
+  activeCells(): number {
+    return this.active === undefined ? 0 : this.callCells;
   }
 
   /** get() = all calls; get('Range') = calls on Range; get('Range', 'getValues') = that method. */
@@ -30,6 +77,23 @@ export class CallCounter {
     if (service === undefined) return this.total();
     if (method !== undefined) return this.calls.get(`${service}.${method}`) ?? 0;
     return this.total(`${service}.`);
+  }
+
+  /**
+   * Cells read and written: cells() = all calls; cells('Range') = calls on Range; cells('Range',
+   * 'getValues') = that method. A read is every cell of the range a getter returns; a write, every cell
+   * a setter covers (a 1×1 setValue is 1, setValues of 100×44 is 4,400).
+   */
+  cells(service?: string, method?: string): CellCounts {
+    const out: CellCounts = { read: 0, written: 0 };
+    const exact = service !== undefined && method !== undefined ? `${service}.${method}` : undefined;
+    const prefix = service === undefined ? '' : `${service}.`;
+    for (const [key, c] of this.moved) {
+      if (exact ? key !== exact : !key.startsWith(prefix)) continue;
+      out.read += c.read;
+      out.written += c.written;
+    }
+    return out;
   }
 
   total(prefix = ''): number {
@@ -47,9 +111,17 @@ export class CallCounter {
 
   reset(): void {
     this.calls.clear();
+    this.moved.clear();
   }
 
   snapshot(): Record<string, number> {
     return Object.fromEntries([...this.calls].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Cells per method, for methods that moved any. */
+  cellsSnapshot(): Record<string, CellCounts> {
+    return Object.fromEntries(
+      [...this.moved].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, { ...c }]),
+    );
   }
 }

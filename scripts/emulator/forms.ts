@@ -3,6 +3,7 @@ import { Exception } from './errors';
 import { type Runtime, ServiceObject } from './runtime';
 import type { SheetsWorld } from './spreadsheet/app';
 import type { SpreadsheetModel } from './spreadsheet/context';
+import { assertRoom } from './spreadsheet/limits';
 import { SheetModel } from './spreadsheet/model';
 import { parseInput } from './spreadsheet/values';
 
@@ -100,8 +101,11 @@ export class FormsWorld {
     const dest = this.destination(form);
     if (!dest || !answers(item)) return;
     const col = Math.max(1, ...form.columns.values()) + 1;
+    if (col > dest.sheet.maxCols) {
+      assertRoom(dest.ss, (col - dest.sheet.maxCols) * dest.sheet.maxRows);
+      dest.sheet.maxCols = col;
+    }
     form.columns.set(item.id, col);
-    if (col > dest.sheet.maxCols) dest.sheet.maxCols = col;
     dest.sheet.ensure(1, col).v = item.title;
   }
   renameColumn(form: FormModel, item: ItemModel): void {
@@ -115,7 +119,15 @@ export class FormsWorld {
     const dest = this.destination(form);
     if (!dest) return null;
     const row = dest.sheet.lastRow() + 1;
-    if (row > dest.sheet.maxRows) dest.sheet.maxRows = row;
+    if (row > dest.sheet.maxRows) {
+      // A full workbook cannot take the row: the response stays in the form only (assumed; see README).
+      try {
+        assertRoom(dest.ss, (row - dest.sheet.maxRows) * dest.sheet.maxCols);
+      } catch {
+        return null;
+      }
+      dest.sheet.maxRows = row;
+    }
     dest.sheet.ensure(row, 1).v = new Date(response.timestamp.getTime());
     for (const a of response.answers) {
       const col = form.columns.get(a.itemId);
@@ -439,6 +451,7 @@ export class Form extends ServiceObject {
     let n = 1;
     while (ss.sheets.some((s) => s.name === `${prefix} ${n}`)) n++;
     const sheet = new SheetModel(100000000 + this.world.runtime.nextNumber() * 7919, `${prefix} ${n}`);
+    assertRoom(ss, sheet.maxRows * sheet.maxCols);
     ss.sheets.unshift(sheet);
     ss.formId = this._model.id;
     ss.formSheets.set(sheet.id, this._model.id);

@@ -1,5 +1,6 @@
 import type { SheetsWorld } from './spreadsheet/app';
 import type { SpreadsheetModel } from './spreadsheet/context';
+import { cellCount } from './spreadsheet/limits';
 import type { Cell, ChartModel, ProtectionModel, SheetModel } from './spreadsheet/model';
 import { type CellValue, copyValue } from './spreadsheet/values';
 
@@ -114,6 +115,10 @@ export class SpreadsheetView {
     const m = this.model().sheets.find((s) => s.name === name);
     if (!m) throw new Error(`emulator: no sheet named "${name}" (have: ${this.sheetNames().join(', ')})`);
     return new SheetView(m);
+  }
+  /** Cells of the spreadsheet as Google counts them toward its 10,000,000 limit (every sheet's grid). */
+  cellCount(): number {
+    return cellCount(this.model());
   }
   hasSheet(name: string): boolean {
     return this.model().sheets.some((s) => s.name === name);

@@ -4,15 +4,17 @@ import { Clock } from './clock';
 import { type ConcurrentJob, runConcurrently, type Settled } from './concurrency';
 import { CallCounter } from './counter';
 import { AuthMode, ChartType, type Enum } from './enums';
+import type { Faults } from './faults';
 import { answers, Form, FormApp, FormsWorld, type ResponseModel } from './forms';
 import { SpreadsheetView } from './harness';
 import { HtmlService } from './html';
+import { type LatencyOption, latencyModel } from './latency';
 import { LockService, LockTable } from './lock';
 import { Console, Logger } from './logger';
 import { MailApp, MailState, type SentMail } from './mail';
 import { InProcessMembrane } from './membrane';
 import { PropertiesService, PropertiesStores } from './properties';
-import { type Execution, type LogEntry, Runtime, ServiceObject } from './runtime';
+import { type Execution, type LogEntry, Runtime, ServiceObject, SIMPLE_TRIGGER_LIMIT_MS } from './runtime';
 import { Session } from './session';
 import { SheetsWorld, SpreadsheetApp } from './spreadsheet/app';
 import { User } from './spreadsheet/extras';
@@ -25,8 +27,16 @@ import { formatDate } from './utilities-format';
 import { compile, newContext } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
+export type { CellCounts } from './counter';
 export { AuthMode, EventType, TriggerSource } from './enums';
 export { Exception } from './errors';
+export type { KillRecord } from './faults';
+export { MAIL_QUOTA_MESSAGE, SERVER_ERROR_MESSAGE, TIME_LIMIT_MESSAGE } from './faults';
+export type { CallInfo, LatencyModel, LatencyOption, LatencyTable } from './latency';
+export { GOOGLE_LATENCY } from './latency';
+export { LOCK_TIMEOUT_MESSAGE } from './lock';
+export { EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS } from './runtime';
+export { CELL_CHARS_MESSAGE, CELL_LIMIT_MESSAGE, MAX_CELL_CHARS, MAX_CELLS } from './spreadsheet/limits';
 
 export interface EmulatorOptions {
   start?: Date;
@@ -37,6 +47,11 @@ export interface EmulatorOptions {
   mailQuota?: number;
   /** Enforce Google's add-on trigger restrictions. */
   addOn?: boolean;
+  /**
+   * Simulated time per service call: 'none' (default: the clock moves only when told), 'google' (per
+   * method family, see latency.ts), a partial table over Google's, or a function of the call.
+   */
+  latency?: LatencyOption;
 }
 
 export interface RunOptions {
@@ -44,6 +59,8 @@ export interface RunOptions {
   authMode?: Enum;
   /** Whether the execution may show UI (false for installable triggers). Default true. */
   interactive?: boolean;
+  /** Run-time limit: 6 min by default, 30 s for simple triggers (emu.editCells, emu.open). */
+  timeLimitMs?: number;
 }
 
 export interface ExecutionRecord {
@@ -53,6 +70,8 @@ export interface ExecutionRecord {
   authMode: string;
   at: Date;
   error?: Error;
+  /** Simulated run time: service-call latency, sleeps and lock waits. */
+  elapsedMs?: number;
 }
 
 class ChartsService extends ServiceObject {
@@ -77,7 +96,7 @@ export class Emulator {
   /** Every execution run by the emulator, with its error if it failed (trigger failures do not throw). */
   readonly executions: ExecutionRecord[] = [];
   private readonly triggerTable: TriggerTable;
-  private readonly locks = new LockTable();
+  private readonly locks: LockTable;
   private readonly globals: Record<string, ServiceObject>;
   private code = '';
   private script: vm.Script | undefined;
@@ -93,6 +112,8 @@ export class Emulator {
       options.locale ?? 'zh_CN',
       options.addOn ?? true,
     );
+    this.runtime.latency = latencyModel(options.latency);
+    this.locks = new LockTable(() => this.clock.ms());
     this.authorizedUsers.add(user);
     this.sheets = new SheetsWorld(this.runtime);
     this.formsWorld = new FormsWorld(this.runtime, this.sheets);
@@ -100,6 +121,9 @@ export class Emulator {
     const documentId = (): string => this.sheets.active.id;
     this.triggerTable = new TriggerTable(this.runtime, documentId);
     const mailState = new MailState(this.runtime, options.mailQuota ?? 100);
+    this.runtime.faultHost.documentId = documentId;
+    this.runtime.faultHost.holdLock = (key, until) => this.locks.holdFor(key, until);
+    this.runtime.faultHost.exhaustMailQuota = () => mailState.exhaust();
     this.mail = { outbox: mailState.outbox, remaining: () => mailState.remaining() };
     this.globals = {
       SpreadsheetApp: new SpreadsheetApp(this.sheets),
@@ -116,6 +140,11 @@ export class Emulator {
       console: new Console(this.runtime),
       Charts: new ChartsService(),
     };
+  }
+
+  /** Faults injected on purpose: killAtCall, failCall, lockTimeout, holdLock, failMail (see faults.ts). */
+  get faults(): Faults {
+    return this.runtime.faults;
   }
 
   get logs(): LogEntry[] {
@@ -152,7 +181,7 @@ export class Emulator {
     const execution = this.runtime.newExecution(
       opts.user ?? this.runtime.defaultUser,
       opts.authMode ?? AuthMode.FULL,
-      opts.interactive ?? true,
+      { interactive: opts.interactive ?? true, name, limitMs: opts.timeLimitMs },
     );
     const record: ExecutionRecord = {
       id: execution.id,
@@ -163,11 +192,15 @@ export class Emulator {
     };
     this.executions.push(record);
     try {
-      return this.runtime.as(execution, () => this.execute(name, event));
+      const result = this.runtime.as(execution, () => this.execute(name, event));
+      // A killed execution fails even if the script caught the error (on Google it cannot).
+      if (execution.killed) throw execution.killed;
+      return result;
     } catch (e) {
-      record.error = hostError(e);
+      record.error = execution.killed ?? hostError(e);
       throw record.error;
     } finally {
+      record.elapsedMs = this.runtime.elapsed(execution);
       this.locks.releaseAll(execution.id);
     }
   }
@@ -370,7 +403,11 @@ export class Emulator {
     }
     if (this.defines('onEdit')) {
       try {
-        this.run('onEdit', { ...base, authMode: AuthMode.LIMITED }, { user, authMode: AuthMode.LIMITED });
+        this.run(
+          'onEdit',
+          { ...base, authMode: AuthMode.LIMITED },
+          { user, authMode: AuthMode.LIMITED, timeLimitMs: SIMPLE_TRIGGER_LIMIT_MS },
+        );
       } catch {
         // recorded in this.executions
       }
@@ -388,7 +425,11 @@ export class Emulator {
     const user = opts.user ?? this.runtime.defaultUser;
     const authMode = opts.authMode ?? AuthMode.LIMITED;
     if (this.defines('onOpen'))
-      this.run('onOpen', { authMode, source: ss, user: new User(user) }, { user, authMode });
+      this.run(
+        'onOpen',
+        { authMode, source: ss, user: new User(user) },
+        { user, authMode, timeLimitMs: SIMPLE_TRIGGER_LIMIT_MS },
+      );
     for (const t of this.triggerTable.list.filter(
       (x) => x.eventType === 'ON_OPEN' && x.sourceId === ss.getId(),
     )) {

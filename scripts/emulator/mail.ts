@@ -38,6 +38,11 @@ export class MailState {
     }
     return this.quota - this.used;
   }
+  /** Uses up the rest of today's quota (emu.faults.exhaustMailQuota). */
+  exhaust(): void {
+    this.remaining();
+    this.used = this.quota;
+  }
   consume(n: number): void {
     this.remaining();
     this.used += n;

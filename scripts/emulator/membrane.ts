@@ -55,11 +55,24 @@ export function callService(
   if (!exposedMethods(target).includes(method)) {
     throw new TypeError(`${method} is not a function on ${target._service}`);
   }
-  checkAuthorization(runtime.current, target._service, method);
-  runtime.counter.record(target._service, method);
+  const service = target._service;
+  runtime.beforeCall(service, method, args);
+  checkAuthorization(runtime.current, service, method);
+  runtime.counter.record(service, method);
   const fn: unknown = Reflect.get(target, method);
-  if (typeof fn !== 'function') throw new TypeError(`${target._service}.${method} is not a function`);
-  return Reflect.apply(fn, target, args);
+  if (typeof fn !== 'function') throw new TypeError(`${service}.${method} is not a function`);
+  let cells = 0;
+  try {
+    return runtime.counter.during(service, method, () => {
+      try {
+        return Reflect.apply(fn, target, args);
+      } finally {
+        cells = runtime.counter.activeCells() + runtime.takeScanned();
+      }
+    });
+  } finally {
+    runtime.afterCall(service, method, cells);
+  }
 }
 
 /** What a realm must provide so values can be re-created inside it. */

@@ -1,6 +1,9 @@
 import type { Clock } from './clock';
 import type { CallCounter } from './counter';
 import { AuthMode, type Enum } from './enums';
+import type { Exception } from './errors';
+import { Faults } from './faults';
+import { type LatencyModel, latencyModel } from './latency';
 
 /** One run of the script: Apps Script gives each its own lock identity, user and authorization mode. */
 export interface Execution {
@@ -9,7 +12,28 @@ export interface Execution {
   readonly authMode: Enum;
   /** Whether a user is looking at the document (menus, dialogs): false for installable triggers. */
   readonly interactive: boolean;
+  /** The function run ('onEdit', 'hourly'…), or 'job' for a function job. */
+  readonly name: string;
+  /** Google's limit on this execution's run time: 6 min, 30 s for simple triggers. */
+  readonly limitMs: number;
+  /** Simulated time when it started, and its own time now (start + latency + waits). */
+  readonly startMs: number;
+  localMs: number;
+  /** Runs in a worker beside others: its own time is not the shared clock (see concurrency.ts). */
+  concurrent: boolean;
+  /** Set once the execution is dead (time limit or killAtCall): every later call throws it. */
+  killed?: Exception;
 }
+
+export interface ExecutionOptions {
+  interactive?: boolean;
+  name?: string;
+  limitMs?: number;
+}
+
+/** Google's limits: developers.google.com/apps-script/guides/services/quotas (script runtime). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+export const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 
 /**
  * Base of every object the script can hold. Only public methods whose names do not start with '_'
@@ -30,7 +54,15 @@ export class Pending {
     readonly deadline: number,
     readonly tryNow: () => { value: unknown } | null,
     readonly onTimeout: () => unknown,
+    /** The earliest time before the deadline at which tryNow may succeed (a lock another holds until then). */
+    readonly wake: () => number | undefined = () => undefined,
   ) {}
+
+  /** When to look again: the deadline, or earlier if something may change before it. */
+  nextChance(): number {
+    const w = this.wake();
+    return w === undefined ? this.deadline : Math.min(w, this.deadline);
+  }
 }
 
 export interface LogEntry {
@@ -45,6 +77,14 @@ export class Runtime {
   private nextExecution = 1;
   private counter_ = 0;
   readonly logs: LogEntry[] = [];
+  readonly faults: Faults;
+  latency: LatencyModel = latencyModel('none');
+  /** Hooks the Emulator fills in for the faults it owns (locks, mail, the bound document). */
+  readonly faultHost = {
+    documentId: (): string => '',
+    holdLock: (_key: string, _untilMs: number): void => {},
+    exhaustMailQuota: (): void => {},
+  };
 
   constructor(
     readonly clock: Clock,
@@ -54,11 +94,71 @@ export class Runtime {
     readonly locale: string,
     readonly addOn: boolean,
   ) {
-    this.current = this.newExecution(defaultUser, AuthMode.FULL);
+    this.faults = new Faults({
+      now: () => this.clock.now(),
+      documentId: () => this.faultHost.documentId(),
+      holdLock: (key, until) => this.faultHost.holdLock(key, until),
+      exhaustMailQuota: () => this.faultHost.exhaustMailQuota(),
+    });
+    this.current = this.newExecution(defaultUser, AuthMode.FULL, { name: 'harness' });
   }
 
-  newExecution(user: string, authMode: Enum, interactive = true): Execution {
-    return { id: this.nextExecution++, user, authMode, interactive };
+  newExecution(user: string, authMode: Enum, opts: ExecutionOptions = {}): Execution {
+    const now = this.clock.ms();
+    return {
+      id: this.nextExecution++,
+      user,
+      authMode,
+      interactive: opts.interactive ?? true,
+      name: opts.name ?? 'job',
+      limitMs: opts.limitMs ?? EXECUTION_LIMIT_MS,
+      startMs: now,
+      localMs: now,
+      concurrent: false,
+    };
+  }
+
+  /**
+   * Before each service call of the current execution: a dead execution stays dead; past its time limit
+   * it dies now ("at the next service call", as on Google); then injected faults.
+   */
+  beforeCall(service: string, method: string, args: unknown[]): void {
+    const e = this.current;
+    if (e.killed) throw e.killed;
+    if (!e.concurrent) e.localMs = Math.max(e.localMs, this.clock.ms());
+    const key = `${service}.${method}`;
+    if (e.localMs - e.startMs > e.limitMs) throw this.faults.kill(e, key, 'time limit');
+    this.faults._beforeCall(e, key, args);
+  }
+
+  /** After a call: its latency passes on the execution's own clock, and on the shared clock. */
+  afterCall(service: string, method: string, cells: number): void {
+    const ms = this.latency({ service, method, cells });
+    if (!(ms > 0)) return;
+    const e = this.current;
+    e.localMs += ms;
+    if (e.localMs > this.clock.ms()) this.clock.set(new Date(e.localMs));
+  }
+
+  /** An execution that waited (lock, sleep) resumes at the shared clock's time. */
+  resumed(e: Execution): void {
+    e.localMs = Math.max(e.localMs, this.clock.ms());
+  }
+
+  /** Cells a server-side search (TextFinder) scanned in the call being served: they cost time, not transfer. */
+  private scanned = 0;
+  scan(cells: number): void {
+    this.scanned += cells;
+  }
+  takeScanned(): number {
+    const n = this.scanned;
+    this.scanned = 0;
+    return n;
+  }
+
+  /** Elapsed simulated time of the current execution. */
+  elapsed(e: Execution = this.current): number {
+    return e.localMs - e.startMs;
   }
 
   /** Sequence numbers for ids (sheet ids, trigger ids...): deterministic for a given script of calls. */
@@ -104,10 +204,13 @@ export class Runtime {
 
   /** In-process resolution of a Pending: nothing else runs meanwhile, so time simply passes. */
   settleInline(pending: Pending): unknown {
-    const first = pending.tryNow();
-    if (first) return first.value;
-    if (pending.deadline > this.clock.ms()) this.clock.set(new Date(pending.deadline));
-    const second = pending.tryNow();
-    return second ? second.value : pending.onTimeout();
+    for (;;) {
+      const done = pending.tryNow();
+      if (done) return done.value;
+      if (this.clock.ms() >= pending.deadline) return pending.onTimeout();
+      const next = Math.max(pending.nextChance(), this.clock.ms() + 1);
+      this.clock.set(new Date(Math.min(next, pending.deadline)));
+      this.resumed(this.current);
+    }
   }
 }

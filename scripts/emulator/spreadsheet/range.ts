@@ -4,6 +4,7 @@ import { toA1 } from './a1';
 import type { SheetsContext } from './context';
 import { DataValidation, Protection } from './extras';
 import { Filter } from './filter';
+import { assertCellText } from './limits';
 import { type Cell, SheetModel } from './model';
 import { type CellValue, compareCells, copyValue, displayValue, parseInput } from './values';
 
@@ -43,7 +44,13 @@ export class Range extends ServiceObject {
     super();
   }
 
+  /** Counts cells moved by the call being served (emu.counts.cells). */
+  private moved(kind: 'read' | 'written', n = this._numRows * this._numCols): void {
+    this.ctx.runtime.counter.cellsMoved(kind, n);
+  }
+
   private read<T>(fn: (c: Cell | undefined, row: number, col: number) => T): Grid<T> {
+    this.moved('read');
     const out: Grid<T> = [];
     for (let i = 0; i < this._numRows; i++) {
       const r = this._sheet.rows[this._row - 1 + i];
@@ -56,6 +63,7 @@ export class Range extends ServiceObject {
   }
 
   private write(fn: (c: Cell, i: number, j: number) => void): this {
+    this.moved('written');
     for (let i = 0; i < this._numRows; i++) {
       for (let j = 0; j < this._numCols; j++) fn(this._sheet.ensure(this._row + i, this._col + j), i, j);
     }
@@ -134,6 +142,7 @@ export class Range extends ServiceObject {
     return this.read((c) => (c ? copyValue(c.v) : ''));
   }
   getValue(): CellValue {
+    this.moved('read', 1);
     const c = this._sheet.cell(this._row, this._col);
     return c ? copyValue(c.v) : '';
   }
@@ -142,14 +151,17 @@ export class Range extends ServiceObject {
     return this.read((c) => (c ? displayValue(c.v, c.fmt, tz) : ''));
   }
   getDisplayValue(): string {
+    this.moved('read', 1);
     const c = this._sheet.cell(this._row, this._col);
     return c ? displayValue(c.v, c.fmt, this.ctx.ss.timeZone) : '';
   }
   setValues(values: unknown): this {
     checkShape(values, this._numRows, this._numCols);
+    assertCellText(values);
     return this.write((c, i, j) => this.storeValue(c, values[i]?.[j], this._row + i, this._col + j));
   }
   setValue(value: unknown): this {
+    assertCellText(value);
     return this.write((c, i, j) => this.storeValue(c, value, this._row + i, this._col + j));
   }
   isBlank(): boolean {
@@ -161,6 +173,7 @@ export class Range extends ServiceObject {
     return this.read((c) => c?.f ?? '');
   }
   getFormula(): string {
+    this.moved('read', 1);
     return this._sheet.cell(this._row, this._col)?.f ?? '';
   }
   setFormula(formula: string): this {
@@ -182,6 +195,7 @@ export class Range extends ServiceObject {
     return this.read((c) => c?.note ?? '');
   }
   getNote(): string {
+    this.moved('read', 1);
     return this._sheet.cell(this._row, this._col)?.note ?? '';
   }
   setNote(note: string | null): this {
@@ -203,6 +217,7 @@ export class Range extends ServiceObject {
     return this.read((c) => c?.fmt ?? 'General');
   }
   getNumberFormat(): string {
+    this.moved('read', 1);
     return this._sheet.cell(this._row, this._col)?.fmt ?? 'General';
   }
   setNumberFormat(format: string): this {
@@ -351,6 +366,7 @@ export class Range extends ServiceObject {
       }
       return 0;
     });
+    this.moved('written');
     for (let i = 0; i < this._numRows; i++) {
       const r = this._sheet.rows[this._row - 1 + i] ?? [];
       this._sheet.rows[this._row - 1 + i] = r;

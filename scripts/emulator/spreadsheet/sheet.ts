@@ -5,6 +5,7 @@ import { parseA1 } from './a1';
 import type { SheetsContext } from './context';
 import { EmbeddedChart, EmbeddedChartBuilder, Group, Protection } from './extras';
 import { Filter } from './filter';
+import { assertCellText, assertRoom } from './limits';
 import type { SheetModel } from './model';
 import { Range } from './range';
 import { parseInput } from './values';
@@ -100,9 +101,14 @@ export class Sheet extends ServiceObject {
       throw new Exception(
         "The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
+    assertCellText(rowContents);
     const row = this.m.lastRow() + 1;
-    if (row > this.m.maxRows) this.m.maxRows = row;
-    if (rowContents.length > this.m.maxCols) this.m.maxCols = rowContents.length;
+    const rows = Math.max(row, this.m.maxRows);
+    const cols = Math.max(rowContents.length, this.m.maxCols);
+    assertRoom(this.ctx.ss, rows * cols - this.m.maxRows * this.m.maxCols);
+    this.m.maxRows = rows;
+    this.m.maxCols = cols;
+    this.ctx.runtime.counter.cellsMoved('written', rowContents.length);
     rowContents.forEach((v, j) => {
       const parsed = parseInput(v);
       const c = this.m.ensure(row, j + 1);
@@ -128,11 +134,13 @@ export class Sheet extends ServiceObject {
   }
   insertRowsAfter(afterPosition: number, howMany: number): this {
     this.checkRow(afterPosition);
+    assertRoom(this.ctx.ss, howMany * this.m.maxCols);
     this.m.insertRows(afterPosition + 1, howMany);
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): this {
     this.checkRow(beforePosition);
+    assertRoom(this.ctx.ss, howMany * this.m.maxCols);
     this.m.insertRows(beforePosition, howMany);
     return this;
   }
@@ -144,11 +152,13 @@ export class Sheet extends ServiceObject {
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
     this.checkColumn(afterPosition);
+    assertRoom(this.ctx.ss, howMany * this.m.maxRows);
     this.m.insertColumns(afterPosition + 1, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): this {
     this.checkColumn(beforePosition);
+    assertRoom(this.ctx.ss, howMany * this.m.maxRows);
     this.m.insertColumns(beforePosition, howMany);
     return this;
   }

@@ -2,6 +2,7 @@ import { Exception } from '../errors';
 import { type Runtime, ServiceObject } from '../runtime';
 import { parseA1 } from './a1';
 import type { SheetsContext, SpreadsheetModel } from './context';
+import { assertRoom } from './limits';
 import { SheetModel } from './model';
 import type { Range } from './range';
 import { Sheet } from './sheet';
@@ -113,6 +114,7 @@ export class Spreadsheet extends ServiceObject {
     let n = sheets.length + 1;
     while (sheets.some((s) => s.name === `${prefix}${n}`)) n++;
     const m = new SheetModel(this.nextSheetId(), name ?? `${prefix}${n}`);
+    assertRoom(this._model, m.maxRows * m.maxCols);
     sheets.splice(index === undefined ? sheets.length : Math.max(0, Math.min(index, sheets.length)), 0, m);
     this._model.activeSheetId = m.id;
     return this.sheetOf(m);

@@ -1,0 +1,86 @@
+/**
+ * everyCrashPoint: proof that a multi-step job survives being killed at any service call.
+ *
+ * The scenario runs once to count its service calls K, then K more times on fresh worlds, killed at call
+ * 1, 2, … K ("Exceeded maximum execution time", as Google ends an execution; what it wrote stays
+ * written), each time followed by the recovery the product offers (typically the next hourly run). The
+ * invariant must hold after the clean run and after every crash and recovery.
+ */
+import type { Emulator, KillRecord } from '../../scripts/emulator';
+
+export interface CrashScenario {
+  /** A fresh world (called K + 1 times: keep it cheap, build heavy fixtures once and copy them). */
+  setup(): Emulator;
+  /** The work under test; its service calls are the crash points. Failed executions are fine here. */
+  run(emu: Emulator): void;
+  /** What the product offers after a crash, e.g. `emu.advance(3_600_000)` for the next hourly run. */
+  recover?(emu: Emulator): void;
+  /** Count and kill only calls of executions running this function (e.g. 'onFormSubmit'). */
+  handler?: string;
+}
+
+export interface CrashPoint {
+  /** 0 for the clean run, else the call number that was killed. */
+  point: number;
+  /** The kill, for points > 0: which call of which execution did not happen. */
+  kill?: KillRecord;
+}
+
+export interface CrashReport {
+  /** Service calls in the clean run (the number of crash points). */
+  calls: number;
+  /** Crash points exercised. */
+  points: number;
+  /** How many crash points fell on each 'Service.method'. */
+  byCall: Record<string, number>;
+}
+
+export function everyCrashPoint(
+  scenario: CrashScenario,
+  invariant: (emu: Emulator, at: CrashPoint) => void,
+  options: { points?: number[] } = {},
+): CrashReport {
+  const check = (emu: Emulator, at: CrashPoint): void => {
+    try {
+      invariant(emu, at);
+    } catch (e) {
+      const where = at.kill
+        ? `after a kill at call ${at.point} (${at.kill.call} in ${at.kill.handler}) and recovery`
+        : 'after the clean run';
+      if (e instanceof Error) e.message = `everyCrashPoint: invariant fails ${where}:\n${e.message}`;
+      throw e;
+    }
+  };
+
+  const clean = scenario.setup();
+  const before = clean.faults.callsMade(scenario.handler);
+  scenario.run(clean);
+  const calls = clean.faults.callsMade(scenario.handler) - before;
+  if (calls === 0) throw new Error('everyCrashPoint: the scenario made no service calls');
+  scenario.recover?.(clean);
+  check(clean, { point: 0 });
+
+  const points = options.points ?? Array.from({ length: calls }, (_, i) => i + 1);
+  const byCall: Record<string, number> = {};
+  for (const point of points) {
+    if (point < 1 || point > calls) throw new Error(`everyCrashPoint: point ${point} is outside 1..${calls}`);
+    const emu = scenario.setup();
+    emu.faults.killAtCall(point, { handler: scenario.handler });
+    const killsBefore = emu.faults.kills.length;
+    try {
+      scenario.run(emu);
+    } catch {
+      // An execution run directly (emu.run) rethrows its kill; trigger runs record it in emu.executions.
+    }
+    const kill = emu.faults.kills[killsBefore];
+    if (!kill)
+      throw new Error(
+        `everyCrashPoint: call ${point} was never made (the clean run made ${calls}): the scenario is not deterministic`,
+      );
+    emu.faults.clear();
+    byCall[kill.call] = (byCall[kill.call] ?? 0) + 1;
+    scenario.recover?.(emu);
+    check(emu, { point, kill });
+  }
+  return { calls, points: points.length, byCall };
+}
