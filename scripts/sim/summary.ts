@@ -6,7 +6,8 @@ import { ENUMS, type EnumName } from '../../src/core/enums';
 import { enumCodeFromText } from '../../src/core/text';
 import { type MessageKey, t } from '../../src/i18n';
 import { CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
-import type { Simulation } from './simulate';
+import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
+import { type Simulation, TIME_ZONE } from './simulate';
 import type { Activity } from './world';
 
 type Counted = Array<[label: string, count: number]>;
@@ -28,6 +29,7 @@ export interface Summary {
   callbackStates: Counted;
   mailsSent: number;
   mailsQueued: number;
+  mailCounts: MailCounts;
   reportSheets: string[];
   serviceCalls: number;
   callsByService: Counted;
@@ -119,6 +121,7 @@ export function summarize(sim: Simulation, days: number): Summary {
     mailsQueued: view
       .records(OUTBOX)
       .filter((row) => String(row.to ?? '') !== '' && !(row.sentAt instanceof Date)).length,
+    mailCounts: countMails(emu.mail.outbox, (at) => LOCAL_DAY.format(at)),
     reportSheets: emu.spreadsheet.sheetNames().filter((name) => /\d{4}-(W\d{2}|\d{2})$/.test(name)),
     serviceCalls: emu.counts.total(),
     callsByService: [...byService].sort((a, b) => b[1] - a[1]),
@@ -126,6 +129,8 @@ export function summarize(sim: Simulation, days: number): Summary {
     activity: world.activity,
   };
 }
+
+const LOCAL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${((part / whole) * 100).toFixed(1)} %`;
@@ -151,6 +156,7 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
       (a.callbackNote ? ` (${a.callbackNote})` : ''),
     `Reports       ${summary.reportSheets.length > 0 ? summary.reportSheets.join(', ') : 'none built'}`,
     `Emails        ${summary.mailsSent} sent, ${summary.mailsQueued} queued in the Outbox`,
+    ...formatMailCounts(summary.mailCounts),
     `Service calls ${summary.serviceCalls}: ${line(summary.callsByService)}`,
     `Errors        ${summary.errors.length === 0 ? 'none' : summary.errors.length}`,
     ...summary.errors.slice(0, 10).map((error) => `  ${error}`),
