@@ -40,6 +40,8 @@ const READ_KEYS = [
   'waitingSince',
   'pausedMs',
   'reopenCount',
+  'needsReview',
+  'reviewNote',
 ] as const;
 
 type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
@@ -150,6 +152,36 @@ function statusChange(
   return outcome;
 }
 
+/** A review line rendered from `key` in either language, whatever its parameters. */
+function reviewLinePattern(key: MessageKey): RegExp[] {
+  return LANGS.map((lang) => {
+    const parts = t(lang, key)
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(`^${parts.join('.*')}$`);
+  });
+}
+
+const NO_STAFF_LINES = reviewLinePattern('tickets.review.noStaff');
+/** Lines that explain but do not need anyone's review (a repeat complaint is supervised, not wrong). */
+const INFORMATION_LINES = reviewLinePattern('tickets.review.repeat');
+
+/**
+ * SPEC §4 step 4: "Needs review for routing clears once the ticket is assigned". Naming an assignee
+ * removes the "nobody could take it" line; Needs review stays only while another line (a bad phone,
+ * an unknown category) still asks for someone's attention.
+ */
+function routingReviewCleared(row: EditedRow): Partial<TicketRow> {
+  if (row.assignee.trim() === '') return {};
+  const lines = row.reviewNote.split('\n');
+  const kept = lines.filter((line) => !NO_STAFF_LINES.some((pattern) => pattern.test(line.trim())));
+  if (kept.length === lines.length) return {};
+  const needsReview = kept.some(
+    (line) => line.trim() !== '' && !INFORMATION_LINES.some((pattern) => pattern.test(line.trim())),
+  );
+  return { reviewNote: kept.join('\n'), needsReview: row.needsReview === true && needsReview };
+}
+
 function fieldLabel(ctx: JobContext, key: keyof TicketRow): string {
   return columnLabelOf(TICKETS, key, ctx.lang);
 }
@@ -204,6 +236,7 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
           newValue: labelOf(ctx, key, values[key]),
         });
       }
+      if (logged.includes('assignee')) Object.assign(outcome.values, routingReviewCleared(values));
       if (RESCHEDULING.some((key) => logged.includes(key))) {
         const deadlines = ticketDeadlines(settings, ctx.lang, { ...values, ...outcome.values });
         if (deadlines) {

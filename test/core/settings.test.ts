@@ -162,7 +162,8 @@ describe('⚙ Staff', () => {
       const staff = rows.filter((r) => r.department === department && r.role === 'staff');
       expect(staff.length).toBeGreaterThanOrEqual(2);
       expect(staff.length).toBeLessThanOrEqual(4);
-      expect(staff.every((s) => s.dailyCap === 2 && s.weeklyCap === 6)).toBe(true);
+      // Dispatch caps are off by default (SPEC §4 step 4): no one is skipped for having had 2 today.
+      expect(staff.every((s) => s.dailyCap === '' && s.weeklyCap === '')).toBe(true);
     }
     expect(rows.every((r) => r.email.endsWith('@example.com'))).toBe(true);
     const parsed = parseStaff(keyed(defaultStaffRows('en')), 'en');

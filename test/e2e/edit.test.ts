@@ -107,3 +107,41 @@ describe('status edits follow the state machine', () => {
     expect(ticket(emu).Status).toBe('In progress');
   });
 });
+
+describe('Needs review for routing (SPEC §4 step 4)', () => {
+  /** Everyone in Engineering on leave: routing finds nobody and flags the ticket. */
+  function engineeringOnLeave(emu: Emulator): void {
+    const staff = rowsOf(emu, '⚙ Staff');
+    staff.forEach((person, i) => {
+      if (person.Department === 'Engineering')
+        emu.editCells('⚙ Staff', cellOf(emu, '⚙ Staff', 'On leave', i + 2), [[true]]);
+    });
+  }
+
+  it('the default roster has no dispatch caps: 12 tickets in one day are all assigned, none flagged', () => {
+    const emu = newDesk({ lang: 'en' });
+    for (let i = 0; i < 12; i++) submitIntake(emu, complaint({ customer: `Customer ${i}` }));
+    const tickets = rowsOf(emu, 'Tickets');
+    expect(tickets).toHaveLength(12);
+    expect(tickets.every((row) => row.Assignee !== '' && row['Needs review'] === false)).toBe(true);
+  });
+
+  it('clears once a supervisor names an assignee, and keeps the other reasons', () => {
+    const emu = newDesk({ lang: 'en' });
+    engineeringOnLeave(emu);
+    submitIntake(emu, complaint());
+    submitIntake(emu, complaint({ phone: '12345' }));
+    const [plain, badPhone] = rowsOf(emu, 'Tickets');
+    expect(plain).toMatchObject({ Assignee: '', 'Needs review': true });
+    expect(String(plain['Review note'])).toMatch(/Nobody in Engineering/);
+    expect(badPhone['Needs review']).toBe(true);
+
+    edit(emu, 'Assignee', 'Zhou Lei', 2);
+    edit(emu, 'Assignee', 'Zhou Lei', 3);
+    const [assigned, stillBad] = rowsOf(emu, 'Tickets');
+    expect(assigned).toMatchObject({ Assignee: 'Zhou Lei', 'Needs review': false, 'Review note': '' });
+    expect(stillBad['Needs review']).toBe(true);
+    expect(String(stillBad['Review note'])).toMatch(/not a valid/);
+    expect(String(stillBad['Review note'])).not.toMatch(/Nobody in/);
+  });
+});

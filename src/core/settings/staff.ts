@@ -1,6 +1,8 @@
 /**
  * ⚙ Staff (SPEC §13): who can be assigned, their role and department, leave, and optional caps on new
- * assignments per day and per week (seed 001 L49: at most 2 a day and 6 a week).
+ * assignments per day and per week. Caps are off in the default roster (SPEC §4 step 4): seed 001
+ * L37–49's "at most 2 a day, 6 a week" is a design firm's rule for its designers, not a service desk's;
+ * a manager may set them per person.
  */
 
 import { type Lang, t } from '../../i18n';
@@ -23,10 +25,6 @@ export interface StaffMember {
   weeklyCap: number | null;
   active: boolean;
 }
-
-/** Caps the default roster gives front-line handlers (seed 001 L49). */
-export const DEFAULT_DAILY_CAP = 2;
-export const DEFAULT_WEEKLY_CAP = 6;
 
 type Person = [zh: string, en: string, login: string];
 
@@ -98,27 +96,22 @@ export interface StaffRecord {
 }
 
 export function defaultStaffRows(lang: Lang): StaffRecord[] {
-  const person = (
-    [zh, en, login]: Person,
-    role: Role,
-    department: DepartmentId,
-    capped: boolean,
-  ): StaffRecord => ({
+  const person = ([zh, en, login]: Person, role: Role, department: DepartmentId): StaffRecord => ({
     name: lang === 'zh-CN' ? zh : en,
     email: `${login}@example.com`,
     role,
     department: departmentName(lang, department),
     onLeave: false,
-    dailyCap: capped ? DEFAULT_DAILY_CAP : '',
-    weeklyCap: capped ? DEFAULT_WEEKLY_CAP : '',
+    dailyCap: '',
+    weeklyCap: '',
     active: true,
   });
   return [
-    person(GM, 'gm', 'management', false),
-    person(MANAGER, 'manager', 'cs', false),
+    person(GM, 'gm', 'management'),
+    person(MANAGER, 'manager', 'cs'),
     ...ROSTER.flatMap(([department, head, staff]) => [
-      person(head, 'supervisor', department, false),
-      ...staff.map((p) => person(p, 'staff', department, true)),
+      person(head, 'supervisor', department),
+      ...staff.map((p) => person(p, 'staff', department)),
     ]),
   ];
 }
