@@ -23,6 +23,8 @@ export interface Summary {
   resolvedWithTarget: number;
   resolvedOnTime: number;
   openOverdue: number;
+  /** Tickets flagged Needs review at the end. */
+  needsReview: number;
   callbackAttempts: number;
   validCallbacks: number;
   satisfactionAverage: number | null;
@@ -109,6 +111,7 @@ export function summarize(sim: Simulation, days: number): Summary {
     ).length,
     openOverdue: open.filter((ticket) => (asTime(ticket.resolveDue) ?? Number.POSITIVE_INFINITY) < now)
       .length,
+    needsReview: tickets.filter((ticket) => ticket.needsReview === true).length,
     callbackAttempts: callbacks.length,
     validCallbacks: callbacks.filter((row) => row.valid === true).length,
     satisfactionAverage: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
@@ -146,7 +149,7 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
     `Simulated ${summary.days} days in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s): ${a.contacts} contacts logged, ${a.edits} cell edits by staff (${a.refusedEdits} refused and restored with a note), ${a.assignments} tickets assigned by hand.`,
     `Tickets       ${summary.tickets}: ${line(summary.byType)}`,
     `Status        ${line(summary.byStatus)}`,
-    `SLA           resolved on time ${summary.resolvedOnTime}/${summary.resolvedWithTarget} (${percent(summary.resolvedOnTime, summary.resolvedWithTarget)}); open past resolve due ${summary.openOverdue}`,
+    `SLA           resolved on time ${summary.resolvedOnTime}/${summary.resolvedWithTarget} (${percent(summary.resolvedOnTime, summary.resolvedWithTarget)}); open past resolve due ${summary.openOverdue}; Needs review ${summary.needsReview}`,
     `SLA state     ${line(summary.slaStates)}`,
     `Callbacks     ${summary.callbackAttempts} attempts, ${summary.validCallbacks} valid` +
       (summary.satisfactionAverage === null
