@@ -5,7 +5,13 @@
  * `npx tsx scripts/bench-reports.ts [tickets]` prints milliseconds; `benchReport` is reusable by `npm run bench`.
  */
 import { createCalendar, defaultCalendarConfig } from '../src/core/calendar';
-import { buildReport, lastCompletedPeriod, previousPeriod, type ReportTicket } from '../src/core/reports';
+import {
+  buildReport,
+  lastCompletedPeriod,
+  previousPeriod,
+  type ReportCallback,
+  type ReportTicket,
+} from '../src/core/reports';
 import { defaultTargets } from '../src/core/settings/targets';
 import { layoutReport } from '../src/jobs/reports/layout';
 
@@ -37,14 +43,28 @@ export function generatedTickets(count: number, now: number): ReportTicket[] {
       feedbackAt: i % 4 === 0 ? null : receivedAt + 30 * HOUR,
       resolveDue: receivedAt + 72 * HOUR,
       resolveAt: resolved ? receivedAt + (i % 7 === 0 ? 90 : 40) * HOUR : null,
+      firstResolvedAt: resolved ? receivedAt + (i % 7 === 0 ? 90 : 40) * HOUR : null,
+      firstResolveDue: resolved ? receivedAt + 72 * HOUR : null,
       callbackDue: resolved ? receivedAt + 14 * 24 * HOUR : null,
       callbackAt: resolved && i % 3 === 0 ? receivedAt + 5 * 24 * HOUR : null,
       callbackState: resolved ? (i % 3 === 0 ? 'done' : 'due') : '',
       satisfaction: resolved && i % 3 === 0 ? 1 + (i % 5) : null,
       repeatOf: i % 50 === 0 ? 'CMP-2025-000001' : '',
       reopenCount: i % 97 === 0 ? 1 : 0,
+      substantiated: i % 5 === 0 ? (i % 2 === 0 ? 'yes' : 'no') : '',
+      personComplained: i % 5 === 0 ? `Staff ${i % 25}` : '',
+      pausedMs: 0,
     };
   });
+}
+
+/** One scored attempt per called-back ticket, as the Callbacks log would hold. */
+export function generatedCallbacks(tickets: readonly ReportTicket[]): ReportCallback[] {
+  return tickets.flatMap((ticket) =>
+    ticket.callbackAt === null
+      ? []
+      : [{ ticketId: ticket.id, at: ticket.callbackAt, by: 'Staff 1', satisfaction: ticket.satisfaction }],
+  );
 }
 
 /** CPU milliseconds of building and laying out last week's and last month's reports over `count` tickets. */
@@ -52,11 +72,14 @@ export function benchReport(count: number): { weeklyMs: number; monthlyMs: numbe
   const calendar = createCalendar(defaultCalendarConfig());
   const now = Date.parse('2026-12-01T00:30:00Z');
   const tickets = generatedTickets(count, now);
+  const callbacks = generatedCallbacks(tickets);
   const time = (kind: 'weekly' | 'monthly') => {
     const period = lastCompletedPeriod(kind, calendar.zone, now);
     const began = process.cpuUsage();
     const model = buildReport({
       tickets,
+      callbacks,
+      managers: ['Staff 0'],
       period,
       previous: previousPeriod(calendar.zone, period),
       calendar,

@@ -35,7 +35,9 @@ const READ_KEYS = [
   'status',
   'resolution',
   'receivedAt',
+  'resolveDue',
   'resolveAt',
+  'firstResolvedAt',
   'callbackState',
   'waitingSince',
   'pausedMs',
@@ -135,6 +137,12 @@ function statusChange(
   if (deadlines) {
     Object.assign(outcome.values, deadlines.values);
     Object.assign(outcome.notes, deadlines.notes);
+  }
+  // The first resolution and its deadline stay as they were when the ticket is reopened and resolved
+  // again: reports count timeliness from them, so a sent figure never changes (issue 14).
+  if (effects.resolveAt && !(row.firstResolvedAt instanceof Date)) {
+    outcome.values.firstResolvedAt = effects.resolveAt;
+    outcome.values.firstResolveDue = outcome.values.resolveDue ?? row.resolveDue;
   }
   // The callback queue (SPEC §7): the SLA row's window, or its sample, from Resolve at.
   if (effects.openCallbackWindow && effects.resolveAt) {

@@ -1,5 +1,5 @@
 /** Small hand-made ticket sets for the report aggregation tests (times are Shanghai wall times). */
-import type { ReportTicket } from '../../src/core/reports';
+import type { ReportCallback, ReportTicket } from '../../src/core/reports';
 import { cst } from './calendar-helpers';
 
 export function ticket(overrides: Partial<ReportTicket> & { id: string }): ReportTicket {
@@ -21,14 +21,28 @@ export function ticket(overrides: Partial<ReportTicket> & { id: string }): Repor
     feedbackAt: null,
     resolveDue: null,
     resolveAt: null,
+    firstResolvedAt: null,
+    firstResolveDue: null,
     callbackDue: null,
     callbackAt: null,
     callbackState: '',
     satisfaction: null,
     repeatOf: '',
     reopenCount: 0,
+    substantiated: '',
+    personComplained: '',
+    pausedMs: 0,
     ...overrides,
   };
+}
+
+/** The Callbacks log the fixtures imply: one valid, scored attempt per ticket with a callback score. */
+export function callbacksOf(tickets: readonly ReportTicket[]): ReportCallback[] {
+  return tickets.flatMap((t) =>
+    t.callbackAt !== null && t.satisfaction !== null
+      ? [{ ticketId: t.id, at: t.callbackAt, by: 'Li Na', satisfaction: t.satisfaction }]
+      : [],
+  );
 }
 
 /**

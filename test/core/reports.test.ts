@@ -16,13 +16,15 @@ import {
   parseTargets,
 } from '../../src/core/settings/targets';
 import { china, cst, plainCalendar } from './calendar-helpers';
-import { ticket, weekFixture } from './reports-fixtures';
+import { callbacksOf, ticket, weekFixture } from './reports-fixtures';
 
 const zone = china.zone;
 
 function report(tickets: ReportTicket[], period: ReportPeriod, now: number, calendar = china): ReportModel {
   return buildReport({
     tickets,
+    callbacks: callbacksOf(tickets),
+    managers: ['Wang Min'],
     period,
     previous: previousPeriod(calendar.zone, period),
     calendar,
@@ -89,7 +91,7 @@ describe('report aggregation on a hand-made week (2026-W47)', () => {
         'reports.target.atLeast',
         'reports.status.missed',
         1,
-        -0.5,
+        -50,
         'reports.kpi.basis',
       ],
       [
@@ -101,10 +103,10 @@ describe('report aggregation on a hand-made week (2026-W47)', () => {
         null,
         'reports.kpi.basis',
       ],
-      // A and G done, E unreachable → 2 of 3.
+      // Repairs only (seed 003 L359 2.1.3): E unreachable → 0 of 1 (A and G are not repairs).
       [
         'reports.kpi.callbackRate',
-        2 / 3,
+        0,
         'reports.target.atLeast',
         'reports.status.missed',
         null,
@@ -118,7 +120,7 @@ describe('report aggregation on a hand-made week (2026-W47)', () => {
         'reports.target.atMost',
         'reports.status.missed',
         0,
-        0.25,
+        25,
         'reports.kpi.basis',
       ],
       // Scores 5 (A) and 3 (G): satisfied = 4–5 → 1 of 2.
@@ -250,7 +252,29 @@ describe('edge cases', () => {
     const model = report([], week, cst('2026-11-23T08:00'));
     expect(model.hasData).toBe(false);
     expect(model.notices).toEqual([{ key: 'reports.notice.noData' }]);
-    expect(model.sections).toHaveLength(13);
+    // 13 tables + service figures, departments, persons complained about, audits, inspections and
+    // details (a weekly report has no assessment section).
+    expect(model.sections.map((s) => s.id)).toEqual([
+      'kpis',
+      'service',
+      'departments',
+      'volumeByType',
+      'volumeByChannel',
+      'volumeByCategory',
+      'volumeByDepartment',
+      'dailyTrend',
+      'slaAttainment',
+      'backlogByAge',
+      'overdue',
+      'majorAndRepeat',
+      'complained',
+      'callbacks',
+      'satisfaction',
+      'staff',
+      'audits',
+      'inspections',
+      'kpiDetails',
+    ]);
     expect(section(model, 'kpis').tones).toEqual(['none', 'none', 'none', 'none', 'none']);
     expect(section(model, 'kpis').rows.every((row) => row[1] === null && row[5] === null)).toBe(true);
     expect(section(model, 'overdue').rows).toEqual([]);
@@ -311,7 +335,7 @@ describe('edge cases', () => {
     expect(model.asOf.getTime()).toBe(cst('2026-11-18T12:00'));
   });
 
-  it('long lists keep the first ⚙ Targets listLimit rows and count the rest', () => {
+  it('long lists are complete in the sheet; the email shows the first ⚙ Targets listLimit rows', () => {
     const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
     const many = Array.from({ length: 60 }, (_, i) =>
       ticket({
@@ -321,8 +345,8 @@ describe('edge cases', () => {
       }),
     );
     const model = report(many, week, cst('2026-11-23T08:00'));
-    expect(section(model, 'majorAndRepeat').rows).toHaveLength(50);
-    expect(section(model, 'majorAndRepeat').omitted).toBe(10);
+    expect(section(model, 'majorAndRepeat').rows).toHaveLength(60);
+    expect(section(model, 'majorAndRepeat').mailRows).toBe(10);
   });
 });
 

@@ -43,7 +43,7 @@ describe('weekly report', () => {
   it('the scheduler built "Weekly 2026-W10" with the KPI block, sections and three charts', () => {
     expect(reportSheets(emu, 'Weekly')).toEqual(['Weekly 2026-W10']);
     const cells = flat(emu, 'Weekly 2026-W10');
-    expect(cells).toContain('Weekly report 2026-W10');
+    expect(cells).toContain('Weekly report 2026 week 10');
     expect(cells).toContain('Key figures against targets');
     expect(cells).toContain('Complaint timeliness');
     expect(cells).toContain('Major and repeat complaints');
@@ -84,7 +84,9 @@ describe('weekly report', () => {
   });
 
   it('emails ⚙ Report recipients one escaped HTML summary with KPI cards and a link', () => {
-    const mails = emu.mail.outbox.filter((mail) => mail.subject.startsWith('Weekly report 2026-W10'));
+    const mails = emu.mail.outbox.filter(
+      (mail) => mail.subject === '[Service Desk] Weekly report 2026 week 10',
+    );
     expect(mails.length).toBeGreaterThanOrEqual(1);
     const [mail] = mails;
     expect([...mail.to].sort()).toEqual(['chen.jianguo@example.com', 'wang.min@example.com']);
@@ -103,10 +105,10 @@ describe('monthly report in Chinese, empty period, quota', () => {
     emu.run('menuReportLastMonth', undefined, { interactive: true });
     expect(reportSheets(emu, '月报')).toEqual(['月报 2026-02']);
     const cells = flat(emu, '月报 2026-02');
-    expect(cells).toContain('月报 2026-02');
+    expect(cells).toContain('月报 2026年2月');
     expect(cells).toContain('本期没有受理、处理或未结的工单。');
     expect(cells).toContain('– 无数据');
-    expect(emu.mail.outbox.some((mail) => mail.subject.startsWith('月报 2026-02'))).toBe(true);
+    expect(emu.mail.outbox.some((mail) => mail.subject === '【客服工作台】月报 2026年2月')).toBe(true);
   });
 
   it('without mail quota the report waits in the Outbox', () => {
@@ -115,7 +117,7 @@ describe('monthly report in Chinese, empty period, quota', () => {
     expect(emu.mail.outbox).toHaveLength(0);
     const queued = rowsOf(emu, 'Outbox');
     expect(queued).toHaveLength(1);
-    expect(String(queued[0].Subject)).toContain('Weekly report 2026-W09');
+    expect(String(queued[0].Subject)).toBe('[Service Desk] Weekly report 2026 week 9');
   });
 });
 

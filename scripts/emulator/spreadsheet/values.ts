@@ -75,14 +75,36 @@ export function displayValue(v: CellValue, format: string | undefined, timeZone:
   return v;
 }
 
+/**
+ * A number under a Sheets number format (https://developers.google.com/sheets/api/guides/formats):
+ * up to three sections `positive;negative;zero`, a negative shown by its own section without the minus,
+ * quoted text ("pp") and the literal characters + - ( ) space kept as written, 0 / # digits, `,` grouping
+ * and a trailing `%` (×100).
+ */
 function formatNumber(n: number, format: string | undefined): string {
   if (!format || format === 'General' || format === '@') return String(n);
-  const percent = format.endsWith('%');
-  const value = percent ? n * 100 : n;
-  const decimals = (/\.(0+)/.exec(format)?.[1] ?? '').length;
-  const grouped = format.includes(',');
-  const text = grouped
+  const sections = format.split(';');
+  const section =
+    n < 0 && sections.length >= 2 ? sections[1] : n === 0 && sections.length >= 3 ? sections[2] : sections[0];
+  const ownNegative = n < 0 && sections.length >= 2;
+  const literals: string[] = [];
+  const pattern = section.replace(/"([^"]*)"/g, (_, text: string) => {
+    literals.push(text);
+    return `\u0000${literals.length - 1}\u0000`;
+  });
+  const digits = /[0#][0#,]*(\.[0#]+)?%?/.exec(pattern);
+  if (!digits) return pattern.replace(/\u0000(\d+)\u0000/g, (_, i: string) => literals[Number(i)]);
+  const spec = digits[0];
+  const percent = spec.endsWith('%');
+  // A negative number under its own section is shown without its minus (the section says how).
+  const value = (ownNegative ? Math.abs(n) : n) * (percent ? 100 : 1);
+  const decimals = (/\.([0#]+)/.exec(spec)?.[1] ?? '').length;
+  const text = spec.includes(',')
     ? value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
     : value.toFixed(decimals);
-  return percent ? `${text}%` : text;
+  const shown = `${text}${percent ? '%' : ''}`;
+  return (pattern.slice(0, digits.index) + shown + pattern.slice(digits.index + spec.length)).replace(
+    /\u0000(\d+)\u0000/g,
+    (_, i: string) => literals[Number(i)],
+  );
 }

@@ -21,17 +21,24 @@ import { periodDays } from './period';
 import { backlogByAge } from './sections/backlog';
 import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
 import { majorAndRepeatComplaints } from './sections/complaints';
-import { kpiSection } from './sections/kpis';
+import { personsComplainedAbout } from './sections/complained';
+import { departmentTimeliness } from './sections/departments';
+import { kpiDetails, kpiSection } from './sections/kpis';
 import { overdueList } from './sections/overdue';
+import { pendingSection } from './sections/pending';
+import { serviceFigures } from './sections/service';
 import { slaAttainment } from './sections/sla';
 import { staffTable } from './sections/staff';
 import { dailyTrend } from './sections/trend';
 import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } from './sections/volume';
 
-export type SectionBuilder = (context: ReportContext) => ReportSection;
+/** A section of the report, or null when it does not belong to this kind of period. */
+export type SectionBuilder = (context: ReportContext) => ReportSection | null;
 
 export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   kpiSection,
+  serviceFigures,
+  departmentTimeliness,
   volumeByType,
   volumeByChannel,
   volumeByCategory,
@@ -41,9 +48,14 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   backlogByAge,
   overdueList,
   majorAndRepeatComplaints,
+  personsComplainedAbout,
   callbackStatistics,
   satisfactionDistribution,
   staffTable,
+  pendingSection('assessment', ['monthly']),
+  pendingSection('audits', ['weekly', 'monthly']),
+  pendingSection('inspections', ['weekly', 'monthly']),
+  kpiDetails,
 ];
 
 /** Anything that happened in the window or is still open at the cut-off. */
@@ -52,7 +64,8 @@ function touches(ticket: ReportTicket, context: ReportContext): boolean {
   if (
     inWindow(ticket.receivedAt, current) ||
     inWindow(ticket.resolveAt, current) ||
-    inWindow(ticket.callbackAt, current)
+    inWindow(ticket.callbackAt, current) ||
+    inWindow(ticket.firstResolvedAt, current)
   )
     return true;
   if (isOpenAt(ticket, context.asOf)) return true;
@@ -80,6 +93,7 @@ export function buildReport(
     current,
     before: windowOf(input.previous, input.now),
     asOf: current.to,
+    ticketsById: new Map(input.tickets.map((ticket) => [ticket.id, ticket])),
   };
   const days = periodDays(input.calendar.zone, input.period);
   const hasData = input.tickets.some((ticket) => touches(ticket, context));
@@ -93,6 +107,6 @@ export function buildReport(
     workingDays: days.filter((day) => input.calendar.day(day).intervals.length > 0).length,
     hasData,
     notices,
-    sections: sections.map((build) => build(context)),
+    sections: sections.flatMap((build) => build(context) ?? []),
   };
 }

@@ -1,6 +1,6 @@
 /** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport } from './build';
-export type { ReportTicket } from './input';
+export type { ReportCallback, ReportTicket } from './input';
 export {
   type ColumnFormat,
   isLabel,

@@ -1,6 +1,11 @@
 /**
  * What a report is computed from, and the counting rules every section shares (README "Reports").
  *
+ * Figures come from events, never from a row's latest state (issue 14): satisfaction from the Callbacks
+ * log by attempt time (a low score stays counted in its period whatever happens to the ticket later),
+ * resolve timeliness from the first resolution and the deadline it had then (First resolved at / First
+ * resolve due, kept when a ticket is reopened and resolved again).
+ *
  * One rule decides in which period a deadline counts, so each ticket counts once and a rebuilt report
  * gives the same figures: **a stage counts in the period in which its outcome became known** — the
  * moment it was done if it was done on time, or the moment its deadline passed if it was not (done
@@ -32,6 +37,9 @@ export interface ReportTicket {
   feedbackAt: number | null;
   resolveDue: number | null;
   resolveAt: number | null;
+  /** The first resolution and its deadline (null on tickets resolved before these columns existed). */
+  firstResolvedAt: number | null;
+  firstResolveDue: number | null;
   callbackDue: number | null;
   callbackAt: number | null;
   callbackState: CallbackState | '';
@@ -39,6 +47,19 @@ export interface ReportTicket {
   satisfaction: number | null;
   repeatOf: string;
   reopenCount: number;
+  substantiated: 'yes' | 'no' | 'na' | '';
+  personComplained: string;
+  /** Business milliseconds spent waiting on the customer (the resolve clock's pause). */
+  pausedMs: number;
+}
+
+/** One row of the Callbacks log: one attempt. */
+export interface ReportCallback {
+  ticketId: string;
+  at: number;
+  by: string;
+  /** 1–5 on a valid attempt (reached, score recorded); null otherwise. */
+  satisfaction: number | null;
 }
 
 /** [from, to) in epoch ms: the period, cut at `now` while it is still running. */
@@ -49,6 +70,10 @@ export interface Window {
 
 export interface ReportInput {
   tickets: readonly ReportTicket[];
+  /** The Callbacks log, every attempt. */
+  callbacks: readonly ReportCallback[];
+  /** Names of the CS managers and the GM: who must call a very dissatisfied customer personally. */
+  managers: readonly string[];
   period: ReportPeriod;
   previous: ReportPeriod;
   calendar: BusinessCalendar;
@@ -62,6 +87,7 @@ export interface ReportContext extends ReportInput {
   before: Window;
   /** Backlog and overdue are measured at this instant. */
   asOf: number;
+  ticketsById: ReadonlyMap<string, ReportTicket>;
 }
 
 export function windowOf(period: ReportPeriod, now: number): Window {
@@ -90,6 +116,10 @@ export function outcomeOf(due: number | null, done: number | null): Outcome | nu
 
 export function stageOutcome(ticket: ReportTicket, stage: StageKey): Outcome | null {
   if (stage === 'resolve') {
+    // The first resolution decides, with the deadline it had then: reopening and resolving again
+    // changes neither (a sent report's figure stays what it was).
+    if (ticket.firstResolvedAt !== null)
+      return outcomeOf(ticket.firstResolveDue ?? ticket.resolveDue, ticket.firstResolvedAt);
     // A reopened ticket's Resolved at belongs to the earlier round: its resolve stage is open again.
     const settled = ticket.status === 'resolved' || ticket.status === 'closed';
     return outcomeOf(ticket.resolveDue, settled ? ticket.resolveAt : null);
@@ -122,14 +152,17 @@ export function isSatisfied(score: number): boolean {
   return score >= 4;
 }
 
-export function isRated(
-  ticket: ReportTicket,
-): ticket is ReportTicket & { satisfaction: number; callbackAt: number } {
-  return (
-    ticket.satisfaction !== null &&
-    ticket.satisfaction >= 1 &&
-    ticket.satisfaction <= 5 &&
-    ticket.callbackAt !== null
+/** Scored attempts of the Callbacks log in a window: each counts once, at its own time. */
+export function scoredCallbacks(
+  callbacks: readonly ReportCallback[],
+  window: Window,
+): Array<ReportCallback & { satisfaction: number }> {
+  return callbacks.filter(
+    (callback): callback is ReportCallback & { satisfaction: number } =>
+      callback.satisfaction !== null &&
+      callback.satisfaction >= 1 &&
+      callback.satisfaction <= 5 &&
+      inWindow(callback.at, window),
   );
 }
 

@@ -18,8 +18,20 @@ export interface Label {
 /** A cell: number, text typed by people, an instant, a label to translate, or nothing (no data). */
 export type ReportCell = number | string | Date | Label | null;
 
-/** How a column's numbers are shown: counts, fractions shown as %, percentage-point changes, days. */
-export type ColumnFormat = 'text' | 'count' | 'percent' | 'change' | 'days' | 'date' | 'dateTime';
+/**
+ * How a column's numbers are shown: counts, fractions shown as %, changes in percentage points, days,
+ * business hours; 'mixed' takes each row's format from the section's rowFormats.
+ */
+export type ColumnFormat =
+  | 'text'
+  | 'count'
+  | 'percent'
+  | 'change'
+  | 'days'
+  | 'hours'
+  | 'date'
+  | 'dateTime'
+  | 'mixed';
 
 export interface ReportColumn {
   header: MessageKey;
@@ -41,10 +53,10 @@ export interface ReportSection {
   title: MessageKey;
   columns: ReportColumn[];
   rows: ReportCell[][];
+  /** Per row: the format of the section's 'mixed' column (a figures table of hours, counts and shares). */
+  rowFormats?: ColumnFormat[];
   /** Per row: the colour of its status (KPI block). */
   tones?: Tone[];
-  /** Rows left out of a long list (only the first N are shown). */
-  omitted?: number;
   chart?: SectionChart;
   /** Shown in the email with at most this many rows; absent = sheet only. */
   mailRows?: number;
@@ -74,10 +86,4 @@ export function label(key: MessageKey, params?: Record<string, string | number>)
 
 export function isLabel(cell: ReportCell): cell is Label {
   return cell !== null && typeof cell === 'object' && !(cell instanceof Date);
-}
-
-/** A long list cut to its first `limit` rows; the sheet says how many were left out. */
-export function limited(section: ReportSection, limit: number): ReportSection {
-  if (section.rows.length <= limit) return section;
-  return { ...section, rows: section.rows.slice(0, limit), omitted: section.rows.length - limit };
 }

@@ -21,7 +21,7 @@ export interface ReportTargets {
   satisfactionRate: number;
   /** Upper bounds, in calendar days, of the backlog age buckets (ascending). */
   backlogAgeDays: number[];
-  /** Long lists (overdue, Major complaints…) show this many rows in the sheet. */
+  /** The report email shows this many rows of each long list (overdue, Major complaints…); the sheet lists all. */
   listLimit: number;
 }
 
@@ -74,7 +74,7 @@ export function targetFields(): FieldSpecs<ReportTargets> {
       label: 'reports.targets.backlogAgeDays',
     },
     listLimit: {
-      fallback: 50,
+      fallback: 10,
       parse: (cell) => parseInteger(cell, 5, 100),
       expected: (lang) => t(lang, 'settings.expected.integer', { min: 5, max: 100 }),
       label: 'reports.targets.listLimit',

@@ -18,7 +18,7 @@ import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
 import { reportMail } from './mail';
-import { readReportTickets } from './read';
+import { readReportCallbacks, readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
 
 export interface ReportOutcome {
@@ -36,6 +36,10 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
   const { calendar } = settings;
   const model = buildReport({
     tickets: readReportTickets(ctx),
+    callbacks: readReportCallbacks(ctx),
+    managers: settings.staff
+      .filter((member) => member.role === 'manager' || member.role === 'gm')
+      .map((member) => member.name),
     period,
     previous: previousPeriod(calendar.zone, period),
     calendar,
@@ -52,7 +56,6 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
       lang: ctx.lang,
       calendar,
       recipients: settings.reportRecipients,
-      spreadsheetName: ctx.ports.workbook.name(),
       sheetName: sheet.name,
       sheetUrl: `${baseUrl}#gid=${sheet.id()}`,
     },

@@ -1,7 +1,8 @@
 /**
  * The report sheet as blocks (SPEC §10): the whole report is one rectangle written with one setValues,
- * with one grid each of number formats, font weights and backgrounds (colours follow KPI status), and
- * the charts' ranges. Pure: the sheet writer only sends these blocks.
+ * with one grid each of number formats, font weights and backgrounds (colours follow KPI status), the
+ * charts' ranges, and a width per column measured from what the column shows (no `###`, nothing cut).
+ * Pure: the sheet writer only sends these blocks.
  */
 import type { BusinessCalendar } from '../../core/calendar';
 import type { CellValue } from '../../core/cells';
@@ -16,7 +17,7 @@ import {
 import { formulaSafe } from '../../core/text';
 import { type Lang, t } from '../../i18n';
 import type { ChartSpec } from '../../ports';
-import { builtLine, labelText, periodLine, reportTitle } from './text';
+import { builtLine, cellFormat, cellText, labelText, periodLine, reportTitle } from './text';
 
 type Weight = 'bold' | 'normal';
 
@@ -26,18 +27,41 @@ export interface ReportLayout {
   weights: Weight[][];
   backgrounds: string[][];
   charts: ChartSpec[];
+  /** Pixel width of each column of the grid, from its longest shown value. */
+  widths: number[];
 }
 
 const TEXT_FORMAT = '@';
-const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: TEXT_FORMAT,
-  count: '0',
-  percent: '0.0%',
-  change: '+0.0%;-0.0%;0.0%',
-  days: '0.0',
-  date: 'yyyy-mm-dd ddd',
-  dateTime: 'yyyy-mm-dd hh:mm',
-};
+
+/** Number formats; the change column is in percentage points, written out in the report's language. */
+function numberFormat(lang: Lang, format: Exclude<ColumnFormat, 'mixed'>): string {
+  if (format === 'change') {
+    const unit = t(lang, 'reports.unit.pp');
+    return `+0.0"${unit}";-0.0"${unit}";0.0"${unit}"`;
+  }
+  return {
+    text: TEXT_FORMAT,
+    count: '0',
+    percent: '0.0%',
+    days: '0.0',
+    hours: '0.0',
+    date: 'yyyy-mm-dd ddd',
+    dateTime: 'yyyy-mm-dd hh:mm',
+  }[format];
+}
+
+/**
+ * Pixels a text needs in the default 10 pt font: CJK and full-width characters about 13 px, others about
+ * 7 px, plus the cell's padding. Generous on purpose: a column a little too wide is fine, `###` is not.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u2E80-\uFFEF]/.test(char) ? 13 : 7;
+  return width + 16;
+}
+
+const MIN_WIDTH = 60;
+const MAX_WIDTH = 520;
 
 export const COLOURS = {
   plain: '#ffffff',
@@ -71,6 +95,8 @@ class Grid {
   readonly formats: string[][] = [];
   readonly weights: Weight[][] = [];
   readonly backgrounds: string[][] = [];
+  /** The text each cell shows, for the column widths; rows that only title something are left out. */
+  readonly shown: string[][] = [];
 
   constructor(readonly width: number) {}
 
@@ -80,7 +106,14 @@ class Grid {
 
   add(
     cells: CellValue[],
-    options: { formats?: string[]; weight?: Weight; background?: string; backgrounds?: string[] } = {},
+    options: {
+      formats?: string[];
+      weight?: Weight;
+      background?: string;
+      backgrounds?: string[];
+      /** The text the cells show; omitted for a row of one title or notice (it runs into empty cells). */
+      shown?: string[];
+    } = {},
   ): void {
     const pad = <T>(items: T[], fill: T): T[] => [
       ...items,
@@ -91,12 +124,23 @@ class Grid {
     this.weights.push(pad([], options.weight ?? 'normal'));
     const { background } = options;
     this.backgrounds.push(background ? pad([], background) : pad(options.backgrounds ?? [], COLOURS.plain));
+    if (options.shown) this.shown.push(options.shown);
+  }
+
+  /** Each column as wide as its longest shown value (a wrapped title row is not counted). */
+  widths(): number[] {
+    return Array.from({ length: this.width }, (_, column) => {
+      let widest = MIN_WIDTH;
+      for (const row of this.shown) widest = Math.max(widest, textWidth(row[column] ?? ''));
+      return Math.min(widest, MAX_WIDTH);
+    });
   }
 }
 
 function addSection(
   grid: Grid,
   lang: Lang,
+  calendar: BusinessCalendar,
   section: ReportSection,
   charts: ChartSpec[],
   chartColumn: number,
@@ -104,22 +148,26 @@ function addSection(
   const width = section.columns.length;
   grid.add([t(lang, section.title)], { weight: 'bold', background: COLOURS.heading });
   const headerRow = grid.nextRow;
-  grid.add(
-    section.columns.map((column) => t(lang, column.header)),
-    { weight: 'bold', backgrounds: new Array<string>(width).fill(COLOURS.header) },
-  );
+  const headers = section.columns.map((column) => t(lang, column.header));
+  grid.add(headers, {
+    weight: 'bold',
+    backgrounds: new Array<string>(width).fill(COLOURS.header),
+    shown: headers,
+  });
   if (section.rows.length === 0) grid.add([t(lang, 'reports.noRows')]);
   section.rows.forEach((row, i) => {
     const tone = section.tones?.[i];
+    const formats = row.map((_, c) => cellFormat(section, i, c));
     grid.add(
       row.map((cell) => reportValue(lang, cell)),
       {
-        formats: section.columns.map((column) => NUMBER_FORMATS[column.format]),
+        formats: formats.map((format) => numberFormat(lang, format)),
         backgrounds: row.map((_, c) => (tone && TONED_COLUMNS.includes(c) ? COLOURS[tone] : COLOURS.plain)),
+        // A one-cell row (a "not set up" line) runs into the empty cells beside it.
+        shown: row.length > 1 ? row.map((cell, c) => cellText(lang, calendar, cell, formats[c])) : undefined,
       },
     );
   });
-  if (section.omitted) grid.add([t(lang, 'reports.omitted', { count: section.omitted })]);
   if (section.chart && section.rows.length > 0) {
     const lastRow = headerRow + section.rows.length;
     charts.push({
@@ -143,12 +191,13 @@ export function layoutReport(lang: Lang, calendar: BusinessCalendar, model: Repo
   for (const notice of model.notices)
     grid.add([formulaSafe(t(lang, notice.key, notice.params))], { background: COLOURS.notice });
   grid.add([]);
-  for (const section of model.sections) addSection(grid, lang, section, charts, width + 2);
+  for (const section of model.sections) addSection(grid, lang, calendar, section, charts, width + 2);
   return {
     values: grid.values,
     formats: grid.formats,
     weights: grid.weights,
     backgrounds: grid.backgrounds,
     charts,
+    widths: grid.widths(),
   };
 }

@@ -10,13 +10,12 @@ import type { ReportModel, ReportSection } from '../../core/reports';
 import type { ReportRecipient } from '../../core/settings/report-recipients';
 import { type Lang, t } from '../../i18n';
 import type { Outgoing } from '../mailer';
-import { cellText, periodLine, reportTitle } from './text';
+import { cellFormat, cellText, periodLine, reportTitle } from './text';
 
 export interface ReportMailContext {
   lang: Lang;
   calendar: BusinessCalendar;
   recipients: readonly ReportRecipient[];
-  spreadsheetName: string;
   sheetName: string;
   sheetUrl: string;
 }
@@ -40,13 +39,13 @@ function tableSection(
   limit: number,
 ): MailSection {
   const shown = section.rows.slice(0, limit);
-  const more = section.rows.length - shown.length + (section.omitted ?? 0);
+  const more = section.rows.length - shown.length;
   return {
     heading: t(lang, section.title),
     table: {
       columns: section.columns.map((column) => t(lang, column.header)),
-      rows: shown.map((row) =>
-        row.map((cell, i) => cellText(lang, calendar, cell, section.columns[i].format)),
+      rows: shown.map((row, r) =>
+        row.map((cell, i) => cellText(lang, calendar, cell, cellFormat(section, r, i))),
       ),
     },
     paragraphs: [
@@ -84,7 +83,7 @@ export function reportMail(context: ReportMailContext, model: ReportModel): Outg
   return [
     {
       to,
-      subject: t(lang, 'reports.mail.subject', { title, spreadsheet: context.spreadsheetName }),
+      subject: t(lang, 'reports.mail.subject', { title }),
       htmlBody: rendered.html,
       textBody: rendered.text,
       reason: t(lang, 'reports.mail.reason', { label: model.period.label }),

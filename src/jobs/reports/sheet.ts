@@ -11,8 +11,6 @@ import type { JobContext } from '../context';
 import type { ReportLayout } from './layout';
 import { reportSheetName } from './text';
 
-const FIRST_COLUMN_WIDTH = 240;
-
 function freshSheet(ctx: JobContext, period: ReportPeriod): SheetPort {
   const { workbook } = ctx.ports;
   const name = reportSheetName(ctx.lang, period);
@@ -33,7 +31,9 @@ export function writeReportSheet(ctx: JobContext, period: ReportPeriod, layout: 
   sheet.setNumberFormats(1, 1, layout.formats);
   sheet.setFontWeights(1, 1, layout.weights);
   sheet.setBackgrounds(1, 1, layout.backgrounds);
-  sheet.setColumnWidth(1, FIRST_COLUMN_WIDTH);
+  layout.widths.forEach((width, i) => {
+    sheet.setColumnWidth(i + 1, width);
+  });
   for (const chart of layout.charts) sheet.addColumnChart(chart);
   return sheet;
 }

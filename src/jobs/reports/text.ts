@@ -8,9 +8,18 @@ import {
   type ReportCell,
   type ReportModel,
   type ReportPeriod,
+  type ReportSection,
 } from '../../core/reports';
 import { formatLocalDateTime } from '../../core/sla';
 import { type Lang, t } from '../../i18n';
+
+export /** The format of a cell: its column's, or for a 'mixed' column its row's. */
+function cellFormat(section: ReportSection, row: number, column: number): Exclude<ColumnFormat, 'mixed'> {
+  const format = section.columns[column].format;
+  if (format !== 'mixed') return format;
+  const own = section.rowFormats?.[row] ?? 'text';
+  return own === 'mixed' ? 'text' : own;
+}
 
 export function labelText(lang: Lang, cell: Label): string {
   return t(lang, cell.key, cell.params);
@@ -36,9 +45,10 @@ export function cellText(
   }
   if (typeof cell === 'string') return cell;
   if (format === 'percent') return percentText(cell);
+  // A change is in percentage points already: +5.0 pp / +5.0 个百分点.
   if (format === 'change')
-    return `${cell > 0 ? '+' : cell < 0 ? '−' : '±'}${(Math.abs(cell) * 100).toFixed(1)} pp`;
-  if (format === 'days') return cell.toFixed(1);
+    return `${cell > 0 ? '+' : cell < 0 ? '−' : '±'}${Math.abs(cell).toFixed(1)}${t(lang, 'reports.unit.pp')}`;
+  if (format === 'days' || format === 'hours') return cell.toFixed(1);
   return String(cell);
 }
 
@@ -48,10 +58,11 @@ export function reportSheetName(lang: Lang, period: ReportPeriod): string {
   });
 }
 
+/** "周报 2026年第19周" / "Weekly report 2026 week 19", "月报 2026年5月" / "Monthly report 2026-05": no ISO codes. */
 export function reportTitle(lang: Lang, period: ReportPeriod): string {
-  return t(lang, period.kind === 'weekly' ? 'reports.title.weekly' : 'reports.title.monthly', {
-    label: period.label,
-  });
+  const [year, part] = period.label.split(/-W?/);
+  if (period.kind === 'weekly') return t(lang, 'reports.title.weekly', { year, week: String(Number(part)) });
+  return t(lang, 'reports.title.monthly', { year, month: lang === 'zh-CN' ? String(Number(part)) : part });
 }
 
 /** "2026-11-16 – 2026-11-22 · 5 working days · compared with 2026-W46". */

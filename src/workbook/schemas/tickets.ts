@@ -50,6 +50,10 @@ export interface TicketRow {
   feedbackAt: DateCell;
   resolveDue: DateCell;
   resolveAt: DateCell;
+  /** The first time the ticket was Resolved and the deadline it had then: kept when it is reopened and
+   *  resolved again, so timeliness counts the first resolution (issue 14, SPEC §10). */
+  firstResolvedAt: DateCell;
+  firstResolveDue: DateCell;
   callbackOpen: DateCell;
   callbackDue: DateCell;
   callbackAt: DateCell;
@@ -106,6 +110,10 @@ export const TICKETS: SheetSchema<keyof TicketRow> = {
     col('feedbackAt', 'date', { ...sla, system: false }),
     col('resolveDue', 'date', sla),
     col('resolveAt', 'date', sla),
+    // Not required: a sheet set up before these columns existed still works (its reports fall back to
+    // Resolved at and Resolve due).
+    col('firstResolvedAt', 'date', { group: 'sla', system: true }),
+    col('firstResolveDue', 'date', { group: 'sla', system: true }),
     col('callbackOpen', 'date', sla),
     col('callbackDue', 'date', sla),
     col('callbackAt', 'date', sla),

@@ -3,7 +3,7 @@
  * when done; otherwise when the window closed), how many were done, on time, invalid or unreachable;
  * and the satisfaction scores given in the period (5 很满意 … 1 很不满意; satisfied = 4–5).
  */
-import { callbackOutcome, inWindow, isRated, type ReportContext } from '../input';
+import { callbackOutcome, inWindow, type ReportContext, scoredCallbacks } from '../input';
 import { label, type ReportSection } from '../model';
 
 export function callbackStatistics(context: ReportContext): ReportSection {
@@ -40,11 +40,11 @@ export function callbackStatistics(context: ReportContext): ReportSection {
 const SCORES = [5, 4, 3, 2, 1] as const;
 
 export function satisfactionDistribution(context: ReportContext): ReportSection {
+  // Every scored attempt of the Callbacks log in the period, by attempt time.
   const counts = new Map<number, number>();
   let rated = 0;
-  for (const ticket of context.tickets) {
-    if (!isRated(ticket) || !inWindow(ticket.callbackAt, context.current)) continue;
-    const score = Math.round(ticket.satisfaction);
+  for (const callback of scoredCallbacks(context.callbacks, context.current)) {
+    const score = Math.round(callback.satisfaction);
     counts.set(score, (counts.get(score) ?? 0) + 1);
     rated += 1;
   }

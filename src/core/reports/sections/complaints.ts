@@ -5,7 +5,7 @@
  */
 import { maskPhone } from '../../text';
 import { inWindow, type ReportContext } from '../input';
-import { label, limited, type ReportCell, type ReportSection } from '../model';
+import { label, type ReportCell, type ReportSection } from '../model';
 
 export function majorAndRepeatComplaints(context: ReportContext): ReportSection {
   const listed = context.tickets
@@ -27,7 +27,7 @@ export function majorAndRepeatComplaints(context: ReportContext): ReportSection 
     ticket.status === '' ? label('reports.value.none') : label(`enum.status.${ticket.status}`),
     maskPhone(ticket.phone),
   ]);
-  const section: ReportSection = {
+  return {
     id: 'majorAndRepeat',
     title: 'reports.section.majorAndRepeat',
     columns: [
@@ -42,7 +42,6 @@ export function majorAndRepeatComplaints(context: ReportContext): ReportSection 
       { header: 'reports.col.phone', format: 'text' },
     ],
     rows,
-    mailRows: 10,
+    mailRows: context.targets.listLimit,
   };
-  return limited(section, context.targets.listLimit);
 }

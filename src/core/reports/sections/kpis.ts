@@ -1,6 +1,9 @@
 /**
  * The KPI block (SPEC §10): the Customer Service Center's quality targets (seed 003 L359–360, 2.1.1–
- * 2.1.5) against ⚙ Targets, each with its status and its change against the previous period.
+ * 2.1.5) against ⚙ Targets, each with its status and its change against the previous period:
+ * complaint and repair timeliness (first resolution against the deadline it had then), the **repair**
+ * callback rate (2.1.3 报修回访率: repairs only), rework, and satisfaction from the Callbacks log by
+ * attempt time. Each measure keeps the IDs behind it, so a figure can be explained ticket by ticket.
  */
 import type { MessageKey } from '../../../i18n';
 import type { ReportTargets } from '../../settings/targets';
@@ -8,11 +11,11 @@ import {
   callbackOutcome,
   inWindow,
   isCancelled,
-  isRated,
   isSatisfied,
   type ReportContext,
   type ReportTicket,
   ratio,
+  scoredCallbacks,
   stageOutcome,
   type Window,
 } from '../input';
@@ -26,6 +29,8 @@ type KpiId = keyof Pick<
 export interface KpiMeasure {
   part: number;
   whole: number;
+  /** Ticket IDs counted against the target (late, not called back, reworked, not satisfied), in order. */
+  against: string[];
 }
 
 interface KpiDefinition {
@@ -33,28 +38,32 @@ interface KpiDefinition {
   title: MessageKey;
   /** 'min': the value must reach the target; 'max': it must not exceed it (rework). */
   direction: 'min' | 'max';
-  measure: (tickets: readonly ReportTicket[], window: Window) => KpiMeasure;
+  /** 'part' counts toward the target for 'min' KPIs and against it for 'max' ones (rework). */
+  measure: (context: ReportContext, window: Window) => KpiMeasure;
 }
 
 function tally(
-  tickets: readonly ReportTicket[],
+  context: ReportContext,
   counts: (ticket: ReportTicket) => boolean | null,
+  partIsBad = false,
 ): KpiMeasure {
   let part = 0;
   let whole = 0;
-  for (const ticket of tickets) {
+  const against: string[] = [];
+  for (const ticket of context.tickets) {
     const counted = counts(ticket);
     if (counted === null) continue;
     whole += 1;
     if (counted) part += 1;
+    if (counted === partIsBad) against.push(ticket.id);
   }
-  return { part, whole };
+  return { part, whole, against };
 }
 
 /** Resolved by the resolve deadline, among tickets of the type whose resolve outcome is known in the window. */
 function timeliness(type: 'complaint' | 'repair') {
-  return (tickets: readonly ReportTicket[], window: Window): KpiMeasure =>
-    tally(tickets, (ticket) => {
+  return (context: ReportContext, window: Window): KpiMeasure =>
+    tally(context, (ticket) => {
       if (ticket.type !== type || isCancelled(ticket)) return null;
       const outcome = stageOutcome(ticket, 'resolve');
       return outcome && inWindow(outcome.at, window) ? outcome.onTime : null;
@@ -78,9 +87,11 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     id: 'callbackRate',
     title: 'reports.kpi.callbackRate',
     direction: 'min',
-    // Callbacks done (on time or late) among callbacks whose outcome is known in the window.
-    measure: (tickets, window) =>
-      tally(tickets, (ticket) => {
+    // Repairs called back (on time or late) among repairs whose callback outcome is known in the window
+    // (seed 003 L359 2.1.3 报修回访率; the callback statistics section counts every type).
+    measure: (context, window) =>
+      tally(context, (ticket) => {
+        if (ticket.type !== 'repair') return null;
         const outcome = callbackOutcome(ticket);
         return outcome && inWindow(outcome.at, window) ? ticket.callbackState === 'done' : null;
       }),
@@ -90,20 +101,29 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     title: 'reports.kpi.reworkRate',
     direction: 'max',
     // Tickets resolved in the window that had been reopened at least once (返工、返修).
-    measure: (tickets, window) =>
-      tally(tickets, (ticket) =>
-        !isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null,
+    measure: (context, window) =>
+      tally(
+        context,
+        (ticket) =>
+          !isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null,
+        true,
       ),
   },
   {
     id: 'satisfactionRate',
     title: 'reports.kpi.satisfactionRate',
     direction: 'min',
-    // Satisfied (4–5) among callbacks with a score, by callback time (SPEC §7).
-    measure: (tickets, window) =>
-      tally(tickets, (ticket) =>
-        isRated(ticket) && inWindow(ticket.callbackAt, window) ? isSatisfied(ticket.satisfaction) : null,
-      ),
+    // Satisfied (4–5) among scored attempts of the Callbacks log, by attempt time (SPEC §7): a
+    // dissatisfied score stays counted in its period whatever happens to the ticket later.
+    measure: (context, window) => {
+      const scored = scoredCallbacks(context.callbacks, window);
+      const against = scored.filter((callback) => !isSatisfied(callback.satisfaction));
+      return {
+        part: scored.length - against.length,
+        whole: scored.length,
+        against: against.map((callback) => callback.ticketId),
+      };
+    },
   },
 ];
 
@@ -119,13 +139,37 @@ export function kpiStatus(measure: KpiMeasure, target: number, direction: 'min' 
 
 const TONE: Record<KpiStatus, Tone> = { met: 'good', missed: 'bad', noData: 'none' };
 
+/**
+ * The tickets behind each KPI (明细): what it counted and the IDs counted against the target, complete,
+ * so a manager can check a figure ticket by ticket. Sheet only.
+ */
+export function kpiDetails(context: ReportContext): ReportSection {
+  return {
+    id: 'kpiDetails',
+    title: 'reports.section.kpiDetails',
+    columns: [
+      { header: 'reports.col.kpi', format: 'text' },
+      { header: 'reports.col.basis', format: 'text' },
+      { header: 'reports.col.against', format: 'text' },
+    ],
+    // One row per ticket, so the list is complete, filterable and never cut.
+    rows: KPI_DEFINITIONS.flatMap((kpi): ReportCell[][] => {
+      const measure = kpi.measure(context, context.current);
+      const name = label(kpi.title);
+      const counted = label('reports.kpi.basis', { part: measure.part, whole: measure.whole });
+      const ids = [...new Set(measure.against)];
+      return ids.length === 0 ? [[name, counted, null]] : ids.map((id) => [name, counted, id]);
+    }),
+  };
+}
+
 export function kpiSection(context: ReportContext): ReportSection {
   const rows: ReportCell[][] = [];
   const tones: Tone[] = [];
   for (const kpi of KPI_DEFINITIONS) {
     const target = context.targets[kpi.id];
-    const now = kpi.measure(context.tickets, context.current);
-    const before = kpi.measure(context.tickets, context.before);
+    const now = kpi.measure(context, context.current);
+    const before = kpi.measure(context, context.before);
     const value = ratio(now.part, now.whole);
     const previous = ratio(before.part, before.whole);
     const status = kpiStatus(now, target, kpi.direction);
@@ -135,7 +179,8 @@ export function kpiSection(context: ReportContext): ReportSection {
       label(kpi.direction === 'min' ? 'reports.target.atLeast' : 'reports.target.atMost', { target }),
       label(`reports.status.${status}`),
       previous,
-      value !== null && previous !== null ? value - previous : null,
+      // The change in percentage points (value and previous are fractions).
+      value !== null && previous !== null ? (value - previous) * 100 : null,
       label('reports.kpi.basis', { part: now.part, whole: now.whole }),
     ]);
     tones.push(TONE[status]);

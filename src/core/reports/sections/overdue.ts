@@ -32,11 +32,10 @@ export function overdueList(context: ReportContext): ReportSection {
     const overdue = overdueStage(ticket, context.asOf);
     if (overdue) late.push({ ticket, ...overdue });
   }
-  // Earliest deadline first = most late first; lateness (a walk over the calendar) only for the rows shown.
+  // Earliest deadline first = most late first. The sheet lists every one; the mail the first few.
   late.sort((a, b) => a.due - b.due || a.ticket.id.localeCompare(b.ticket.id));
-  const shown = late.slice(0, context.targets.listLimit);
   const dayMs = workingDayMs(context.calendar);
-  const rows: ReportCell[][] = shown.map(({ ticket, stage, due }) => [
+  const rows: ReportCell[][] = late.map(({ ticket, stage, due }) => [
     ticket.id,
     ticket.type === '' ? label('reports.value.none') : label(`enum.ticketType.${ticket.type}`),
     ticket.severity === '' ? label('reports.value.none') : label(`enum.severity.${ticket.severity}`),
@@ -60,7 +59,6 @@ export function overdueList(context: ReportContext): ReportSection {
       { header: 'reports.col.workingDaysLate', format: 'days' },
     ],
     rows,
-    omitted: late.length - shown.length || undefined,
-    mailRows: 10,
+    mailRows: context.targets.listLimit,
   };
 }

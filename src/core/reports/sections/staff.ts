@@ -2,8 +2,15 @@
  * Per-staff table (SPEC §10), by assignee: tickets handled (resolved in the period), the share of their
  * resolve deadlines met (same rule as the timeliness KPIs) and their callback satisfaction rate.
  */
-import { inWindow, isCancelled, isRated, isSatisfied, type ReportContext, stageOutcome } from '../input';
-import { label, limited, type ReportCell, type ReportSection } from '../model';
+import {
+  inWindow,
+  isCancelled,
+  isSatisfied,
+  type ReportContext,
+  scoredCallbacks,
+  stageOutcome,
+} from '../input';
+import { label, type ReportCell, type ReportSection } from '../model';
 
 interface StaffTally {
   handled: number;
@@ -28,18 +35,21 @@ export function staffTable(context: ReportContext): ReportSection {
     const resolvedNow = inWindow(ticket.resolveAt, context.current);
     const outcome = stageOutcome(ticket, 'resolve');
     const decidedNow = outcome !== null && inWindow(outcome.at, context.current);
-    const ratedNow = isRated(ticket) && inWindow(ticket.callbackAt, context.current);
-    if (!resolvedNow && !decidedNow && !ratedNow) continue;
+    if (!resolvedNow && !decidedNow) continue;
     const tally = tallyOf(ticket.assignee);
     if (resolvedNow) tally.handled += 1;
     if (decidedNow) {
       tally.decided += 1;
       if (outcome.onTime) tally.onTime += 1;
     }
-    if (ratedNow && ticket.satisfaction !== null) {
-      tally.rated += 1;
-      if (isSatisfied(ticket.satisfaction)) tally.satisfied += 1;
-    }
+  }
+  // Satisfaction from the Callbacks log, credited to the ticket's assignee.
+  for (const callback of scoredCallbacks(context.callbacks, context.current)) {
+    const ticket = context.ticketsById.get(callback.ticketId);
+    if (!ticket || isCancelled(ticket)) continue;
+    const tally = tallyOf(ticket.assignee);
+    tally.rated += 1;
+    if (isSatisfied(callback.satisfaction)) tally.satisfied += 1;
   }
   const rows: ReportCell[][] = [...byStaff]
     .sort(([a, x], [b, y]) => y.handled - x.handled || a.localeCompare(b))
@@ -50,7 +60,7 @@ export function staffTable(context: ReportContext): ReportSection {
       tally.rated === 0 ? null : tally.satisfied / tally.rated,
       tally.rated,
     ]);
-  const section: ReportSection = {
+  return {
     id: 'staff',
     title: 'reports.section.staff',
     columns: [
@@ -61,7 +71,6 @@ export function staffTable(context: ReportContext): ReportSection {
       { header: 'reports.col.rated', format: 'count' },
     ],
     rows,
-    mailRows: 10,
+    mailRows: context.targets.listLimit,
   };
-  return limited(section, context.targets.listLimit);
 }

@@ -5,7 +5,7 @@
 import type { MessageKey } from '../../../i18n';
 import { ENUMS } from '../../enums';
 import { countBy, inWindow, type ReportContext, type ReportTicket } from '../input';
-import { label, limited, type ReportCell, type ReportSection, type SectionChart } from '../model';
+import { label, type ReportCell, type ReportSection, type SectionChart } from '../model';
 
 interface VolumeSpec {
   id: string;
@@ -108,7 +108,7 @@ export function volumeByCategory(context: ReportContext): ReportSection {
     'reports.col.category',
     (t) => t.category,
   );
-  return limited(volumeSection(context, spec), context.targets.listLimit);
+  return volumeSection(context, spec);
 }
 
 export function volumeByDepartment(context: ReportContext): ReportSection {
@@ -118,5 +118,5 @@ export function volumeByDepartment(context: ReportContext): ReportSection {
     'reports.col.department',
     (t) => t.department,
   );
-  return limited(volumeSection(context, spec), context.targets.listLimit);
+  return volumeSection(context, spec);
 }
