@@ -90,10 +90,10 @@ function formatNumber(n: number, format: string | undefined): string {
   const literals: string[] = [];
   const pattern = section.replace(/"([^"]*)"/g, (_, text: string) => {
     literals.push(text);
-    return `\u0000${literals.length - 1}\u0000`;
+    return `\uE000${literals.length - 1}\uE000`;
   });
   const digits = /[0#][0#,]*(\.[0#]+)?%?/.exec(pattern);
-  if (!digits) return pattern.replace(/\u0000(\d+)\u0000/g, (_, i: string) => literals[Number(i)]);
+  if (!digits) return pattern.replace(/\uE000(\d+)\uE000/g, (_, i: string) => literals[Number(i)]);
   const spec = digits[0];
   const percent = spec.endsWith('%');
   // A negative number under its own section is shown without its minus (the section says how).
@@ -104,7 +104,7 @@ function formatNumber(n: number, format: string | undefined): string {
     : value.toFixed(decimals);
   const shown = `${text}${percent ? '%' : ''}`;
   return (pattern.slice(0, digits.index) + shown + pattern.slice(digits.index + spec.length)).replace(
-    /\u0000(\d+)\u0000/g,
+    /\uE000(\d+)\uE000/g,
     (_, i: string) => literals[Number(i)],
   );
 }

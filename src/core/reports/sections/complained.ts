@@ -3,7 +3,7 @@
  * period naming a person, per person, with how many were found substantiated (是否属实 = Yes) — most first.
  */
 import { inWindow, type ReportContext } from '../input';
-import { type ReportCell, type ReportSection } from '../model';
+import type { ReportCell, ReportSection } from '../model';
 
 export function personsComplainedAbout(context: ReportContext): ReportSection {
   const byPerson = new Map<string, { complaints: number; substantiated: number }>();
