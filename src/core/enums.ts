@@ -25,6 +25,11 @@ export const ENUMS = {
   role: ['staff', 'supervisor', 'manager', 'gm'],
   dayKind: ['holiday', 'workday'],
   historySource: ['form', 'edit', 'scheduler', 'menu'],
+  inspectionAnswerKind: ['passFail', 'score', 'passRate'],
+  inspectionFrequency: ['daily', 'weekly', 'monthly', 'onDemand'],
+  inspectionResult: ['pass', 'fail'],
+  inspectionAnswer: ['pass', 'fail', 'na'],
+  inspectionState: ['closed', 'awaitingRecheck', 'rechecked'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -40,6 +45,10 @@ export type CallbackMethod = EnumCode<'callbackMethod'>;
 export type Role = EnumCode<'role'>;
 export type DayKind = EnumCode<'dayKind'>;
 export type HistorySource = EnumCode<'historySource'>;
+export type InspectionAnswerKind = EnumCode<'inspectionAnswerKind'>;
+export type InspectionFrequency = EnumCode<'inspectionFrequency'>;
+export type InspectionResult = EnumCode<'inspectionResult'>;
+export type InspectionState = EnumCode<'inspectionState'>;
 
 export function isEnumCode<N extends EnumName>(name: N, value: unknown): value is EnumCode<N> {
   return typeof value === 'string' && (ENUMS[name] as readonly string[]).includes(value);

@@ -11,6 +11,7 @@ import * as digest from './messages/digest';
 import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
+import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
 import * as notify from './messages/notify';
 import * as reports from './messages/reports';
@@ -40,6 +41,7 @@ const en = {
   ...callbacks.en,
   ...reports.en,
   ...health.en,
+  ...inspections.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -60,6 +62,7 @@ const zh: Record<MessageKey, string> = {
   ...callbacks.zh,
   ...reports.zh,
   ...health.zh,
+  ...inspections.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
