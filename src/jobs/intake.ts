@@ -4,16 +4,8 @@
  * allocate the ID, route, detect repeats, compute deadlines, write the row in one append. After the
  * lock: notify (or queue to the Outbox).
  */
-import { parseLocalDateTime, weekdayOf, yearOf } from '../core/calendar';
-import { ticketPrefix } from '../core/settings';
-import {
-  counterKey,
-  formatTicketId,
-  type IntakeInput,
-  nextCounter,
-  normalizeIntake,
-  type ReviewReason,
-} from '../core/tickets';
+import { parseLocalDateTime, weekdayOf } from '../core/calendar';
+import { type IntakeInput, normalizeIntake, type ReviewReason } from '../core/tickets';
 import { buildRepeatIndex, findRepeat } from '../core/tickets/repeats';
 import { routeTicket } from '../core/tickets/routing';
 import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } from '../forms/intake';
@@ -21,9 +13,8 @@ import { LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { JobContext } from './context';
-import { type Deadlines, deadlinesFor } from './deadlines';
-import { appendHistory } from './history';
 import { deliver } from './mailer';
+import { writeNewTickets } from './new-tickets';
 import { ticketNotices } from './notices';
 import { type DeskSettings, loadSettings } from './settings';
 
@@ -120,10 +111,6 @@ function assignmentCounts(
   return { today: countsToday, week: countsWeek };
 }
 
-function yearIn(settings: DeskSettings, instant: Date): number {
-  return yearOf(settings.calendar.zone.toLocal(instant.getTime()).dayNumber);
-}
-
 /** Which form a response came from: the customer form asks no channel, since it is itself online. */
 export type IntakeOrigin = 'staff' | 'customer';
 
@@ -159,13 +146,6 @@ export function handleIntake(
       },
     });
 
-    const prefix = ticketPrefix(settings.general, fields.type);
-    const year = yearIn(settings, fields.receivedAt);
-    const key = counterKey(prefix, year);
-    const n = nextCounter(ports.store.get(key));
-    ports.store.set(key, String(n));
-    const id = formatTicketId(prefix, year, n);
-
     const route = routeTicket({
       category: fields.category,
       categories: settings.categories,
@@ -184,43 +164,26 @@ export function handleIntake(
         params: { id: repeat.repeatOf, days: settings.general.repeatWindowDays },
       });
 
-    const deadlines: Deadlines = deadlinesFor(settings, lang, {
-      type: fields.type,
-      severity,
-      receivedAt: fields.receivedAt,
-    });
     const reviewNeeded = reviews.length > 0 || route.reviews.length > 0;
-    const record: Partial<TicketRow> = {
-      ...fields,
-      id,
-      severity,
-      department: route.department,
-      assignee: route.assignee,
-      status: 'new',
-      needsReview: reviewNeeded,
-      reviewNote: reviewNote(lang, allReviews),
-      ...deadlines.values,
-      slaState: 'pending',
-      escalationLevel: 0,
-      repeatOf: repeat?.repeatOf ?? '',
-      supervised: repeat !== null,
-      reopenCount: 0,
-      pausedMs: 0,
-      formResponseId: responseId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const { firstRow } = tickets.appendRecords([record]);
-    tickets.writeNotes(firstRow, deadlines.notes);
-    appendHistory(ctx, 'form', [
-      {
-        actor,
-        recordId: id,
-        field: t(lang, 'history.created'),
-        oldValue: '',
-        newValue: t(lang, 'enum.status.new'),
-      },
-    ]);
+    const [written] = writeNewTickets(
+      ctx,
+      settings,
+      [
+        {
+          fields: { ...fields, severity },
+          department: route.department,
+          assignee: route.assignee,
+          needsReview: reviewNeeded,
+          reviewNote: reviewNote(lang, allReviews),
+          repeatOf: repeat?.repeatOf ?? '',
+          supervised: repeat !== null,
+          formResponseId: responseId,
+        },
+      ],
+      'form',
+      actor,
+    );
+    const { id, row: firstRow, record } = written;
     ports.workbook.flush();
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };
   });

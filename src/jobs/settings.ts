@@ -12,6 +12,7 @@ import {
   type SpecialDay,
 } from '../core/calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../core/cells';
+import { type AreaSetting, type ChecklistTemplate, parseAreas, parseChecklists } from '../core/inspections';
 import {
   type CategorySetting,
   type GeneralSettings,
@@ -27,8 +28,10 @@ import { type Lang, t } from '../i18n';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import {
+  AREAS,
   CALENDAR,
   CATEGORIES,
+  CHECKLISTS,
   GENERAL,
   HOLIDAYS,
   REPORT_RECIPIENTS,
@@ -49,6 +52,9 @@ export interface DeskSettings {
   targets: ReportTargets;
   /** ⚙ Report recipients (SPEC §10). */
   reportRecipients: ReportRecipient[];
+  /** ⚙ Checklists and ⚙ Areas: the inspection templates and what is inspected with them (SPEC §9). */
+  checklists: ChecklistTemplate[];
+  areas: AreaSetting[];
   /** Bad rows and missing sheets, each with sheet, row and reason (shown by the health check). */
   issues: SettingsIssue[];
 }
@@ -62,9 +68,11 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   STAFF,
   TARGETS,
   REPORT_RECIPIENTS,
+  CHECKLISTS,
+  AREAS,
 ];
 
-const CACHE_KEY = 'settings.parsed.v1';
+const CACHE_KEY = 'settings.parsed.v2';
 const CACHE_SECONDS = 6 * 60 * 60;
 /** CacheService refuses values over 100 KB; a larger table is simply parsed on every run. */
 const CACHE_MAX_CHARS = 90_000;
@@ -145,6 +153,9 @@ function parseSettings(
   const reportRecipients = parseReportRecipients(rowsOf(REPORT_RECIPIENTS), lang);
   issues.push(...general.issues, ...calendar.issues, ...sla.issues, ...categories.issues, ...staff.issues);
   issues.push(...targets.issues, ...reportRecipients.issues);
+  const checklists = parseChecklists(rowsOf(CHECKLISTS), lang);
+  const areas = parseAreas(rowsOf(AREAS), checklists.templates, lang);
+  issues.push(...checklists.issues, ...areas.issues);
   return {
     timeZone: calendar.calendar.config.timeZone,
     general: general.value,
@@ -154,6 +165,8 @@ function parseSettings(
     staff: staff.value,
     targets: targets.value,
     reportRecipients: reportRecipients.value,
+    checklists: checklists.templates,
+    areas: areas.areas,
     issues,
   };
 }

@@ -6,6 +6,7 @@
 import { defaultCalendarRows, defaultHolidayRows, zoneOf } from '../core/calendar';
 import { parseDateKey } from '../core/calendar/civil';
 import type { CellValue } from '../core/cells';
+import { defaultAreaRows, defaultChecklistRows } from '../core/inspections';
 import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
 import { defaultReportRecipientRows } from '../core/settings/report-recipients';
 import { defaultTargetRows } from '../core/settings/targets';
@@ -57,6 +58,10 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<
       return defaultStaffRows(lang).map((row) => ({ ...row }));
     case 'targets':
       return defaultTargetRows(lang).map((row) => ({ ...row }));
+    case 'checklists':
+      return defaultChecklistRows(lang).map((row) => ({ ...row }));
+    case 'areas':
+      return defaultAreaRows(lang).map((row) => ({ ...row }));
     case 'reportRecipients':
       return defaultReportRecipientRows(lang).map((row) => ({ ...row }));
     default:

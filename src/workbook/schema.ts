@@ -23,7 +23,12 @@ export type SheetKey =
   | 'categories'
   | 'staff'
   | 'targets'
-  | 'reportRecipients';
+  | 'reportRecipients'
+  | 'inspections'
+  | 'inspectionItems'
+  | 'missedInspections'
+  | 'checklists'
+  | 'areas';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

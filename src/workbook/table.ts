@@ -230,14 +230,27 @@ export class Table<R extends object> {
    * theirs). A key the sheet lacks is skipped: notes only explain values. Returns the number of writes.
    */
   writeNotes(row: number, notes: Partial<Record<keyof R & string, string>>): number {
+    return this.writeNotesOfRows(row, [notes]);
+  }
+
+  /**
+   * The notes of consecutive rows from `firstRow` (e.g. records just appended together), one write per
+   * run of columns over all the rows; a row that lacks a key of another row gets '' there.
+   */
+  writeNotesOfRows(firstRow: number, rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>): number {
     const map = this.headerMap();
     const ours = new Set(Object.values(map.columns));
-    const wanted = new Map<number, string>();
-    for (const [key, note] of Object.entries(notes) as Array<[string, string]>) {
-      const index = map.columns[key];
-      if (index !== undefined) wanted.set(index, note);
-    }
-    const indexes = [...wanted.keys()].sort((a, b) => a - b);
+    const wanted = rows.map(() => new Map<number, string>());
+    const indexSet = new Set<number>();
+    rows.forEach((notes, i) => {
+      for (const [key, note] of Object.entries(notes) as Array<[string, string]>) {
+        const index = map.columns[key];
+        if (index === undefined) continue;
+        wanted[i].set(index, note);
+        indexSet.add(index);
+      }
+    });
+    const indexes = [...indexSet].sort((a, b) => a - b);
     let writes = 0;
     let start = 0;
     while (start < indexes.length) {
@@ -245,9 +258,12 @@ export class Table<R extends object> {
       while (end + 1 < indexes.length && this.bridgeable(indexes[end], indexes[end + 1], ours)) end += 1;
       const first = indexes[start];
       const last = indexes[end];
-      const line: string[] = [];
-      for (let column = first; column <= last; column++) line.push(wanted.get(column) ?? '');
-      this.sheet.writeNotes(row, first, [line]);
+      const block = wanted.map((line) => {
+        const cells: string[] = [];
+        for (let column = first; column <= last; column++) cells.push(line.get(column) ?? '');
+        return cells;
+      });
+      this.sheet.writeNotes(firstRow, first, block);
       writes += 1;
       start = end + 1;
     }

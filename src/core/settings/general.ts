@@ -31,6 +31,15 @@ export interface GeneralSettings {
   callbackMaxAttempts: number;
   callbackMinDistinctDays: number;
   smsOnlyLimit: number;
+  /** Inspection schedule compliance bands (issue 17): ≥ compliant %, ≥ at-risk %, else non-compliant. */
+  inspectionCompliantPercent: number;
+  inspectionAtRiskPercent: number;
+  /** Complaints in an area's linked category, in a period its inspections all passed, that make a blind spot. */
+  blindSpotComplaints: number;
+  /** The month's best areas: average score ≥ this, top share % of the areas inspected, at most max. */
+  bestAreaScore: number;
+  bestAreaSharePercent: number;
+  bestAreaMax: number;
 }
 
 function integer(
@@ -103,6 +112,12 @@ export function generalFields(defaultLanguage: Lang): FieldSpecs<GeneralSettings
     callbackMaxAttempts: integer(3, 1, 20, 'settings.general.callbackMaxAttempts', 'SPEC §7'),
     callbackMinDistinctDays: integer(2, 1, 20, 'settings.general.callbackMinDistinctDays', 'SPEC §7'),
     smsOnlyLimit: integer(3, 1, 20, 'settings.general.smsOnlyLimit', 'seed 004 L266'),
+    inspectionCompliantPercent: integer(90, 1, 100, 'settings.general.inspectionCompliantPercent'),
+    inspectionAtRiskPercent: integer(70, 0, 100, 'settings.general.inspectionAtRiskPercent'),
+    blindSpotComplaints: integer(3, 1, 1000, 'settings.general.blindSpotComplaints'),
+    bestAreaScore: integer(95, 0, 100, 'settings.general.bestAreaScore', 'seed 000 L837'),
+    bestAreaSharePercent: integer(10, 0, 100, 'settings.general.bestAreaSharePercent', 'seed 000 L835'),
+    bestAreaMax: integer(3, 0, 100, 'settings.general.bestAreaMax', 'seed 000 L835'),
   };
 }
 

@@ -59,6 +59,7 @@ export const en = {
   'col.inspections.faultEntry': 'Fault ledger entry',
   'col.inspections.formResponseId': 'Form response ID',
 
+  'col.tickets.inspection': 'Inspection',
   'col.inspectionItems.inspectionId': 'Inspection ID',
   'col.inspectionItems.section': 'Section',
   'col.inspectionItems.item': 'Item',
@@ -115,6 +116,15 @@ export const en = {
   'inspections.review.unknownRecheck':
     'Re-inspection of “{value}”, which is not an open inspection of this area.',
   'inspections.streak': '{n} in a row',
+
+  'settings.general.inspectionCompliantPercent':
+    'Inspections: compliant at or above (% of due inspections done)',
+  'settings.general.inspectionAtRiskPercent': 'Inspections: at risk at or above (%), below it non-compliant',
+  'settings.general.blindSpotComplaints':
+    'Inspections: complaints in a period that make a passing area a blind spot',
+  'settings.general.bestAreaScore': 'Best areas of the month: average inspection score at least (%)',
+  'settings.general.bestAreaSharePercent': 'Best areas of the month: share of inspected areas named (%)',
+  'settings.general.bestAreaMax': 'Best areas of the month: at most',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -177,6 +187,7 @@ export const zh: Record<keyof typeof en, string> = {
   'col.inspections.faultEntry': '过失记录',
   'col.inspections.formResponseId': '表单回复编号',
 
+  'col.tickets.inspection': '来源检查',
   'col.inspectionItems.inspectionId': '检查编号',
   'col.inspectionItems.section': '分部',
   'col.inspectionItems.item': '检查项',
@@ -231,4 +242,11 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.review.noteMissing': '不合格但未填写说明：{items}。',
   'inspections.review.unknownRecheck': '复查的“{value}”不是该区域待复查的检查。',
   'inspections.streak': '连续 {n} 次',
+
+  'settings.general.inspectionCompliantPercent': '检查：按时完成率达到此值为达标（%）',
+  'settings.general.inspectionAtRiskPercent': '检查：达到此值为有风险，低于为不达标（%）',
+  'settings.general.blindSpotComplaints': '检查：检查均合格但同期投诉达到此数即为盲区',
+  'settings.general.bestAreaScore': '月度优秀区域：平均检查得分不低于（%）',
+  'settings.general.bestAreaSharePercent': '月度优秀区域：名额占受检区域的比例（%）',
+  'settings.general.bestAreaMax': '月度优秀区域：最多名额',
 };

@@ -1,12 +1,14 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
 import { CALLBACKS } from './callbacks';
+import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
 import { REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
 export * from './callbacks';
+export * from './inspections';
 export * from './logs';
 export * from './reports';
 export * from './settings';
@@ -26,4 +28,9 @@ export const SCHEMAS: Record<SheetKey, SheetSchema> = {
   staff: STAFF,
   targets: TARGETS,
   reportRecipients: REPORT_RECIPIENTS,
+  inspections: INSPECTIONS,
+  inspectionItems: INSPECTION_ITEMS,
+  missedInspections: MISSED_INSPECTIONS,
+  checklists: CHECKLISTS,
+  areas: AREAS,
 };

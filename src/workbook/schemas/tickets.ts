@@ -69,6 +69,8 @@ export interface TicketRow {
   pausedMs: NumberCell;
   waitingSince: DateCell;
   formResponseId: string;
+  /** A rectification ticket's inspection and item ("IN-2026-00001 · Lobby / Hygiene"); '' for others. */
+  inspection: string;
   createdAt: DateCell;
   updatedAt: DateCell;
 }
@@ -128,6 +130,7 @@ export const TICKETS: SheetSchema<keyof TicketRow> = {
     col('pausedMs', 'number', system),
     col('waitingSince', 'date', system),
     col('formResponseId', 'text', system),
+    col('inspection', 'text', { group: 'system', system: true, width: 220 }),
     col('createdAt', 'date', system),
     col('updatedAt', 'date', system),
   ],

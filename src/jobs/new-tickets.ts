@@ -1,0 +1,123 @@
+/**
+ * The one way a ticket comes into being (SPEC §4 steps 3, 6): the ID from the per-type-per-year counter,
+ * the SLA deadlines with their explanation notes, one append of every new row, the "created" History
+ * entries. Intake (form responses) and inspections (rectification tickets) both call it under the
+ * document lock, after deciding routing and review themselves.
+ */
+import { addDuration, type Duration, yearOf } from '../core/calendar';
+import type { HistorySource } from '../core/enums';
+import { ticketPrefix } from '../core/settings';
+import { explainDue } from '../core/sla';
+import { counterKey, formatTicketId, type IntakeFields, nextCounter } from '../core/tickets';
+import { t } from '../i18n';
+import { TICKETS, type TicketRow } from '../workbook/schemas';
+import type { JobContext } from './context';
+import { deadlinesFor } from './deadlines';
+import { appendHistory } from './history';
+import type { DeskSettings } from './settings';
+
+export interface NewTicket {
+  fields: IntakeFields;
+  department: string;
+  assignee: string;
+  needsReview: boolean;
+  reviewNote: string;
+  repeatOf: string;
+  supervised: boolean;
+  formResponseId: string;
+  /** Columns beyond intake's (e.g. the inspection a rectification ticket comes from). */
+  extra?: Partial<TicketRow>;
+  /** A resolve deadline other than the SLA row's (a rectification's working days), with what it is called. */
+  resolveIn?: { duration: Duration; label: string };
+}
+
+export interface WrittenTicket {
+  id: string;
+  row: number;
+  record: Partial<TicketRow>;
+}
+
+function yearIn(settings: DeskSettings, instant: Date): number {
+  return Number(
+    new Date(instant.getTime() + settings.calendar.zone.offsetAt(instant.getTime()))
+      .toISOString()
+      .slice(0, 4),
+  );
+}
+
+/** Allocates IDs, computes deadlines and writes the tickets in one append. Call under the document lock. */
+export function writeNewTickets(
+  ctx: JobContext,
+  settings: DeskSettings,
+  tickets: readonly NewTicket[],
+  source: HistorySource,
+  actor: string,
+): WrittenTicket[] {
+  if (tickets.length === 0) return [];
+  const { ports, lang } = ctx;
+  const now = ctx.now();
+  const prepared = tickets.map((ticket) => {
+    const { fields } = ticket;
+    const prefix = ticketPrefix(settings.general, fields.type);
+    const year = yearIn(settings, fields.receivedAt);
+    const key = counterKey(prefix, year);
+    const n = nextCounter(ports.store.get(key));
+    ports.store.set(key, String(n));
+    const id = formatTicketId(prefix, year, n);
+    const deadlines = deadlinesFor(settings, lang, {
+      type: fields.type,
+      severity: fields.severity,
+      receivedAt: fields.receivedAt,
+    });
+    if (ticket.resolveIn) {
+      const start = fields.receivedAt.getTime();
+      const due = addDuration(settings.calendar, start, ticket.resolveIn.duration);
+      deadlines.values.resolveDue = new Date(due);
+      deadlines.notes.resolveDue = explainDue(lang, settings.calendar, {
+        start,
+        duration: ticket.resolveIn.duration,
+        due,
+        label: ticket.resolveIn.label,
+      });
+    }
+    const record: Partial<TicketRow> = {
+      ...fields,
+      id,
+      department: ticket.department,
+      assignee: ticket.assignee,
+      status: 'new',
+      needsReview: ticket.needsReview,
+      reviewNote: ticket.reviewNote,
+      ...deadlines.values,
+      slaState: 'pending',
+      escalationLevel: 0,
+      repeatOf: ticket.repeatOf,
+      supervised: ticket.supervised,
+      reopenCount: 0,
+      pausedMs: 0,
+      formResponseId: ticket.formResponseId,
+      createdAt: now,
+      updatedAt: now,
+      ...ticket.extra,
+    };
+    return { id, record, notes: deadlines.notes };
+  });
+  const table = ctx.table<TicketRow>(TICKETS);
+  const { firstRow } = table.appendRecords(prepared.map((ticket) => ticket.record));
+  table.writeNotesOfRows(
+    firstRow,
+    prepared.map((ticket) => ticket.notes),
+  );
+  appendHistory(
+    ctx,
+    source,
+    prepared.map((ticket) => ({
+      actor,
+      recordId: ticket.id,
+      field: t(lang, 'history.created'),
+      oldValue: '',
+      newValue: t(lang, 'enum.status.new'),
+    })),
+  );
+  return prepared.map((ticket, i) => ({ id: ticket.id, row: firstRow + i, record: ticket.record }));
+}
