@@ -52,6 +52,12 @@ export interface EmulatorOptions {
    * method family, see latency.ts), a partial table over Google's, or a function of the call.
    */
   latency?: LatencyOption;
+  /**
+   * The minute new hourly triggers fire at. Google picks one at creation; by default the emulator picks
+   * one from its id sequence, so it moves whenever setup makes one more sheet or form. Tests that assert
+   * run times pin it.
+   */
+  hourlyMinute?: number;
 }
 
 export interface RunOptions {
@@ -114,6 +120,7 @@ export class Emulator {
     );
     this.runtime.latency = latencyModel(options.latency);
     this.locks = new LockTable(() => this.clock.ms());
+    this.runtime.hourlyMinute = options.hourlyMinute;
     this.authorizedUsers.add(user);
     this.sheets = new SheetsWorld(this.runtime);
     this.formsWorld = new FormsWorld(this.runtime, this.sheets);

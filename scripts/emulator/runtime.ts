@@ -161,6 +161,9 @@ export class Runtime {
     return e.localMs - e.startMs;
   }
 
+  /** The minute new hourly triggers fire at, when pinned (EmulatorOptions.hourlyMinute). */
+  hourlyMinute: number | undefined = undefined;
+
   /** Sequence numbers for ids (sheet ids, trigger ids...): deterministic for a given script of calls. */
   nextNumber(): number {
     return ++this.counter_;

@@ -199,7 +199,7 @@ class ClockTriggerBuilder extends ServiceObject {
     const period = this.periodMs;
     if (nextDue === undefined && period !== undefined) {
       // A fixed offset chosen at creation, like Google's: hourly triggers fire at some minute each hour.
-      const offsetMinute = this.minute ?? (this.runtime.nextNumber() * 37) % 60;
+      const offsetMinute = this.minute ?? this.runtime.hourlyMinute ?? (this.runtime.nextNumber() * 37) % 60;
       const base =
         this.hour !== undefined
           ? Math.floor(now / (24 * HOUR)) * 24 * HOUR + this.hour * HOUR

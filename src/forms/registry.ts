@@ -6,7 +6,9 @@ import type { FormInfo, StorePort } from '../ports';
 
 /** Document-property keys of the forms setup creates. */
 export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback'] as const;
-export type FormKey = (typeof FORM_KEYS)[number];
+/** One inspection form per ⚙ Checklists template (listed by jobs/inspections/forms.ts). */
+export type InspectionFormKey = `form.inspection.${string}`;
+export type FormKey = (typeof FORM_KEYS)[number] | InspectionFormKey;
 
 /**
  * The registered form, or null when none is registered or the record is unreadable (edited by hand,

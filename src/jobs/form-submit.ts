@@ -9,6 +9,8 @@ import type { FormSubmission, Ports } from '../ports';
 import { handleCallback } from './callbacks';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
+import { handleInspection } from './inspections';
+import { inspectionTemplateOf } from './inspections/forms';
 import { handleIntake } from './intake';
 
 function formOf(ports: Ports, sheetId: number): FormKey | null {
@@ -44,8 +46,25 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
       );
       return;
     }
-    case null:
+    case null: {
+      const template = inspectionTemplateOf(ports, submission.sheetId);
+      if (template !== null) {
+        const outcome = handleInspection(
+          ctx,
+          submission,
+          responseId,
+          template,
+          t(lang, 'history.actor.form'),
+        );
+        ports.log.info(
+          outcome.kind === 'recorded'
+            ? `inspection: ${outcome.id} ${outcome.passed ? 'passed' : 'failed'}, tickets ${outcome.tickets.join(' ') || 'none'}, closed ${outcome.closed.join(' ') || 'none'}${outcome.fault ? `, fault for the merits ledger: ${outcome.fault.staff} (${outcome.fault.streak})` : ''}`
+            : `inspection: duplicate ${responseId}`,
+        );
+        return;
+      }
       ports.log.info(`form submit from an unknown response sheet ${submission.sheetId}: ignored`);
       return;
+    }
   }
 }

@@ -38,11 +38,7 @@ export interface WrittenTicket {
 }
 
 function yearIn(settings: DeskSettings, instant: Date): number {
-  return Number(
-    new Date(instant.getTime() + settings.calendar.zone.offsetAt(instant.getTime()))
-      .toISOString()
-      .slice(0, 4),
-  );
+  return yearOf(settings.calendar.zone.toLocal(instant.getTime()).dayNumber);
 }
 
 /** Allocates IDs, computes deadlines and writes the tickets in one append. Call under the document lock. */

@@ -21,6 +21,7 @@ import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchem
 import { SCHEMAS } from '../workbook/schemas';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
+import { ensureInspectionForms } from './inspections/forms';
 import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
@@ -239,6 +240,9 @@ export function runSetup(ports: Ports): SetupReport {
     report.forms.push(ensureForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
   }
   report.forms.push(ensureForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
+  report.forms.push(
+    ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureForm(ports, key, spec)),
+  );
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.

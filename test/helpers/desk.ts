@@ -33,6 +33,8 @@ export function newEmulator(options: DeskOptions = {}): Emulator {
     user: options.user ?? OWNER,
     mailQuota: options.mailQuota ?? 1500,
     addOn: true,
+    // The end-to-end tests read run times on the hour (Google would pick some minute at creation).
+    hourlyMinute: 0,
   });
   emu.load(bundleCode());
   return emu;

@@ -7,7 +7,8 @@
  * < 70 % non-compliant (docs.assetbuddy.co.uk compliance bands), configurable in ⚙ General.
  */
 
-import type { BusinessCalendar, CalendarDay } from '../calendar';
+import type { BusinessCalendar } from '../calendar';
+import type { CalendarDay } from '../calendar/calendar';
 import { dateKeyOf, weekdayOf } from '../calendar/civil';
 import type { InspectionFrequency } from '../enums';
 import { isoWeekLabel } from '../reports/period';

@@ -116,6 +116,39 @@ export const en = {
   'inspections.review.unknownRecheck':
     'Re-inspection of “{value}”, which is not an open inspection of this area.',
   'inspections.streak': '{n} in a row',
+  'inspections.error.unknownTemplate':
+    'The inspection form of “{template}” was answered, but ⚙ Checklists has no such template any more. The response is kept in its form sheet; add the template back and it will be recorded.',
+  'inspections.review.ownerUnknown':
+    'The area owner “{owner}” is not active in ⚙ Staff: assign the ticket by hand.',
+  'inspections.ticket.description':
+    'Rectification after inspection {id}, {area}: {item} {answer}. Note: {note}',
+  'inspections.ticket.rule': 'rectification period',
+  'inspections.ticket.closedByRecheck': 'Put right: re-inspection {id} passed the item.',
+  'inspections.ticket.closeRefused':
+    'A rectification ticket closes when a re-inspection passes its item. A CS manager may close it earlier by writing the reason in Resolution.',
+  'inspections.notice.subject': 'Rectification notice {id}: {area}, {count} item(s) to put right',
+  'inspections.notice.intro.inspector':
+    '{name}, this is your copy of the rectification notice of your inspection.',
+  'inspections.notice.intro.owner':
+    '{name}, the items below failed the inspection of your area. Put them right by the deadline; the inspector re-inspects then.',
+  'inspections.notice.recheck': 'Re-inspection due',
+  'inspections.notice.items': 'Items to put right',
+  'inspections.notice.repeat': '{item} (failed last time too)',
+  'inspections.notice.copy.inspector': 'Inspector’s copy. The person responsible received the other copy.',
+  'inspections.notice.copy.owner': 'Copy of the person responsible. The inspector keeps the other copy.',
+  'inspections.notice.reason': 'Rectification notice',
+  'form.inspection.title': 'Inspection: {template}',
+  'form.inspection.description':
+    'Rate every item. Write a note for each failed item (what is wrong, where); paste a photo or file link as evidence. Checklist version {version}.',
+  'form.inspection.q.area': 'Area',
+  'form.inspection.q.inspector': 'Inspector',
+  'form.inspection.q.recheckOf': 'Re-inspection of (inspection ID)',
+  'form.inspection.q.note': '{item}: note',
+  'form.inspection.help.recheckOf':
+    'Filled in by the re-inspection link; leave empty for a routine inspection.',
+  'form.inspection.help.critical': 'Critical item: failing it fails the whole inspection.',
+  'form.inspection.help.score': 'Score from 0 to {max}.',
+  'form.inspection.help.passRate': 'Pass rate of the sub-item, 0–100 (%).',
 
   'settings.general.inspectionCompliantPercent':
     'Inspections: compliant at or above (% of due inspections done)',
@@ -242,6 +275,36 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.review.noteMissing': '不合格但未填写说明：{items}。',
   'inspections.review.unknownRecheck': '复查的“{value}”不是该区域待复查的检查。',
   'inspections.streak': '连续 {n} 次',
+  'inspections.error.unknownTemplate':
+    '收到“{template}”的检查表单回复，但 ⚙ 检查表中已无此检查表。回复已保存在表单回复表中；恢复该检查表后即可登记。',
+  'inspections.review.ownerUnknown': '区域责任人“{owner}”不在 ⚙ 人员中（或已停用）：请手动指派工单。',
+  'inspections.ticket.description': '检查 {id} 整改，{area}：{item} {answer}。说明：{note}',
+  'inspections.ticket.rule': '整改期限',
+  'inspections.ticket.closedByRecheck': '已整改：复查 {id} 该项合格。',
+  'inspections.ticket.closeRefused':
+    '整改工单须经复查该项合格后关闭。客服经理可在“处理结果”中写明原因后提前关闭。',
+  'inspections.notice.subject': '限期整改通知单 {id}：{area}，{count} 项需整改',
+  'inspections.notice.intro.inspector': '{name}：这是您本次检查的限期整改通知单（检查人联）。',
+  'inspections.notice.intro.owner':
+    '{name}：您负责区域的以下项目检查不合格，请在期限内整改，届时检查人将复查。',
+  'inspections.notice.recheck': '复查时间',
+  'inspections.notice.items': '整改项目',
+  'inspections.notice.repeat': '{item}（上次检查亦不合格）',
+  'inspections.notice.copy.inspector': '检查人联。另一联已发送责任人。',
+  'inspections.notice.copy.owner': '责任人联。另一联由检查人留存。',
+  'inspections.notice.reason': '限期整改通知单',
+
+  'form.inspection.title': '检查登记：{template}',
+  'form.inspection.description':
+    '逐项评定。不合格项请填写说明（问题与位置），可粘贴照片或文件链接作为证据。检查表版本 {version}。',
+  'form.inspection.q.area': '区域',
+  'form.inspection.q.inspector': '检查人',
+  'form.inspection.q.recheckOf': '复查的检查编号',
+  'form.inspection.q.note': '{item}：说明',
+  'form.inspection.help.recheckOf': '由复查链接自动填写；日常检查请留空。',
+  'form.inspection.help.critical': '否决项：不合格则整次检查不合格。',
+  'form.inspection.help.score': '评分 0 至 {max}。',
+  'form.inspection.help.passRate': '分项合格率，0–100（%）。',
 
   'settings.general.inspectionCompliantPercent': '检查：按时完成率达到此值为达标（%）',
   'settings.general.inspectionAtRiskPercent': '检查：达到此值为有风险，低于为不达标（%）',

@@ -1,0 +1,100 @@
+/**
+ * The rectification notice (限期整改通知单, seed 000 L833): made in duplicate — one copy to the inspector,
+ * one to the person responsible — listing the failed items, their notes, tickets and deadlines.
+ */
+
+import type { AreaSetting } from '../../core/inspections';
+import { renderMail } from '../../core/mail-html';
+import { formatLocalDateTime } from '../../core/sla';
+import { t } from '../../i18n';
+import type { JobContext } from '../context';
+import type { Outgoing } from '../mailer';
+import { spreadsheetLink, staffEmail } from '../notices';
+import type { DeskSettings } from '../settings';
+
+export interface NoticeLine {
+  item: string;
+  note: string;
+  ticketId: string;
+  due: Date;
+  repeat: boolean;
+}
+
+export interface NoticeInput {
+  inspectionId: string;
+  template: string;
+  area: AreaSetting;
+  inspector: string;
+  scoreText: string;
+  resultText: string;
+  consequence: string;
+  lines: readonly NoticeLine[];
+  recheckDue: Date | null;
+}
+
+export function rectificationNotices(
+  ctx: JobContext,
+  settings: DeskSettings,
+  input: NoticeInput,
+): Outgoing[] {
+  const { lang } = ctx;
+  if (input.lines.length === 0) return [];
+  const when = (at: Date) => formatLocalDateTime(lang, settings.calendar, at.getTime());
+  const subject = t(lang, 'inspections.notice.subject', {
+    id: input.inspectionId,
+    area: input.area.area,
+    count: input.lines.length,
+  });
+  const link = spreadsheetLink(ctx);
+  const copy = (whom: 'inspector' | 'owner'): Outgoing | null => {
+    const name = whom === 'inspector' ? input.inspector : input.area.owner;
+    const to = staffEmail(settings.staff, name);
+    if (!to) return null;
+    const mail = renderMail({
+      title: subject,
+      intro: t(lang, `inspections.notice.intro.${whom}`, { name }),
+      sections: [
+        {
+          fields: [
+            [t(lang, 'col.inspections.id'), input.inspectionId],
+            [t(lang, 'col.inspections.template'), input.template],
+            [t(lang, 'col.inspections.area'), input.area.area],
+            [t(lang, 'col.inspections.inspector'), input.inspector],
+            [t(lang, 'col.inspections.owner'), input.area.owner],
+            [t(lang, 'col.inspections.scorePercent'), input.scoreText],
+            [t(lang, 'col.inspections.result'), input.resultText],
+            [t(lang, 'col.inspections.consequence'), input.consequence === '' ? '—' : input.consequence],
+            [t(lang, 'inspections.notice.recheck'), input.recheckDue ? when(input.recheckDue) : '—'],
+          ],
+        },
+        {
+          heading: t(lang, 'inspections.notice.items'),
+          table: {
+            columns: [
+              t(lang, 'col.inspectionItems.item'),
+              t(lang, 'col.inspectionItems.note'),
+              t(lang, 'col.inspectionItems.ticketId'),
+              t(lang, 'col.inspections.rectificationDue'),
+            ],
+            rows: input.lines.map((line) => [
+              line.repeat ? t(lang, 'inspections.notice.repeat', { item: line.item }) : line.item,
+              line.note === '' ? '—' : line.note,
+              line.ticketId,
+              when(line.due),
+            ]),
+          },
+        },
+      ],
+      link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
+      footer: t(lang, `inspections.notice.copy.${whom}`),
+    });
+    return {
+      to: [to],
+      subject,
+      htmlBody: mail.html,
+      textBody: mail.text,
+      reason: t(lang, 'inspections.notice.reason'),
+    };
+  };
+  return [copy('inspector'), copy('owner')].filter((mail): mail is Outgoing => mail !== null);
+}

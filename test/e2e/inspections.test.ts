@@ -1,0 +1,124 @@
+/**
+ * The inspection register end to end on dist/Code.js (issue 17): forms submitted, the clock advanced.
+ */
+import { documentProperties, newDesk, rowsOf } from '../helpers/desk';
+import { submitInspection } from '../helpers/inspections';
+
+const DAY = 86_400_000;
+
+describe('an area through fail → rectification tickets → re-inspection pass → tickets closed', () => {
+  it('scores the daily check, opens a ticket per failed item for the owner, mails both copies, and closes them on the re-inspection', () => {
+    const emu = newDesk({ lang: 'en' });
+    // Mon 2026-03-02 10:00 Shanghai.
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: {
+        'Lobby — Hygiene': 'Litter behind the sofa https://photos.example.com/lobby1',
+        'Lifts — Condition of the property': 'Lift 2 button panel cracked',
+        'Toilets — Hygiene': 'Floor wet, no sign',
+      },
+    });
+    const [inspection] = rowsOf(emu, 'Inspections');
+    expect(inspection['Inspection ID']).toBe('IN-2026-00001');
+    // 25 of 28 items passed: 89.3 % below the 90 % pass mark.
+    expect(inspection['Score %']).toBe(89.3);
+    expect(inspection.Result).toBe('Fail');
+    expect(inspection.Grade).toBe('Fail');
+    expect(inspection['Failed items']).toBe(3);
+    expect(inspection['Fail streak']).toBe(1);
+    expect(inspection.Consequence).toBe('Minor fault');
+    expect(inspection.State).toBe('Awaiting re-inspection');
+    expect(inspection['Needs review']).toBe(false);
+
+    const items = rowsOf(emu, 'Inspection items');
+    expect(items).toHaveLength(28);
+    const lobby = items.find((row) => row.Section === 'Lobby' && row.Item === 'Hygiene');
+    expect(lobby).toMatchObject({
+      Answer: 'Fail',
+      Failed: true,
+      Evidence: 'https://photos.example.com/lobby1',
+    });
+
+    const tickets = rowsOf(emu, 'Tickets');
+    expect(tickets.map((ticket) => ticket.ID)).toEqual([
+      'REP-2026-00001',
+      'REP-2026-00002',
+      'REP-2026-00003',
+    ]);
+    expect(inspection['Rectification tickets']).toBe('REP-2026-00001, REP-2026-00002, REP-2026-00003');
+    for (const ticket of tickets) {
+      expect(ticket.Type).toBe('Repair');
+      expect(ticket.Department).toBe('Environment');
+      expect(ticket.Assignee).toBe('He Fang');
+      expect(String(ticket.Inspection)).toMatch(/^IN-2026-00001 · /);
+    }
+    // Lobby hygiene: 1 wd → Tue 10:00; lift condition: 3 wd → Thu 10:00 (02:00Z).
+    const lift = tickets.find((ticket) => String(ticket.Inspection).includes('Lifts')) ?? {};
+    expect((lift['Resolve due'] as Date).toISOString()).toBe('2026-03-05T02:00:00.000Z');
+    expect((inspection['Rectification due'] as Date).toISOString()).toBe('2026-03-05T02:00:00.000Z');
+    const history = rowsOf(emu, 'History');
+    expect(history.filter((entry) => String(entry['Record ID']).startsWith('REP-'))).toHaveLength(3);
+
+    const notices = emu.mail.outbox.filter((mail) =>
+      mail.subject.startsWith('Rectification notice IN-2026-00001'),
+    );
+    expect(notices.map((mail) => mail.to)).toEqual([['zhang.wei@example.com'], ['he.fang@example.com']]);
+    expect(notices[0].htmlBody).toContain('Lift 2 button panel cracked');
+    expect(notices[0].htmlBody).toContain('REP-2026-00002');
+
+    // Thursday: the re-inspection passes every item.
+    emu.advance(3 * DAY);
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      recheckOf: 'IN-2026-00001',
+    });
+    const [first, recheck] = rowsOf(emu, 'Inspections');
+    expect(recheck['Recheck of']).toBe('IN-2026-00001');
+    expect(recheck.Result).toBe('Pass');
+    expect(recheck['Fail streak']).toBe(0);
+    expect(recheck.State).toBe('Closed');
+    expect(first.State).toBe('Re-inspected, all put right');
+    const closed = rowsOf(emu, 'Tickets');
+    expect(closed.map((ticket) => ticket.Status)).toEqual(['Closed', 'Closed', 'Closed']);
+    expect(String(closed[0].Resolution)).toMatch(/re-inspection IN-2026-00002 passed/);
+    expect(documentProperties(emu).get('inspectionCounter.2026')).toBe('2');
+  });
+});
+
+describe('three consecutive fails carry the seed consequences', () => {
+  it('1st minor fault, 2nd serious fault, 3rd replacement, fine and order stop; repeat findings flagged; one ticket per open item', () => {
+    const emu = newDesk({ lang: 'en' });
+    const visit = {
+      area: 'Building 3 renovation site',
+      inspector: 'Sun Qiang',
+      rates: { 'Tiling and masonry': '80' },
+      fail: { 'Tiling and masonry': 'Hollow tiles in the kitchen' },
+    };
+    for (let n = 0; n < 3; n++) {
+      submitInspection(emu, 'Completion inspection', visit);
+      emu.advance(DAY);
+    }
+    const rows = rowsOf(emu, 'Inspections');
+    expect(rows.map((row) => row['Fail streak'])).toEqual([1, 2, 3]);
+    expect(rows.map((row) => row.Consequence)).toEqual([
+      'Minor fault',
+      'Serious fault',
+      'Person replaced, ¥500 fine, no new orders for 3 months',
+    ]);
+    expect(rows.map((row) => row.Result)).toEqual(['Fail', 'Fail', 'Fail']);
+    // Overall 97.1 % would be Excellent, but a sub-item below 85 % fails it (seed 000 L833).
+    expect(rows[0]['Score %']).toBe(97.1);
+    expect(rows[1]['Recheck of']).toBe('IN-2026-00001');
+    expect(rows[1]['Repeat findings']).toBe('Tiling and masonry');
+    expect(rows.map((row) => row['Rectification tickets'])).toEqual([
+      'REP-2026-00001',
+      'REP-2026-00001',
+      'REP-2026-00001',
+    ]);
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(1);
+    const items = rowsOf(emu, 'Inspection items').filter((row) => row.Item === 'Tiling and masonry');
+    expect(items.map((row) => row['Repeat finding'])).toEqual([false, true, true]);
+  });
+});
