@@ -122,3 +122,28 @@ describe('three consecutive fails carry the seed consequences', () => {
     expect(items.map((row) => row['Repeat finding'])).toEqual([false, true, true]);
   });
 });
+
+describe('a Chinese desk', () => {
+  it('takes the inspection form in Chinese: 检查登记 row, 整改 tickets and the 限期整改通知单', () => {
+    const emu = newDesk({ lang: 'zh-CN' });
+    submitInspection(emu, '每日区域巡查', {
+      lang: 'zh-CN',
+      area: '1号楼公共区域',
+      inspector: '张伟',
+      fail: { '大堂 — 卫生状况': '沙发后有垃圾' },
+    });
+    const [inspection] = rowsOf(emu, '检查登记');
+    expect(inspection.检查编号).toBe('IN-2026-00001');
+    // 27 of 28: 96.4 % ≥ 90 %, passed; the failed item still gets its ticket.
+    expect(inspection['得分 %']).toBe(96.4);
+    expect(inspection.结论).toBe('合格');
+    expect(inspection.状态).toBe('待复查');
+    const [ticket] = rowsOf(emu, '工单登记');
+    expect(ticket.类型).toBe('报修');
+    expect(ticket.处理人).toBe('何芳');
+    expect(String(ticket.来源检查)).toBe('IN-2026-00001 · 大堂 / 卫生状况');
+    const notice = emu.mail.outbox.find((mail) => mail.subject.startsWith('限期整改通知单'));
+    expect(notice?.name).toBe('客服工作台');
+    expect(notice?.htmlBody).toContain('沙发后有垃圾');
+  });
+});
