@@ -117,7 +117,3 @@ export function parseAreas(
   }
   return { areas, issues };
 }
-
-export function findArea(areas: readonly AreaSetting[], name: string): AreaSetting | null {
-  return areas.find((area) => areaKey(area.area) === areaKey(name)) ?? null;
-}

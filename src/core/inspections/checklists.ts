@@ -92,10 +92,6 @@ export function parseGrades(text: string): ChecklistGrade[] | null {
   return grades.sort((a, b) => b.min - a.min);
 }
 
-export function formatGrades(grades: readonly ChecklistGrade[]): string {
-  return grades.map((grade) => `${grade.label} ${grade.min}`).join('; ');
-}
-
 interface Draft {
   template: ChecklistTemplate;
   seen: Map<string, number>;

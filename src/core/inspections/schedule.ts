@@ -9,7 +9,7 @@
 
 import type { BusinessCalendar } from '../calendar';
 import type { CalendarDay } from '../calendar/calendar';
-import { dateKeyOf, weekdayOf } from '../calendar/civil';
+import { weekdayOf } from '../calendar/civil';
 import type { InspectionFrequency } from '../enums';
 import { isoWeekLabel } from '../reports/period';
 
@@ -138,8 +138,4 @@ export function complianceBand(percent: number, thresholds: ComplianceThresholds
   if (percent >= thresholds.compliantPercent) return 'compliant';
   if (percent >= thresholds.atRiskPercent) return 'atRisk';
   return 'nonCompliant';
-}
-
-export function dayLabel(cal: BusinessCalendar, instant: number): string {
-  return dateKeyOf(cal.dayAt(instant).dayNumber);
 }

@@ -34,8 +34,9 @@ export function inspectionFormInfo(ports: Ports, template: string): FormInfo | n
 /** The template whose form's response sheet received a submission, or null. */
 export function inspectionTemplateOf(ports: Ports, sheetId: number): string | null {
   return (
-    templatesWithForms(ports).find((template) => inspectionFormInfo(ports, template)?.responseSheetId === sheetId) ??
-    null
+    templatesWithForms(ports).find(
+      (template) => inspectionFormInfo(ports, template)?.responseSheetId === sheetId,
+    ) ?? null
   );
 }
 

@@ -4,7 +4,6 @@
  * manager may excuse it), and the ⚙ Checklists and ⚙ Areas settings.
  */
 import type {
-  EnumCode,
   InspectionAnswerKind,
   InspectionFrequency,
   InspectionResult,
@@ -216,6 +215,3 @@ export const AREAS: SheetSchema<keyof AreaRow> = {
     area('active', 'bool'),
   ],
 };
-
-/** Answer codes as the item rows show them (labels of `inspectionAnswer`), or a number for scores and rates. */
-export type ItemAnswerCode = EnumCode<'inspectionAnswer'>;
