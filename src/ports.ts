@@ -24,6 +24,11 @@ export interface SheetPort {
   read(row: number, column: number, numRows: number, numColumns: number): Grid;
   /** One setValues of the block (values must be rectangular and non-empty). */
   write(row: number, column: number, values: Grid): void;
+  /**
+   * Whether a cell of `column` below the header holds exactly `text` (any case). One TextFinder search
+   * of the column, read by nobody cell by cell: the same cost at 10 and at 100,000 rows.
+   */
+  hasInColumn(column: number, text: string): boolean;
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];

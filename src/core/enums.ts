@@ -30,6 +30,11 @@ export const ENUMS = {
   inspectionResult: ['pass', 'fail'],
   inspectionAnswer: ['pass', 'fail', 'na'],
   inspectionState: ['closed', 'awaitingRecheck', 'rechecked'],
+  itemKind: ['scored', 'critical', 'bonus'],
+  answerKind: ['points', 'yesNo', 'scale', 'passRate'],
+  criticalScope: ['audit', 'section'],
+  auditKind: ['normal', 'calibration'],
+  auditState: ['scored', 'needsReview', 'acknowledged'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

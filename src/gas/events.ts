@@ -3,7 +3,8 @@ import type { CellEdit, FormSubmission } from '../ports';
 
 export function formSubmissionOf(event: GoogleAppsScript.Events.SheetsOnFormSubmit): FormSubmission {
   return {
-    sheetId: event.range.getSheet().getSheetId(),
+    // The grid id is the sheet id: one call instead of getSheet + getSheetId.
+    sheetId: event.range.getGridId(),
     row: event.range.getRow(),
     namedValues: event.namedValues,
   };

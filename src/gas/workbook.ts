@@ -10,6 +10,14 @@ const CHART_TYPES = {
   pie: () => Charts.ChartType.PIE,
 } as const;
 
+/** 1 → A, 27 → AA. */
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 /** SheetPort over one Apps Script Sheet. Each method is one batched Sheets call (plus its getRange). */
 class GasSheet implements SheetPort {
   constructor(private readonly sheet: Sheet) {}
@@ -45,6 +53,15 @@ class GasSheet implements SheetPort {
   }
   appendRow(values: CellValue[]): void {
     this.sheet.appendRow(values);
+  }
+  hasInColumn(column: number, text: string): boolean {
+    if (text === '') return false;
+    // An open-ended A1 range ("C2:C") is the column below the header, without a getLastRow.
+    const letter = columnLetter(column);
+    return (
+      this.sheet.getRange(`${letter}2:${letter}`).createTextFinder(text).matchEntireCell(true).findNext() !==
+      null
+    );
   }
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][] {
     if (numRows <= 0 || numColumns <= 0) return [];

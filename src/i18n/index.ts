@@ -5,6 +5,7 @@
  */
 
 import { ENUMS, type EnumCode, type EnumName } from '../core/enums';
+import * as audits from './messages/audits';
 import * as callbacks from './messages/callbacks';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
@@ -42,6 +43,7 @@ const en = {
   ...reports.en,
   ...health.en,
   ...inspections.en,
+  ...audits.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -63,6 +65,7 @@ const zh: Record<MessageKey, string> = {
   ...reports.zh,
   ...health.zh,
   ...inspections.zh,
+  ...audits.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

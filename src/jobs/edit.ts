@@ -11,8 +11,9 @@ import { checkTransition } from '../core/tickets';
 import { enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
-import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import { HISTORY, type HistoryRow, SCORECARDS, TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
+import { syncAuditForms } from './audits/forms';
 import { callbackOnResolve } from './callbacks/queue';
 import { JobContext } from './context';
 import { ticketDeadlines } from './deadlines';
@@ -270,6 +271,14 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
   const isSheetOf = (schema: SheetSchema) => LANGS.some((lang) => t(lang, schema.title) === edit.sheetName);
   if (SETTINGS_SCHEMAS.some(isSheetOf)) {
     invalidateSettings(ports.cache);
+    // A changed scorecard gets its next version and its form is updated in place (SPEC §8.1).
+    if (isSheetOf(SCORECARDS)) {
+      const ctx = new JobContext(ports, spreadsheetLang(ports));
+      const settings = loadSettings(ctx);
+      ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
+        syncAuditForms(ctx, settings),
+      );
+    }
     return;
   }
   if (!isSheetOf(TICKETS) || edit.row + edit.numRows - 1 < 2) return;

@@ -6,6 +6,8 @@
 import { FORM_KEYS, type FormKey, registeredForm } from '../forms/registry';
 import { t } from '../i18n';
 import type { FormSubmission, Ports } from '../ports';
+import { auditFormOf } from './audits/forms';
+import { handleAuditSubmission } from './audits/submit';
 import { handleCallback } from './callbacks';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
@@ -60,6 +62,14 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
           outcome.kind === 'recorded'
             ? `inspection: ${outcome.id} ${outcome.passed ? 'passed' : 'failed'}, tickets ${outcome.tickets.join(' ') || 'none'}, closed ${outcome.closed.join(' ') || 'none'}${outcome.fault ? `, fault for the merits ledger: ${outcome.fault.staff} (${outcome.fault.streak})` : ''}`
             : `inspection: duplicate ${responseId}`,
+        );
+        return;
+      }
+      const audit = auditFormOf(ports.store, submission.sheetId);
+      if (audit) {
+        const outcome = handleAuditSubmission(ctx, submission, responseId, audit);
+        ports.log.info(
+          outcome.kind === 'recorded' ? `audit: recorded ${outcome.auditId}` : `audit: duplicate ${responseId}`,
         );
         return;
       }

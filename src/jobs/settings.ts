@@ -3,6 +3,8 @@
  * The parsed result is cached (CacheService) so a run spends neither Sheets calls on the settings
  * sheets nor time re-parsing them; any edit of a ⚙ sheet (onEdit) and every setup drop the cache.
  */
+
+import { parseScorecards, type Scorecard } from '../core/audits';
 import {
   type BusinessCalendar,
   type CalendarConfig,
@@ -24,7 +26,7 @@ import {
 import { parseReportRecipients, type ReportRecipient } from '../core/settings/report-recipients';
 import { parseTargets, type ReportTargets } from '../core/settings/targets';
 import { parseSlaPolicy, type SlaPolicy } from '../core/sla';
-import { type Lang, t } from '../i18n';
+import { type Lang, type MessageKey, t } from '../i18n';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import {
@@ -35,6 +37,7 @@ import {
   GENERAL,
   HOLIDAYS,
   REPORT_RECIPIENTS,
+  SCORECARDS,
   SLA_POLICY,
   STAFF,
   TARGETS,
@@ -55,6 +58,8 @@ export interface DeskSettings {
   /** ⚙ Checklists and ⚙ Areas: the inspection templates and what is inspected with them (SPEC §9). */
   checklists: ChecklistTemplate[];
   areas: AreaSetting[];
+  /** ⚙ Scorecards (SPEC §8.1), each with the version in the sheet. */
+  scorecards: Scorecard[];
   /** Bad rows and missing sheets, each with sheet, row and reason (shown by the health check). */
   issues: SettingsIssue[];
 }
@@ -70,6 +75,7 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   REPORT_RECIPIENTS,
   CHECKLISTS,
   AREAS,
+  SCORECARDS,
 ];
 
 const CACHE_KEY = 'settings.parsed.v2';
@@ -156,6 +162,16 @@ function parseSettings(
   const checklists = parseChecklists(rowsOf(CHECKLISTS), lang);
   const areas = parseAreas(rowsOf(AREAS), checklists.templates, lang);
   issues.push(...checklists.issues, ...areas.issues);
+  const scorecards = parseScorecards(rowsOf(SCORECARDS));
+  for (const issue of scorecards.issues) {
+    const column = SCORECARDS.columns.find((c) => c.key === issue.column);
+    const params = { ...issue.params, column: column ? t(lang, column.label) : '' };
+    issues.push({
+      sheet: t(lang, SCORECARDS.title),
+      row: issue.row,
+      reason: t(lang, issue.key as MessageKey, params),
+    });
+  }
   return {
     timeZone: calendar.calendar.config.timeZone,
     general: general.value,
@@ -167,6 +183,7 @@ function parseSettings(
     reportRecipients: reportRecipients.value,
     checklists: checklists.templates,
     areas: areas.areas,
+    scorecards: scorecards.scorecards,
     issues,
   };
 }

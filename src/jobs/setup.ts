@@ -19,6 +19,8 @@ import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
+import { defaultScorecardRows } from './audits/defaults';
+import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { ensureInspectionForms } from './inspections/forms';
@@ -65,6 +67,8 @@ function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<
       return defaultAreaRows(lang).map((row) => ({ ...row }));
     case 'reportRecipients':
       return defaultReportRecipientRows(lang).map((row) => ({ ...row }));
+    case 'scorecards':
+      return defaultScorecardRows(lang) as Array<Record<string, CellValue>>;
     default:
       return [];
   }
@@ -243,6 +247,7 @@ export function runSetup(ports: Ports): SetupReport {
   report.forms.push(
     ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureForm(ports, key, spec)),
   );
+  report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.

@@ -28,7 +28,10 @@ export type SheetKey =
   | 'inspectionItems'
   | 'missedInspections'
   | 'checklists'
-  | 'areas';
+  | 'areas'
+  | 'scorecards'
+  | 'audits'
+  | 'auditItems';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

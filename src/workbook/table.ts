@@ -57,6 +57,9 @@ interface Snapshot {
   grid: Grid;
 }
 
+/** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
+const GROW_ROWS = 1000;
+
 export class Table<R extends object> {
   private map: HeaderMap | null;
   /** Whether `map` was compared with the sheet's row 1 during this execution. */
@@ -137,6 +140,18 @@ export class Table<R extends object> {
     return this.decodeRows(keys, grid, first, span.first);
   }
 
+  /** Whether a record's `key` cell is exactly `value` (any case): one search, whatever the sheet's size. */
+  has(key: keyof R & string, value: string): boolean {
+    const map = this.mapForAppend();
+    const index = map.columns[key];
+    const wanted = value.trim();
+    // The search sees the header row too: a value that is the column's header is no record.
+    const header = index === undefined ? '' : String(map.headers[index - 1] ?? '');
+    if (index === undefined || wanted === '' || wanted.toLowerCase() === header.trim().toLowerCase())
+      return false;
+    return this.sheet.hasInColumn(index, wanted);
+  }
+
   /** The schema keys of the columns between `first` and `last` (1-based, inclusive) of the sheet. */
   keysInColumns(first: number, last: number): Array<keyof R & string> {
     const map = this.headerMap();
@@ -158,14 +173,17 @@ export class Table<R extends object> {
       // appendRow lands on firstRow (the last row is known under the lock) and grows a full sheet.
       this.sheet.appendRow(this.line(map, records[0]));
     } else {
-      // A range beyond the sheet's rows is an error in Sheets: grow the sheet first.
-      const maxRows = this.sheet.maxRows();
-      if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-      this.sheet.write(
-        firstRow,
-        1,
-        records.map((record) => this.line(map, record)),
-      );
+      const lines = records.map((record) => this.line(map, record));
+      try {
+        this.sheet.write(firstRow, 1, lines);
+      } catch (error) {
+        // A range beyond the sheet's rows is an error in Sheets. Growing is rare (GROW_ROWS at a time),
+        // so the common append costs no getMaxRows: on a failed write, grow if that was why, and retry.
+        const maxRows = this.sheet.maxRows();
+        if (lastRow <= maxRows) throw error;
+        this.sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+        this.sheet.write(firstRow, 1, lines);
+      }
     }
     this.lastRowSeen = lastRow;
     return { firstRow, count: records.length };

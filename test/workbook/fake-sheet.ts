@@ -58,6 +58,10 @@ export class FakeSheet implements SheetPort {
       });
     });
   }
+  hasInColumn(column: number, text: string): boolean {
+    const wanted = text.toLowerCase();
+    return this.cells.slice(1).some((row) => String(row?.[column - 1] ?? '').toLowerCase() === wanted);
+  }
   appendRow(values: CellValue[]): void {
     this.calls.appendRow++;
     this.cells.push([...values]);

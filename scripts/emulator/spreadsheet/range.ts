@@ -6,6 +6,7 @@ import { DataValidation, Protection } from './extras';
 import { Filter } from './filter';
 import { assertCellText } from './limits';
 import { type Cell, SheetModel } from './model';
+import { TextFinder } from './text-finder';
 import { type CellValue, compareCells, copyValue, displayValue, parseInput } from './values';
 
 type Grid<T> = T[][];
@@ -420,5 +421,14 @@ export class Range extends ServiceObject {
   activate(): this {
     this.ctx.ss.activeSheetId = this._sheet.id;
     return this;
+  }
+
+  /** A search of this range's cells (text-finder.ts); counted as one Sheets call. */
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(
+      this.ctx,
+      { sheet: this._sheet, row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols },
+      String(findText),
+    );
   }
 }

@@ -40,6 +40,12 @@ export interface GeneralSettings {
   bestAreaScore: number;
   bestAreaSharePercent: number;
   bestAreaMax: number;
+  'prefix.audit': string;
+  /** Quality audits (SPEC §8.1): a final % below this is a warning (seed 000 L751). */
+  qaWarningBelow: number;
+  /** This many audits in a row below qaWarningBelow bring qaConsequence (seed 000 L757). */
+  qaConsecutiveLimit: number;
+  qaConsequence: string;
 }
 
 function integer(
@@ -60,6 +66,16 @@ function integer(
 
 function bool(fallback: boolean, label: SettingField<boolean>['label']): SettingField<boolean> {
   return { fallback, parse: parseBool, expected: (lang) => t(lang, 'settings.expected.bool'), label };
+}
+
+function text(fallback: string, label: SettingField<string>['label'], source?: string): SettingField<string> {
+  return {
+    fallback,
+    parse: (cell) => (cellText(cell) === '' ? null : cellText(cell).slice(0, 500)),
+    expected: (lang) => t(lang, 'settings.expected.text'),
+    label,
+    source,
+  };
 }
 
 function prefix(fallback: string, label: SettingField<string>['label']): SettingField<string> {
@@ -118,6 +134,14 @@ export function generalFields(defaultLanguage: Lang): FieldSpecs<GeneralSettings
     bestAreaScore: integer(95, 0, 100, 'settings.general.bestAreaScore', 'seed 000 L837'),
     bestAreaSharePercent: integer(10, 0, 100, 'settings.general.bestAreaSharePercent', 'seed 000 L835'),
     bestAreaMax: integer(3, 0, 100, 'settings.general.bestAreaMax', 'seed 000 L835'),
+    'prefix.audit': prefix('QA', 'settings.general.prefix.audit'),
+    qaWarningBelow: integer(80, 1, 100, 'settings.general.qaWarningBelow', 'seed 000 L751'),
+    qaConsecutiveLimit: integer(3, 2, 20, 'settings.general.qaConsecutiveLimit', 'seed 000 L757'),
+    qaConsequence: text(
+      t(defaultLanguage, 'audits.default.consequence'),
+      'settings.general.qaConsequence',
+      'seed 000 L757',
+    ),
   };
 }
 

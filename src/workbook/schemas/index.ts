@@ -1,5 +1,6 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
+import { AUDIT_ITEMS, AUDITS, SCORECARDS } from './audits';
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
@@ -7,6 +8,7 @@ import { REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
+export * from './audits';
 export * from './callbacks';
 export * from './inspections';
 export * from './logs';
@@ -33,4 +35,7 @@ export const SCHEMAS: Record<SheetKey, SheetSchema> = {
   missedInspections: MISSED_INSPECTIONS,
   checklists: CHECKLISTS,
   areas: AREAS,
+  audits: AUDITS,
+  auditItems: AUDIT_ITEMS,
+  scorecards: SCORECARDS,
 };

@@ -1,0 +1,11 @@
+/** Service-quality audits (质检, SPEC §8.1): ⚙ Scorecards, planning one audit, its defaults. */
+export { type AuditAnswers, type AuditPlan, auditCounterKey, type FormAnswer, planAudit } from './audit';
+export { DEFAULT_SCORECARDS } from './default-scorecards';
+export {
+  itemKey,
+  parseScorecards,
+  rubricOf,
+  type Scorecard,
+  type ScorecardItem,
+  splitList,
+} from './scorecards';

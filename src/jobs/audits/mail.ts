@@ -1,0 +1,88 @@
+/** The audited person's result mail (SPEC §8.1): score, grade, warning, each item with its points and root cause, comments. */
+import type { AuditPlan, Scorecard } from '../../core/audits';
+import { renderMail } from '../../core/mail-html';
+import { type Lang, t } from '../../i18n';
+import type { AuditRow } from '../../workbook/schemas';
+import type { JobContext } from '../context';
+import type { Outgoing } from '../mailer';
+import { spreadsheetLink, staffEmail } from '../notices';
+import type { DeskSettings } from '../settings';
+
+export function warningText(lang: Lang, plan: Pick<AuditPlan, 'warning'>): string {
+  return plan.warning ? t(lang, plan.warning.key, plan.warning.params) : '';
+}
+
+function points(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+export function scoreText(lang: Lang, percent: number | null | ''): string {
+  return percent === null || percent === '' ? t(lang, 'audits.score.none') : `${percent} %`;
+}
+
+export function auditResultMail(
+  ctx: JobContext,
+  settings: DeskSettings,
+  scorecard: Scorecard,
+  row: Partial<AuditRow>,
+  plan: AuditPlan,
+): Outgoing[] {
+  const { lang } = ctx;
+  const to = staffEmail(settings.staff, row.staff ?? '');
+  if (!to) return [];
+  const score = scoreText(lang, plan.finalPercent);
+  const subject = t(lang, 'audits.mail.subject', { id: row.auditId ?? '', score });
+  const paragraphs = [t(lang, 'audits.mail.score', { score, grade: plan.grade || '—' })];
+  if (plan.result.criticalFail)
+    paragraphs.push(t(lang, 'audits.mail.critical', { raw: scoreText(lang, plan.rawPercent) }));
+  if (plan.warning) paragraphs.push(t(lang, 'audits.mail.warning', { warning: warningText(lang, plan) }));
+  const rows = plan.items.map((item) => [
+    item.item.section,
+    item.item.text,
+    item.na
+      ? t(lang, 'audits.mail.na')
+      : item.points === null
+        ? t(lang, 'audits.mail.notScored')
+        : `${points(item.points)} / ${points(item.item.max)}`,
+    item.rootCause,
+  ]);
+  const comments = [...new Set(plan.items.map((item) => item.item.section))]
+    .map(
+      (section) =>
+        [section, plan.items.find((i) => i.item.section === section)?.comment ?? ''] as [string, string],
+    )
+    .filter(([, comment]) => comment !== '');
+  const link = spreadsheetLink(ctx);
+  const mail = renderMail({
+    title: subject,
+    intro: [
+      t(lang, 'audits.mail.hello', { name: row.staff ?? '' }),
+      t(lang, 'audits.mail.intro', {
+        auditor: row.auditor ?? '',
+        scorecard: scorecard.name,
+        ticket: row.ticketId ? t(lang, 'audits.mail.ticket', { id: row.ticketId }) : '',
+      }),
+    ].join(' '),
+    sections: [
+      { paragraphs },
+      {
+        table: {
+          columns: [
+            t(lang, 'col.auditItems.section'),
+            t(lang, 'audits.mail.item'),
+            t(lang, 'audits.mail.points'),
+            t(lang, 'audits.mail.rootCause'),
+          ],
+          rows,
+        },
+      },
+      ...(comments.length > 0 ? [{ heading: t(lang, 'audits.mail.comments'), fields: comments }] : []),
+      { paragraphs: [t(lang, 'audits.mail.acknowledge')] },
+    ],
+    link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
+    footer: t(lang, 'notify.footer'),
+  });
+  return [
+    { to: [to], subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, 'audits.mail.reason') },
+  ];
+}

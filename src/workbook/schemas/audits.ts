@@ -1,0 +1,139 @@
+/**
+ * The service-quality audit half of the audit score sheet (质检, SPEC §3, §8.1): ⚙ Scorecards (one row
+ * per item), Audits (one row per audit) and Audit items (one row per answer).
+ */
+import type { EnumCode } from '../../core/enums';
+import { columnsFor, type SheetSchema } from '../schema';
+import type { BoolCell, DateCell, NumberCell } from './tickets';
+
+export interface ScorecardRow {
+  scorecard: string;
+  /** Maintained by the system: a changed scorecard gets the next version when its form is updated. */
+  version: NumberCell;
+  section: string;
+  item: string;
+  kind: EnumCode<'itemKind'> | '';
+  answer: EnumCode<'answerKind'> | '';
+  max: NumberCell;
+  weight: NumberCell;
+  allowNa: BoolCell;
+  /** Read from the scorecard's first row that has it: a critical item fails the audit (default) or its section. */
+  criticalScope: EnumCode<'criticalScope'> | '';
+  /** Read from the scorecard's first row that has it: root causes offered on the form, comma-separated. */
+  rootCauses: string;
+  active: BoolCell;
+}
+
+const scorecard = columnsFor('col.scorecards');
+
+export const SCORECARDS: SheetSchema<keyof ScorecardRow> = {
+  key: 'scorecards',
+  title: 'sheet.scorecards',
+  columns: [
+    scorecard('scorecard', 'text', { required: true, width: 140 }),
+    scorecard('version', 'number', { system: true }),
+    scorecard('section', 'text', { required: true, width: 140 }),
+    scorecard('item', 'text', { required: true, width: 260 }),
+    scorecard('kind', 'enum', { enum: 'itemKind', required: true }),
+    scorecard('answer', 'enum', { enum: 'answerKind', required: true }),
+    scorecard('max', 'number', { required: true }),
+    scorecard('weight', 'number'),
+    scorecard('allowNa', 'bool'),
+    scorecard('criticalScope', 'enum', { enum: 'criticalScope' }),
+    scorecard('rootCauses', 'text', { width: 200 }),
+    scorecard('active', 'bool'),
+  ],
+};
+
+export interface AuditRow {
+  auditId: string;
+  at: DateCell;
+  /** YYYY-MM of At, in the spreadsheet's zone. */
+  period: string;
+  staff: string;
+  department: string;
+  auditor: string;
+  scorecard: string;
+  version: NumberCell;
+  ticketId: string;
+  /** In percent, one decimal (87.5 = 87.5 %); '' when nothing on the form could be scored. */
+  rawPercent: NumberCell;
+  finalPercent: NumberCell;
+  criticalFail: BoolCell;
+  grade: string;
+  kind: EnumCode<'auditKind'> | '';
+  state: EnumCode<'auditState'> | '';
+  /** Below the warning line (seed 000 L751), or the consequence of a run of them (seed 000 L757). */
+  warning: string;
+  needsReview: BoolCell;
+  reviewNote: string;
+  comments: string;
+  formResponseId: string;
+}
+
+const audit = columnsFor('col.audits');
+
+export const AUDITS: SheetSchema<keyof AuditRow> = {
+  key: 'audits',
+  title: 'sheet.audits',
+  columns: [
+    audit('auditId', 'text', { required: true, system: true, width: 130 }),
+    audit('at', 'date', { required: true, system: true }),
+    audit('period', 'text', { required: true, system: true, width: 80 }),
+    audit('staff', 'text', { required: true }),
+    audit('department', 'text', { required: true }),
+    audit('auditor', 'text', { required: true }),
+    audit('scorecard', 'text', { required: true }),
+    audit('version', 'number', { required: true, system: true, width: 60 }),
+    audit('ticketId', 'text', { required: true, width: 130 }),
+    audit('rawPercent', 'number', { required: true, system: true }),
+    audit('finalPercent', 'number', { required: true, system: true }),
+    audit('criticalFail', 'bool', { required: true, system: true }),
+    audit('grade', 'text', { required: true, system: true, width: 60 }),
+    audit('kind', 'enum', { enum: 'auditKind', required: true, system: true }),
+    audit('state', 'enum', { enum: 'auditState', required: true }),
+    audit('warning', 'text', { required: true, system: true, width: 220 }),
+    audit('needsReview', 'bool', { required: true }),
+    audit('reviewNote', 'longText', { required: true, system: true, width: 220 }),
+    audit('comments', 'longText'),
+    audit('formResponseId', 'text', { required: true, system: true, group: 'system' }),
+  ],
+};
+
+export interface AuditItemRow {
+  auditId: string;
+  section: string;
+  item: string;
+  kind: EnumCode<'itemKind'> | '';
+  /** The item's max and weight when it was scored (the scorecard may change later). */
+  max: NumberCell;
+  weight: NumberCell;
+  /** The answer as given on the form. */
+  answer: string;
+  /** Points earned (unweighted, 0..max); '' when N/A or not scorable. */
+  points: NumberCell;
+  na: BoolCell;
+  rootCause: string;
+  /** The section's comment, on each item of the section. */
+  comment: string;
+}
+
+const auditItem = columnsFor('col.auditItems');
+
+export const AUDIT_ITEMS: SheetSchema<keyof AuditItemRow> = {
+  key: 'auditItems',
+  title: 'sheet.auditItems',
+  columns: [
+    auditItem('auditId', 'text', { required: true, system: true, width: 130 }),
+    auditItem('section', 'text', { required: true, system: true, width: 140 }),
+    auditItem('item', 'text', { required: true, system: true, width: 260 }),
+    auditItem('kind', 'enum', { enum: 'itemKind', required: true, system: true }),
+    auditItem('max', 'number', { required: true, system: true }),
+    auditItem('weight', 'number', { required: true, system: true }),
+    auditItem('answer', 'text', { required: true, system: true }),
+    auditItem('points', 'number', { required: true, system: true }),
+    auditItem('na', 'bool', { required: true, system: true }),
+    auditItem('rootCause', 'text', { required: true, system: true }),
+    auditItem('comment', 'longText', { required: true, system: true }),
+  ],
+};
