@@ -69,7 +69,9 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
       if (audit) {
         const outcome = handleAuditSubmission(ctx, submission, responseId, audit);
         ports.log.info(
-          outcome.kind === 'recorded' ? `audit: recorded ${outcome.auditId}` : `audit: duplicate ${responseId}`,
+          outcome.kind === 'recorded'
+            ? `audit: recorded ${outcome.auditId}`
+            : `audit: duplicate ${responseId}`,
         );
         return;
       }
