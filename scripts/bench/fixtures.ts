@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TicketType } from '../../src/core/enums';
-import { categoryLabel, defaultCategoryRows, defaultStaffRows } from '../../src/core/settings';
+import { categoryLabel } from '../../src/core/settings';
 import { counterKey } from '../../src/core/tickets';
 import { LANGS, type MessageKey, t } from '../../src/i18n';
+import { defaultCategoryRows, defaultStaffRows } from '../../src/jobs/default-rows';
 import { columnLabel } from '../../src/workbook/schema';
 import { TICKETS, type TicketRow } from '../../src/workbook/schemas';
 import { Emulator } from '../emulator';

@@ -2,10 +2,11 @@
  * The operations SPEC §15 budgets, each measured on a desk holding N tickets: one intake submit, one
  * hourly sweep (a scheduler run with nothing else due), one weekly report, and the naive per-row sweep.
  */
-import { defaultStaffRows } from '../../src/core/settings';
+
 import { type IntakeQuestionKey, intakeQuestionTitle } from '../../src/forms/intake';
 import { MENU_HANDLERS } from '../../src/handlers';
 import { type MessageKey, t } from '../../src/i18n';
+import { defaultStaffRows } from '../../src/jobs/default-rows';
 import { BENCH_LANG, benchDesk, bundleWith, fillTickets } from './fixtures';
 import { type Measurement, measure } from './measure';
 import { NAIVE_SWEEP, naiveSweepSource } from './naive-sweep';

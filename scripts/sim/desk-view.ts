@@ -6,7 +6,7 @@
 import type { CallbackState, Role, TicketStatus, TicketType } from '../../src/core/enums';
 import { categoryLabel } from '../../src/core/settings';
 import { enumCodeFromText } from '../../src/core/text';
-import { LANGS, type Lang, t } from '../../src/i18n';
+import { bothLanguages, LANGS, type Lang, t } from '../../src/i18n';
 import { columnLabel, type SheetSchema } from '../../src/workbook/schema';
 import { CATEGORIES, STAFF, TICKETS, type TicketRow } from '../../src/workbook/schemas';
 import type { Emulator } from '../emulator';
@@ -100,8 +100,8 @@ export class DeskView {
       .map((row, i) => ({
         row: i + 2,
         id: text(row, 'id'),
-        type: enumCodeFromText('ticketType', text(row, 'type')),
-        status: enumCodeFromText('status', text(row, 'status')),
+        type: enumCodeFromText(bothLanguages, 'ticketType', text(row, 'type')),
+        status: enumCodeFromText(bothLanguages, 'status', text(row, 'status')),
         department: text(row, 'department'),
         assignee: text(row, 'assignee'),
         category: text(row, 'category'),
@@ -110,7 +110,7 @@ export class DeskView {
         ackDue: asDate(at(row, 'ackDue')),
         resolveDue: asDate(at(row, 'resolveDue')),
         callbackOpen: asDate(at(row, 'callbackOpen')),
-        callbackState: enumCodeFromText('callbackState', text(row, 'callbackState')),
+        callbackState: enumCodeFromText(bothLanguages, 'callbackState', text(row, 'callbackState')),
       }))
       .filter((ticket) => ticket.id !== '');
     const column = (key: keyof TicketRow) => {
@@ -141,7 +141,7 @@ export class DeskView {
     const { rows, at } = this.table(STAFF);
     const members: StaffMember[] = [];
     for (const row of rows) {
-      const role = enumCodeFromText('role', String(at(row, 'role') ?? ''));
+      const role = enumCodeFromText(bothLanguages, 'role', String(at(row, 'role') ?? ''));
       const name = String(at(row, 'name') ?? '');
       if (role === null || name === '' || at(row, 'active') === false) continue;
       members.push({

@@ -4,7 +4,7 @@
  */
 import { ENUMS, type EnumName } from '../../src/core/enums';
 import { enumCodeFromText } from '../../src/core/text';
-import { type MessageKey, t } from '../../src/i18n';
+import { bothLanguages, type MessageKey, t } from '../../src/i18n';
 import { CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
 import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
 import { type Simulation, TIME_ZONE } from './simulate';
@@ -68,7 +68,7 @@ export function summarize(sim: Simulation, days: number): Summary {
     (ticket) => asTime(ticket.resolveAt) !== null && asTime(ticket.resolveDue) !== null,
   );
   const open = tickets.filter((ticket) => {
-    const status = enumCodeFromText('status', String(ticket.status ?? ''));
+    const status = enumCodeFromText(bothLanguages, 'status', String(ticket.status ?? ''));
     return status !== null && !['resolved', 'closed', 'cancelled'].includes(status);
   });
   const callbacks = view.records(CALLBACKS).filter((row) => String(row.ticketId ?? '') !== '');

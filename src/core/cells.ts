@@ -1,13 +1,17 @@
+import type { MessageKey } from '../i18n';
+import type { Message } from './message';
+
 /** A value as Sheets returns it from getValues: '' for an empty cell, Dates as real Dates. */
 export type CellValue = string | number | boolean | Date;
 export type Grid = CellValue[][];
 
 /** A problem in a ⚙ settings table, reported to the manager with where it is and why. */
 export interface SettingsIssue {
-  sheet: string;
+  /** The sheet's title key (the job shows it in the sheet's language). */
+  sheet: MessageKey;
   /** 1-based row in the sheet (the header is row 1). */
   row: number;
-  reason: string;
+  reason: Message;
 }
 
 /** One data row of a table, keyed by column key, with its 1-based sheet row for error reports. */

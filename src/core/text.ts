@@ -2,8 +2,9 @@
  * Text safety helpers (SPEC §4 "Text is never executed", §10 and §14 privacy). Pure: no Sheets, no Dates.
  */
 
-import { CATALOGS, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { ENUMS, type EnumCode, type EnumName } from './enums';
+import type { Labels } from './message';
 
 /** Characters that make Sheets treat a typed or written value as a formula. */
 const FORMULA_START = /^[=+\-@]/;
@@ -105,9 +106,10 @@ export function normalizeLabel(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-let enumIndex: Map<EnumName, Map<string, string>> | null = null;
+/** One index per source of labels (in practice one: i18n's bothLanguages). */
+const enumIndexes = new WeakMap<Labels, Map<EnumName, Map<string, string>>>();
 
-function buildEnumIndex(): Map<EnumName, Map<string, string>> {
+function buildEnumIndex(labels: Labels): Map<EnumName, Map<string, string>> {
   const index = new Map<EnumName, Map<string, string>>();
   for (const name of Object.keys(ENUMS) as EnumName[]) {
     const byLabel = new Map<string, string>();
@@ -115,8 +117,8 @@ function buildEnumIndex(): Map<EnumName, Map<string, string>> {
       const key = `enum.${name}.${code}` as MessageKey;
       // Codes win over labels of other codes; either language's label is accepted.
       byLabel.set(normalizeLabel(code), code);
-      for (const catalog of Object.values(CATALOGS)) {
-        const label = normalizeLabel(catalog[key]);
+      for (const text of labels(key)) {
+        const label = normalizeLabel(text);
         if (!byLabel.has(label)) byLabel.set(label, code);
       }
     }
@@ -125,9 +127,17 @@ function buildEnumIndex(): Map<EnumName, Map<string, string>> {
   return index;
 }
 
-/** The code of an enum label typed in either language (or the code itself); null when unknown. */
-export function enumCodeFromText<N extends EnumName>(name: N, text: string): EnumCode<N> | null {
-  if (enumIndex === null) enumIndex = buildEnumIndex();
-  const code = enumIndex.get(name)?.get(normalizeLabel(text));
+/** The code of an enum label typed in any language of `labels` (or the code itself); null when unknown. */
+export function enumCodeFromText<N extends EnumName>(
+  labels: Labels,
+  name: N,
+  text: string,
+): EnumCode<N> | null {
+  let index = enumIndexes.get(labels);
+  if (!index) {
+    index = buildEnumIndex(labels);
+    enumIndexes.set(labels, index);
+  }
+  const code = index.get(name)?.get(normalizeLabel(text));
   return (code ?? null) as EnumCode<N> | null;
 }

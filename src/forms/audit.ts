@@ -131,7 +131,7 @@ export function readItemAnswer(item: ScorecardItem, text: string): FormAnswer | 
   const unreadable: FormAnswer = { type: 'unreadable', text: trimmed };
   switch (item.answerKind) {
     case 'yesNo': {
-      const code = enumCodeFromText('yesNo', trimmed);
+      const code = enumCodeFromText(bothLanguages, 'yesNo', trimmed);
       return code === null ? unreadable : { type: 'yesNo', yes: code === 'yes' };
     }
     case 'scale': {

@@ -7,7 +7,7 @@ import { type CallbackAnswers, SATISFACTION_SCALE, type Satisfaction } from '../
 import type { EnumCode } from '../core/enums';
 import { activeStaffNames, type StaffMember } from '../core/settings';
 import { enumCodeFromText } from '../core/text';
-import { enumLabels, LANGS, type Lang, type MessageKey, t } from '../i18n';
+import { bothLanguages, enumLabels, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
 
 export type CallbackQuestionKey =
@@ -125,7 +125,7 @@ export function parseSatisfaction(text: string): Satisfaction | null {
 }
 
 function yesNo(text: string | undefined): boolean | null {
-  const code: EnumCode<'yesNo'> | null = text ? enumCodeFromText('yesNo', text) : null;
+  const code: EnumCode<'yesNo'> | null = text ? enumCodeFromText(bothLanguages, 'yesNo', text) : null;
   return code === null ? null : code === 'yes';
 }
 
@@ -137,11 +137,11 @@ export function readCallbackAnswers(
   return {
     ticketId: (raw.ticketId ?? '').toUpperCase(),
     by: raw.by ?? '',
-    method: raw.method ? enumCodeFromText('callbackMethod', raw.method) : null,
+    method: raw.method ? enumCodeFromText(bothLanguages, 'callbackMethod', raw.method) : null,
     reached: yesNo(raw.reached),
     satisfaction: parseSatisfaction(raw.satisfaction ?? ''),
     issueResolved: yesNo(raw.issueResolved),
     comments: raw.comments ?? '',
-    confirmation: raw.confirmation ? enumCodeFromText('confirmation', raw.confirmation) : null,
+    confirmation: raw.confirmation ? enumCodeFromText(bothLanguages, 'confirmation', raw.confirmation) : null,
   };
 }

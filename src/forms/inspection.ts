@@ -8,7 +8,7 @@
 import type { AreaSetting, ChecklistItem, ChecklistTemplate, InspectionAnswer } from '../core/inspections';
 import { activeStaffNames, type StaffMember } from '../core/settings';
 import { enumCodeFromText } from '../core/text';
-import { enumLabel, enumLabels, LANGS, type Lang, t } from '../i18n';
+import { bothLanguages, enumLabel, enumLabels, LANGS, type Lang, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
 
 export function itemQuestionTitle(item: ChecklistItem): string {
@@ -124,7 +124,7 @@ export interface InspectionFormAnswers {
 function answerOf(item: ChecklistItem, text: string): InspectionAnswer | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  const code = enumCodeFromText('inspectionAnswer', trimmed);
+  const code = enumCodeFromText(bothLanguages, 'inspectionAnswer', trimmed);
   if (code === 'na') return { type: 'na' };
   if (item.kind === 'passFail') return code === null ? null : { type: code };
   if (code !== null) return { type: code };

@@ -4,10 +4,12 @@
  * opened once, at Resolve, by the callback queue (jobs/callbacks/queue.ts), and a later edit of
  * Severity, Category or Type must not blank it.
  */
+
 import type { Duration } from '../core/calendar';
 import type { Severity, TicketType } from '../core/enums';
 import { computeDueDates, explainDue, type SlaStage } from '../core/sla';
 import { enumLabel, type Lang, t } from '../i18n';
+import { render } from '../i18n/render';
 import type { TicketRow } from '../workbook/schemas';
 import type { DeskSettings } from './settings';
 
@@ -68,7 +70,9 @@ export function deadlinesFor(settings: DeskSettings, lang: Lang, input: Deadline
     const at = due.stages[stage];
     values[column] = at === null ? '' : new Date(at);
     notes[column] =
-      at === null || duration === null ? '' : explainDue(lang, cal, { start, duration, due: at, label });
+      at === null || duration === null
+        ? ''
+        : render(lang, explainDue(cal, { start, duration, due: at, label }));
   }
   return { values, notes };
 }

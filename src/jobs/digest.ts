@@ -8,6 +8,7 @@
  * Idempotent per day: the people already mailed are kept in a cursor, so a run cut short by the time
  * budget continues with the others and nobody gets the same digest twice.
  */
+
 import { isCallbackDue } from '../core/callbacks/window';
 import { type MailSection, renderMail } from '../core/mail-html';
 import type { Budget, Slot } from '../core/schedule';
@@ -18,6 +19,7 @@ import { OPEN_STATUSES } from '../core/tickets';
 import { callbackPrefill } from '../forms/callback';
 import { registeredForm } from '../forms/registry';
 import { bothLanguages, type MessageKey, t } from '../i18n';
+import { render } from '../i18n/render';
 import type { FormInfo } from '../ports';
 import { columnLabelOf, columnOf } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
@@ -162,7 +164,7 @@ class DigestWriter {
   }
 
   private when(instant: number): string {
-    return formatLocalDateTime(this.ctx.lang, this.settings.calendar, instant);
+    return render(this.ctx.lang, formatLocalDateTime(this.settings.calendar, instant));
   }
 
   private enumLabel(name: string, code: string): string {

@@ -8,7 +8,7 @@ import { businessTimeBetween } from '../core/calendar';
 import { isEnumCode, type TicketStatus } from '../core/enums';
 import { enumCodeFromText } from '../core/text';
 import { checkTransition } from '../core/tickets';
-import { enumLabel, LANGS, type MessageKey, t } from '../i18n';
+import { bothLanguages, enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
 import { HISTORY, type HistoryRow, SCORECARDS, TICKETS, type TicketRow } from '../workbook/schemas';
@@ -62,7 +62,7 @@ function previousStatuses(ctx: JobContext, ids: ReadonlySet<string>): Map<string
   const { rows } = ctx.table<HistoryRow>(HISTORY).readRows(['recordId', 'field', 'newValue']);
   for (const { values } of rows) {
     if (!ids.has(values.recordId) || !statusFields.has(values.field)) continue;
-    const status = enumCodeFromText('status', values.newValue);
+    const status = enumCodeFromText(bothLanguages, 'status', values.newValue);
     if (status) found.set(values.recordId, status);
   }
   return found;
@@ -98,7 +98,7 @@ function statusChange(
   actor: string,
 ): RowOutcome {
   const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
-  const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText('status', raw);
+  const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText(bothLanguages, 'status', raw);
   const now = ctx.now();
   const result =
     to === null
@@ -232,7 +232,7 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
       if (logged.includes('status')) {
         const from = pasted
           ? (pasted.get(values.id) ?? 'new')
-          : (enumCodeFromText('status', edit.oldValue ?? '') ?? 'new');
+          : (enumCodeFromText(bothLanguages, 'status', edit.oldValue ?? '') ?? 'new');
         const raw = unrecognized.status ?? shown(values.status);
         Object.assign(outcome, statusChange(ctx, settings, values, from, raw, actor));
       }

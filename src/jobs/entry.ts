@@ -1,5 +1,5 @@
 import { AppError, errorText } from '../core/errors';
-import { type Lang, langFromLocale, type MessageKey, t } from '../i18n';
+import { isLang, type Lang, langFromLocale, type MessageKey, t } from '../i18n';
 import type { Ports } from '../ports';
 import { JobContext } from './context';
 import { type JobName, RunLog } from './run-log';
@@ -10,7 +10,7 @@ export type Audience = 'interactive' | 'background';
 /** The language of this spreadsheet: the one chosen at setup, else from its locale (SPEC §1). */
 export function spreadsheetLang(ports: Ports): Lang {
   const chosen = ports.store.get('lang');
-  if (chosen === 'en' || chosen === 'zh-CN') return chosen;
+  if (chosen !== null && isLang(chosen)) return chosen;
   return langFromLocale(ports.workbook.locale());
 }
 

@@ -8,11 +8,13 @@
  * recipient per run, listing all of that person's escalated tickets; phones masked, text escaped by
  * renderMail.
  */
+
 import { renderMail } from '../core/mail-html';
 import type { SlaStage } from '../core/sla';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { enumLabel, type MessageKey, t } from '../i18n';
+import { render } from '../i18n/render';
 import { columnLabelOf } from '../workbook/schema';
 import { TICKETS } from '../workbook/schemas';
 import type { JobContext } from './context';
@@ -81,7 +83,7 @@ export function escalationMails(
       ticket.department,
       ticket.assignee,
       stageLabel(ctx, stage),
-      due === null ? '' : formatLocalDateTime(lang, settings.calendar, due),
+      due === null ? '' : render(lang, formatLocalDateTime(settings.calendar, due)),
     ]);
     const subject = t(lang, 'escalation.subject', { count: rows.length });
     const mail = renderMail({

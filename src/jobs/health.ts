@@ -4,6 +4,7 @@
  * coverage of this and next year, missing sheets and columns, and bad ⚙ settings rows (sheet, row,
  * reason). Repair is the Set up / repair menu, which the dialog names. All text is escaped (renderMail).
  */
+
 import { missingHolidayYears } from '../core/calendar';
 import { yearOf } from '../core/calendar/civil';
 import type { CellValue } from '../core/cells';
@@ -11,6 +12,7 @@ import { type MailSection, renderMail } from '../core/mail-html';
 import { formatLocalDateTime } from '../core/sla';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { type MessageKey, t } from '../i18n';
+import { render } from '../i18n/render';
 import type { Ports, TriggerKind } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
@@ -53,7 +55,7 @@ function runsSection(ctx: JobContext, settings: DeskSettings): MailSection {
         : [run.period, JSON.stringify(run.counts)].filter((part) => part !== '').join(' ');
     return [
       name,
-      formatLocalDateTime(lang, settings.calendar, Date.parse(run.startedAt)),
+      render(lang, formatLocalDateTime(settings.calendar, Date.parse(run.startedAt))),
       t(lang, `scheduler.result.${run.result}` as MessageKey),
       detail,
     ];
@@ -138,7 +140,7 @@ export function healthReport(ports: Ports): { title: string; html: string } {
   const rendered = renderMail({
     title,
     intro: t(lang, 'health.intro', {
-      at: formatLocalDateTime(lang, settings.calendar, ctx.now().getTime()),
+      at: render(lang, formatLocalDateTime(settings.calendar, ctx.now().getTime())),
     }),
     sections,
     footer: t(lang, 'health.repair'),

@@ -9,7 +9,7 @@ import { type IntakeInput, normalizeIntake, type ReviewReason } from '../core/ti
 import { buildRepeatIndex, findRepeat } from '../core/tickets/repeats';
 import { routeTicket } from '../core/tickets/routing';
 import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } from '../forms/intake';
-import { LANGS, type Lang, type MessageKey, t } from '../i18n';
+import { bothLanguages, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { JobContext } from './context';
@@ -144,6 +144,7 @@ export function handleIntake(
         const instant = parseLocalDateTime(text, settings.calendar.zone);
         return instant === null ? null : new Date(instant);
       },
+      labels: bothLanguages,
     });
 
     const route = routeTicket({

@@ -10,6 +10,7 @@ import { ticketPrefix } from '../core/settings';
 import { explainDue } from '../core/sla';
 import { counterKey, formatTicketId, type IntakeFields, nextCounter } from '../core/tickets';
 import { t } from '../i18n';
+import { render } from '../i18n/render';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
@@ -69,12 +70,15 @@ export function writeNewTickets(
       const start = fields.receivedAt.getTime();
       const due = addDuration(settings.calendar, start, ticket.resolveIn.duration);
       deadlines.values.resolveDue = new Date(due);
-      deadlines.notes.resolveDue = explainDue(lang, settings.calendar, {
-        start,
-        duration: ticket.resolveIn.duration,
-        due,
-        label: ticket.resolveIn.label,
-      });
+      deadlines.notes.resolveDue = render(
+        lang,
+        explainDue(settings.calendar, {
+          start,
+          duration: ticket.resolveIn.duration,
+          due,
+          label: ticket.resolveIn.label,
+        }),
+      );
     }
     const record: Partial<TicketRow> = {
       ...fields,

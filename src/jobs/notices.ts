@@ -3,12 +3,14 @@
  * head and the CS manager at once (seed 003 L407); for a repeat complaint the department head
  * (seed 000 L799–801). Customer contact details are masked in every email.
  */
+
 import { renderMail } from '../core/mail-html';
 import type { StaffMember } from '../core/settings';
 import { categoryKey } from '../core/settings';
 import { formatLocalDateTime } from '../core/sla';
 import { maskPhone } from '../core/text';
 import { enumLabel, type Lang, type MessageKey, t } from '../i18n';
+import { render } from '../i18n/render';
 import type { TicketRow } from '../workbook/schemas';
 import type { JobContext } from './context';
 import type { Outgoing } from './mailer';
@@ -44,7 +46,7 @@ export function spreadsheetLink(ctx: JobContext): string {
 }
 
 function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): string {
-  return value === '' ? '—' : formatLocalDateTime(lang, settings.calendar, value.getTime());
+  return value === '' ? '—' : render(lang, formatLocalDateTime(settings.calendar, value.getTime()));
 }
 
 function ticketMail(

@@ -15,8 +15,10 @@ import {
 } from '../core/calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../core/cells';
 import { type AreaSetting, type ChecklistTemplate, parseAreas, parseChecklists } from '../core/inspections';
+import { message } from '../core/message';
 import {
   type CategorySetting,
+  type GeneralDefaults,
   type GeneralSettings,
   parseCategories,
   parseGeneral,
@@ -26,7 +28,8 @@ import {
 import { parseReportRecipients, type ReportRecipient } from '../core/settings/report-recipients';
 import { parseTargets, type ReportTargets } from '../core/settings/targets';
 import { parseSlaPolicy, type SlaPolicy } from '../core/sla';
-import { type Lang, type MessageKey, t } from '../i18n';
+import { bothLanguages, type Lang, type MessageKey, t } from '../i18n';
+import { render } from '../i18n/render';
 import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import {
@@ -61,7 +64,27 @@ export interface DeskSettings {
   /** ⚙ Scorecards (SPEC §8.1), each with the version in the sheet. */
   scorecards: Scorecard[];
   /** Bad rows and missing sheets, each with sheet, row and reason (shown by the health check). */
-  issues: SettingsIssue[];
+  issues: ShownIssue[];
+}
+
+/** A settings issue in the sheet's language, as the health check shows it (and the cache keeps it). */
+export interface ShownIssue {
+  sheet: string;
+  row: number;
+  reason: string;
+}
+
+export function showIssues(lang: Lang, issues: readonly SettingsIssue[]): ShownIssue[] {
+  return issues.map(({ sheet, row, reason }) => ({
+    sheet: t(lang, sheet),
+    row,
+    reason: render(lang, reason),
+  }));
+}
+
+/** ⚙ General's defaults for a spreadsheet in `lang` (its texts worded in that language). */
+export function generalDefaults(lang: Lang): GeneralDefaults {
+  return { language: lang, qaConsequence: t(lang, 'audits.default.consequence') };
 }
 
 export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
@@ -141,35 +164,30 @@ function parseSettings(
   const rowsOf = (schema: SheetSchema): KeyedRow[] => {
     const rows = sheets[schema.key];
     if (rows) return rows;
-    issues.push({ sheet: t(lang, schema.title), row: 0, reason: t(lang, 'setup.issue.sheetMissing') });
+    issues.push({ sheet: schema.title, row: 0, reason: message('setup.issue.sheetMissing') });
     return [];
   };
-  const general = parseGeneral(rowsOf(GENERAL), lang);
-  const calendar = parseCalendarSettings(
-    rowsOf(CALENDAR),
-    rowsOf(HOLIDAYS),
-    timeZone,
-    { calendar: t(lang, CALENDAR.title), holidays: t(lang, HOLIDAYS.title) },
-    lang,
-  );
-  const sla = parseSlaPolicy(rowsOf(SLA_POLICY), t(lang, SLA_POLICY.title), lang);
-  const categories = parseCategories(rowsOf(CATEGORIES), lang);
-  const staff = parseStaff(rowsOf(STAFF), lang);
-  const targets = parseTargets(rowsOf(TARGETS), lang);
-  const reportRecipients = parseReportRecipients(rowsOf(REPORT_RECIPIENTS), lang);
+  const labels = bothLanguages;
+  const general = parseGeneral(rowsOf(GENERAL), generalDefaults(lang), labels);
+  const calendar = parseCalendarSettings(rowsOf(CALENDAR), rowsOf(HOLIDAYS), timeZone);
+  const sla = parseSlaPolicy(rowsOf(SLA_POLICY), labels);
+  const categories = parseCategories(rowsOf(CATEGORIES), labels);
+  const staff = parseStaff(rowsOf(STAFF), labels);
+  const targets = parseTargets(rowsOf(TARGETS), labels);
+  const reportRecipients = parseReportRecipients(rowsOf(REPORT_RECIPIENTS), labels);
   issues.push(...general.issues, ...calendar.issues, ...sla.issues, ...categories.issues, ...staff.issues);
   issues.push(...targets.issues, ...reportRecipients.issues);
-  const checklists = parseChecklists(rowsOf(CHECKLISTS), lang);
-  const areas = parseAreas(rowsOf(AREAS), checklists.templates, lang);
+  const checklists = parseChecklists(rowsOf(CHECKLISTS), labels);
+  const areas = parseAreas(rowsOf(AREAS), checklists.templates, labels);
   issues.push(...checklists.issues, ...areas.issues);
-  const scorecards = parseScorecards(rowsOf(SCORECARDS));
+  const scorecards = parseScorecards(rowsOf(SCORECARDS), labels);
   for (const issue of scorecards.issues) {
     const column = SCORECARDS.columns.find((c) => c.key === issue.column);
-    const params = { ...issue.params, column: column ? t(lang, column.label) : '' };
+    const params = { ...issue.params, column: column ? message(column.label) : '' };
     issues.push({
-      sheet: t(lang, SCORECARDS.title),
+      sheet: SCORECARDS.title,
       row: issue.row,
-      reason: t(lang, issue.key as MessageKey, params),
+      reason: message(issue.key as MessageKey, params),
     });
   }
   return {
@@ -184,6 +202,6 @@ function parseSettings(
     checklists: checklists.templates,
     areas: areas.areas,
     scorecards: scorecards.scorecards,
-    issues,
+    issues: showIssues(lang, issues),
   };
 }

@@ -3,25 +3,18 @@
  * triggers. Idempotent: a second run creates nothing that exists, adds back what is missing, and never
  * deletes a trigger it did not create.
  */
-import { defaultCalendarRows, defaultHolidayRows, zoneOf } from '../core/calendar';
-import { parseDateKey } from '../core/calendar/civil';
 import type { CellValue } from '../core/cells';
-import { defaultAreaRows, defaultChecklistRows } from '../core/inspections';
-import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../core/settings';
-import { defaultReportRecipientRows } from '../core/settings/report-recipients';
-import { defaultTargetRows } from '../core/settings/targets';
-import { defaultSlaPolicyRows } from '../core/sla';
 import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
 import { type FormKey, registeredForm, registerForm } from '../forms/registry';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
-import { type ColumnSpec, columnLabel, headerRow, type SheetKey, type SheetSchema } from '../workbook/schema';
+import { type ColumnSpec, columnLabel, headerRow, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
-import { defaultScorecardRows } from './audits/defaults';
 import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
+import { defaultRows } from './default-rows';
 import { spreadsheetLang } from './entry';
 import { ensureInspectionForms } from './inspections/forms';
 import { emailsWithRole } from './notices';
@@ -37,41 +30,6 @@ export interface SetupReport {
   installedTriggers: TriggerKind[];
   /** Kinds another script's trigger holds (add-ons get one trigger per kind), with its handler. */
   blockedTriggers: Array<{ kind: TriggerKind; handler: string }>;
-}
-
-/** Default rows of each ⚙ sheet, written only when setup creates the sheet. */
-function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Array<Record<string, CellValue>> {
-  switch (key) {
-    case 'general':
-      return defaultGeneralRows(lang).map((row) => ({ ...row }));
-    case 'calendar':
-      return defaultCalendarRows();
-    case 'holidays': {
-      const zone = zoneOf(timeZone);
-      return defaultHolidayRows(lang).map((row) => {
-        const day = typeof row.date === 'string' ? parseDateKey(row.date) : null;
-        return { ...row, date: day === null ? row.date : new Date(zone.toInstant(day, 0)) };
-      });
-    }
-    case 'slaPolicy':
-      return defaultSlaPolicyRows(lang);
-    case 'categories':
-      return defaultCategoryRows(lang).map((row) => ({ ...row }));
-    case 'staff':
-      return defaultStaffRows(lang).map((row) => ({ ...row }));
-    case 'targets':
-      return defaultTargetRows(lang).map((row) => ({ ...row }));
-    case 'checklists':
-      return defaultChecklistRows(lang).map((row) => ({ ...row }));
-    case 'areas':
-      return defaultAreaRows(lang).map((row) => ({ ...row }));
-    case 'reportRecipients':
-      return defaultReportRecipientRows(lang).map((row) => ({ ...row }));
-    case 'scorecards':
-      return defaultScorecardRows(lang) as Array<Record<string, CellValue>>;
-    default:
-      return [];
-  }
 }
 
 function enumChoices(column: ColumnSpec, lang: Lang): string[] {

@@ -42,7 +42,7 @@ function isAnyLabel(text: string): boolean {
 function decodeEnum(name: EnumName, allowAny: boolean, cell: CellValue): Decoded {
   const text = rawText(cell).trim();
   if (allowAny && isAnyLabel(text)) return { value: ANY };
-  const code = enumCodeFromText(name, text);
+  const code = enumCodeFromText(bothLanguages, name, text);
   return code === null ? unrecognized(cell, '') : { value: code };
 }
 
@@ -60,7 +60,7 @@ function decodeBool(cell: CellValue): Decoded {
   if (typeof cell === 'boolean') return { value: cell };
   if (typeof cell === 'number') return { value: cell !== 0 };
   const text = normalizeLabel(rawText(cell));
-  const yesNo = enumCodeFromText('yesNo', text);
+  const yesNo = enumCodeFromText(bothLanguages, 'yesNo', text);
   if (yesNo !== null) return { value: yesNo === 'yes' };
   if (TRUE_WORDS.has(text)) return { value: true };
   if (FALSE_WORDS.has(text)) return { value: false };
@@ -96,7 +96,7 @@ function enumLabel(name: EnumName, code: string, lang: Lang): string {
   if (code === ANY) return t(lang, 'sheet.value.any');
   const key = `enum.${name}.${code}` as MessageKey;
   // An unknown code (raw text kept from the sheet) is written back as the text it was.
-  return enumCodeFromText(name, code) === code ? t(lang, key) : code;
+  return enumCodeFromText(bothLanguages, name, code) === code ? t(lang, key) : code;
 }
 
 /** The cell to write for a typed value, in the sheet's language. */

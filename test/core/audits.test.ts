@@ -7,6 +7,7 @@ import {
 } from '../../src/core/audits';
 import type { KeyedRow } from '../../src/core/cells';
 import type { StaffMember } from '../../src/core/settings';
+import { bothLanguages } from '../../src/i18n';
 
 function rows(records: Array<Record<string, string | number | boolean>>): KeyedRow[] {
   return records.map((values, i) => ({ row: i + 2, values }));
@@ -86,7 +87,7 @@ const rules = {
 };
 
 function phone(): Scorecard {
-  const parsed = parseScorecards(card);
+  const parsed = parseScorecards(card, bothLanguages);
   const found = parsed.scorecards.find((s) => s.name === 'Phone');
   if (!found) throw new Error('no Phone');
   return found;
@@ -108,7 +109,7 @@ function answers(items: AuditAnswers['items'], extra: Partial<AuditAnswers> = {}
 
 describe('⚙ Scorecards', () => {
   test('rows become rubrics; inactive, bad and duplicate rows are reported, never thrown', () => {
-    const { scorecards, issues } = parseScorecards(card);
+    const { scorecards, issues } = parseScorecards(card, bothLanguages);
     expect(scorecards.map((s) => s.name)).toEqual(['Phone']);
     const p = scorecards[0];
     expect(p.items.map((i) => i.text)).toEqual(['Rings', 'Greeting', 'Privacy']);
@@ -128,12 +129,12 @@ describe('⚙ Scorecards', () => {
   });
 
   test('the fingerprint changes with anything that scores and stays with the same content', () => {
-    const again = parseScorecards(card).scorecards[0];
+    const again = parseScorecards(card, bothLanguages).scorecards[0];
     expect(again.fingerprint).toBe(phone().fingerprint);
     const edited = card.map((r) =>
       r.values.item === 'Greeting' ? { ...r, values: { ...r.values, max: 12 } } : r,
     );
-    expect(parseScorecards(edited).scorecards[0].fingerprint).not.toBe(phone().fingerprint);
+    expect(parseScorecards(edited, bothLanguages).scorecards[0].fingerprint).not.toBe(phone().fingerprint);
   });
 });
 

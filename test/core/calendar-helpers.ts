@@ -5,6 +5,7 @@ import {
   defaultCalendarConfig,
   parseDuration,
 } from '../../src/core/calendar';
+import { bothLanguages } from '../../src/i18n';
 
 export const china = createCalendar(defaultCalendarConfig());
 
@@ -23,7 +24,7 @@ export function wall(instant: number | null, timeZone = 'Asia/Shanghai'): string
 }
 
 export function duration(text: string): Duration {
-  const parsed = parseDuration(text);
+  const parsed = parseDuration(text, bothLanguages);
   if (!parsed.ok || !parsed.duration) throw new Error(`bad duration ${text}`);
   return parsed.duration;
 }

@@ -6,9 +6,9 @@ import {
   parseCalendarSettings,
 } from '../../src/core/calendar';
 import type { CellValue, KeyedRow } from '../../src/core/cells';
+import { showIssues } from '../../src/jobs/settings';
 import { cst } from './calendar-helpers';
 
-const names = { calendar: '⚙ Calendar', holidays: '⚙ Holidays' };
 const rowsOf = (values: Array<Record<string, CellValue>>, first = 2): KeyedRow[] =>
   values.map((v, i) => ({ row: first + i, values: v }));
 
@@ -18,7 +18,6 @@ describe('parseCalendarSettings', () => {
       rowsOf(defaultCalendarRows()),
       rowsOf(defaultHolidayRows()),
       'Asia/Shanghai',
-      names,
     );
     expect(issues).toEqual([]);
     expect(calendar.config).toMatchObject({
@@ -46,7 +45,6 @@ describe('parseCalendarSettings', () => {
       ]),
       [],
       'Asia/Shanghai',
-      names,
     );
     expect(issues).toEqual([]);
     expect(calendar.config).toMatchObject({
@@ -57,7 +55,7 @@ describe('parseCalendarSettings', () => {
     });
     expect(calendar.config.lunchStart).toBe(calendar.config.lunchEnd);
     expect(
-      parseCalendarSettings(rowsOf([{ key: 'workingDays', value: '1-5' }]), [], 'UTC', names).calendar.config
+      parseCalendarSettings(rowsOf([{ key: 'workingDays', value: '1-5' }]), [], 'UTC').calendar.config
         .workingWeekdays,
     ).toEqual([1, 2, 3, 4, 5]);
   });
@@ -72,16 +70,15 @@ describe('parseCalendarSettings', () => {
       ]),
       [],
       'Asia/Shanghai',
-      names,
     );
-    expect(issues.map((issue) => [issue.sheet, issue.row])).toEqual([
+    expect(showIssues('en', issues).map((issue) => [issue.sheet, issue.row])).toEqual([
       ['⚙ Calendar', 2],
       ['⚙ Calendar', 3],
       ['⚙ Calendar', 4],
       ['⚙ Calendar', 5],
       ['⚙ Calendar', 6],
     ]);
-    expect(issues[1].reason).toContain('25:00');
+    expect(showIssues('en', issues)[1].reason).toContain('25:00');
     expect(calendar.config).toMatchObject({
       workingWeekdays: [1, 2, 3, 4, 5],
       dayStart: 540,
@@ -93,8 +90,6 @@ describe('parseCalendarSettings', () => {
       rowsOf([{ key: 'dayStart', value: '19:00' }]),
       [],
       'Asia/Shanghai',
-      names,
-      'zh-CN',
     );
     expect(issues).toHaveLength(1);
     expect(issues[0].row).toBe(2);
@@ -111,9 +106,8 @@ describe('parseCalendarSettings', () => {
         { date: '2027/10/01', kind: 'holiday', name: 'again' },
       ]),
       'Asia/Shanghai',
-      names,
     );
-    expect(issues.map((issue) => [issue.sheet, issue.row])).toEqual([
+    expect(showIssues('en', issues).map((issue) => [issue.sheet, issue.row])).toEqual([
       ['⚙ Holidays', 2],
       ['⚙ Holidays', 3],
       ['⚙ Holidays', 4],
@@ -122,7 +116,7 @@ describe('parseCalendarSettings', () => {
     expect([...calendar.config.holidays.keys()]).toEqual(['2027-10-01']);
   });
   test('an unknown time zone is reported and Asia/Shanghai used', () => {
-    const { calendar, issues } = parseCalendarSettings([], [], 'Mars/Olympus', names);
+    const { calendar, issues } = parseCalendarSettings([], [], 'Mars/Olympus');
     expect(calendar.config.timeZone).toBe('Asia/Shanghai');
     expect(issues).toHaveLength(1);
   });

@@ -11,6 +11,8 @@ import {
   nextWorkingInstant,
   parseDuration,
 } from '../../src/core/calendar';
+import { bothLanguages } from '../../src/i18n';
+import { render } from '../../src/i18n/render';
 import { china, cst, duration, HOUR, wall } from './calendar-helpers';
 
 describe('default working hours 09:00–18:00 with lunch 12:00–13:00 (seed 000 L510)', () => {
@@ -139,10 +141,10 @@ describe('durations', () => {
     ['1.5bh', { amount: 1.5, unit: 'bh' }],
     ['2 Working Days', { amount: 2, unit: 'wd' }],
   ])('%s', (text, expected) => {
-    expect(parseDuration(text)).toEqual({ ok: true, duration: expected });
+    expect(parseDuration(text, bothLanguages)).toEqual({ ok: true, duration: expected });
   });
   test.each(['', '—', '-', '  '])('"%s" is no target', (text) => {
-    expect(parseDuration(text)).toEqual({ ok: true, duration: null });
+    expect(parseDuration(text, bothLanguages)).toEqual({ ok: true, duration: null });
   });
   test.each([
     ['three days', 'badFormat'],
@@ -151,11 +153,11 @@ describe('durations', () => {
     ['1.5 wd', 'notWhole'],
     ['-3 h', 'badFormat'],
   ])('"%s" is rejected (%s)', (text, error) => {
-    expect(parseDuration(text)).toEqual({ ok: false, error });
+    expect(parseDuration(text, bothLanguages)).toEqual({ ok: false, error });
   });
   test('formats in both languages', () => {
-    expect(formatDuration('en', { amount: 3, unit: 'bh' })).toBe('3 bh');
-    expect(formatDuration('zh-CN', { amount: 3, unit: 'wd' })).toBe('3 工作日');
-    expect(formatDuration('en', null)).toBe('—');
+    expect(render('en', formatDuration({ amount: 3, unit: 'bh' }))).toBe('3 bh');
+    expect(render('zh-CN', formatDuration({ amount: 3, unit: 'wd' }))).toBe('3 工作日');
+    expect(render('en', formatDuration(null))).toBe('—');
   });
 });

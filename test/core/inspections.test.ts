@@ -23,13 +23,15 @@ import {
   slotStatuses,
   slotsBetween,
 } from '../../src/core/inspections';
+import { bothLanguages } from '../../src/i18n';
+import { showIssues } from '../../src/jobs/settings';
 import { china, cst } from './calendar-helpers';
 
 const keyed = (records: readonly object[]): KeyedRow[] =>
   records.map((values, i) => ({ row: i + 2, values: { ...values } as Record<string, CellValue> }));
 
 function templates(lang: 'zh-CN' | 'en' = 'en'): ChecklistTemplate[] {
-  const parsed = parseChecklists(keyed(defaultChecklistRows(lang)), lang);
+  const parsed = parseChecklists(keyed(defaultChecklistRows(lang)), bothLanguages);
   expect(parsed.issues).toEqual([]);
   return parsed.templates;
 }
@@ -66,9 +68,9 @@ describe('⚙ Checklists', () => {
     const rows = defaultChecklistRows('en');
     rows[2] = { ...rows[2], answerKind: 'Thumbs' as never };
     rows[3] = { ...rows[3], rectifyDays: 0 };
-    const parsed = parseChecklists(keyed(rows), 'en');
+    const parsed = parseChecklists(keyed(rows), bothLanguages);
     expect(parsed.issues.map((issue) => issue.row)).toEqual([4, 5]);
-    expect(parsed.issues[0].reason).toMatch(/Answer kind/);
+    expect(showIssues('en', parsed.issues)[0].reason).toMatch(/Answer kind/);
     expect(parsed.templates[0].items).toHaveLength(26);
   });
 
@@ -86,13 +88,13 @@ describe('⚙ Checklists', () => {
 describe('⚙ Areas', () => {
   test('defaults parse; an unknown template or frequency is reported', () => {
     const list = templates();
-    const parsed = parseAreas(keyed(defaultAreaRows('en')), list, 'en');
+    const parsed = parseAreas(keyed(defaultAreaRows('en')), list, bothLanguages);
     expect(parsed.issues).toEqual([]);
     expect(parsed.areas.find((a) => a.sevenDay)?.area).toBe('Clubhouse');
     const rows = defaultAreaRows('en');
     rows[0] = { ...rows[0], templates: 'Nightly check' };
     rows[1] = { ...rows[1], frequency: 'hourly' as never };
-    const bad = parseAreas(keyed(rows), list, 'en');
+    const bad = parseAreas(keyed(rows), list, bothLanguages);
     expect(bad.issues.map((issue) => issue.row)).toEqual([2, 2, 3]);
     expect(bad.areas).toHaveLength(rows.length - 2);
   });
@@ -288,7 +290,7 @@ describe('schedule compliance', () => {
 });
 
 describe('blind spots and best areas', () => {
-  const areas = parseAreas(keyed(defaultAreaRows('en')), templates(), 'en').areas;
+  const areas = parseAreas(keyed(defaultAreaRows('en')), templates(), bothLanguages).areas;
   const fact = (id: string, area: string, score: number, passed = true): InspectionFact => ({
     id,
     at: 0,

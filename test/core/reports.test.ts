@@ -15,6 +15,8 @@ import {
   parsePercentTarget,
   parseTargets,
 } from '../../src/core/settings/targets';
+import { bothLanguages } from '../../src/i18n';
+import { showIssues } from '../../src/jobs/settings';
 import { china, cst, plainCalendar } from './calendar-helpers';
 import { callbacksOf, ticket, weekFixture } from './reports-fixtures';
 
@@ -377,10 +379,12 @@ describe('⚙ Targets parsing', () => {
         { row: 2, values: { key: 'callbackRate', value: '80 %' } },
         { row: 3, values: { key: 'satisfactionRate', value: 'lots' } },
       ],
-      'en',
+      bothLanguages,
     );
     expect(parsed.value.callbackRate).toBe(80);
     expect(parsed.value.satisfactionRate).toBe(90);
-    expect(parsed.issues).toEqual([expect.objectContaining({ sheet: '⚙ Targets', row: 3 })]);
+    expect(showIssues('en', parsed.issues)).toEqual([
+      expect.objectContaining({ sheet: '⚙ Targets', row: 3 }),
+    ]);
   });
 });

@@ -1,14 +1,14 @@
-import type { CellValue, KeyedRow } from '../../src/core/cells';
-import {
-  defaultCategoryRows,
-  defaultGeneralRows,
-  defaultStaffRows,
-  gradeFor,
-  parseCategories,
-  parseGeneral,
-  parseStaff,
-  ticketPrefix,
-} from '../../src/core/settings';
+import type { CellValue, KeyedRow, SettingsIssue } from '../../src/core/cells';
+import { gradeFor, parseCategories, parseGeneral, parseStaff, ticketPrefix } from '../../src/core/settings';
+import { bothLanguages, type Lang } from '../../src/i18n';
+import { defaultCategoryRows, defaultGeneralRows, defaultStaffRows } from '../../src/jobs/default-rows';
+import { generalDefaults, showIssues } from '../../src/jobs/settings';
+
+/** A parse result with its issues as the health check shows them. */
+const shown = <T>(parsed: { value: T; issues: SettingsIssue[] }, lang: Lang) => ({
+  ...parsed,
+  issues: showIssues(lang, parsed.issues),
+});
 
 const keyed = (records: readonly object[]): KeyedRow[] =>
   records.map((values, i) => ({ row: i + 2, values: { ...values } as Record<string, CellValue> }));
@@ -16,7 +16,10 @@ const keyed = (records: readonly object[]): KeyedRow[] =>
 describe('⚙ General', () => {
   test('defaults round-trip through the parser in both languages', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
-      const { value, issues } = parseGeneral(keyed(defaultGeneralRows(lang)), lang);
+      const { value, issues } = shown(
+        parseGeneral(keyed(defaultGeneralRows(lang)), generalDefaults(lang), bothLanguages),
+        lang,
+      );
       expect(issues).toEqual([]);
       expect(value).toMatchObject({
         language: lang,
@@ -55,15 +58,19 @@ describe('⚙ General', () => {
   });
 
   test('a bad value → issue with sheet and row, default used; unknown and duplicate keys reported', () => {
-    const { value, issues } = parseGeneral(
-      keyed([
-        { key: 'repeatWindowDays', value: 'ninety' },
-        { key: 'digestHour', value: 25 },
-        { key: 'prefix.complaint', value: 'tsu' },
-        { key: 'strictProtection', value: '是' },
-        { key: 'mystery', value: 1 },
-        { key: 'prefix.complaint', value: 'XX' },
-      ]),
+    const { value, issues } = shown(
+      parseGeneral(
+        keyed([
+          { key: 'repeatWindowDays', value: 'ninety' },
+          { key: 'digestHour', value: 25 },
+          { key: 'prefix.complaint', value: 'tsu' },
+          { key: 'strictProtection', value: '是' },
+          { key: 'mystery', value: 1 },
+          { key: 'prefix.complaint', value: 'XX' },
+        ]),
+        generalDefaults('en'),
+        bothLanguages,
+      ),
       'en',
     );
     expect(value.repeatWindowDays).toBe(90);
@@ -80,11 +87,15 @@ describe('⚙ General', () => {
   });
 
   test('grade bands out of order fall back to 93/80/70; bands are half-open', () => {
-    const { value, issues } = parseGeneral(
-      keyed([
-        { key: 'gradeA', value: 70 },
-        { key: 'gradeB', value: 80 },
-      ]),
+    const { value, issues } = shown(
+      parseGeneral(
+        keyed([
+          { key: 'gradeA', value: 70 },
+          { key: 'gradeB', value: 80 },
+        ]),
+        generalDefaults('zh-CN'),
+        bothLanguages,
+      ),
       'zh-CN',
     );
     expect([value.gradeA, value.gradeB, value.gradeC]).toEqual([93, 80, 70]);
@@ -98,12 +109,16 @@ describe('⚙ General', () => {
   });
 
   test('empty table → all defaults, no issues; never throws on junk', () => {
-    expect(parseGeneral([], 'en').issues).toEqual([]);
-    const junk = parseGeneral(
-      keyed([
-        { key: 'language', value: '=IMPORTXML("x")' },
-        { key: 'gradeA', value: new Date(0) },
-      ]),
+    expect(shown(parseGeneral([], generalDefaults('en'), bothLanguages), 'en').issues).toEqual([]);
+    const junk = shown(
+      parseGeneral(
+        keyed([
+          { key: 'language', value: '=IMPORTXML("x")' },
+          { key: 'gradeA', value: new Date(0) },
+        ]),
+        generalDefaults('en'),
+        bothLanguages,
+      ),
       'en',
     );
     expect(junk.value.language).toBe('en');
@@ -125,22 +140,25 @@ describe('⚙ Categories', () => {
     expect(new Set(zh.map((r) => r.department))).toEqual(
       new Set(['工程部', '客服部', '财务部', '销售部', '环境部', '秩序部']),
     );
-    const { value, issues } = parseCategories(keyed(defaultCategoryRows('en')), 'en');
+    const { value, issues } = shown(parseCategories(keyed(defaultCategoryRows('en')), bothLanguages), 'en');
     expect(issues).toEqual([]);
     expect(value.map((c) => c.label)).toContain('Repair / Plumbing');
     expect(value).toHaveLength(12);
   });
 
   test('bad rows reported, not fatal; blank rows skipped; empty Active means active', () => {
-    const { value, issues } = parseCategories(
-      keyed([
-        { category: 'Parking', department: 'Security' },
-        { category: '', department: 'Security' },
-        { category: '', subcategory: '', department: '' },
-        { category: 'Noise', department: '' },
-        { category: 'parking', department: 'Security' },
-        { category: 'Lifts', department: 'Engineering', active: 'maybe' },
-      ]),
+    const { value, issues } = shown(
+      parseCategories(
+        keyed([
+          { category: 'Parking', department: 'Security' },
+          { category: '', department: 'Security' },
+          { category: '', subcategory: '', department: '' },
+          { category: 'Noise', department: '' },
+          { category: 'parking', department: 'Security' },
+          { category: 'Lifts', department: 'Engineering', active: 'maybe' },
+        ]),
+        bothLanguages,
+      ),
       'en',
     );
     expect(value.map((c) => [c.label, c.active])).toEqual([
@@ -166,27 +184,30 @@ describe('⚙ Staff', () => {
       expect(staff.every((s) => s.dailyCap === '' && s.weeklyCap === '')).toBe(true);
     }
     expect(rows.every((r) => r.email.endsWith('@example.com'))).toBe(true);
-    const parsed = parseStaff(keyed(defaultStaffRows('en')), 'en');
+    const parsed = shown(parseStaff(keyed(defaultStaffRows('en')), bothLanguages), 'en');
     expect(parsed.issues).toEqual([]);
     expect(parsed.value[0]).toMatchObject({ name: 'Chen Jianguo', role: 'gm', dailyCap: null });
   });
 
   test('roles by label of either language; bad email or role refuses the row; bad cap is left empty', () => {
-    const { value, issues } = parseStaff(
-      keyed([
-        {
-          name: '张伟',
-          email: 'Zhang.Wei@Example.com',
-          role: '客服专员',
-          department: '客服部',
-          onLeave: '是',
-          dailyCap: 2,
-          weeklyCap: 'six',
-        },
-        { name: 'Li', email: 'not-an-email', role: 'Staff', department: 'CS' },
-        { name: 'Wu', email: 'wu@example.com', role: 'boss', department: 'CS' },
-        { name: 'Ma', email: 'zhang.wei@example.com', role: 'GM', department: 'CS' },
-      ]),
+    const { value, issues } = shown(
+      parseStaff(
+        keyed([
+          {
+            name: '张伟',
+            email: 'Zhang.Wei@Example.com',
+            role: '客服专员',
+            department: '客服部',
+            onLeave: '是',
+            dailyCap: 2,
+            weeklyCap: 'six',
+          },
+          { name: 'Li', email: 'not-an-email', role: 'Staff', department: 'CS' },
+          { name: 'Wu', email: 'wu@example.com', role: 'boss', department: 'CS' },
+          { name: 'Ma', email: 'zhang.wei@example.com', role: 'GM', department: 'CS' },
+        ]),
+        bothLanguages,
+      ),
       'en',
     );
     expect(value).toEqual([

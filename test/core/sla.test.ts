@@ -4,7 +4,6 @@ import {
   accumulatePausedTime,
   computeDueDates,
   DEFAULT_SLA_POLICY,
-  defaultSlaPolicyRows,
   escalationLevel,
   evaluateSla,
   explainDue,
@@ -14,6 +13,10 @@ import {
   stageState,
   ticketSlaState,
 } from '../../src/core/sla';
+import { bothLanguages } from '../../src/i18n';
+import { render } from '../../src/i18n/render';
+import { defaultSlaPolicyRows } from '../../src/jobs/default-rows';
+import { showIssues } from '../../src/jobs/settings';
 import { china, cst, duration, HOUR, wall } from './calendar-helpers';
 
 const due = (
@@ -151,24 +154,33 @@ describe('explainDue', () => {
     const start = cst('2025-09-30T17:30');
     const dueAt = addDuration(china, start, duration('3 wd'));
     expect(
-      explainDue('en', china, { start, duration: duration('3 wd'), due: dueAt, label: 'General complaint' }),
+      render(
+        'en',
+        explainDue(china, { start, duration: duration('3 wd'), due: dueAt, label: 'General complaint' }),
+      ),
     ).toBe(
       'Received Tue 2025-09-30 17:30; General complaint: 3 wd; 2025-10-01…08 holiday, Sat 2025-10-11 is a working day → due Sat 2025-10-11 17:30',
     );
     expect(
-      explainDue('zh-CN', china, { start, duration: duration('3 wd'), due: dueAt, label: '一般投诉' }),
+      render(
+        'zh-CN',
+        explainDue(china, { start, duration: duration('3 wd'), due: dueAt, label: '一般投诉' }),
+      ),
     ).toBe(
       '受理 2025-09-30（周二）17:30；一般投诉：3 工作日；2025-10-01…08 放假，2025-10-11（周六）调休上班 → 截止 2025-10-11（周六）17:30',
     );
   });
   test('Spring Festival 2026 lists both make-up Saturdays', () => {
     const start = cst('2026-02-12T10:00');
-    const text = explainDue('en', china, {
-      start,
-      duration: duration('7 wd'),
-      due: addDuration(china, start, duration('7 wd')),
-      label: 'Multi-trade repair',
-    });
+    const text = render(
+      'en',
+      explainDue(china, {
+        start,
+        duration: duration('7 wd'),
+        due: addDuration(china, start, duration('7 wd')),
+        label: 'Multi-trade repair',
+      }),
+    );
     expect(text).toContain('2026-02-15…23 holiday');
     expect(text).toContain('Sat 2026-02-14, Sat 2026-02-28 are working days');
   });
@@ -181,7 +193,7 @@ describe('parseSlaPolicy', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const { policy, issues } = parseSlaPolicy(
         rows(defaultSlaPolicyRows(lang) as Array<Record<string, string | number>>),
-        '⚙ SLA policy',
+        bothLanguages,
       );
       expect(issues).toEqual([]);
       expect(policy.rows).toEqual(DEFAULT_SLA_POLICY.rows);
@@ -197,17 +209,17 @@ describe('parseSlaPolicy', () => {
         { ...defaultSlaPolicyRows()[0], sampleRate: 'half' } as Record<string, string | number>,
         { ...good, resolve: '5 wd' },
       ]),
-      '⚙ SLA policy',
+      bothLanguages,
     );
     expect(issues.map((issue) => issue.row)).toEqual([2, 3, 4, 5, 6]);
-    expect(issues[0].reason).toContain('three days');
+    expect(showIssues('en', issues)[0].reason).toContain('three days');
     expect(slaTargetFor(policy, 'complaint', 'general')?.stages.resolve).toEqual({ amount: 3, unit: 'wd' });
     expect(slaTargetFor(policy, 'complaint', 'major')?.stages.resolve).toEqual({ amount: 1, unit: 'wd' });
   });
   test('a valid row overrides the default', () => {
     const { policy } = parseSlaPolicy(
       rows([{ ...(defaultSlaPolicyRows()[1] as Record<string, string>), resolve: '5 wd' }]),
-      'x',
+      bothLanguages,
     );
     expect(slaTargetFor(policy, 'complaint', 'general')?.stages.resolve).toEqual({ amount: 5, unit: 'wd' });
   });

@@ -7,6 +7,7 @@ import {
   maskPhone,
   sanitizeUserText,
 } from '../../src/core/text';
+import { bothLanguages } from '../../src/i18n';
 
 describe('formulaSafe', () => {
   test.each([
@@ -82,9 +83,9 @@ test('maskPhone / maskEmail (SPEC §10)', () => {
 });
 
 test('enum labels of either language, or the code, give the code', () => {
-  expect(enumCodeFromText('status', '处理中')).toBe('inProgress');
-  expect(enumCodeFromText('status', ' in PROGRESS ')).toBe('inProgress');
-  expect(enumCodeFromText('status', 'waitingOnCustomer')).toBe('waitingOnCustomer');
-  expect(enumCodeFromText('severity', '重大')).toBe('major');
-  expect(enumCodeFromText('status', 'whatever')).toBeNull();
+  expect(enumCodeFromText(bothLanguages, 'status', '处理中')).toBe('inProgress');
+  expect(enumCodeFromText(bothLanguages, 'status', ' in PROGRESS ')).toBe('inProgress');
+  expect(enumCodeFromText(bothLanguages, 'status', 'waitingOnCustomer')).toBe('waitingOnCustomer');
+  expect(enumCodeFromText(bothLanguages, 'severity', '重大')).toBe('major');
+  expect(enumCodeFromText(bothLanguages, 'status', 'whatever')).toBeNull();
 });

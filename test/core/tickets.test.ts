@@ -14,6 +14,7 @@ import {
   routeTicket,
   type TransitionTicket,
 } from '../../src/core/tickets';
+import { bothLanguages } from '../../src/i18n';
 
 const DAY = 86_400_000;
 
@@ -61,6 +62,7 @@ describe('intake', () => {
     now,
     descriptionMaxLength: 5000,
     categories: ['Repair / Plumbing', '服务态度'],
+    labels: bothLanguages,
   };
 
   test('clean input normalised, labels of either language → codes, no review', () => {

@@ -5,6 +5,7 @@
  */
 import type { CellValue, KeyedRow } from '../cells';
 import type { EnumCode } from '../enums';
+import type { Labels } from '../message';
 import type { Rubric, RubricItem } from '../scoring';
 import { cellText, parseBool } from '../settings/fields';
 import { isBlankRow } from '../settings/parse';
@@ -92,7 +93,11 @@ function fingerprintOf(card: Omit<Scorecard, 'fingerprint' | 'rubric' | 'version
   ]);
 }
 
-export function parseScorecards(rows: readonly KeyedRow[]): {
+/** `labels` reads the choices (kind, answer, scope, yes/no) typed in either language. */
+export function parseScorecards(
+  rows: readonly KeyedRow[],
+  labels: Labels,
+): {
   scorecards: Scorecard[];
   issues: ScorecardIssue[];
 } {
@@ -134,11 +139,12 @@ export function parseScorecards(rows: readonly KeyedRow[]): {
     byName.set(name, card);
     const version = number(v.version);
     if (version !== null && Number.isInteger(version) && version > card.version) card.version = version;
-    const scope = enumCodeFromText('criticalScope', cellText(v.criticalScope));
+    const scope = enumCodeFromText(labels, 'criticalScope', cellText(v.criticalScope));
     if (card.scope === null && scope !== null) card.scope = scope;
     if (card.causes === null && cellText(v.rootCauses) !== '')
       card.causes = splitList(cellText(v.rootCauses));
-    if (v.active !== undefined && cellText(v.active) !== '' && parseBool(v.active) === false) continue;
+    if (v.active !== undefined && cellText(v.active) !== '' && parseBool(v.active, labels) === false)
+      continue;
     if (section === '') {
       missing(row.row, 'section');
       continue;
@@ -147,12 +153,12 @@ export function parseScorecards(rows: readonly KeyedRow[]): {
       missing(row.row, 'item');
       continue;
     }
-    const kind = enumCodeFromText('itemKind', cellText(v.kind));
+    const kind = enumCodeFromText(labels, 'itemKind', cellText(v.kind));
     if (kind === null) {
       missing(row.row, 'kind');
       continue;
     }
-    const answerKind = enumCodeFromText('answerKind', cellText(v.answer));
+    const answerKind = enumCodeFromText(labels, 'answerKind', cellText(v.answer));
     if (answerKind === null) {
       missing(row.row, 'answer');
       continue;
@@ -182,7 +188,7 @@ export function parseScorecards(rows: readonly KeyedRow[]): {
       max,
       weight,
       // A critical item is never N/A: a red line always applies.
-      allowNa: kind !== 'critical' && parseBool(v.allowNa ?? '') === true,
+      allowNa: kind !== 'critical' && parseBool(v.allowNa ?? '', labels) === true,
     });
     card.rows.push(row.row);
   }

@@ -2,7 +2,8 @@
  * Durations with a unit, as managers type them in ⚙ SLA policy: '3 bh', '1 wd', '24 h', '7 d', or in
  * Chinese '3 工作小时', '1 工作日', '24 小时', '7 天'. '—', '-' or an empty cell means "no target".
  */
-import { bothLanguages, type Lang, type MessageKey, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+import { type Labels, list, type MessageParam, message } from '../message';
 
 export type DurationUnit = 'bh' | 'wd' | 'h' | 'd';
 export const DURATION_UNITS: readonly DurationUnit[] = ['bh', 'wd', 'h', 'd'];
@@ -38,25 +39,29 @@ const LONG_ENGLISH: Record<string, DurationUnit> = {
   日: 'd',
 };
 
-let unitsByText: Map<string, DurationUnit> | undefined;
-function unitOf(text: string): DurationUnit | undefined {
+/** One index per source of labels (in practice one: i18n's bothLanguages). */
+const unitIndexes = new WeakMap<Labels, Map<string, DurationUnit>>();
+function unitOf(labels: Labels, text: string): DurationUnit | undefined {
+  let unitsByText = unitIndexes.get(labels);
   if (!unitsByText) {
     unitsByText = new Map(Object.entries(LONG_ENGLISH));
     for (const unit of DURATION_UNITS) {
-      for (const spelling of bothLanguages(UNIT_KEYS[unit])) unitsByText.set(spelling.toLowerCase(), unit);
+      for (const spelling of labels(UNIT_KEYS[unit])) unitsByText.set(spelling.toLowerCase(), unit);
     }
+    unitIndexes.set(labels, unitsByText);
   }
   return unitsByText.get(text.toLowerCase().replace(/\s+/g, ' '));
 }
 
 const NO_TARGET = new Set(['', '-', '—', '–', '——']);
 
-export function parseDuration(text: string): DurationParse {
+/** `labels` gives each unit's display spelling in every language ('bh', '工作小时'…). */
+export function parseDuration(text: string, labels: Labels): DurationParse {
   const trimmed = text.trim();
   if (NO_TARGET.has(trimmed)) return { ok: true, duration: null };
   const match = /^(\d+(?:\.\d+)?)\s*(\S.*)$/.exec(trimmed);
   if (!match) return { ok: false, error: 'badFormat' };
-  const unit = unitOf(match[2].trim());
+  const unit = unitOf(labels, match[2].trim());
   if (!unit) return { ok: false, error: 'badUnit' };
   const amount = Number(match[1]);
   // Working and calendar days count whole days; a fraction of a "wd" has no agreed meaning.
@@ -64,7 +69,8 @@ export function parseDuration(text: string): DurationParse {
   return { ok: true, duration: { amount, unit } };
 }
 
-export function formatDuration(lang: Lang, duration: Duration | null): string {
+/** '3 bh' / '3 工作小时' once rendered; '—' for no target. */
+export function formatDuration(duration: Duration | null): MessageParam {
   if (!duration) return '—';
-  return `${duration.amount} ${t(lang, UNIT_KEYS[duration.unit])}`;
+  return list([duration.amount, message(UNIT_KEYS[duration.unit])], ' ');
 }

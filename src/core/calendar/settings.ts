@@ -4,8 +4,9 @@
  * skipped, for a holiday row); parsing never throws, so a typo cannot stop a trigger (SPEC §13).
  */
 
-import { type Lang, t } from '../../i18n';
+import type { Lang, MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+import { type Message, message } from '../message';
 import { type BusinessCalendar, createCalendar } from './calendar';
 import { parseLocalDate, parsePercent, parseTimeOfDay, parseWeekdays } from './cell-parsing';
 import { type DateKey, dateKeyOf, formatClock } from './civil';
@@ -17,11 +18,6 @@ import {
   type SpecialDay,
 } from './config';
 import { isValidTimeZone, zoneOf } from './zone';
-
-export interface CalendarSheetNames {
-  calendar: string;
-  holidays: string;
-}
 
 export interface CalendarSettings {
   calendar: BusinessCalendar;
@@ -46,15 +42,13 @@ export function parseCalendarSettings(
   calendarRows: KeyedRow[],
   holidayRows: KeyedRow[],
   timeZone: string,
-  sheetNames: CalendarSheetNames,
-  lang: Lang = 'en',
 ): CalendarSettings {
   const issues: SettingsIssue[] = [];
-  const report = (sheet: string, row: number, reason: string) => issues.push({ sheet, row, reason });
+  const report = (sheet: MessageKey, row: number, reason: Message) => issues.push({ sheet, row, reason });
   // An unknown zone would make every date wrong; the default zone keeps the add-on working meanwhile.
   const zoneName = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
   if (zoneName !== timeZone)
-    report(sheetNames.calendar, 1, t(lang, 'sla.issue.badTimeZone', { value: timeZone }));
+    report('sheet.calendar', 1, message('sla.issue.badTimeZone', { value: timeZone }));
   const zone = zoneOf(zoneName);
   const defaults = defaultCalendarConfig(zoneName);
   const config: CalendarConfig = { ...defaults, holidays: new Map() };
@@ -65,8 +59,8 @@ export function parseCalendarSettings(
     const key = String(values.key ?? '').trim();
     const value = values.value ?? '';
     if (key === '' && value === '') continue;
-    const problem = (messageKey: Parameters<typeof t>[1], params: Record<string, string | number> = {}) =>
-      report(sheetNames.calendar, row, t(lang, messageKey, { key, value: cellText(value), ...params }));
+    const problem = (messageKey: MessageKey, params: Record<string, string | number> = {}) =>
+      report('sheet.calendar', row, message(messageKey, { key, value: cellText(value), ...params }));
     if (!(CALENDAR_KEYS as readonly string[]).includes(key)) {
       problem('sla.issue.unknownKey');
       continue;
@@ -108,19 +102,17 @@ export function parseCalendarSettings(
     : config.dayStart < config.dayEnd && config.lunchStart === config.lunchEnd;
   if (!inOrder) {
     const row = Math.min(...CLOCK_KEYS.map((key) => clockRows[key] ?? Number.POSITIVE_INFINITY));
-    report(sheetNames.calendar, Number.isFinite(row) ? row : 1, t(lang, 'sla.issue.badHours'));
+    report('sheet.calendar', Number.isFinite(row) ? row : 1, message('sla.issue.badHours'));
     for (const key of CLOCK_KEYS) config[key] = defaults[key];
   }
 
-  config.holidays = parseHolidayRows(holidayRows, zoneName, sheetNames.holidays, lang, issues);
+  config.holidays = parseHolidayRows(holidayRows, zoneName, issues);
   return { calendar: createCalendar(config), issues };
 }
 
 function parseHolidayRows(
   rows: KeyedRow[],
   timeZone: string,
-  sheet: string,
-  lang: Lang,
   issues: SettingsIssue[],
 ): Map<DateKey, SpecialDay> {
   const zone = zoneOf(timeZone);
@@ -130,8 +122,8 @@ function parseHolidayRows(
     const kind = values.kind ?? '';
     const name = String(values.name ?? '').trim();
     if (date === '' && kind === '' && name === '') continue;
-    const report = (key: Parameters<typeof t>[1], value: CellValue) =>
-      issues.push({ sheet, row, reason: t(lang, key, { value: cellText(value) }) });
+    const report = (key: MessageKey, value: CellValue) =>
+      issues.push({ sheet: 'sheet.holidays', row, reason: message(key, { value: cellText(value) }) });
     const dayNumber = parseLocalDate(date, zone);
     if (dayNumber === null) {
       report('sla.issue.badDate', date);

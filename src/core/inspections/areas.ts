@@ -4,9 +4,10 @@
  * unless the area is marked 7-day (seed 003 L367: "每日至少一次"); weekly ≥ 1 a week (L369).
  */
 
-import { type Lang, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { KeyedRow, SettingsIssue } from '../cells';
 import type { InspectionFrequency } from '../enums';
+import { type Labels, type Message, message } from '../message';
 import { cellText, parseBool } from '../settings/fields';
 import { isBlankRow } from '../settings/parse';
 import { enumCodeFromText, normalizeLabel } from '../text';
@@ -38,32 +39,33 @@ export function scheduleKey(area: string, template: string): string {
 export function parseAreas(
   rows: readonly KeyedRow[],
   templates: readonly ChecklistTemplate[],
-  lang: Lang,
+  labels: Labels,
 ): { areas: AreaSetting[]; issues: SettingsIssue[] } {
-  const sheet = t(lang, 'sheet.areas');
+  const sheet = 'sheet.areas';
   const issues: SettingsIssue[] = [];
-  const column = (key: string) => t(lang, `col.areas.${key}` as Parameters<typeof t>[1]);
+  const column = (key: string) => message(`col.areas.${key}` as MessageKey);
   const areas: AreaSetting[] = [];
   const seen = new Map<string, number>();
   for (const row of rows) {
     if (isBlankRow(row)) continue;
     const v = row.values;
-    const issue = (reason: string) => issues.push({ sheet, row: row.row, reason });
+    const issue = (reason: Message) => issues.push({ sheet, row: row.row, reason });
     const area = cellText(v.area);
     if (area === '') {
-      issue(t(lang, 'settings.issue.missingField', { column: column('area') }));
+      issue(message('settings.issue.missingField', { column: column('area') }));
       continue;
     }
-    const active = cellText(v.active) === '' ? true : parseBool(v.active);
+    const active = cellText(v.active) === '' ? true : parseBool(v.active, labels);
     if (active === false) continue;
     const frequencyText = cellText(v.frequency);
-    const frequency = frequencyText === '' ? 'daily' : enumCodeFromText('inspectionFrequency', frequencyText);
+    const frequency =
+      frequencyText === '' ? 'daily' : enumCodeFromText(labels, 'inspectionFrequency', frequencyText);
     if (frequency === null) {
       issue(
-        t(lang, 'settings.issue.badField', {
+        message('settings.issue.badField', {
           column: column('frequency'),
           value: frequencyText,
-          expected: t(lang, 'inspections.expected.frequency'),
+          expected: message('inspections.expected.frequency'),
         }),
       );
       continue;
@@ -73,24 +75,24 @@ export function parseAreas(
       if (name.trim() === '') continue;
       const template = findTemplate(templates, name.trim());
       if (template) names.push(template.name);
-      else issue(t(lang, 'inspections.issue.unknownTemplate', { template: name.trim() }));
+      else issue(message('inspections.issue.unknownTemplate', { template: name.trim() }));
     }
     if (names.length === 0) {
-      issue(t(lang, 'settings.issue.missingField', { column: column('templates') }));
+      issue(message('settings.issue.missingField', { column: column('templates') }));
       continue;
     }
     const owner = cellText(v.owner);
     if (owner === '') {
-      issue(t(lang, 'settings.issue.missingField', { column: column('owner') }));
+      issue(message('settings.issue.missingField', { column: column('owner') }));
       continue;
     }
-    const sevenDay = cellText(v.sevenDay) === '' ? false : parseBool(v.sevenDay);
+    const sevenDay = cellText(v.sevenDay) === '' ? false : parseBool(v.sevenDay, labels);
     if (sevenDay === null)
       issue(
-        t(lang, 'settings.issue.badOptional', {
+        message('settings.issue.badOptional', {
           column: column('sevenDay'),
           value: cellText(v.sevenDay),
-          expected: t(lang, 'settings.expected.bool'),
+          expected: message('settings.expected.bool'),
         }),
       );
     let duplicate = false;
@@ -98,7 +100,7 @@ export function parseAreas(
       const key = scheduleKey(area, name);
       const first = seen.get(key);
       if (first !== undefined) {
-        issue(t(lang, 'settings.issue.duplicateRow', { first }));
+        issue(message('settings.issue.duplicateRow', { first }));
         duplicate = true;
       } else seen.set(key, row.row);
     }

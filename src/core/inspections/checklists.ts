@@ -5,9 +5,10 @@
  * 1st, 2nd and 3rd consecutive failed inspection. Parsed rows become a rubric of core/scoring.
  */
 
-import { type Lang, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import type { InspectionAnswerKind } from '../enums';
+import { type Labels, type Message, message } from '../message';
 import { cellText, parseBool } from '../settings/fields';
 import { isBlankRow } from '../settings/parse';
 import { enumCodeFromText, normalizeLabel } from '../text';
@@ -98,13 +99,13 @@ interface Draft {
 }
 
 /** Parses ⚙ Checklists. Bad rows are reported (sheet, row, reason) and left out; never throws. */
-export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedChecklists {
-  const sheet = t(lang, 'sheet.checklists');
+export function parseChecklists(rows: readonly KeyedRow[], labels: Labels): ParsedChecklists {
+  const sheet = 'sheet.checklists';
   const issues: SettingsIssue[] = [];
-  const issue = (row: number, reason: string) => issues.push({ sheet, row, reason });
-  const column = (key: string) => t(lang, `col.checklists.${key}` as Parameters<typeof t>[1]);
-  const bad = (row: number, key: string, value: string, expected: string) =>
-    issue(row, t(lang, 'settings.issue.badField', { column: column(key), value, expected }));
+  const issue = (row: number, reason: Message) => issues.push({ sheet, row, reason });
+  const column = (key: string) => message(`col.checklists.${key}` as MessageKey);
+  const bad = (row: number, key: string, value: string, expected: Message) =>
+    issue(row, message('settings.issue.badField', { column: column(key), value, expected }));
   const drafts = new Map<string, Draft>();
   const order: string[] = [];
   const draftOf = (name: string): Draft => {
@@ -136,10 +137,10 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
     const v = row.values;
     const name = cellText(v.template);
     if (name === '') {
-      issue(row.row, t(lang, 'settings.issue.missingField', { column: column('template') }));
+      issue(row.row, message('settings.issue.missingField', { column: column('template') }));
       continue;
     }
-    const active = cellText(v.active) === '' ? true : parseBool(v.active);
+    const active = cellText(v.active) === '' ? true : parseBool(v.active, labels);
     if (active === false) continue;
     const draft = draftOf(name);
     const section = cellText(v.section);
@@ -147,7 +148,7 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
     if (section === '' && item === '') {
       const template = draft.template;
       if (template.row !== 0) {
-        issue(row.row, t(lang, 'settings.issue.duplicateRow', { first: template.row }));
+        issue(row.row, message('settings.issue.duplicateRow', { first: template.row }));
         continue;
       }
       template.row = row.row;
@@ -157,23 +158,23 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
           row.row,
           'version',
           cellText(v.version),
-          t(lang, 'settings.expected.integer', { min: 1, max: 10000 }),
+          message('settings.expected.integer', { min: 1, max: 10000 }),
         );
       else if (version !== null) template.version = version;
       const passMark = number(v.passMark, 0, 100);
       if (cellText(v.passMark) !== '' && passMark === null)
-        bad(row.row, 'passMark', cellText(v.passMark), t(lang, 'inspections.expected.percent'));
+        bad(row.row, 'passMark', cellText(v.passMark), message('inspections.expected.percent'));
       else if (passMark !== null) template.passMark = passMark;
       const itemPass = number(v.itemPassPercent, 0, 100);
       if (cellText(v.itemPassPercent) !== '' && itemPass === null)
-        bad(row.row, 'itemPassPercent', cellText(v.itemPassPercent), t(lang, 'inspections.expected.percent'));
+        bad(row.row, 'itemPassPercent', cellText(v.itemPassPercent), message('inspections.expected.percent'));
       else if (itemPass !== null) template.itemPassPercent = itemPass;
-      const anyItemFails = cellText(v.anyItemFails) === '' ? false : parseBool(v.anyItemFails);
+      const anyItemFails = cellText(v.anyItemFails) === '' ? false : parseBool(v.anyItemFails, labels);
       if (anyItemFails === null)
-        bad(row.row, 'anyItemFails', cellText(v.anyItemFails), t(lang, 'settings.expected.bool'));
+        bad(row.row, 'anyItemFails', cellText(v.anyItemFails), message('settings.expected.bool'));
       else template.anyItemFails = anyItemFails;
       const grades = parseGrades(cellText(v.grades));
-      if (grades === null) bad(row.row, 'grades', cellText(v.grades), t(lang, 'inspections.expected.grades'));
+      if (grades === null) bad(row.row, 'grades', cellText(v.grades), message('inspections.expected.grades'));
       else template.grades = grades;
       template.consequences = [cellText(v.fault1), cellText(v.fault2), cellText(v.fault3)];
       continue;
@@ -181,29 +182,29 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
     if (section === '' || item === '') {
       issue(
         row.row,
-        t(lang, 'settings.issue.missingField', { column: column(section === '' ? 'section' : 'item') }),
+        message('settings.issue.missingField', { column: column(section === '' ? 'section' : 'item') }),
       );
       continue;
     }
     const kindText = cellText(v.answerKind);
-    const kind = kindText === '' ? 'passFail' : enumCodeFromText('inspectionAnswerKind', kindText);
+    const kind = kindText === '' ? 'passFail' : enumCodeFromText(labels, 'inspectionAnswerKind', kindText);
     if (kind === null) {
-      bad(row.row, 'answerKind', kindText, t(lang, 'inspections.expected.answerKind'));
+      bad(row.row, 'answerKind', kindText, message('inspections.expected.answerKind'));
       continue;
     }
     const max = kind === 'score' ? number(v.max, 1, 1000) : 1;
     if (max === null) {
-      bad(row.row, 'max', cellText(v.max), t(lang, 'settings.expected.integer', { min: 1, max: 1000 }));
+      bad(row.row, 'max', cellText(v.max), message('settings.expected.integer', { min: 1, max: 1000 }));
       continue;
     }
     const weight = cellText(v.weight) === '' ? 1 : number(v.weight, 0, 1000);
     if (weight === null) {
-      bad(row.row, 'weight', cellText(v.weight), t(lang, 'settings.expected.integer', { min: 0, max: 1000 }));
+      bad(row.row, 'weight', cellText(v.weight), message('settings.expected.integer', { min: 0, max: 1000 }));
       continue;
     }
-    const critical = cellText(v.critical) === '' ? false : parseBool(v.critical);
+    const critical = cellText(v.critical) === '' ? false : parseBool(v.critical, labels);
     if (critical === null) {
-      bad(row.row, 'critical', cellText(v.critical), t(lang, 'settings.expected.bool'));
+      bad(row.row, 'critical', cellText(v.critical), message('settings.expected.bool'));
       continue;
     }
     const days = cellText(v.rectifyDays) === '' ? DEFAULT_RECTIFY_DAYS : number(v.rectifyDays, 1, 365);
@@ -212,14 +213,14 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
         row.row,
         'rectifyDays',
         cellText(v.rectifyDays),
-        t(lang, 'settings.expected.integer', { min: 1, max: 365 }),
+        message('settings.expected.integer', { min: 1, max: 365 }),
       );
       continue;
     }
     const key = itemKey(section, item);
     const first = draft.seen.get(key);
     if (first !== undefined) {
-      issue(row.row, t(lang, 'settings.issue.duplicateRow', { first }));
+      issue(row.row, message('settings.issue.duplicateRow', { first }));
       continue;
     }
     draft.seen.set(key, row.row);
@@ -230,11 +231,11 @@ export function parseChecklists(rows: readonly KeyedRow[], lang: Lang): ParsedCh
   for (const key of order) {
     const { template } = drafts.get(key) as Draft;
     if (template.items.length === 0) {
-      issue(template.row, t(lang, 'inspections.issue.noItems', { template: template.name }));
+      issue(template.row, message('inspections.issue.noItems', { template: template.name }));
       continue;
     }
     if (template.grades.some((grade) => grade.min < template.passMark))
-      issue(template.row, t(lang, 'inspections.issue.gradeBelowPass', { template: template.name }));
+      issue(template.row, message('inspections.issue.gradeBelowPass', { template: template.name }));
     templates.push(template);
   }
   return { templates, issues };

@@ -3,8 +3,8 @@
  * default assignee. Defaults fit a property / after-sales service desk.
  */
 
-import { type Lang, type MessageKey, t } from '../../i18n';
 import type { KeyedRow } from '../cells';
+import { type Labels, type Message, message } from '../message';
 import { normalizeLabel } from '../text';
 import { cellText, parseBool } from './fields';
 import { isBlankRow, type Parsed, parseRowTable, type RowResult } from './parse';
@@ -28,10 +28,6 @@ export type DepartmentId =
   | 'sales'
   | 'management';
 
-export function departmentName(lang: Lang, id: DepartmentId): string {
-  return t(lang, `settings.dept.${id}` as MessageKey);
-}
-
 export function categoryLabel(category: string, subcategory: string): string {
   return subcategory === '' ? category : `${category} / ${subcategory}`;
 }
@@ -41,7 +37,7 @@ export function categoryKey(label: string): string {
   return normalizeLabel(label);
 }
 
-type CategoryId =
+export type CategoryId =
   | 'repair'
   | 'plumbing'
   | 'electrical'
@@ -56,7 +52,8 @@ type CategoryId =
   | 'noise'
   | 'other';
 
-const DEFAULTS: Array<[CategoryId, CategoryId | null, DepartmentId]> = [
+/** The categories setup proposes (category, subcategory, department), worded by the job. */
+export const DEFAULT_CATEGORIES: ReadonlyArray<[CategoryId, CategoryId | null, DepartmentId]> = [
   ['repair', 'plumbing', 'engineering'],
   ['repair', 'electrical', 'engineering'],
   ['repair', 'doorsWindows', 'engineering'],
@@ -71,27 +68,7 @@ const DEFAULTS: Array<[CategoryId, CategoryId | null, DepartmentId]> = [
   ['other', null, 'cs'],
 ];
 
-export interface CategoryRecord {
-  category: string;
-  subcategory: string;
-  department: string;
-  defaultAssignee: string;
-  active: boolean;
-}
-
-export function defaultCategoryRows(lang: Lang): CategoryRecord[] {
-  const name = (id: CategoryId) => t(lang, `settings.category.${id}` as MessageKey);
-  return DEFAULTS.map(([category, subcategory, department]) => ({
-    category: name(category),
-    subcategory: subcategory ? name(subcategory) : '',
-    department: departmentName(lang, department),
-    defaultAssignee: '',
-    active: true,
-  }));
-}
-
-export function parseCategories(rows: readonly KeyedRow[], lang: Lang): Parsed<CategorySetting[]> {
-  const sheet = t(lang, 'sheet.categories');
+export function parseCategories(rows: readonly KeyedRow[], labels: Labels): Parsed<CategorySetting[]> {
   const parseRow = (row: KeyedRow): RowResult<CategorySetting> | null => {
     if (isBlankRow(row)) return null;
     const category = cellText(row.values.category);
@@ -100,22 +77,22 @@ export function parseCategories(rows: readonly KeyedRow[], lang: Lang): Parsed<C
     if (category === '')
       return {
         ok: false,
-        reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.category') }),
+        reason: message('settings.issue.missingField', { column: message('col.categories.category') }),
       };
     if (department === '')
       return {
         ok: false,
-        reason: t(lang, 'settings.issue.missingField', { column: t(lang, 'col.categories.department') }),
+        reason: message('settings.issue.missingField', { column: message('col.categories.department') }),
       };
     // An empty Active cell means active: a new row someone adds should work without ticking a box.
-    const active = cellText(row.values.active) === '' ? true : parseBool(row.values.active);
-    const issues: string[] = [];
+    const active = cellText(row.values.active) === '' ? true : parseBool(row.values.active, labels);
+    const issues: Message[] = [];
     if (active === null) {
       issues.push(
-        t(lang, 'settings.issue.badOptional', {
-          column: t(lang, 'col.categories.active'),
+        message('settings.issue.badOptional', {
+          column: message('col.categories.active'),
           value: cellText(row.values.active),
-          expected: t(lang, 'settings.expected.bool'),
+          expected: message('settings.expected.bool'),
         }),
       );
     }
@@ -132,5 +109,5 @@ export function parseCategories(rows: readonly KeyedRow[], lang: Lang): Parsed<C
       issues,
     };
   };
-  return parseRowTable(rows, sheet, parseRow, (c) => categoryKey(c.label), lang);
+  return parseRowTable(rows, 'sheet.categories', parseRow, (c) => categoryKey(c.label));
 }

@@ -1,5 +1,6 @@
 /** Reading one settings cell: text, whole numbers in a range, yes/no. Each returns null when invalid. */
 import type { CellValue } from '../cells';
+import type { Labels } from '../message';
 import { enumCodeFromText, normalizeLabel } from '../text';
 
 export function cellText(cell: CellValue | undefined): string {
@@ -13,10 +14,11 @@ export function parseInteger(cell: CellValue | undefined, min: number, max: numb
   return value;
 }
 
-export function parseBool(cell: CellValue | undefined): boolean | null {
+/** Yes/no in either language (the enum's labels), or true/false, y/n, 1/0. */
+export function parseBool(cell: CellValue | undefined, labels: Labels): boolean | null {
   if (typeof cell === 'boolean') return cell;
   const text = normalizeLabel(cellText(cell));
-  const code = enumCodeFromText('yesNo', text);
+  const code = enumCodeFromText(labels, 'yesNo', text);
   if (code !== null) return code === 'yes';
   if (text === 'true' || text === 'y' || text === '1') return true;
   if (text === 'false' || text === 'n' || text === '0') return false;

@@ -1,8 +1,9 @@
 /** ⚙ General (SPEC §13): language, ID prefixes, grade bands, thresholds and schedule hours. */
 
-import { isLang, type Lang, t } from '../../i18n';
+import type { Lang } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import type { TicketType } from '../enums';
+import { type Labels, message } from '../message';
 import { cellText, parseBool, parseInteger } from './fields';
 import { type FieldSpecs, type Parsed, parseKeyValue, type SettingField } from './parse';
 
@@ -58,21 +59,21 @@ function integer(
   return {
     fallback,
     parse: (cell) => parseInteger(cell, min, max),
-    expected: (lang) => t(lang, 'settings.expected.integer', { min, max }),
+    expected: message('settings.expected.integer', { min, max }),
     label,
     source,
   };
 }
 
 function bool(fallback: boolean, label: SettingField<boolean>['label']): SettingField<boolean> {
-  return { fallback, parse: parseBool, expected: (lang) => t(lang, 'settings.expected.bool'), label };
+  return { fallback, parse: parseBool, expected: message('settings.expected.bool'), label };
 }
 
 function text(fallback: string, label: SettingField<string>['label'], source?: string): SettingField<string> {
   return {
     fallback,
     parse: (cell) => (cellText(cell) === '' ? null : cellText(cell).slice(0, 500)),
-    expected: (lang) => t(lang, 'settings.expected.text'),
+    expected: message('settings.expected.text'),
     label,
     source,
   };
@@ -85,26 +86,35 @@ function prefix(fallback: string, label: SettingField<string>['label']): Setting
       const text = cellText(cell).toUpperCase();
       return /^[A-Z]{2,5}$/.test(text) ? text : null;
     },
-    expected: (lang) => t(lang, 'settings.expected.prefix'),
+    expected: message('settings.expected.prefix'),
     label,
     source: 'SPEC §4',
   };
 }
 
 /** Every key with its default. Sources name the seed line a number comes from. */
-export function generalFields(defaultLanguage: Lang): FieldSpecs<GeneralSettings> {
+/**
+ * The defaults that depend on the spreadsheet: its language, and texts worded in it (the job renders
+ * them, jobs/settings generalDefaults).
+ */
+export interface GeneralDefaults {
+  language: Lang;
+  qaConsequence: string;
+}
+
+export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSettings> {
   return {
     language: {
-      fallback: defaultLanguage,
+      fallback: defaults.language,
       parse: (cell) => {
         const text = cellText(cell);
         const lower = text.toLowerCase();
-        if (isLang(text)) return text;
+        if (text === 'en' || text === 'zh-CN') return text;
         if (lower === 'zh' || lower === 'zh-cn' || text === '中文') return 'zh-CN';
         if (lower === 'en' || lower === 'english' || text === '英文') return 'en';
         return null;
       },
-      expected: (lang) => t(lang, 'settings.expected.language'),
+      expected: message('settings.expected.language'),
       label: 'settings.general.language',
     },
     'prefix.complaint': prefix('CMP', 'settings.general.prefix.complaint'),
@@ -137,24 +147,24 @@ export function generalFields(defaultLanguage: Lang): FieldSpecs<GeneralSettings
     'prefix.audit': prefix('QA', 'settings.general.prefix.audit'),
     qaWarningBelow: integer(80, 1, 100, 'settings.general.qaWarningBelow', 'seed 000 L751'),
     qaConsecutiveLimit: integer(3, 2, 20, 'settings.general.qaConsecutiveLimit', 'seed 000 L757'),
-    qaConsequence: text(
-      t(defaultLanguage, 'audits.default.consequence'),
-      'settings.general.qaConsequence',
-      'seed 000 L757',
-    ),
+    qaConsequence: text(defaults.qaConsequence, 'settings.general.qaConsequence', 'seed 000 L757'),
   };
 }
 
-export function parseGeneral(rows: readonly KeyedRow[], lang: Lang): Parsed<GeneralSettings> {
-  const sheet = t(lang, 'sheet.general');
-  const fields = generalFields(lang);
-  const parsed = parseKeyValue(rows, fields, sheet, lang);
+export function parseGeneral(
+  rows: readonly KeyedRow[],
+  defaults: GeneralDefaults,
+  labels: Labels,
+): Parsed<GeneralSettings> {
+  const sheet = 'sheet.general';
+  const fields = generalFields(defaults);
+  const parsed = parseKeyValue(rows, fields, sheet, labels);
   const { gradeA, gradeB, gradeC } = parsed.value;
   if (!(gradeA > gradeB && gradeB > gradeC)) {
     const issue: SettingsIssue = {
       sheet,
       row: rows.find((r) => cellText(r.values.key).startsWith('grade'))?.row ?? 1,
-      reason: t(lang, 'settings.issue.gradeOrder', {
+      reason: message('settings.issue.gradeOrder', {
         a: fields.gradeA.fallback,
         b: fields.gradeB.fallback,
         c: fields.gradeC.fallback,
@@ -181,26 +191,4 @@ export function gradeFor(
   if (scorePercent >= settings.gradeB) return 'B';
   if (scorePercent >= settings.gradeC) return 'C';
   return 'D';
-}
-
-export interface KeyValueRecord {
-  key: string;
-  label: string;
-  value: string | number | boolean;
-  note: string;
-}
-
-/** The rows setup writes into ⚙ General, in `lang`. */
-export function defaultGeneralRows(lang: Lang): KeyValueRecord[] {
-  const fields = generalFields(lang);
-  return (Object.keys(fields) as (keyof GeneralSettings)[]).map((key) => {
-    const field: SettingField<unknown> = fields[key];
-    const fallback = field.fallback;
-    return {
-      key,
-      label: t(lang, field.label),
-      value: typeof fallback === 'number' || typeof fallback === 'boolean' ? fallback : String(fallback),
-      note: field.source ? t(lang, 'settings.note.seed', { ref: field.source }) : '',
-    };
-  });
 }

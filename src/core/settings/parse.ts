@@ -3,15 +3,18 @@
  * SettingsIssue {sheet, row, reason} and the default is used for it.
  */
 
-import { type Lang, type MessageKey, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
+import { type Labels, type Message, message } from '../message';
 import { cellText } from './fields';
 
 /** One key of a key/value table: its default, its parser, and the words for "what a valid value is". */
 export interface SettingField<T> {
   fallback: T;
-  parse: (cell: CellValue) => T | null;
-  expected: (lang: Lang) => string;
+  /** `labels` reads values typed as labels in either language (yes/no). */
+  parse: (cell: CellValue, labels: Labels) => T | null;
+  /** What a valid value is, for the issue a bad one gets. */
+  expected: Message;
   label: MessageKey;
   /** Where the default comes from (seed line), shown in the note column. */
   source?: string;
@@ -32,8 +35,8 @@ function display(value: unknown): string {
 export function parseKeyValue<S extends object>(
   rows: readonly KeyedRow[],
   specs: FieldSpecs<S>,
-  sheet: string,
-  lang: Lang,
+  sheet: MessageKey,
+  labels: Labels,
 ): Parsed<S> {
   const value = {} as S;
   for (const key of Object.keys(specs) as (keyof S)[]) value[key] = specs[key].fallback;
@@ -44,24 +47,24 @@ export function parseKeyValue<S extends object>(
     const cell = row.values.value ?? '';
     if (key === '') continue;
     if (!(key in specs)) {
-      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.unknownKey', { key }) });
+      issues.push({ sheet, row: row.row, reason: message('settings.issue.unknownKey', { key }) });
       continue;
     }
     if (seen.has(key)) {
-      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.duplicateKey', { key }) });
+      issues.push({ sheet, row: row.row, reason: message('settings.issue.duplicateKey', { key }) });
       continue;
     }
     seen.add(key);
     const spec = specs[key as keyof S];
-    const parsed = spec.parse(cell);
+    const parsed = spec.parse(cell, labels);
     if (parsed === null) {
       issues.push({
         sheet,
         row: row.row,
-        reason: t(lang, 'settings.issue.badValue', {
+        reason: message('settings.issue.badValue', {
           key,
           value: display(cell),
-          expected: spec.expected(lang),
+          expected: spec.expected,
           fallback: display(spec.fallback),
         }),
       });
@@ -73,15 +76,14 @@ export function parseKeyValue<S extends object>(
 }
 
 /** A row parser's answer: the record, or why the row is refused. */
-export type RowResult<T> = { ok: true; value: T; issues?: string[] } | { ok: false; reason: string };
+export type RowResult<T> = { ok: true; value: T; issues?: Message[] } | { ok: false; reason: Message };
 
 /** Parses a row table; refused rows are reported and left out (their default is "not there"). */
 export function parseRowTable<T>(
   rows: readonly KeyedRow[],
-  sheet: string,
+  sheet: MessageKey,
   parseRow: (row: KeyedRow) => RowResult<T> | null,
   identity: (value: T) => string,
-  lang: Lang,
 ): Parsed<T[]> {
   const value: T[] = [];
   const issues: SettingsIssue[] = [];
@@ -97,7 +99,7 @@ export function parseRowTable<T>(
     const id = identity(result.value);
     const first = firstRowOf.get(id);
     if (first !== undefined) {
-      issues.push({ sheet, row: row.row, reason: t(lang, 'settings.issue.duplicateRow', { first }) });
+      issues.push({ sheet, row: row.row, reason: message('settings.issue.duplicateRow', { first }) });
       continue;
     }
     firstRowOf.set(id, row.row);

@@ -2,12 +2,12 @@
  * ⚙ Report recipients (SPEC §10, §13): who receives the weekly and the monthly report by email.
  * Reports are mailed only to addresses listed here (SPEC §14: emails only to configured recipients).
  */
-import { type Lang, type MessageKey, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow } from '../cells';
+import { type Labels, type Message, message } from '../message';
 import { normalizeEmail } from '../tickets/contact';
 import { cellText, parseBool } from './fields';
 import { isBlankRow, type Parsed, parseRowTable, type RowResult } from './parse';
-import { defaultStaffRows } from './staff';
 
 export interface ReportRecipient {
   name: string;
@@ -16,36 +16,35 @@ export interface ReportRecipient {
   monthly: boolean;
 }
 
-export function parseReportRecipients(rows: readonly KeyedRow[], lang: Lang): Parsed<ReportRecipient[]> {
-  const sheet = t(lang, 'sheet.reportRecipients');
+export function parseReportRecipients(rows: readonly KeyedRow[], labels: Labels): Parsed<ReportRecipient[]> {
   const parseRow = (row: KeyedRow): RowResult<ReportRecipient> | null => {
     if (isBlankRow(row)) return null;
     const emailText = cellText(row.values.email);
     const email = normalizeEmail(emailText);
     if (email === null) {
-      const column = t(lang, 'col.reportRecipients.email');
+      const column = message('col.reportRecipients.email');
       return {
         ok: false,
         reason:
           emailText === ''
-            ? t(lang, 'settings.issue.missingField', { column })
-            : t(lang, 'settings.issue.badField', {
+            ? message('settings.issue.missingField', { column })
+            : message('settings.issue.badField', {
                 column,
                 value: emailText,
-                expected: t(lang, 'settings.expected.email'),
+                expected: message('settings.expected.email'),
               }),
       };
     }
-    const issues: string[] = [];
+    const issues: Message[] = [];
     const flag = (column: MessageKey, cell: CellValue | undefined): boolean => {
       if (cellText(cell) === '') return true;
-      const value = parseBool(cell);
+      const value = parseBool(cell, labels);
       if (value === null) {
         issues.push(
-          t(lang, 'settings.issue.badOptional', {
-            column: t(lang, column),
+          message('settings.issue.badOptional', {
+            column: message(column),
             value: cellText(cell),
-            expected: t(lang, 'settings.expected.bool'),
+            expected: message('settings.expected.bool'),
           }),
         );
       }
@@ -62,12 +61,5 @@ export function parseReportRecipients(rows: readonly KeyedRow[], lang: Lang): Pa
       issues,
     };
   };
-  return parseRowTable(rows, sheet, parseRow, (recipient) => recipient.email, lang);
-}
-
-/** Setup lists the CS manager and the GM of the default roster (SPEC §1: managers receive the reports). */
-export function defaultReportRecipientRows(lang: Lang): ReportRecipient[] {
-  return defaultStaffRows(lang)
-    .filter((person) => person.role === 'manager' || person.role === 'gm')
-    .map((person) => ({ name: person.name, email: person.email, weekly: true, monthly: true }));
+  return parseRowTable(rows, 'sheet.reportRecipients', parseRow, (recipient) => recipient.email);
 }

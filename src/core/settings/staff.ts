@@ -5,12 +5,13 @@
  * a manager may set them per person.
  */
 
-import { type Lang, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { KeyedRow } from '../cells';
 import type { Role } from '../enums';
+import { type Labels, type Message, message } from '../message';
 import { enumCodeFromText } from '../text';
 import { normalizeEmail } from '../tickets/contact';
-import { type DepartmentId, departmentName } from './categories';
+import type { DepartmentId } from './categories';
 import { cellText, parseBool, parseInteger } from './fields';
 import { isBlankRow, type Parsed, parseRowTable, type RowResult } from './parse';
 
@@ -26,10 +27,10 @@ export interface StaffMember {
   active: boolean;
 }
 
-type Person = [zh: string, en: string, login: string];
+export type Person = [zh: string, en: string, login: string];
 
 /** Example people per department: the head first, then 2–3 staff. */
-const ROSTER: Array<[DepartmentId, Person, Person[]]> = [
+export const DEFAULT_ROSTER: ReadonlyArray<[DepartmentId, Person, Person[]]> = [
   [
     'cs',
     ['李娜', 'Li Na', 'li.na'],
@@ -81,53 +82,16 @@ const ROSTER: Array<[DepartmentId, Person, Person[]]> = [
     ],
   ],
 ];
-const MANAGER: Person = ['王敏', 'Wang Min', 'wang.min'];
-const GM: Person = ['陈建国', 'Chen Jianguo', 'chen.jianguo'];
+export const DEFAULT_MANAGER: Person = ['王敏', 'Wang Min', 'wang.min'];
+export const DEFAULT_GM: Person = ['陈建国', 'Chen Jianguo', 'chen.jianguo'];
 
-export interface StaffRecord {
-  name: string;
-  email: string;
-  role: Role;
-  department: string;
-  onLeave: boolean;
-  dailyCap: number | '';
-  weeklyCap: number | '';
-  active: boolean;
-}
-
-export function defaultStaffRows(lang: Lang): StaffRecord[] {
-  const person = ([zh, en, login]: Person, role: Role, department: DepartmentId): StaffRecord => ({
-    name: lang === 'zh-CN' ? zh : en,
-    email: `${login}@example.com`,
-    role,
-    department: departmentName(lang, department),
-    onLeave: false,
-    dailyCap: '',
-    weeklyCap: '',
-    active: true,
-  });
-  return [
-    person(GM, 'gm', 'management'),
-    person(MANAGER, 'manager', 'cs'),
-    ...ROSTER.flatMap(([department, head, staff]) => [
-      person(head, 'supervisor', department),
-      ...staff.map((p) => person(p, 'staff', department)),
-    ]),
-  ];
-}
-
-export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffMember[]> {
-  const sheet = t(lang, 'sheet.staff');
-  const refuse = (
-    column: Parameters<typeof t>[1],
-    value: string,
-    expected: string,
-  ): RowResult<StaffMember> => ({
+export function parseStaff(rows: readonly KeyedRow[], labels: Labels): Parsed<StaffMember[]> {
+  const refuse = (column: MessageKey, value: string, expected: Message | ''): RowResult<StaffMember> => ({
     ok: false,
     reason:
       value === ''
-        ? t(lang, 'settings.issue.missingField', { column: t(lang, column) })
-        : t(lang, 'settings.issue.badField', { column: t(lang, column), value, expected }),
+        ? message('settings.issue.missingField', { column: message(column) })
+        : message('settings.issue.badField', { column: message(column), value, expected }),
   });
   const parseRow = (row: KeyedRow): RowResult<StaffMember> | null => {
     if (isBlankRow(row)) return null;
@@ -135,14 +99,14 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
     if (name === '') return refuse('col.staff.name', '', '');
     const emailText = cellText(row.values.email);
     const email = normalizeEmail(emailText);
-    if (email === null) return refuse('col.staff.email', emailText, t(lang, 'settings.expected.email'));
+    if (email === null) return refuse('col.staff.email', emailText, message('settings.expected.email'));
     const roleText = cellText(row.values.role);
-    const role = enumCodeFromText('role', roleText);
-    if (role === null) return refuse('col.staff.role', roleText, t(lang, 'settings.expected.role'));
+    const role = enumCodeFromText(labels, 'role', roleText);
+    if (role === null) return refuse('col.staff.role', roleText, message('settings.expected.role'));
     const department = cellText(row.values.department);
     if (department === '') return refuse('col.staff.department', '', '');
 
-    const issues: string[] = [];
+    const issues: Message[] = [];
     const optionalCap = (
       column: 'col.staff.dailyCap' | 'col.staff.weeklyCap',
       cell: KeyedRow['values'][string],
@@ -151,10 +115,10 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
       const cap = parseInteger(cell, 0, 1000);
       if (cap === null)
         issues.push(
-          t(lang, 'settings.issue.badOptional', {
-            column: t(lang, column),
+          message('settings.issue.badOptional', {
+            column: message(column),
             value: cellText(cell),
-            expected: t(lang, 'settings.expected.integer', { min: 0, max: 1000 }),
+            expected: message('settings.expected.integer', { min: 0, max: 1000 }),
           }),
         );
       return cap;
@@ -165,13 +129,13 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
       empty: boolean,
     ): boolean => {
       if (cellText(cell) === '') return empty;
-      const value = parseBool(cell);
+      const value = parseBool(cell, labels);
       if (value === null)
         issues.push(
-          t(lang, 'settings.issue.badOptional', {
-            column: t(lang, column),
+          message('settings.issue.badOptional', {
+            column: message(column),
             value: cellText(cell),
-            expected: t(lang, 'settings.expected.bool'),
+            expected: message('settings.expected.bool'),
           }),
         );
       return value ?? empty;
@@ -191,7 +155,7 @@ export function parseStaff(rows: readonly KeyedRow[], lang: Lang): Parsed<StaffM
       issues,
     };
   };
-  return parseRowTable(rows, sheet, parseRow, (s) => s.email, lang);
+  return parseRowTable(rows, 'sheet.staff', parseRow, (s) => s.email);
 }
 
 /** Names of active staff: the choices of "who" questions on the forms. */

@@ -3,10 +3,10 @@
  * and cut their lists. A key/value table like ⚙ General; a bad value is reported and its default used.
  * The five targets are the Customer Service Center's quality targets, seed 003 L359–360 (2.1.1–2.1.5).
  */
-import { type Lang, type MessageKey, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow } from '../cells';
+import { type Labels, message } from '../message';
 import { cellText, parseInteger } from './fields';
-import type { KeyValueRecord } from './general';
 import { type FieldSpecs, type Parsed, parseKeyValue, type SettingField } from './parse';
 
 export interface ReportTargets {
@@ -54,7 +54,7 @@ function percent(fallback: number, label: MessageKey, source: string): SettingFi
   return {
     fallback,
     parse: parsePercentTarget,
-    expected: (lang) => t(lang, 'reports.expected.percent'),
+    expected: message('reports.expected.percent'),
     label,
     source,
   };
@@ -70,41 +70,22 @@ export function targetFields(): FieldSpecs<ReportTargets> {
     backlogAgeDays: {
       fallback: [1, 3, 7, 14],
       parse: parseDayBounds,
-      expected: (lang) => t(lang, 'reports.expected.dayBounds'),
+      expected: message('reports.expected.dayBounds'),
       label: 'reports.targets.backlogAgeDays',
     },
     listLimit: {
       fallback: 10,
       parse: (cell) => parseInteger(cell, 5, 100),
-      expected: (lang) => t(lang, 'settings.expected.integer', { min: 5, max: 100 }),
+      expected: message('settings.expected.integer', { min: 5, max: 100 }),
       label: 'reports.targets.listLimit',
     },
   };
 }
 
-export function parseTargets(rows: readonly KeyedRow[], lang: Lang): Parsed<ReportTargets> {
-  return parseKeyValue(rows, targetFields(), t(lang, 'sheet.targets'), lang);
+export function parseTargets(rows: readonly KeyedRow[], labels: Labels): Parsed<ReportTargets> {
+  return parseKeyValue(rows, targetFields(), 'sheet.targets', labels);
 }
 
 export function defaultTargets(): ReportTargets {
-  return parseKeyValue<ReportTargets>([], targetFields(), '', 'en').value;
-}
-
-/** The rows setup writes into ⚙ Targets, in `lang`. */
-export function defaultTargetRows(lang: Lang): KeyValueRecord[] {
-  const fields = targetFields();
-  return (Object.keys(fields) as (keyof ReportTargets)[]).map((key) => {
-    const field: SettingField<unknown> = fields[key];
-    const fallback = field.fallback;
-    return {
-      key,
-      label: t(lang, field.label),
-      value: Array.isArray(fallback)
-        ? fallback.join(', ')
-        : typeof fallback === 'number'
-          ? fallback
-          : String(fallback),
-      note: field.source ? t(lang, 'settings.note.seed', { ref: field.source }) : '',
-    };
-  });
+  return parseKeyValue<ReportTargets>([], targetFields(), 'sheet.targets', () => []).value;
 }

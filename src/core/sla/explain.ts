@@ -3,7 +3,7 @@
  * "Received Tue 2025-09-30 17:30; General complaint: 3 wd; 2025-10-01…08 holiday, Sat 2025-10-11 is a
  * working day → due Sat 2025-10-11 17:30".
  */
-import { type Lang, type MessageKey, t } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import {
   type BusinessCalendar,
   type Duration,
@@ -12,6 +12,7 @@ import {
   formatDuration,
   isBusinessUnit,
 } from '../calendar';
+import { type KeyedMessage, list, type Message, type MessageParam, message } from '../message';
 
 export interface DueExplanationInput {
   start: number;
@@ -23,15 +24,16 @@ export interface DueExplanationInput {
   from?: 'received' | 'resolved';
 }
 
-function weekdayName(lang: Lang, weekday: number): string {
-  return t(lang, `sla.weekday.${weekday}` as MessageKey);
+function weekdayName(weekday: number): KeyedMessage {
+  return message(`sla.weekday.${weekday}` as MessageKey);
 }
 
-export function formatLocalDateTime(lang: Lang, cal: BusinessCalendar, instant: number): string {
+/** 'Tue 2025-09-30 17:30' in the calendar's zone, once rendered. */
+export function formatLocalDateTime(cal: BusinessCalendar, instant: number): KeyedMessage {
   const { dayNumber, minuteOfDay } = cal.zone.toLocal(instant);
   const day = cal.day(dayNumber);
-  return t(lang, 'sla.dateTime', {
-    weekday: weekdayName(lang, day.weekday),
+  return message('sla.dateTime', {
+    weekday: weekdayName(day.weekday),
     date: day.dateKey,
     time: formatClock(minuteOfDay),
   });
@@ -47,12 +49,12 @@ function formatDateRange(first: number, last: number): string {
 }
 
 /** Holidays (as ranges) and make-up working days from the start's day through the due day. */
-function calendarNote(lang: Lang, cal: BusinessCalendar, start: number, due: number): string {
-  const list = t(lang, 'sla.explain.listSeparator');
+function calendarNote(cal: BusinessCalendar, start: number, due: number): Message | null {
+  const separator = message('sla.explain.listSeparator');
   const firstDay = cal.zone.toLocal(start).dayNumber;
   const lastDay = cal.zone.toLocal(due).dayNumber;
   const holidayRanges: string[] = [];
-  const workdays: string[] = [];
+  const workdays: Message[] = [];
   let rangeStart: number | null = null;
   for (let dayNumber = firstDay; dayNumber <= lastDay + 1; dayNumber++) {
     const day = cal.day(dayNumber);
@@ -63,28 +65,34 @@ function calendarNote(lang: Lang, cal: BusinessCalendar, start: number, due: num
       rangeStart = null;
     }
     if (dayNumber <= lastDay && day.special?.kind === 'workday') {
-      workdays.push(t(lang, 'sla.day', { weekday: weekdayName(lang, day.weekday), date: day.dateKey }));
+      workdays.push(message('sla.day', { weekday: weekdayName(day.weekday), date: day.dateKey }));
     }
   }
-  const parts: string[] = [];
+  const parts: Message[] = [];
   if (holidayRanges.length > 0)
-    parts.push(t(lang, 'sla.explain.holidays', { dates: holidayRanges.join(list) }));
+    parts.push(message('sla.explain.holidays', { dates: list(holidayRanges, separator) }));
   if (workdays.length > 0) {
     const key = workdays.length === 1 ? 'sla.explain.workday' : 'sla.explain.workdays';
-    parts.push(t(lang, key, { days: workdays.join(list) }));
+    parts.push(message(key, { days: list(workdays, separator) }));
   }
-  return parts.join(t(lang, 'sla.explain.partSeparator'));
+  return parts.length === 0 ? null : list(parts, message('sla.explain.partSeparator'));
 }
 
-export function explainDue(lang: Lang, cal: BusinessCalendar, input: DueExplanationInput): string {
+export function explainDue(cal: BusinessCalendar, input: DueExplanationInput): Message {
   const { start, duration, due, label } = input;
   const startKey = input.from === 'resolved' ? 'sla.explain.resolved' : 'sla.explain.received';
-  const parts = [
-    t(lang, startKey, { at: formatLocalDateTime(lang, cal, start) }),
-    t(lang, 'sla.explain.rule', { label, duration: formatDuration(lang, duration) }),
+  const parts: MessageParam[] = [
+    message(startKey, { at: formatLocalDateTime(cal, start) }),
+    message('sla.explain.rule', { label, duration: formatDuration(duration) }),
   ];
   // Holidays only change business-time targets; wall-clock targets run through them.
-  const note = isBusinessUnit(duration) ? calendarNote(lang, cal, start, due) : '';
-  if (note !== '') parts.push(note);
-  return `${parts.join(t(lang, 'sla.explain.separator'))} ${t(lang, 'sla.explain.due', { at: formatLocalDateTime(lang, cal, due) })}`;
+  const note = isBusinessUnit(duration) ? calendarNote(cal, start, due) : null;
+  if (note) parts.push(note);
+  return list(
+    [
+      list(parts, message('sla.explain.separator')),
+      message('sla.explain.due', { at: formatLocalDateTime(cal, due) }),
+    ],
+    ' ',
+  );
 }

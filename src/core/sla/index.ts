@@ -12,7 +12,7 @@ export {
   type SlaTarget,
   slaTargetFor,
 } from './policy';
-export { defaultSlaPolicyRows, parseSlaPolicy } from './policy-settings';
+export { parseSlaPolicy } from './policy-settings';
 export {
   type EscalationLevel,
   escalationLevel,

@@ -3,10 +3,11 @@
  * (type, severity) falls back to the default row; parsing never throws (SPEC §13).
  */
 
-import { type Lang, type MessageKey, t } from '../../i18n';
-import { type Duration, formatDuration, parseDuration } from '../calendar';
+import type { MessageKey } from '../../i18n';
+import { type Duration, parseDuration } from '../calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import { isEnumCode } from '../enums';
+import { type Labels, message } from '../message';
 import {
   DEFAULT_SLA_POLICY_ROWS,
   type SeverityOrAny,
@@ -46,7 +47,8 @@ function sameKey(a: { type: string; severity: string }, b: { type: string; sever
   return a.type === b.type && a.severity === b.severity;
 }
 
-export function parseSlaPolicy(rows: KeyedRow[], sheetName: string, lang: Lang = 'en'): SlaPolicySettings {
+/** `labels` reads duration units typed in either language. */
+export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySettings {
   const issues: SettingsIssue[] = [];
   const parsed: SlaPolicyRow[] = [];
   const seen: Array<{ type: string; severity: string }> = [];
@@ -54,7 +56,7 @@ export function parseSlaPolicy(rows: KeyedRow[], sheetName: string, lang: Lang =
   for (const { row, values } of rows) {
     if (Object.values(values).every((value) => cellText(value) === '')) continue;
     const report = (key: MessageKey, params: Record<string, string>) =>
-      issues.push({ sheet: sheetName, row, reason: t(lang, key, params) });
+      issues.push({ sheet: 'sheet.slaPolicy', row, reason: message(key, params) });
     const type = cellText(values.type);
     const severity = cellText(values.severity);
     if (!isEnumCode('ticketType', type)) {
@@ -79,7 +81,7 @@ export function parseSlaPolicy(rows: KeyedRow[], sheetName: string, lang: Lang =
     const durations: Partial<Record<DurationColumn, Duration | null>> = {};
     let bad = false;
     for (const column of DURATION_COLUMNS) {
-      const result = parseDuration(cellText(values[column]));
+      const result = parseDuration(cellText(values[column]), labels);
       if (result.ok) durations[column] = result.duration;
       else if (!bad) {
         bad = true;
@@ -114,19 +116,4 @@ export function parseSlaPolicy(rows: KeyedRow[], sheetName: string, lang: Lang =
     });
   }
   return { policy: { rows: parsed }, issues };
-}
-
-/** ⚙ SLA policy rows for setup to prefill, with units in the sheet's language. */
-export function defaultSlaPolicyRows(lang: Lang = 'en'): Array<Record<string, CellValue>> {
-  return DEFAULT_SLA_POLICY_ROWS.map((policyRow) => ({
-    type: policyRow.type,
-    severity: policyRow.severity,
-    ack: formatDuration(lang, policyRow.stages.ack),
-    transfer: formatDuration(lang, policyRow.stages.transfer),
-    feedback: formatDuration(lang, policyRow.stages.feedback),
-    resolve: formatDuration(lang, policyRow.stages.resolve),
-    callbackOpen: formatDuration(lang, policyRow.callbackOpen),
-    callbackDue: formatDuration(lang, policyRow.callbackDue),
-    sampleRate: policyRow.sampleRate,
-  }));
 }

@@ -5,6 +5,7 @@
 
 import type { MessageKey } from '../../i18n';
 import type { Channel, Severity, TicketType } from '../enums';
+import type { Labels } from '../message';
 import { enumCodeFromText, normalizeLabel, sanitizeUserText } from '../text';
 import { normalizeEmail, normalizePhone } from './contact';
 
@@ -61,6 +62,8 @@ export interface IntakeContext {
   categories: readonly string[];
   /** Parses a date-time typed in the spreadsheet's time zone; provided by the job. */
   parseDateTime?: (text: string) => Date | null;
+  /** Reads choices (type, channel, severity) answered in either language. */
+  labels: Labels;
 }
 
 export interface IntakeResult {
@@ -120,9 +123,17 @@ export function normalizeIntake(input: IntakeInput, context: IntakeContext): Int
     return sanitized.text;
   };
 
-  const type = enumOrDefault('ticketType', 'type', input.type, 'complaint', reviews);
-  const channel = enumOrDefault('channel', 'channel', input.channel, 'other', reviews);
-  let severity = enumOrDefault('severity', 'severity', input.severity, 'general', reviews, false);
+  const type = enumOrDefault(context.labels, 'ticketType', 'type', input.type, 'complaint', reviews);
+  const channel = enumOrDefault(context.labels, 'channel', 'channel', input.channel, 'other', reviews);
+  let severity = enumOrDefault(
+    context.labels,
+    'severity',
+    'severity',
+    input.severity,
+    'general',
+    reviews,
+    false,
+  );
   if (input.involvesCompensation || input.involvesSafety) severity = 'major';
 
   const category = text('category', input.category, FIELD_MAX_LENGTH.category);
@@ -166,6 +177,7 @@ export function normalizeIntake(input: IntakeInput, context: IntakeContext): Int
 }
 
 function enumOrDefault<N extends 'ticketType' | 'channel' | 'severity'>(
+  labels: Labels,
   name: N,
   field: keyof typeof FIELD_LABEL,
   value: string | undefined,
@@ -179,7 +191,7 @@ function enumOrDefault<N extends 'ticketType' | 'channel' | 'severity'>(
     if (flagMissing) reviews.push(review('tickets.review.missing', { field: FIELD_LABEL[field] }));
     return fallback;
   }
-  const code = enumCodeFromText(name, raw) as Code | null;
+  const code = enumCodeFromText(labels, name, raw) as Code | null;
   if (code === null)
     reviews.push(
       review('tickets.review.unknownValue', {

@@ -4,11 +4,13 @@
  * computed (SPEC §5 "Explain every deadline"). A re-resolved ticket starts a new callback cycle, so the
  * previous cycle's Callback at and Satisfaction are cleared (the Callbacks sheet keeps every attempt).
  */
+
 import { addDuration, type Duration } from '../../core/calendar';
 import { callbackRequirement, windowStateAt } from '../../core/callbacks';
 import type { Severity, TicketType } from '../../core/enums';
 import { explainDue, slaTargetFor } from '../../core/sla';
 import { type Lang, t } from '../../i18n';
+import { render } from '../../i18n/render';
 import type { TicketRow } from '../../workbook/schemas';
 import { ruleLabel } from '../deadlines';
 import type { DeskSettings } from '../settings';
@@ -61,7 +63,7 @@ export function callbackOnResolve(
     const at = addDuration(cal, start, duration);
     return {
       at: new Date(at),
-      note: explainDue(lang, cal, { start, duration, due: at, label, from: 'resolved' }),
+      note: render(lang, explainDue(cal, { start, duration, due: at, label, from: 'resolved' })),
     };
   };
   const open = bound(need.open);

@@ -7,6 +7,7 @@ import type { AreaSetting } from '../../core/inspections';
 import { renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
+import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
 import type { Outgoing } from '../mailer';
 import { spreadsheetLink, staffEmail } from '../notices';
@@ -39,7 +40,7 @@ export function rectificationNotices(
 ): Outgoing[] {
   const { lang } = ctx;
   if (input.lines.length === 0) return [];
-  const when = (at: Date) => formatLocalDateTime(lang, settings.calendar, at.getTime());
+  const when = (at: Date) => render(lang, formatLocalDateTime(settings.calendar, at.getTime()));
   const subject = t(lang, 'inspections.notice.subject', {
     id: input.inspectionId,
     area: input.area.area,

@@ -1,4 +1,5 @@
 /** Report cells and headers as text in the report's language (for the email and the header lines). */
+
 import type { BusinessCalendar } from '../../core/calendar';
 import { dateKeyOf } from '../../core/calendar/civil';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../core/reports';
 import { formatLocalDateTime } from '../../core/sla';
 import { type Lang, t } from '../../i18n';
+import { render } from '../../i18n/render';
 
 export /** The format of a cell: its column's, or for a 'mixed' column its row's. */
 function cellFormat(section: ReportSection, row: number, column: number): Exclude<ColumnFormat, 'mixed'> {
@@ -41,7 +43,7 @@ export function cellText(
   if (cell instanceof Date) {
     return format === 'date'
       ? dateKeyOf(calendar.zone.toLocal(cell.getTime()).dayNumber)
-      : formatLocalDateTime(lang, calendar, cell.getTime());
+      : render(lang, formatLocalDateTime(calendar, cell.getTime()));
   }
   if (typeof cell === 'string') return cell;
   if (format === 'percent') return percentText(cell);
@@ -78,7 +80,7 @@ export function periodLine(lang: Lang, calendar: BusinessCalendar, model: Report
 
 export function builtLine(lang: Lang, calendar: BusinessCalendar, model: ReportModel): string {
   return t(lang, 'reports.header.built', {
-    builtAt: formatLocalDateTime(lang, calendar, model.builtAt.getTime()),
-    asOf: formatLocalDateTime(lang, calendar, model.asOf.getTime()),
+    builtAt: render(lang, formatLocalDateTime(calendar, model.builtAt.getTime())),
+    asOf: render(lang, formatLocalDateTime(calendar, model.asOf.getTime())),
   });
 }
