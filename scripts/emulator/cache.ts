@@ -75,6 +75,20 @@ export class CacheService extends ServiceObject {
     }
     return new Cache(this.runtime, entries);
   }
+  /**
+   * Evicts `key` from every cache (or everything): Google may drop an entry before it expires, so code
+   * must survive a miss. Returns how many entries went.
+   */
+  _evict(key?: string): number {
+    let n = 0;
+    for (const entries of this.caches.values()) {
+      if (key === undefined) {
+        n += entries.size;
+        entries.clear();
+      } else if (entries.delete(key)) n++;
+    }
+    return n;
+  }
   getScriptCache(): Cache {
     return this.cache('script');
   }

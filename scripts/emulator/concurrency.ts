@@ -119,6 +119,7 @@ export function runConcurrently(host: ConcurrencyHost, jobs: ConcurrentJob[]): S
         syncBuffer: sync.buffer,
         slot: index + 1,
         prelude: PRELUDE,
+        timeZone: runtime.timeZone,
         code: host.code,
         job: payload,
         globals,

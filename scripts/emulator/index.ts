@@ -21,7 +21,7 @@ import { User } from './spreadsheet/extras';
 import type { Range } from './spreadsheet/range';
 import type { Spreadsheet } from './spreadsheet/spreadsheet';
 import type { UiState } from './spreadsheet/ui';
-import { ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
+import { nextScheduled, ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
 import { Utilities } from './utilities';
 import { formatDate } from './utilities-format';
 import { compile, newContext } from './vm-loader';
@@ -103,6 +103,8 @@ export class Emulator {
   readonly executions: ExecutionRecord[] = [];
   private readonly triggerTable: TriggerTable;
   private readonly locks: LockTable;
+  /** Cache entries can go early on Google: `evict(key?)` drops one key (or all) from every cache. */
+  readonly cache: { evict(key?: string): number };
   private readonly globals: Record<string, ServiceObject>;
   private code = '';
   private script: vm.Script | undefined;
@@ -132,13 +134,15 @@ export class Emulator {
     this.runtime.faultHost.holdLock = (key, until) => this.locks.holdFor(key, until);
     this.runtime.faultHost.exhaustMailQuota = () => mailState.exhaust();
     this.mail = { outbox: mailState.outbox, remaining: () => mailState.remaining() };
+    const cacheService = new CacheService(this.runtime, documentId);
+    this.cache = { evict: (key) => cacheService._evict(key) };
     this.globals = {
       SpreadsheetApp: new SpreadsheetApp(this.sheets),
       FormApp: new FormApp(this.formsWorld),
       ScriptApp: new ScriptApp(this.runtime, this.triggerTable, this.authorizedUsers, this.runtime.newId()),
       LockService: new LockService(this.runtime, this.locks, documentId),
       PropertiesService: new PropertiesService(this.runtime, this.properties, documentId),
-      CacheService: new CacheService(this.runtime, documentId),
+      CacheService: cacheService,
       MailApp: new MailApp(this.runtime, mailState),
       Session: new Session(this.runtime),
       Utilities: new Utilities(this.runtime),
@@ -215,14 +219,14 @@ export class Emulator {
   /** Whether the loaded script defines a top-level function of that name. */
   defines(name: string): boolean {
     if (!this.script) return false;
-    const { context } = newContext(() => this.clock.ms());
+    const { context } = newContext(() => this.clock.ms(), this.runtime.timeZone);
     this.script.runInContext(context);
     return typeof (context as Record<string, unknown>)[name] === 'function';
   }
 
   private execute(name: string, event: unknown): unknown {
     if (!this.script) throw new Error('emulator: load() a script first');
-    const { context, realm } = newContext(() => this.clock.ms());
+    const { context, realm } = newContext(() => this.clock.ms(), this.runtime.timeZone);
     const membrane = new InProcessMembrane(this.runtime, realm);
     const scope = context as Record<string, unknown>;
     for (const [key, service] of Object.entries(this.globals)) scope[key] = membrane.toScript(service);
@@ -257,7 +261,8 @@ export class Emulator {
         .sort((a, b) => (a.nextDue ?? 0) - (b.nextDue ?? 0))[0];
       if (!due || due.nextDue === undefined) break;
       if (due.nextDue > this.clock.ms()) this.clock.set(new Date(due.nextDue));
-      if (due.periodMs)
+      if (due.schedule) due.nextDue = nextScheduled(due.schedule, this.clock.ms(), due.nextDue);
+      else if (due.periodMs)
         due.nextDue += Math.max(
           due.periodMs,
           Math.ceil((this.clock.ms() - due.nextDue + 1) / due.periodMs) * due.periodMs,

@@ -1,6 +1,8 @@
 import { AuthMode, AuthorizationStatus, type Enum, EventType, TriggerSource, WeekDay } from './enums';
 import { Exception } from './errors';
 import { type Runtime, ServiceObject } from './runtime';
+import { ianaZone } from './utilities';
+import { wallClock, zonedTime } from './utilities-format';
 
 const HOUR = 3600000;
 const MAX_PER_USER = 20;
@@ -16,8 +18,33 @@ export interface TriggerRecord {
   /** Clock triggers: period and next due time (ms). Google picks a fixed minute offset at creation. */
   periodMs?: number;
   nextDue?: number;
+  /** Daily/weekly clock triggers: a wall-clock time in a zone, every `days` days (DST-proof). */
+  schedule?: DaySchedule;
   /** The document an add-on trigger belongs to (clock triggers too, for the one-per-type rule). */
   documentId: string;
+}
+
+export interface DaySchedule {
+  days: number;
+  hour: number;
+  minute: number;
+  /** 0 = Sunday … 6 = Saturday, for weekly triggers on a given day. */
+  weekday?: number;
+  timeZone: string;
+}
+
+const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
+
+/** The first firing of a day schedule strictly after `afterMs`. */
+export function nextScheduled(s: DaySchedule, afterMs: number, fromMs = afterMs): number {
+  const w = wallClock(new Date(fromMs), s.timeZone);
+  let day = w.day;
+  if (s.weekday !== undefined) day += (s.weekday - w.weekday + 7) % 7;
+  for (;;) {
+    const at = zonedTime(w.year, w.month, day, s.hour, s.minute, s.timeZone);
+    if (at > afterMs) return at;
+    day += s.days;
+  }
 }
 
 const KIND_NAME: Record<TriggerRecord['eventType'], string> = {
@@ -145,7 +172,10 @@ class ClockTriggerBuilder extends ServiceObject {
   private periodMs: number | undefined;
   private hour: number | undefined;
   private minute: number | undefined;
-  private at: number | undefined;
+  private atMs: number | undefined;
+  private date: [number, number, number] | undefined;
+  private weekday: number | undefined;
+  private zone: string | undefined;
   constructor(
     private readonly runtime: Runtime,
     private readonly table: TriggerTable,
@@ -171,7 +201,9 @@ class ClockTriggerBuilder extends ServiceObject {
     this.periodMs = n * 7 * 24 * HOUR;
     return this;
   }
+  /** Daily (or every n days / weeks) at this hour of the trigger's time zone. */
   atHour(hour: number): this {
+    if (!(hour >= 0 && hour <= 23)) throw new Exception('Hour must be between 0 and 23.');
     this.hour = hour;
     return this;
   }
@@ -179,33 +211,56 @@ class ClockTriggerBuilder extends ServiceObject {
     this.minute = minute;
     return this;
   }
-  onWeekDay(_day: Enum): this {
+  onWeekDay(day: Enum): this {
+    this.weekday = WEEKDAYS.indexOf(String(day));
+    if (this.weekday < 0) throw new Exception('Invalid argument: day');
     return this;
   }
-  inTimezone(_timezone: string): this {
+  /** The zone atHour, onWeekDay and atDate are read in (default: the script's). */
+  inTimezone(timezone: string): this {
+    this.zone = ianaZone(String(timezone));
     return this;
   }
   after(durationMilliseconds: number): this {
-    this.at = this.runtime.clock.ms() + durationMilliseconds;
+    this.atMs = this.runtime.clock.ms() + durationMilliseconds;
     return this;
   }
+  at(date: Date): this {
+    this.atMs = new Date(date).getTime();
+    return this;
+  }
+  /** Midnight of that date in the trigger's zone (or atHour's hour, if given). */
   atDate(year: number, month: number, day: number): this {
-    this.at = Date.UTC(year, month - 1, day);
+    this.date = [year, month, day];
     return this;
   }
   create(): Trigger {
     const now = this.runtime.clock.ms();
-    let nextDue = this.at;
-    const period = this.periodMs;
-    if (nextDue === undefined && period !== undefined) {
+    const zone = this.zone ?? ianaZone(this.runtime.timeZone);
+    let nextDue = this.atMs;
+    let period = this.periodMs;
+    let schedule: DaySchedule | undefined;
+    if (this.date) {
+      const [y, m, d] = this.date;
+      nextDue = zonedTime(y, m, d, this.hour ?? 0, this.minute ?? 0, zone);
+      period = undefined;
+    } else if (nextDue === undefined && period !== undefined) {
       // A fixed offset chosen at creation, like Google's: hourly triggers fire at some minute each hour.
       const offsetMinute = this.minute ?? this.runtime.hourlyMinute ?? (this.runtime.nextNumber() * 37) % 60;
-      const base =
-        this.hour !== undefined
-          ? Math.floor(now / (24 * HOUR)) * 24 * HOUR + this.hour * HOUR
-          : Math.floor(now / HOUR) * HOUR;
-      nextDue = base + (period >= HOUR ? offsetMinute * 60000 : 0);
-      while (nextDue <= now) nextDue += period;
+      const days = period / (24 * HOUR);
+      if (period >= 24 * HOUR && Number.isInteger(days)) {
+        schedule = {
+          days,
+          hour: this.hour ?? wallClock(new Date(now), zone).hour,
+          minute: offsetMinute,
+          weekday: this.weekday,
+          timeZone: zone,
+        };
+        nextDue = nextScheduled(schedule, now);
+      } else {
+        nextDue = Math.floor(now / HOUR) * HOUR + (period >= HOUR ? offsetMinute * 60000 : 0);
+        while (nextDue <= now) nextDue += period;
+      }
     }
     if (nextDue === undefined) throw new Exception('Missing trigger schedule.');
     return new Trigger(
@@ -216,6 +271,7 @@ class ClockTriggerBuilder extends ServiceObject {
         sourceId: null,
         periodMs: period,
         nextDue,
+        schedule,
       }),
     );
   }

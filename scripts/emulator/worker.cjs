@@ -5,7 +5,7 @@
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 
-const { port, clockBuffer, syncBuffer, slot, prelude, code, job, globals } = workerData;
+const { port, clockBuffer, syncBuffer, slot, prelude, timeZone, code, job, globals } = workerData;
 const sync = new Int32Array(syncBuffer);
 const clock = new Float64Array(clockBuffer);
 
@@ -21,7 +21,7 @@ function request(message) {
 }
 
 const context = vm.createContext({}, { codeGeneration: { strings: true, wasm: false } });
-const realm = vm.runInContext(prelude, context)(() => clock[0]);
+const realm = vm.runInContext(prelude, context)(() => clock[0], timeZone);
 const facades = new Map();
 const enums = new Map();
 
