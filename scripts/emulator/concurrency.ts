@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { Enum, enumByKey } from './enums';
+import { templateCode } from './html';
 import type { LockTable } from './lock';
 import { callService, exposedConstants, exposedMethods, isDate, isPlainObject } from './membrane';
 import { type Execution, Pending, type Runtime, ServiceObject } from './runtime';
@@ -57,7 +58,9 @@ function out(live: Live, v: unknown): unknown {
     }
     const c: Record<string, unknown> = {};
     for (const [k, x] of exposedConstants(v)) c[k] = out(live, x);
-    return { $h: id, s: v._service, m: exposedMethods(v), c };
+    // A template's code travels with its handle: the worker renders scriptlets in its own context.
+    const t = v._service === 'HtmlTemplate' ? templateCode(String(Reflect.get(v, '_source'))) : undefined;
+    return { $h: id, s: v._service, m: exposedMethods(v), c, t };
   }
   if (Array.isArray(v)) return v.map((x) => out(live, x));
   const o: Record<string, unknown> = {};

@@ -72,6 +72,61 @@ export class HtmlOutput extends ServiceObject {
   }
 }
 
+/**
+ * The JavaScript Google generates from a template (HtmlTemplate.getCode): a function of the template's
+ * variables returning the HTML. `<?= x ?>` prints x escaped, `<?!= x ?>` prints it as is, `<? code ?>`
+ * runs. It is evaluated inside the script's own context (scriptlets see the script's globals), by the
+ * membranes, when the script calls evaluate(). developers.google.com/apps-script/guides/html/templates
+ */
+export function templateCode(html: string): string {
+  const parts: string[] = [];
+  const re = /<\?(!?=)?([\s\S]*?)\?>/g;
+  let last = 0;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m.index > last) parts.push(`__out.push(${JSON.stringify(html.slice(last, m.index))});`);
+    const code = m[2] ?? '';
+    if (m[1] === '=') parts.push(`__out.push(__esc(${code}));`);
+    else if (m[1] === '!=') parts.push(`__out.push(__str(${code}));`);
+    else parts.push(code);
+    last = re.lastIndex;
+  }
+  if (last < html.length) parts.push(`__out.push(${JSON.stringify(html.slice(last))});`);
+  return [
+    '(function (__vars) {',
+    "  var __str = function (v) { return v === undefined || v === null ? '' : String(v); };",
+    "  var __esc = function (v) { return __str(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\"/g, '&quot;').replace(/'/g, '&#39;'); };",
+    '  var __out = [];',
+    '  with (__vars) {',
+    ...parts.map((p) => `    ${p}`),
+    '  }',
+    "  return __out.join('');",
+    '})',
+  ].join('\n');
+}
+
+export class HtmlTemplate extends ServiceObject {
+  readonly _service = 'HtmlTemplate';
+  constructor(readonly _source: string) {
+    super();
+  }
+  getRawContent(): string {
+    return this._source;
+  }
+  getCode(): string {
+    return templateCode(this._source);
+  }
+  getCodeWithComments(): string {
+    return templateCode(this._source);
+  }
+  /**
+   * The membranes render the template in the script's context and pass the HTML here (a direct host
+   * call with no HTML renders the raw text, scriptlets and all — never what Google does).
+   */
+  evaluate(rendered?: string): HtmlOutput {
+    return new HtmlOutput(rendered === undefined ? this._source : String(rendered));
+  }
+}
+
 export class HtmlService extends ServiceObject {
   readonly _service = 'HtmlService';
   readonly SandboxMode = SandboxMode;
@@ -84,8 +139,17 @@ export class HtmlService extends ServiceObject {
   }
   /** Project HTML files, registered by the harness (emu.htmlFiles). */
   createHtmlOutputFromFile(filename: string): HtmlOutput {
+    return new HtmlOutput(this.file(filename));
+  }
+  createTemplate(html: string): HtmlTemplate {
+    return new HtmlTemplate(String(html ?? ''));
+  }
+  createTemplateFromFile(filename: string): HtmlTemplate {
+    return new HtmlTemplate(this.file(filename));
+  }
+  private file(filename: string): string {
     const html = this.files.get(String(filename));
     if (html === undefined) throw new Exception(`No HTML file named ${filename} was found.`);
-    return new HtmlOutput(html);
+    return html;
   }
 }

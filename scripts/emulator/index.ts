@@ -449,6 +449,22 @@ export class Emulator {
     }
   }
 
+  /**
+   * The user selects a range (and makes its sheet active), as before running a menu item:
+   * getActiveRange/getActiveCell then return it. `current` is the cursor cell (default: the top left).
+   */
+  select(sheetName: string, a1: string, opts: { current?: string } = {}): void {
+    const sheet = this.activeHost().getSheetByName(sheetName);
+    if (!sheet) throw new Error(`emulator: no sheet named "${sheetName}"`);
+    const range = sheet.getRange(a1);
+    range.activate();
+    if (opts.current) {
+      const cell = sheet.getRange(opts.current);
+      const sel = this.sheets.active.selection;
+      if (sel) sel.current = [cell.getRow(), cell.getColumn()];
+    }
+  }
+
   /** The Trigger object for a record, for harness code that wants Apps Script's view. */
   trigger(uid: string): Trigger | undefined {
     const t = this.triggerTable.list.find((x) => x.uid === uid);

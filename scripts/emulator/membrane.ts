@@ -1,5 +1,6 @@
 import { checkAuthorization } from './auth';
 import { Enum } from './enums';
+import { templateCode } from './html';
 import { Pending, type Runtime, ServiceObject } from './runtime';
 
 /**
@@ -80,6 +81,8 @@ export interface Realm {
   date(ms: number): Date;
   error(name: string, message: string): Error;
   newObject(): Record<string, unknown>;
+  /** Evaluates source in the context's global scope (HtmlTemplate scriptlets see the script's globals). */
+  run(source: string): unknown;
 }
 
 /** Facades for one vm context, used by in-process executions (emu.run). */
@@ -139,6 +142,12 @@ export class InProcessMembrane {
       proto[method] = function (this: object, ...args: unknown[]): unknown {
         const host = membrane.targets.get(this);
         if (!host) throw membrane.realm.error('TypeError', `Illegal invocation of ${method}`);
+        if (method === 'evaluate' && host._service === 'HtmlTemplate') {
+          // Scriptlets run here, in the script's context, with the template's fields as variables.
+          const render = membrane.realm.run(templateCode(String(Reflect.get(host, '_source'))));
+          const html = (render as (vars: object) => string)({ ...this });
+          return membrane.invoke(host, method, [html]);
+        }
         return membrane.invoke(host, method, args);
       };
     }

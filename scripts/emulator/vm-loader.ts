@@ -119,7 +119,8 @@ export const PRELUDE = `(function (now, zone) {
       if (e.name !== name) Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true });
       return e;
     },
-    newObject: function () { return {}; }
+    newObject: function () { return {}; },
+    run: function (source) { return (0, eval)(source); }
   };
 })`;
 

@@ -72,6 +72,17 @@ function facade(d) {
       return fromMain(reply.v);
     };
   }
+  if (d.t !== undefined) {
+    // HtmlTemplate.evaluate: scriptlets run in this context, with the template's fields as variables.
+    o.evaluate = () => {
+      const render = vm.runInContext(d.t, context);
+      const vars = {};
+      for (const k of Object.keys(o)) if (typeof o[k] !== 'function') vars[k] = o[k];
+      const reply = request({ t: 'call', h: d.$h, m: 'evaluate', a: [render(vars)] });
+      if (reply.t === 'err') throw realm.error(reply.name, reply.message);
+      return fromMain(reply.v);
+    };
+  }
   o.toString = () => d.s;
   for (const k of Object.keys(d.c)) o[k] = fromMain(d.c[k]);
   facades.set(d.$h, o);

@@ -56,6 +56,12 @@ export class SpreadsheetApp extends ServiceObject {
   getActiveSheet(): unknown {
     return this.getActiveSpreadsheet().getActiveSheet();
   }
+  getActiveRange(): unknown {
+    return this.getActiveSpreadsheet().getActiveRange();
+  }
+  getCurrentCell(): unknown {
+    return this.getActiveSpreadsheet().getActiveCell();
+  }
   openById(id: string): Spreadsheet {
     return this.world.open(this.world.byId(String(id)));
   }

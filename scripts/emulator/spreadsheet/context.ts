@@ -14,6 +14,8 @@ export interface SpreadsheetModel {
   formId?: string;
   /** Each linked form's response sheet: sheet id → form id (several forms may share a spreadsheet). */
   formSheets: Map<number, string>;
+  /** What the user has selected (emu.select, Range.activate): a box and its current cell. */
+  selection?: { sheetId: number; box: [number, number, number, number]; current: [number, number] };
 }
 
 /** What ranges and sheets need from their surroundings; breaks the Range <-> Sheet import cycle. */

@@ -418,17 +418,26 @@ export class Range extends ServiceObject {
     return new Protection(this._sheet, model, (b) => this.ctx.range(this._sheet, ...b));
   }
 
-  activate(): this {
-    this.ctx.ss.activeSheetId = this._sheet.id;
-    return this;
-  }
-
-  /** A search of this range's cells (text-finder.ts); counted as one Sheets call. */
   createTextFinder(findText: string): TextFinder {
     return new TextFinder(
       this.ctx,
-      { sheet: this._sheet, row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols },
+      [{ sheet: this._sheet, box: [this._row, this._col, this._numRows, this._numCols] }],
       String(findText),
     );
+  }
+
+  /** Selects this range (the active range a menu execution then sees) on its sheet, made active. */
+  activate(): this {
+    this.ctx.ss.activeSheetId = this._sheet.id;
+    this.ctx.ss.selection = {
+      sheetId: this._sheet.id,
+      box: [this._row, this._col, this._numRows, this._numCols],
+      current: [this._row, this._col],
+    };
+    return this;
+  }
+  activateAsCurrentCell(): this {
+    this.activate();
+    return this;
   }
 }

@@ -8,6 +8,7 @@ import { Filter } from './filter';
 import { assertCellText, assertRoom } from './limits';
 import type { SheetModel } from './model';
 import { Range } from './range';
+import { TextFinder } from './text-finder';
 import { parseInput } from './values';
 
 export class Sheet extends ServiceObject {
@@ -330,6 +331,32 @@ export class Sheet extends ServiceObject {
   clearNotes(): this {
     for (const r of this.m.rows) for (const c of r ?? []) if (c) delete c.note;
     return this;
+  }
+
+  createTextFinder(findText: string): TextFinder {
+    const box: [number, number, number, number] = [1, 1, this.m.maxRows, this.m.maxCols];
+    return new TextFinder(this.ctx, [{ sheet: this.m, box }], String(findText));
+  }
+
+  /** The selection when this sheet is the one selected on, else its top-left cell. */
+  getActiveRange(): Range {
+    const sel = this.ctx.ss.selection;
+    if (sel && sel.sheetId === this.m.id) return this._range(...sel.box);
+    return this._range(1, 1, 1, 1);
+  }
+  getActiveCell(): Range {
+    const sel = this.ctx.ss.selection;
+    if (sel && sel.sheetId === this.m.id) return this._range(sel.current[0], sel.current[1], 1, 1);
+    return this._range(1, 1, 1, 1);
+  }
+  setActiveRange(range: Range): Range {
+    range.activate();
+    return range;
+  }
+  setActiveSelection(a1: string | Range): Range {
+    const range = typeof a1 === 'string' ? this._rangeA1(a1) : a1;
+    range.activate();
+    return range;
   }
 
   getFormUrl(): string | null {

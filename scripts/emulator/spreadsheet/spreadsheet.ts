@@ -6,6 +6,7 @@ import { assertRoom } from './limits';
 import { SheetModel } from './model';
 import type { Range } from './range';
 import { Sheet } from './sheet';
+import { TextFinder } from './text-finder';
 
 export function newSpreadsheetModel(runtime: Runtime, name: string): SpreadsheetModel {
   const model: SpreadsheetModel = {
@@ -146,6 +147,29 @@ export class Spreadsheet extends ServiceObject {
     if (!sheet) throw new Exception('Range not found');
     const bang = a1Notation.lastIndexOf('!');
     return sheet._rangeA1(bang >= 0 ? a1Notation.slice(bang + 1) : a1Notation);
+  }
+  createTextFinder(findText: string): TextFinder {
+    const scopes = this._model.sheets.map((sheet) => ({
+      sheet,
+      box: [1, 1, sheet.maxRows, sheet.maxCols] as [number, number, number, number],
+    }));
+    return new TextFinder(this._ctx, scopes, String(findText));
+  }
+  /** The user's selection on the active sheet (A1 when nothing is selected, as in the Sheets UI). */
+  getActiveRange(): Range {
+    return this.getActiveSheet().getActiveRange();
+  }
+  getActiveCell(): Range {
+    return this.getActiveSheet().getActiveCell();
+  }
+  setActiveRange(range: Range): Range {
+    range.activate();
+    return range;
+  }
+  setActiveSelection(a1: string): Range {
+    const range = this.getRange(a1);
+    range.activate();
+    return range;
   }
   getFormUrl(): string | null {
     return this._model.formId ? this._ctx.formUrl(this._model.formId) : null;

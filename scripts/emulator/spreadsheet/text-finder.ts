@@ -2,103 +2,138 @@ import { Exception } from '../errors';
 import { ServiceObject } from '../runtime';
 import type { SheetsContext } from './context';
 import type { SheetModel } from './model';
+import type { Range } from './range';
 import { displayValue } from './values';
 
-/** The block a TextFinder searches (a Range's box). */
-export interface SearchBox {
+/** One searched block: a sheet and [row, col, numRows, numCols]. */
+export interface SearchScope {
   sheet: SheetModel;
-  row: number;
-  col: number;
-  numRows: number;
-  numCols: number;
+  box: [number, number, number, number];
 }
 
 /**
- * Range.createTextFinder (developers.google.com/apps-script/reference/spreadsheet/text-finder): searches
- * the cells' displayed text, case-insensitive and matching part of a cell unless matchCase /
- * matchEntireCell say otherwise, row by row from the top-left. findNext continues after the current
- * match and returns null when there is none left; findAll returns every matching cell.
- *
- * Counting: issue 12 makes a search one counted call, `Range.createTextFinder`. The TextFinder's own
- * methods are counted under `TextFinder` but are not in the Sheets family (counter.ts), so a
- * configured search (createTextFinder → matchEntireCell → findAll) is one Sheets call.
+ * Range/Sheet/Spreadsheet.createTextFinder: a server-side search. It matches displayed values (or
+ * formulas with matchFormulaText), row by row, left to right; findAll returns ranges and findNext walks
+ * the matches, null after the last. developers.google.com/apps-script/reference/spreadsheet/text-finder.
+ * No cell values cross to the script, so it moves no cells in emu.counts.cells; the cells it searched
+ * cost latency.
  */
 export class TextFinder extends ServiceObject {
   readonly _service = 'TextFinder';
   private caseSensitive = false;
   private entireCell = false;
-  private current: { row: number; col: number } | null = null;
+  private formulaText = false;
+  private regex = false;
+  private position = -1;
+  private matches: Array<[SheetModel, number, number]> | null = null;
 
   constructor(
     private readonly ctx: SheetsContext,
-    private readonly box: SearchBox,
+    private readonly scopes: SearchScope[],
     private readonly text: string,
   ) {
     super();
-    if (text === '') throw new Exception('Invalid argument: findText');
+    if (String(text) === '') throw new Exception('Invalid argument: findText');
+  }
+
+  private reset(): this {
+    this.matches = null;
+    this.position = -1;
+    return this;
   }
   matchCase(matchCase: boolean): this {
     this.caseSensitive = Boolean(matchCase);
-    return this;
+    return this.reset();
   }
   matchEntireCell(matchEntireCell: boolean): this {
     this.entireCell = Boolean(matchEntireCell);
+    return this.reset();
+  }
+  matchFormulaText(matchFormulaText: boolean): this {
+    this.formulaText = Boolean(matchFormulaText);
+    return this.reset();
+  }
+  useRegularExpression(useRegEx: boolean): this {
+    this.regex = Boolean(useRegEx);
+    return this.reset();
+  }
+  ignoreDiacritics(_ignoreDiacritics: boolean): this {
+    return this.reset();
+  }
+  /** Searching resumes after this cell. */
+  startFrom(startRange: Range): this {
+    const all = this.all();
+    const at = all.findIndex(
+      ([s, r, c]) =>
+        s === startRange._sheet && (r > startRange._row || (r === startRange._row && c > startRange._col)),
+    );
+    this.position = at < 0 ? all.length - 1 : at - 1;
     return this;
   }
-  findNext(): unknown {
-    const next = this.matches().find(
-      (m) =>
-        this.current === null ||
-        m.row > this.current.row ||
-        (m.row === this.current.row && m.col > this.current.col),
-    );
-    if (!next) return null;
-    this.current = next;
-    return this.cell(next);
-  }
-  findPrevious(): unknown {
-    const all = this.matches();
-    const previous = all
-      .filter(
-        (m) =>
-          this.current === null ||
-          m.row < this.current.row ||
-          (m.row === this.current.row && m.col < this.current.col),
-      )
-      .pop();
-    if (!previous) return null;
-    this.current = previous;
-    return this.cell(previous);
-  }
-  findAll(): unknown[] {
-    return this.matches().map((m) => this.cell(m));
-  }
-  getCurrentMatch(): unknown {
-    return this.current ? this.cell(this.current) : null;
+
+  private pattern(): RegExp {
+    const source = this.regex ? this.text : this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(this.entireCell ? `^(?:${source})$` : source, this.caseSensitive ? '' : 'i');
   }
 
-  private cell(at: { row: number; col: number }): unknown {
-    return this.ctx.range(this.box.sheet, at.row, at.col, 1, 1);
-  }
-
-  private matches(): Array<{ row: number; col: number }> {
-    const { sheet, row, col, numRows, numCols } = this.box;
-    const needle = this.caseSensitive ? this.text : this.text.toLowerCase();
-    const out: Array<{ row: number; col: number }> = [];
-    const lastRow = Math.min(row + numRows - 1, sheet.lastRow());
-    // The search runs on Google's side: it costs time per cell scanned (latency.ts), not cells read.
-    this.ctx.runtime.scan(Math.max(0, lastRow - row + 1) * numCols);
-    for (let r = row; r <= lastRow; r++) {
-      const line = sheet.rows[r - 1];
-      if (!line) continue;
-      for (let c = col; c < col + numCols; c++) {
-        const cell = line[c - 1];
-        if (!cell || cell.v === '') continue;
-        const shown = displayValue(cell.v, cell.fmt, this.ctx.ss.timeZone);
-        const hay = this.caseSensitive ? shown : shown.toLowerCase();
-        if (this.entireCell ? hay === needle : hay.includes(needle)) out.push({ row: r, col: c });
+  private all(): Array<[SheetModel, number, number]> {
+    if (this.matches) return this.matches;
+    const re = this.pattern();
+    const tz = this.ctx.ss.timeZone;
+    const out: Array<[SheetModel, number, number]> = [];
+    let searched = 0;
+    for (const { sheet, box } of this.scopes) {
+      const [row, col, numRows, numCols] = box;
+      const lastRow = Math.min(row + numRows - 1, sheet.lastRow());
+      for (let r = row; r <= lastRow; r++) {
+        const cells = sheet.rows[r - 1];
+        searched += numCols;
+        if (!cells) continue;
+        for (let c = col; c < col + numCols; c++) {
+          const cell = cells[c - 1];
+          if (!cell) continue;
+          const text = this.formulaText && cell.f ? cell.f : displayValue(cell.v, cell.fmt, tz);
+          if (text !== '' && re.test(text)) out.push([sheet, r, c]);
+        }
       }
     }
+    this.ctx.runtime.scan(searched);
+    this.matches = out;
     return out;
+  }
+
+  private rangeAt(m: [SheetModel, number, number]): Range {
+    return this.ctx.range(m[0], m[1], m[2], 1, 1) as Range;
+  }
+  findAll(): Range[] {
+    return this.all().map((m) => this.rangeAt(m));
+  }
+  findNext(): Range | null {
+    const all = this.all();
+    if (this.position + 1 >= all.length) return null;
+    this.position++;
+    return this.rangeAt(all[this.position] as [SheetModel, number, number]);
+  }
+  findPrevious(): Range | null {
+    const all = this.all();
+    const at = this.position < 0 ? all.length - 1 : this.position - 1;
+    if (at < 0) return null;
+    this.position = at;
+    return this.rangeAt(all[at] as [SheetModel, number, number]);
+  }
+  getCurrentMatch(): Range | null {
+    const m = this.matches?.[this.position];
+    return m ? this.rangeAt(m) : null;
+  }
+  /** Replaces the matched text in every match (values only), returning how many cells changed. */
+  replaceAllWith(replaceText: string): number {
+    const re = new RegExp(this.pattern().source, this.caseSensitive ? 'g' : 'gi');
+    const all = this.all();
+    for (const [sheet, r, c] of all) {
+      const cell = sheet.ensure(r, c);
+      cell.v = String(cell.v).replace(re, String(replaceText));
+    }
+    this.reset();
+    return all.length;
   }
 }
