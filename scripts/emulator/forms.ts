@@ -4,8 +4,10 @@ import { type Runtime, ServiceObject } from './runtime';
 import type { SheetsWorld } from './spreadsheet/app';
 import type { SpreadsheetModel } from './spreadsheet/context';
 import { assertRoom } from './spreadsheet/limits';
+import { dateFormat } from './spreadsheet/locale';
 import { SheetModel } from './spreadsheet/model';
 import { parseInput } from './spreadsheet/values';
+import { zonedTime } from './utilities-format';
 
 type ItemKind = keyof typeof ItemType;
 
@@ -39,6 +41,10 @@ export interface FormModel {
   columns: Map<number, number>;
   accepting: boolean;
   collectEmail: boolean;
+  /** The response sheet's "Email Address" column when the form collects emails. */
+  emailColumn?: number;
+  /** The last response column ever given out: a deleted question's column stays in the sheet. */
+  lastColumn?: number;
 }
 
 const TYPED: Record<string, ItemKind> = {
@@ -96,17 +102,35 @@ export class FormsWorld {
     const sheet = ss?.sheets.find((s) => ss.formSheets.get(s.id) === form.id);
     return ss && sheet ? { ss, sheet } : null;
   }
-  /** Google adds a response column at the right when an item is added to a linked form. */
+  /**
+   * Google adds a response column at the right when an item is added to a linked form — also for a
+   * question re-created with a deleted one's title: the old column stays, the new one is another.
+   */
   addColumn(form: FormModel, item: ItemModel): void {
     const dest = this.destination(form);
     if (!dest || !answers(item)) return;
-    const col = Math.max(1, ...form.columns.values()) + 1;
+    form.columns.set(item.id, this.newColumn(form, dest, item.title));
+  }
+  private newColumn(
+    form: FormModel,
+    dest: { ss: SpreadsheetModel; sheet: SheetModel },
+    title: string,
+  ): number {
+    const col = Math.max(1, form.lastColumn ?? 0, form.emailColumn ?? 0, ...form.columns.values()) + 1;
     if (col > dest.sheet.maxCols) {
       assertRoom(dest.ss, (col - dest.sheet.maxCols) * dest.sheet.maxRows);
       dest.sheet.maxCols = col;
     }
-    form.columns.set(item.id, col);
-    dest.sheet.ensure(1, col).v = item.title;
+    form.lastColumn = col;
+    dest.sheet.ensure(1, col).v = title;
+    return col;
+  }
+  /** The "Email Address" column of a form that collects emails (after Timestamp on a new link). */
+  addEmailColumn(form: FormModel): void {
+    const dest = this.destination(form);
+    if (!dest || form.emailColumn !== undefined) return;
+    const zh = dest.ss.locale.toLowerCase().startsWith('zh');
+    form.emailColumn = this.newColumn(form, dest, zh ? '电子邮件地址' : 'Email Address');
   }
   renameColumn(form: FormModel, item: ItemModel): void {
     const dest = this.destination(form);
@@ -128,17 +152,39 @@ export class FormsWorld {
       }
       dest.sheet.maxRows = row;
     }
-    dest.sheet.ensure(row, 1).v = new Date(response.timestamp.getTime());
+    const { locale, timeZone } = dest.ss;
+    const stamp = dest.sheet.ensure(row, 1);
+    stamp.v = new Date(response.timestamp.getTime());
+    stamp.fmt = dateFormat(locale, true);
+    if (form.emailColumn !== undefined) dest.sheet.ensure(row, form.emailColumn).v = response.email;
     for (const a of response.answers) {
       const col = form.columns.get(a.itemId);
       if (!col) continue;
-      // Forms writes answers as entered: numbers become numbers, but text never becomes a formula.
+      const cell = dest.sheet.ensure(row, col);
+      const item = form.items.find((i) => i.id === a.itemId);
       const text = Array.isArray(a.value) ? a.value.join(', ') : a.value;
-      dest.sheet.ensure(row, col).v =
-        text.startsWith('=') || text.startsWith("'") ? text : parseInput(text).value;
+      const date =
+        item && (item.type === 'DATE' || item.type === 'DATETIME') ? answerDate(text, timeZone) : null;
+      if (date) {
+        // A date question's answer is a real date in the sheet, shown in the locale's pattern.
+        cell.v = date;
+        cell.fmt = dateFormat(locale, item?.type === 'DATETIME');
+        continue;
+      }
+      // Forms writes answers as entered: numbers become numbers, but text never becomes a formula.
+      cell.v = text.startsWith('=') || text.startsWith("'") ? text : parseInput(text).value;
     }
     return { row, sheetName: dest.sheet.name };
   }
+}
+
+/** A DATE ('2026-03-02') or DATETIME ('2026-03-02 09:30') answer as Forms records it, in the sheet's zone. */
+function answerDate(text: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return new Date(
+    zonedTime(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), timeZone),
+  );
 }
 
 class Choice extends ServiceObject {
@@ -457,7 +503,10 @@ export class Form extends ServiceObject {
     ss.formSheets.set(sheet.id, this._model.id);
     this._model.destinationId = ss.id;
     this._model.columns.clear();
+    this._model.emailColumn = undefined;
+    this._model.lastColumn = undefined;
     sheet.ensure(1, 1).v = zh ? '时间戳记' : 'Timestamp';
+    if (this._model.collectEmail) this.world.addEmailColumn(this._model);
     for (const item of this._model.items.filter(answers)) this.world.addColumn(this._model, item);
     return this;
   }
@@ -501,8 +550,10 @@ export class Form extends ServiceObject {
     this._model.responses = [];
     return this;
   }
+  /** Collecting emails adds the response sheet's "Email Address" column (and namedValues key). */
   setCollectEmail(collect: boolean): this {
     this._model.collectEmail = Boolean(collect);
+    if (this._model.collectEmail) this.world.addEmailColumn(this._model);
     return this;
   }
   collectsEmail(): boolean {

@@ -23,7 +23,7 @@ import type { Spreadsheet } from './spreadsheet/spreadsheet';
 import type { UiState } from './spreadsheet/ui';
 import { nextScheduled, ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
 import { Utilities } from './utilities';
-import { formatDate } from './utilities-format';
+import { formatDate, wallClock } from './utilities-format';
 import { compile, newContext } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
@@ -48,6 +48,11 @@ export interface EmulatorOptions {
   /** Enforce Google's add-on trigger restrictions. */
   addOn?: boolean;
   /**
+   * 'workspace' (default): everyone shares a Workspace domain policy, identities disclosed within a
+   * domain. 'consumer': gmail-style accounts, no one else's email is disclosed to a trigger.
+   */
+  accounts?: 'consumer' | 'workspace';
+  /**
    * Simulated time per service call: 'none' (default: the clock moves only when told), 'google' (per
    * method family, see latency.ts), a partial table over Google's, or a function of the call.
    */
@@ -67,6 +72,8 @@ export interface RunOptions {
   interactive?: boolean;
   /** Run-time limit: 6 min by default, 30 s for simple triggers (emu.editCells, emu.open). */
   timeLimitMs?: number;
+  /** The person whose action caused the run (default: `user`); see Session.getActiveUser. */
+  actor?: string;
 }
 
 export interface ExecutionRecord {
@@ -119,6 +126,7 @@ export class Emulator {
       options.timeZone ?? 'Asia/Shanghai',
       options.locale ?? 'zh_CN',
       options.addOn ?? true,
+      options.accounts ?? 'workspace',
     );
     this.runtime.latency = latencyModel(options.latency);
     this.locks = new LockTable(() => this.clock.ms());
@@ -192,7 +200,7 @@ export class Emulator {
     const execution = this.runtime.newExecution(
       opts.user ?? this.runtime.defaultUser,
       opts.authMode ?? AuthMode.FULL,
-      { interactive: opts.interactive ?? true, name, limitMs: opts.timeLimitMs },
+      { interactive: opts.interactive ?? true, name, limitMs: opts.timeLimitMs, actor: opts.actor },
     );
     const record: ExecutionRecord = {
       id: execution.id,
@@ -296,9 +304,9 @@ export class Emulator {
   }
 
   /** Installable triggers run as their owner; a failure is recorded (Google emails it), not thrown. */
-  private fire(t: TriggerRecord, event: unknown, interactive = false): void {
+  private fire(t: TriggerRecord, event: unknown, interactive = false, actor?: string): void {
     try {
-      this.run(t.handler, event, { user: t.owner, authMode: AuthMode.FULL, interactive });
+      this.run(t.handler, event, { user: t.owner, authMode: AuthMode.FULL, interactive, actor });
     } catch {
       // recorded in this.executions by run()
     }
@@ -385,12 +393,13 @@ export class Emulator {
     const width = Math.max(1, sheet.getLastColumn());
     const headers = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
     const range = sheet.getRange(row, 1, 1, width);
-    const cells = range.getValues()[0] ?? [];
-    const tz = ss.getSpreadsheetTimeZone();
-    const values = cells.map((v) => (v instanceof Date ? formatDate(v, tz, 'M/d/yyyy H:mm:ss') : String(v)));
+    // The text the response sheet shows, in the spreadsheet's locale and zone; a title used twice
+    // gives every value under it, as Google's namedValues do.
+    const values = range.getDisplayValues()[0] ?? [];
     const namedValues: Record<string, string[]> = {};
     headers.forEach((h, j) => {
-      namedValues[String(h)] = [values[j] ?? ''];
+      const key = String(h);
+      (namedValues[key] ??= []).push(values[j] ?? '');
     });
     return { authMode: AuthMode.FULL, namedValues, range, source: ss, triggerUid: t.uid, values };
   }
@@ -405,19 +414,26 @@ export class Emulator {
     if (!sheet) throw new Error(`emulator: no sheet named "${sheetName}"`);
     const range: Range = sheet.getRange(a1);
     const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-    const old = single ? range.getValue() : undefined;
+    const old = single ? range.getValue() : '';
     range.setValues(values);
     const user = opts.user ?? this.runtime.defaultUser;
-    const base: Record<string, unknown> = { range, source: ss, user: new User(user) };
+    const base: Record<string, unknown> = { range, source: ss };
+    // As Google sends them: text, only for a single-cell edit, absent when empty.
     if (single) {
-      base.value = range.getValue();
-      if (old !== '') base.oldValue = old;
+      const value = range.getValue();
+      if (value !== '') base.value = eventText(value, ss.getSpreadsheetTimeZone());
+      if (old !== '') base.oldValue = eventText(old, ss.getSpreadsheetTimeZone());
     }
+    const owner = this.runtime.defaultUser;
     if (this.defines('onEdit')) {
       try {
         this.run(
           'onEdit',
-          { ...base, authMode: AuthMode.LIMITED },
+          {
+            ...base,
+            authMode: AuthMode.LIMITED,
+            user: new User(this.runtime.discloses(user, owner) ? user : ''),
+          },
           { user, authMode: AuthMode.LIMITED, timeLimitMs: SIMPLE_TRIGGER_LIMIT_MS },
         );
       } catch {
@@ -427,7 +443,8 @@ export class Emulator {
     for (const t of this.triggerTable.list.filter(
       (x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.getId(),
     )) {
-      this.fire(t, { ...base, authMode: AuthMode.FULL, triggerUid: t.uid }, true);
+      const who = new User(this.runtime.discloses(user, t.owner) ? user : '');
+      this.fire(t, { ...base, authMode: AuthMode.FULL, triggerUid: t.uid, user: who }, true, user);
     }
   }
 
@@ -475,6 +492,21 @@ export class Emulator {
   get currentExecution(): Execution {
     return this.runtime.current;
   }
+}
+
+/**
+ * A cell value as an edit event carries it: text; numbers as their digits, booleans TRUE/FALSE, dates
+ * as Sheets serial numbers (days since 30 December 1899 in the spreadsheet's zone: the Sheets API's
+ * SERIAL_NUMBER, developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption).
+ */
+function eventText(v: unknown, timeZone: string): string {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    const w = wallClock(v, timeZone);
+    const local = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) + (v.getTime() % 1000);
+    return String((local - Date.UTC(1899, 11, 30)) / 86400000);
+  }
+  return String(v);
 }
 
 function hostError(e: unknown): Error {

@@ -12,6 +12,8 @@ export interface Execution {
   readonly authMode: Enum;
   /** Whether a user is looking at the document (menus, dialogs): false for installable triggers. */
   readonly interactive: boolean;
+  /** The person whose action started it (the editor of an edit, the user of a menu); `user` runs it. */
+  readonly actor: string;
   /** The function run ('onEdit', 'hourly'…), or 'job' for a function job. */
   readonly name: string;
   /** Google's limit on this execution's run time: 6 min, 30 s for simple triggers. */
@@ -27,6 +29,7 @@ export interface Execution {
 
 export interface ExecutionOptions {
   interactive?: boolean;
+  actor?: string;
   name?: string;
   limitMs?: number;
 }
@@ -93,6 +96,8 @@ export class Runtime {
     readonly timeZone: string,
     readonly locale: string,
     readonly addOn: boolean,
+    /** Consumer (gmail.com) accounts disclose no one else's email; Workspace discloses within a domain. */
+    readonly accounts: 'consumer' | 'workspace' = 'workspace',
   ) {
     this.faults = new Faults({
       now: () => this.clock.now(),
@@ -110,6 +115,7 @@ export class Runtime {
       user,
       authMode,
       interactive: opts.interactive ?? true,
+      actor: opts.actor ?? user,
       name: opts.name ?? 'job',
       limitMs: opts.limitMs ?? EXECUTION_LIMIT_MS,
       startMs: now,
@@ -154,6 +160,18 @@ export class Runtime {
     const n = this.scanned;
     this.scanned = 0;
     return n;
+  }
+
+  /**
+   * Whether Google tells `viewer`'s script who `person` is: always their own identity; on Workspace, a
+   * person of the same domain; on consumer accounts, no one else
+   * (developers.google.com/apps-script/reference/base/session#getActiveUser()).
+   */
+  discloses(person: string, viewer: string): boolean {
+    if (person === '' || person === viewer) return true;
+    if (this.accounts === 'consumer') return false;
+    const domain = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+    return domain(person) === domain(viewer);
   }
 
   /** Elapsed simulated time of the current execution. */

@@ -7,10 +7,16 @@ export class Session extends ServiceObject {
   constructor(private readonly runtime: Runtime) {
     super();
   }
-  /** Blank unless the execution runs with full authorization (simple triggers do not). */
+  /**
+   * The person who caused the execution, if Google discloses them: an installable trigger runs as its
+   * owner and sees another editor only on Workspace in the owner's domain (blank on consumer accounts).
+   * Blank "in any context that allows a script to run without that user's authorization" (simple
+   * triggers: LIMITED, and NONE).
+   */
   getActiveUser(): User {
     const e = this.runtime.current;
-    return new User(e.authMode === AuthMode.FULL ? e.user : '');
+    if (e.authMode !== AuthMode.FULL) return new User('');
+    return new User(this.runtime.discloses(e.actor, e.user) ? e.actor : '');
   }
   getEffectiveUser(): User {
     return new User(this.runtime.current.authMode === AuthMode.NONE ? '' : this.runtime.current.user);

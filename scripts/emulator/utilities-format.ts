@@ -26,6 +26,8 @@ interface WallClock {
   second: number;
   weekday: number;
   offsetMinutes: number;
+  /** The exact offset (old local mean times have seconds: Shanghai 1899 is +8:05:43). */
+  offsetMs: number;
   zoneName: string;
   timeZone: string;
   /** Day of the year, 1-based. */
@@ -95,7 +97,8 @@ export function wallClock(date: Date, timeZone: string): WallClock {
   const minute = Number(parts.minute);
   const second = Number(parts.second);
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const offsetMs = asUtc - Math.floor(date.getTime() / 1000) * 1000;
+  const offsetMinutes = Math.round(offsetMs / 60000);
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   const dayOfYear = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
   return {
@@ -109,6 +112,7 @@ export function wallClock(date: Date, timeZone: string): WallClock {
     second,
     weekday,
     offsetMinutes,
+    offsetMs,
     zoneName: parts.timeZoneName ?? 'GMT',
   };
 }
@@ -252,6 +256,6 @@ export function zonedTime(
   timeZone: string,
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const first = asUtc - wallClock(new Date(asUtc), timeZone).offsetMinutes * 60000;
-  return asUtc - wallClock(new Date(first), timeZone).offsetMinutes * 60000;
+  const first = asUtc - wallClock(new Date(asUtc), timeZone).offsetMs;
+  return asUtc - wallClock(new Date(first), timeZone).offsetMs;
 }

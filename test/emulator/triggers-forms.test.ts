@@ -65,8 +65,8 @@ describe('FormApp and form submission', () => {
     const event = JSON.parse(String(emu.properties.script.get('event')));
     expect(event).toEqual({
       auth: 'FULL',
-      nv: { 时间戳记: ['3/2/2026 9:00:00'], Name: ['13800138000'], Topics: ['a, b'], Details: [''] },
-      values: ['3/2/2026 9:00:00', '13800138000', 'a, b', ''],
+      nv: { 时间戳记: ['2026/3/2 9:00:00'], Name: ['13800138000'], Topics: ['a, b'], Details: [''] },
+      values: ['2026/3/2 9:00:00', '13800138000', 'a, b', ''],
       row: 2,
       a1: 'A2:D2',
       src: emu.spreadsheet.id,

@@ -77,7 +77,11 @@ export class Range extends ServiceObject {
   }
 
   private storeValue(c: Cell, input: unknown, row: number, col: number): void {
-    const parsed = parseInput(input);
+    const parsed = parseInput(input, {
+      locale: this.ctx.ss.locale,
+      timeZone: this.ctx.ss.timeZone,
+      cellFormat: c.fmt,
+    });
     if (c.dv instanceof DataValidation && !parsed.formula && !c.dv._accepts(parsed.value)) {
       throw new Exception(
         `The data you entered in cell ${toA1(row, col, 1, 1)} violates the data validation rules set on this cell.`,
@@ -86,6 +90,7 @@ export class Range extends ServiceObject {
     c.v = parsed.value;
     if (parsed.formula) c.f = parsed.formula;
     else delete c.f;
+    if (parsed.format) c.fmt = parsed.format;
   }
 
   // Geometry
@@ -148,13 +153,13 @@ export class Range extends ServiceObject {
     return c ? copyValue(c.v) : '';
   }
   getDisplayValues(): string[][] {
-    const tz = this.ctx.ss.timeZone;
-    return this.read((c) => (c ? displayValue(c.v, c.fmt, tz) : ''));
+    const { timeZone, locale } = this.ctx.ss;
+    return this.read((c) => (c ? displayValue(c.v, c.fmt, timeZone, locale) : ''));
   }
   getDisplayValue(): string {
     this.moved('read', 1);
     const c = this._sheet.cell(this._row, this._col);
-    return c ? displayValue(c.v, c.fmt, this.ctx.ss.timeZone) : '';
+    return c ? displayValue(c.v, c.fmt, this.ctx.ss.timeZone, this.ctx.ss.locale) : '';
   }
   setValues(values: unknown): this {
     checkShape(values, this._numRows, this._numCols);

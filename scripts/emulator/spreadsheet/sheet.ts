@@ -111,11 +111,16 @@ export class Sheet extends ServiceObject {
     this.m.maxCols = cols;
     this.ctx.runtime.counter.cellsMoved('written', rowContents.length);
     rowContents.forEach((v, j) => {
-      const parsed = parseInput(v);
       const c = this.m.ensure(row, j + 1);
+      const parsed = parseInput(v, {
+        locale: this.ctx.ss.locale,
+        timeZone: this.ctx.ss.timeZone,
+        cellFormat: c.fmt,
+      });
       c.v = parsed.value;
       if (parsed.formula) c.f = parsed.formula;
       else delete c.f;
+      if (parsed.format) c.fmt = parsed.format;
     });
     return this;
   }

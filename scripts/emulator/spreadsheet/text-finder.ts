@@ -92,7 +92,8 @@ export class TextFinder extends ServiceObject {
         for (let c = col; c < col + numCols; c++) {
           const cell = cells[c - 1];
           if (!cell) continue;
-          const text = this.formulaText && cell.f ? cell.f : displayValue(cell.v, cell.fmt, tz);
+          const text =
+            this.formulaText && cell.f ? cell.f : displayValue(cell.v, cell.fmt, tz, this.ctx.ss.locale);
           if (text !== '' && re.test(text)) out.push([sheet, r, c]);
         }
       }

@@ -1,4 +1,5 @@
 import { formatDate } from '../utilities-format';
+import { dateFormat, localeFormat, parseTyped } from './locale';
 
 /** What a cell can hold. '' is an empty cell, exactly as getValues() reports it. */
 export type CellValue = string | number | boolean | Date;
@@ -9,21 +10,41 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export interface Parsed {
   value: CellValue;
   formula?: string;
+  /** The number format Sheets applies to what it recognised (a date, a percentage), if the cell had none. */
+  format?: string;
+}
+
+export interface ParseContext {
+  locale: string;
+  timeZone: string;
+  /** The cell's number format: '@' (plain text) keeps text exactly as typed. */
+  cellFormat?: string;
 }
 
 /**
- * Sheets parses strings written by setValue(s) the way it parses typing: '=...' is a formula (not
- * evaluated here), a leading apostrophe forces text, a plain number becomes a number.
+ * Sheets parses strings written by setValue(s) the way it parses typing (compare the Sheets API's
+ * USER_ENTERED: developers.google.com/sheets/api/reference/rest/v4/ValueInputOption): '=...' is a
+ * formula (not evaluated here), a leading apostrophe forces text, numbers become numbers; with a
+ * context, also booleans, percentages, currency, grouped numbers, dates and times in the spreadsheet's
+ * locale and zone — and a cell formatted '@' keeps the text as typed. Without a context (form answers)
+ * only formulas, apostrophes and plain numbers are recognised.
  */
-export function parseInput(input: unknown): Parsed {
+export function parseInput(input: unknown, ctx?: ParseContext): Parsed {
   if (input === null || input === undefined) return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (input instanceof Date) return { value: new Date(input.getTime()) };
   const text = String(input);
+  if (ctx?.cellFormat === '@') return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
-  if (NUMBER.test(text.trim())) return { value: Number(text.trim()) };
-  return { value: text };
+  const commaDecimal = ctx !== undefined && localeFormat(ctx.locale).decimal === ',';
+  if (NUMBER.test(text.trim()) && !(commaDecimal && text.includes('.')))
+    return { value: Number(text.trim()) };
+  if (!ctx) return { value: text };
+  const typed = parseTyped(text, ctx.locale, ctx.timeZone);
+  if (!typed) return { value: text };
+  const hasFormat = ctx.cellFormat !== undefined && ctx.cellFormat !== 'General';
+  return { value: typed.value, format: hasFormat ? undefined : typed.format };
 }
 
 export function copyValue(v: CellValue): CellValue {
@@ -63,12 +84,20 @@ function sheetsDatePattern(format: string): string {
     .replace(/ddd/g, 'EEE');
 }
 
-/** The text Sheets would show for a value under a number format, in the spreadsheet's time zone. */
-export function displayValue(v: CellValue, format: string | undefined, timeZone: string): string {
+/**
+ * The text Sheets would show for a value under a number format, in the spreadsheet's time zone; a date
+ * with no date format shows in the locale's date-time pattern.
+ */
+export function displayValue(
+  v: CellValue,
+  format: string | undefined,
+  timeZone: string,
+  locale?: string,
+): string {
   if (v === '') return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) {
-    const pattern = format && /[ydhms]/i.test(format) ? sheetsDatePattern(format) : 'M/d/yyyy H:mm:ss';
+    const pattern = sheetsDatePattern(format && /[ydhms]/i.test(format) ? format : dateFormat(locale, true));
     return formatDate(v, timeZone, pattern);
   }
   if (typeof v === 'number') return formatNumber(v, format);
