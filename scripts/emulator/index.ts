@@ -399,7 +399,9 @@ export class Emulator {
     const namedValues: Record<string, string[]> = {};
     headers.forEach((h, j) => {
       const key = String(h);
-      (namedValues[key] ??= []).push(values[j] ?? '');
+      const list = namedValues[key] ?? [];
+      list.push(values[j] ?? '');
+      namedValues[key] = list;
     });
     return { authMode: AuthMode.FULL, namedValues, range, source: ss, triggerUid: t.uid, values };
   }
