@@ -147,8 +147,10 @@ export class HtmlService extends ServiceObject {
   createTemplateFromFile(filename: string): HtmlTemplate {
     return new HtmlTemplate(this.file(filename));
   }
+  /** A project file by name, with or without its '.html' (Google's own samples pass 'page.html'). */
   private file(filename: string): string {
-    const html = this.files.get(String(filename));
+    const name = String(filename);
+    const html = this.files.get(name) ?? this.files.get(name.replace(/\.html$/i, ''));
     if (html === undefined) throw new Exception(`No HTML file named ${filename} was found.`);
     return html;
   }
