@@ -52,7 +52,10 @@ export function ruleLabel(lang: Lang, type: TicketType, severity: Severity): str
   });
 }
 
-export function deadlinesFor(settings: DeskSettings, lang: Lang, input: DeadlineInput): Deadlines {
+/** Only the calendar and the SLA policy decide deadlines. */
+type DeadlineSettings = Pick<DeskSettings, 'calendar' | 'sla'>;
+
+export function deadlinesFor(settings: DeadlineSettings, lang: Lang, input: DeadlineInput): Deadlines {
   const cal = settings.calendar;
   const due = computeDueDates(settings.sla, cal, {
     type: input.type,
@@ -79,7 +82,7 @@ export function deadlinesFor(settings: DeskSettings, lang: Lang, input: Deadline
 
 /** The deadlines of a ticket row as it now stands, or null when it lacks what they depend on. */
 export function ticketDeadlines(
-  settings: DeskSettings,
+  settings: DeadlineSettings,
   lang: Lang,
   row: Partial<TicketRow>,
 ): Deadlines | null {

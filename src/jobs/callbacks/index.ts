@@ -3,6 +3,9 @@
  * it changes on the ticket. Follows intake's pattern (SPEC §4): under the document lock, skip a response
  * already processed (duplicate trigger fires, SPEC §14), keep bad input but flag it, one append to
  * Callbacks, one batched update of the ticket, History; notify after the lock.
+ *
+ * `planCallback` decides all of it from what was read (pure, tested without ports); `handleCallback`
+ * reads under the lock, plans, and applies the plan in that order.
  */
 
 import { businessTimeBetween } from '../../core/calendar';
@@ -18,7 +21,7 @@ import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
 import { deliver } from '../mailer';
-import { loadSettings } from '../settings';
+import { type DeskSettings, loadSettings } from '../settings';
 import { type CallbackFacts, callbackNotices, type NoticeTicket } from './notices';
 
 const ATTEMPT_KEYS = [
@@ -62,8 +65,47 @@ export type CallbackOutcome =
   | { kind: 'recorded'; ticketId: string; attemptNo: number; valid: boolean }
   | { kind: 'duplicate'; responseId: string };
 
-type StoredAttempt = Pick<CallbackRow, (typeof ATTEMPT_KEYS)[number]>;
-type StoredTicket = Pick<TicketRow, (typeof TICKET_KEYS)[number]>;
+export type StoredAttempt = Pick<CallbackRow, (typeof ATTEMPT_KEYS)[number]>;
+export type StoredTicket = Pick<TicketRow, (typeof TICKET_KEYS)[number]>;
+
+/** The answers as kept: sanitized, cut to length; with the confirmation code for the attempt row. */
+export type CallbackResponse = ReturnType<typeof readCallbackAnswers>;
+
+/** What the plan reads: the settings it applies, what was read under the lock, and now. */
+export interface CallbackPlanInput {
+  settings: Pick<DeskSettings, 'general' | 'calendar' | 'sla'>;
+  lang: Lang;
+  now: Date;
+  responseId: string;
+  /** Who the History names when the form does not say who called. */
+  formActor: string;
+  answers: CallbackResponse;
+  /** Every row of Callbacks (the attempts so far, and whether this response is already recorded). */
+  attempts: readonly StoredAttempt[];
+  /** The ticket the answer names, as read (null when no ticket has that ID). */
+  ticket: { row: number; values: StoredTicket } | null;
+}
+
+/** Everything one response changes, in the order the apply step writes it. */
+export type CallbackPlan =
+  | { kind: 'duplicate' }
+  | {
+      kind: 'recorded';
+      ticketId: string;
+      attemptNo: number;
+      valid: boolean;
+      /** The one row appended to Callbacks. */
+      attempt: Partial<CallbackRow>;
+      /** The ticket's changed cells and notes; null when the attempt changes nothing on a ticket. */
+      ticketUpdate: {
+        row: number;
+        values: Partial<TicketRow>;
+        notes: Partial<Record<keyof TicketRow, string>>;
+      } | null;
+      history: HistoryEntry[];
+      /** What the reopen / manager notices say, after the lock; null when no notice is due. */
+      notice: { ticket: NoticeTicket; facts: CallbackFacts } | null;
+    };
 
 /** Ticket IDs are compared as people type them: trimmed, any case. */
 function sameId(a: string, b: string): boolean {
@@ -109,143 +151,187 @@ function statusLabel(lang: Lang, status: TicketStatus | ''): string {
   return isEnumCode('status', status) ? enumLabel(lang, 'status', status) : '';
 }
 
-export function handleCallback(
-  ctx: JobContext,
-  submission: FormSubmission,
-  responseId: string,
-  formActor: string,
-): CallbackOutcome {
-  const { ports, lang } = ctx;
-  const settings = loadSettings(ctx);
+/** The answers as the form gave them, made safe to store. */
+export function callbackResponse(submission: FormSubmission, descriptionMaxLength: number): CallbackResponse {
   const parsed = readCallbackAnswers(submission.namedValues);
-  const answers = {
+  return {
     ...parsed,
     ticketId: sanitizeUserText(parsed.ticketId, ID_MAX_LENGTH).text,
     by: sanitizeUserText(parsed.by, ID_MAX_LENGTH).text,
-    comments: sanitizeUserText(parsed.comments, settings.general.descriptionMaxLength).text,
+    comments: sanitizeUserText(parsed.comments, descriptionMaxLength).text,
   };
+}
+
+/** Decides what a callback response records and changes. Pure: reads nothing, writes nothing. */
+export function planCallback(input: CallbackPlanInput): CallbackPlan {
+  const { settings, lang, now, responseId, answers, attempts, ticket: found } = input;
+  if (attempts.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' };
   const rules = {
     maxUnreachedAttempts: settings.general.callbackMaxAttempts,
     minDistinctDays: settings.general.callbackMinDistinctDays,
     smsOnlyLimit: settings.general.smsOnlyLimit,
   };
   const zone = settings.calendar.zone;
-  const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-    const attemptsTable = ctx.table<CallbackRow>(CALLBACKS);
-    const stored = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
-    if (stored.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
+  const previous = attempts.filter(
+    (row) => answers.ticketId !== '' && sameId(row.ticketId, answers.ticketId),
+  );
+  const verdict = judgeAttempt(found ? callbackTicket(found.values) : null, answers, recorded(previous), {
+    now,
+    rules,
+    dayOf: (instant) => zone.toLocal(instant).dayNumber,
+    businessMs: (from, to) => businessTimeBetween(settings.calendar, from.getTime(), to.getTime()),
+  });
+  const attemptNo = previous.length + 1;
+  const flagText = verdict.flags.map((flag) => t(lang, flag.key, flag.params)).join(' ');
+  const ticketId = found ? found.values.id : answers.ticketId;
+  const attempt: Partial<CallbackRow> = {
+    ticketId,
+    attemptNo,
+    at: now,
+    by: answers.by,
+    method: answers.method ?? '',
+    reached: answers.reached === null ? '' : answers.reached ? 'yes' : 'no',
+    satisfaction: answers.satisfaction ?? '',
+    issueResolved: answers.issueResolved === null ? '' : answers.issueResolved ? 'yes' : 'no',
+    comments: answers.comments,
+    confirmation: answers.confirmation ?? '',
+    valid: verdict.valid,
+    flag: flagText,
+    formResponseId: responseId,
+  };
 
-    const now = ctx.now();
-    const tickets = ctx.table<TicketRow>(TICKETS);
-    const found =
-      tickets
-        .readRows(TICKET_KEYS)
-        .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
-    const previous = stored.filter(
-      (row) => answers.ticketId !== '' && sameId(row.ticketId, answers.ticketId),
-    );
-    const verdict = judgeAttempt(found ? callbackTicket(found.values) : null, answers, recorded(previous), {
-      now,
-      rules,
-      dayOf: (instant) => zone.toLocal(instant).dayNumber,
-      businessMs: (from, to) => businessTimeBetween(settings.calendar, from.getTime(), to.getTime()),
+  const actor = answers.by || input.formActor;
+  const history: HistoryEntry[] = [
+    {
+      actor,
+      recordId: ticketId,
+      field: t(lang, 'callbacks.history.attempt', { n: attemptNo }),
+      oldValue: '',
+      newValue: verdict.valid
+        ? t(lang, 'callbacks.history.valid', { satisfaction: answers.satisfaction ?? '' })
+        : `${t(lang, 'callbacks.history.invalid')}: ${flagText}`,
+    },
+  ];
+  const change = verdict.ticket;
+  if (!found || !change) {
+    return {
+      kind: 'recorded',
+      ticketId,
+      attemptNo,
+      valid: verdict.valid,
+      attempt,
+      ticketUpdate: null,
+      history,
+      notice: null,
+    };
+  }
+
+  const before = found.values;
+  const values: Partial<TicketRow> = { callbackState: change.callbackState, updatedAt: now };
+  // A reopen resumes the resolve clock (core/tickets/lifecycle): its deadline and note move with it.
+  let rework: Deadlines | null = null;
+  if (change.callbackAt) values.callbackAt = change.callbackAt;
+  if (change.satisfaction) values.satisfaction = change.satisfaction;
+  if (change.reopen) {
+    values.status = 'reopened';
+    if (change.reopen.effects.reopenCount !== undefined)
+      values.reopenCount = change.reopen.effects.reopenCount;
+    if (change.reopen.effects.pausedMs !== undefined) {
+      values.pausedMs = change.reopen.effects.pausedMs;
+      rework = ticketDeadlines(settings, lang, { ...before, pausedMs: values.pausedMs });
+      if (rework) Object.assign(values, rework.values);
+    }
+    history.push({
+      actor,
+      recordId: ticketId,
+      field: label(lang, 'status'),
+      oldValue: statusLabel(lang, before.status),
+      newValue: statusLabel(lang, 'reopened'),
     });
-    const attemptNo = previous.length + 1;
-    const flagText = verdict.flags.map((flag) => t(lang, flag.key, flag.params)).join(' ');
-    const ticketId = found ? found.values.id : answers.ticketId;
-    attemptsTable.appendRecords([
-      {
-        ticketId,
-        attemptNo,
-        at: now,
-        by: answers.by,
-        method: answers.method ?? '',
-        reached: answers.reached === null ? '' : answers.reached ? 'yes' : 'no',
-        satisfaction: answers.satisfaction ?? '',
-        issueResolved: answers.issueResolved === null ? '' : answers.issueResolved ? 'yes' : 'no',
-        comments: answers.comments,
-        confirmation: answers.confirmation ?? '',
-        valid: verdict.valid,
-        flag: flagText,
-        formResponseId: responseId,
-      },
-    ]);
-
-    const actor = answers.by || formActor;
-    const history: HistoryEntry[] = [
-      {
-        actor,
-        recordId: ticketId,
-        field: t(lang, 'callbacks.history.attempt', { n: attemptNo }),
-        oldValue: '',
-        newValue: verdict.valid
-          ? t(lang, 'callbacks.history.valid', { satisfaction: answers.satisfaction ?? '' })
-          : `${t(lang, 'callbacks.history.invalid')}: ${flagText}`,
-      },
-    ];
-    const change = verdict.ticket;
-    let facts: CallbackFacts | null = null;
-    if (found && change) {
-      const before = found.values;
-      const values: Partial<TicketRow> = { callbackState: change.callbackState, updatedAt: now };
-      // A reopen resumes the resolve clock (core/tickets/lifecycle): its deadline and note move with it.
-      let rework: Deadlines | null = null;
-      if (change.callbackAt) values.callbackAt = change.callbackAt;
-      if (change.satisfaction) values.satisfaction = change.satisfaction;
-      if (change.reopen) {
-        values.status = 'reopened';
-        if (change.reopen.effects.reopenCount !== undefined)
-          values.reopenCount = change.reopen.effects.reopenCount;
-        if (change.reopen.effects.pausedMs !== undefined) {
-          values.pausedMs = change.reopen.effects.pausedMs;
-          rework = ticketDeadlines(settings, lang, { ...before, pausedMs: values.pausedMs });
-          if (rework) Object.assign(values, rework.values);
-        }
-        history.push({
-          actor,
-          recordId: ticketId,
-          field: label(lang, 'status'),
-          oldValue: statusLabel(lang, before.status),
-          newValue: statusLabel(lang, 'reopened'),
-        });
-      }
-      if (change.callbackState !== before.callbackState) {
-        history.push({
-          actor,
-          recordId: ticketId,
-          field: label(lang, 'callbackState'),
-          oldValue: stateLabel(lang, before.callbackState),
-          newValue: stateLabel(lang, change.callbackState),
-        });
-      }
-      tickets.updateRows([{ row: found.row, values }]);
-      // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266);
-      // the note is cleared when the ticket leaves that state.
-      const explained = (state: CallbackState | '') => state === 'invalid' || state === 'unreachable';
-      const notes: Partial<Record<keyof TicketRow, string>> = { ...rework?.notes };
-      if (explained(change.callbackState) || explained(before.callbackState)) {
-        notes.callbackState = explained(change.callbackState) ? flagText : '';
-      }
-      if (Object.keys(notes).length > 0) tickets.writeNotes(found.row, notes);
-      if (change.satisfaction) {
-        facts = {
+  }
+  if (change.callbackState !== before.callbackState) {
+    history.push({
+      actor,
+      recordId: ticketId,
+      field: label(lang, 'callbackState'),
+      oldValue: stateLabel(lang, before.callbackState),
+      newValue: stateLabel(lang, change.callbackState),
+    });
+  }
+  // The state cell says why a ticket is held in the queue (SMS only → call or visit, seed 004 L266);
+  // the note is cleared when the ticket leaves that state.
+  const explained = (state: CallbackState | '') => state === 'invalid' || state === 'unreachable';
+  const notes: Partial<Record<keyof TicketRow, string>> = { ...rework?.notes };
+  if (explained(change.callbackState) || explained(before.callbackState)) {
+    notes.callbackState = explained(change.callbackState) ? flagText : '';
+  }
+  const notice = change.satisfaction
+    ? {
+        ticket: { ...before },
+        facts: {
           by: answers.by,
           satisfaction: change.satisfaction,
           issueResolved: answers.issueResolved,
           comments: answers.comments,
           reopened: change.reopen !== undefined,
           askManager: change.askManager,
-        };
+        },
       }
+    : null;
+  return {
+    kind: 'recorded',
+    ticketId,
+    attemptNo,
+    valid: verdict.valid,
+    attempt,
+    ticketUpdate: { row: found.row, values, notes },
+    history,
+    notice,
+  };
+}
+
+export function handleCallback(
+  ctx: JobContext,
+  submission: FormSubmission,
+  responseId: string,
+  formActor: string,
+): CallbackOutcome {
+  const settings = loadSettings(ctx);
+  const answers = callbackResponse(submission, settings.general.descriptionMaxLength);
+  const plan = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const attemptsTable = ctx.table<CallbackRow>(CALLBACKS);
+    const attempts = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
+    // The plan says so too; deciding here spares a duplicate fire the read of Tickets.
+    if (attempts.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
+    const tickets = ctx.table<TicketRow>(TICKETS);
+    const ticket =
+      tickets
+        .readRows(TICKET_KEYS)
+        .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
+    const planned = planCallback({
+      settings,
+      lang: ctx.lang,
+      now: ctx.now(),
+      responseId,
+      formActor,
+      answers,
+      attempts,
+      ticket,
+    });
+    if (planned.kind === 'recorded') {
+      attemptsTable.appendRecords([planned.attempt]);
+      const update = planned.ticketUpdate;
+      if (update) {
+        tickets.updateRows([{ row: update.row, values: update.values }]);
+        if (Object.keys(update.notes).length > 0) tickets.writeNotes(update.row, update.notes);
+      }
+      appendHistory(ctx, 'form', planned.history);
+      ctx.ports.workbook.flush();
     }
-    appendHistory(ctx, 'form', history);
-    ports.workbook.flush();
-    const notice: NoticeTicket | null = found ? { ...found.values } : null;
-    return { kind: 'recorded' as const, ticketId, attemptNo, valid: verdict.valid, facts, notice, settings };
+    return planned;
   });
   ctx.rememberHeaders();
-  if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
-  if (result.facts && result.notice)
-    deliver(ctx, callbackNotices(ctx, result.settings, result.notice, result.facts));
-  return { kind: 'recorded', ticketId: result.ticketId, attemptNo: result.attemptNo, valid: result.valid };
+  if (plan.kind === 'duplicate') return { kind: 'duplicate', responseId };
+  if (plan.notice) deliver(ctx, callbackNotices(ctx, settings, plan.notice.ticket, plan.notice.facts));
+  return { kind: 'recorded', ticketId: plan.ticketId, attemptNo: plan.attemptNo, valid: plan.valid };
 }
