@@ -86,7 +86,8 @@ function keyValueRows<S extends object>(
         : typeof fallback === 'number' || typeof fallback === 'boolean'
           ? fallback
           : String(fallback),
-      note: field.source ? t(lang, 'settings.note.seed', { ref: field.source }) : '',
+      // Plain words only: the seed reference stays in the code and the README.
+      note: field.source?.startsWith('seed') ? t(lang, 'settings.note.fromManuals') : '',
     };
   });
 }

@@ -3,7 +3,7 @@
  * did and any error — appended in one write at the end of the run. The last run of each job is also
  * kept in document properties, so the health check shows it without reading the log.
  */
-import { type MessageKey, t } from '../i18n';
+import { CATALOGS, type Lang, type MessageKey, t } from '../i18n';
 import type { StorePort } from '../ports';
 import { RUN_LOG, type RunLogRow } from '../workbook/schemas';
 import type { JobContext } from './context';
@@ -50,6 +50,17 @@ export interface LastRun {
 /** Errors are stored whole in the sheet, shortened in properties (9 KB per value). */
 const PROPERTY_ERROR_LENGTH = 500;
 
+/** What a run did, in words: "tickets 120 · escalated to level 2: 3" — never JSON (issue 14). */
+export function countsText(lang: Lang, counts: RunCounts): string {
+  return Object.entries(counts)
+    .map(([name, count]) => {
+      const key = `scheduler.count.${name}`;
+      const label = key in CATALOGS[lang] ? t(lang, key as MessageKey) : name;
+      return `${label} ${count}`;
+    })
+    .join(' · ');
+}
+
 function lastRunKey(job: JobName): string {
   return `run.last.${job}`;
 }
@@ -94,7 +105,7 @@ export class RunLog {
         startedAt: entry.startedAt,
         endedAt: entry.endedAt,
         result: t(lang, `scheduler.result.${entry.result}` as MessageKey),
-        counts: JSON.stringify(entry.counts),
+        counts: countsText(lang, entry.counts),
         error: entry.error,
       };
     });

@@ -171,6 +171,18 @@ function ensureTriggers(ports: Ports, report: SetupReport): void {
   }
 }
 
+/** The first sheet a new spreadsheet comes with, by locale (Sheets names it "Sheet1" / "工作表1"). */
+const DEFAULT_SHEET_NAMES = ['Sheet1', '工作表1'];
+
+/** An empty default sheet left beside the registers only confuses people: remove it (never one with content). */
+function removeEmptyDefaultSheet(ports: Ports): void {
+  for (const name of DEFAULT_SHEET_NAMES) {
+    const sheet = ports.workbook.sheet(name);
+    if (sheet && sheet.lastRow() === 0 && sheet.lastColumn() === 0 && ports.workbook.sheetNames().length > 1)
+      ports.workbook.deleteSheet(name);
+  }
+}
+
 export function runSetup(ports: Ports): SetupReport {
   const lang = spreadsheetLang(ports);
   ports.store.set('lang', lang);
@@ -192,6 +204,7 @@ export function runSetup(ports: Ports): SetupReport {
       report.createdSheets.push(t(lang, schema.title));
     }
   }
+  removeEmptyDefaultSheet(ports);
   ports.workbook.flush();
   invalidateSettings(ports.cache);
   const settings: DeskSettings = loadSettings(ctx);

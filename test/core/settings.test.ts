@@ -48,13 +48,14 @@ describe('⚙ General', () => {
     }
   });
 
-  test('default rows carry labels and seed notes', () => {
+  test('default rows carry labels and plain notes (no references users cannot look up)', () => {
     const rows = defaultGeneralRows('zh-CN');
     expect(rows.find((r) => r.key === 'repeatWindowDays')).toMatchObject({
       label: '重复投诉判定期（天）',
       value: 90,
     });
-    expect(rows.find((r) => r.key === 'smsOnlyLimit')?.note).toContain('seed 004 L266');
+    expect(rows.find((r) => r.key === 'smsOnlyLimit')?.note).toBe('默认值取自服务规范。');
+    for (const row of [...rows, ...defaultGeneralRows('en')]) expect(row.note).not.toMatch(/seed|SPEC|§/);
   });
 
   test('a bad value → issue with sheet and row, default used; unknown and duplicate keys reported', () => {

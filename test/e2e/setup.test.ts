@@ -17,6 +17,15 @@ describe('onOpen', () => {
 });
 
 describe('setup', () => {
+  it('removes the empty default sheet a new spreadsheet comes with, and keeps one that has content', () => {
+    expect(newDesk({ lang: 'zh-CN' }).spreadsheet.sheetNames()).not.toContain('工作表1');
+    expect(newDesk({ lang: 'en' }).spreadsheet.sheetNames()).not.toContain('Sheet1');
+    const used = newEmulator({ lang: 'en' });
+    used.editCells('Sheet1', 'A1', [['my own notes']]);
+    used.run('menuSetup', undefined, { interactive: true });
+    expect(used.spreadsheet.sheetNames()).toContain('Sheet1');
+  });
+
   it('creates the registers with headers, hides form responses, installs exactly three triggers', () => {
     const emu = newDesk({ lang: 'zh-CN' });
     const names = emu.spreadsheet.sheetNames();

@@ -16,7 +16,10 @@ export interface SettingField<T> {
   /** What a valid value is, for the issue a bad one gets. */
   expected: Message;
   label: MessageKey;
-  /** Where the default comes from (seed line), shown in the note column. */
+  /**
+   * Where the default comes from (a seed line or SPEC section), for the code and the README. The
+   * sheet's note says it in plain words only (no references users cannot look up).
+   */
   source?: string;
 }
 

@@ -26,7 +26,7 @@ export const en = {
     'Same answers as the previous attempt on {id} a few minutes earlier: counted once.',
   'callbacks.flag.alreadyDone': 'The callback of {id} is already done: this attempt changes nothing.',
   'callbacks.flag.smsOnly':
-    '{count} SMS-only attempts in a row are not a valid callback (seed 004 L266): call or visit the customer.',
+    '{count} SMS-only attempts in a row are not a valid callback: call or visit the customer.',
   'callbacks.flag.noSatisfaction': 'Reached, but no satisfaction recorded: not a valid callback yet.',
   'callbacks.flag.notReached': 'Not reached: {attempts} of {max} attempts, on {days} of {minDays} days.',
   'callbacks.flag.unreachable': 'Unreachable: {attempts} attempts on {days} different days.',
@@ -43,7 +43,7 @@ export const en = {
   'callbacks.notify.subject.manager':
     '[Service Desk] Very dissatisfied customer on {id}: please call back personally',
   'callbacks.notify.intro.manager':
-    'The customer rated the handling 1 (very dissatisfied). Every severely dissatisfied customer is called back again with the CS manager taking part (seed 002 L156 §3.7.5.9).',
+    'The customer rated the handling 1 (very dissatisfied). Every severely dissatisfied customer is called back again with the CS manager taking part.',
   'callbacks.notify.field.satisfaction': 'Satisfaction',
   'callbacks.notify.field.issueResolved': 'Issue resolved',
   'callbacks.notify.field.comments': 'Customer said',
@@ -77,7 +77,7 @@ export const zh: Record<keyof typeof en, string> = {
   'callbacks.flag.notResolved': '工单 {id} 尚未解决：请在解决后再回访。',
   'callbacks.flag.duplicate': '与数分钟前 {id} 的上一次登记内容相同：只计一次。',
   'callbacks.flag.alreadyDone': '工单 {id} 已完成回访：本次登记不改变工单。',
-  'callbacks.flag.smsOnly': '连续 {count} 次短信回访视为无效回访（seed 004 L266）：请电话或上门回访。',
+  'callbacks.flag.smsOnly': '连续 {count} 次短信回访视为无效回访：请电话或上门回访。',
   'callbacks.flag.noSatisfaction': '已联系上客户，但未记录满意度：尚不算有效回访。',
   'callbacks.flag.notReached': '未联系上：第 {attempts}/{max} 次，{days}/{minDays} 天。',
   'callbacks.flag.unreachable': '无法联系：{days} 天内共 {attempts} 次未联系上。',
@@ -93,7 +93,7 @@ export const zh: Record<keyof typeof en, string> = {
     '回访时客户不满意或表示问题未解决，工单已转为“重新处理”，请再次处理并解决。',
   'callbacks.notify.subject.manager': '【客服工作台】工单 {id} 客户很不满意：请亲自再回访',
   'callbacks.notify.intro.manager':
-    '客户对处理结果评为 1（很不满意）。对严重不满意的客户须全数再回访，并由客服经理亲自参与（seed 002 L156 §3.7.5.9）。',
+    '客户对处理结果评为 1（很不满意）。对严重不满意的客户须全数再回访，并由客服经理亲自参与。',
   'callbacks.notify.field.satisfaction': '满意度',
   'callbacks.notify.field.issueResolved': '问题是否已解决',
   'callbacks.notify.field.comments': '客户意见',

@@ -6,7 +6,7 @@ export const en = {
   'notify.subject.repeat': '[Service Desk] Repeat complaint {id} (earlier {repeatOf}): supervised',
   'notify.intro.assigned': 'A new ticket is assigned to you.',
   'notify.intro.major':
-    'A Major ticket was received. The department head and the CS manager are told at once (seed 003 L407).',
+    'A Major ticket was received. The department head and the CS manager are told at once.',
   'notify.intro.repeat':
     'The same customer complained again about the same matter. The ticket is Major and supervised by the service desk.',
   'notify.field.id': 'Ticket',
@@ -34,7 +34,7 @@ export const zh: Record<keyof typeof en, string> = {
   'notify.subject.major': '【客服工作台】重大{type} {id}：请立即处理',
   'notify.subject.repeat': '【客服工作台】重复投诉 {id}（前次 {repeatOf}）：督办',
   'notify.intro.assigned': '有一张新工单分派给你。',
-  'notify.intro.major': '收到重大工单，已同时通知部门负责人和客服经理（seed 003 L407）。',
+  'notify.intro.major': '收到重大工单，已同时通知部门负责人和客服经理。',
   'notify.intro.repeat': '同一客户就同一事项再次投诉，工单升为重大并由客服部督办。',
   'notify.field.id': '工单号',
   'notify.field.type': '类型',

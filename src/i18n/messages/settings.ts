@@ -22,7 +22,7 @@ export const en = {
   'settings.general.callbackMaxAttempts': 'Callback attempts before Unreachable',
   'settings.general.callbackMinDistinctDays': 'Callback attempts spread over at least (days)',
   'settings.general.smsOnlyLimit': 'SMS-only callbacks in a row that make a callback invalid',
-  'settings.note.seed': 'Source: {ref}',
+  'settings.note.fromManuals': 'Default taken from the service manuals.',
 
   'settings.dept.cs': 'Customer Service',
   'settings.dept.engineering': 'Engineering',
@@ -86,7 +86,7 @@ export const zh: Record<keyof typeof en, string> = {
   'settings.general.callbackMaxAttempts': '判定无法联系前的回访次数',
   'settings.general.callbackMinDistinctDays': '回访尝试至少分布天数',
   'settings.general.smsOnlyLimit': '连续几次仅短信回访视为无效回访',
-  'settings.note.seed': '依据：{ref}',
+  'settings.note.fromManuals': '默认值取自服务规范。',
 
   'settings.dept.cs': '客服部',
   'settings.dept.engineering': '工程部',
