@@ -75,7 +75,17 @@ export function deadlinesFor(settings: DeadlineSettings, lang: Lang, input: Dead
     notes[column] =
       at === null || duration === null
         ? ''
-        : render(lang, explainDue(cal, { start, duration, due: at, label }));
+        : render(
+            lang,
+            explainDue(cal, {
+              start,
+              duration,
+              due: at,
+              label,
+              // Waiting on the customer moves only the resolve deadline.
+              pausedMs: stage === 'resolve' ? input.pausedMs : undefined,
+            }),
+          );
   }
   return { values, notes };
 }

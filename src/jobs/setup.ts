@@ -22,6 +22,8 @@ import { type DeskSettings, invalidateSettings, loadSettings } from './settings'
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 const DAY_FORMAT = 'yyyy-mm-dd';
+/** Elapsed hours and minutes (2:15, 31:00), not a time of day. */
+const DURATION_FORMAT = '[h]:mm';
 
 export interface SetupReport {
   createdSheets: string[];
@@ -84,6 +86,7 @@ function formatColumns(
     sheet.setColumnWidth(index, spec.width);
     if (spec.type === 'date')
       sheet.setNumberFormat(2, index, dataRows, 1, spec.key === 'date' ? DAY_FORMAT : DATE_FORMAT);
+    if (spec.type === 'duration') sheet.setNumberFormat(2, index, dataRows, 1, DURATION_FORMAT);
     const choices = enumChoices(spec, lang);
     if (choices.length > 0) sheet.setListValidation(2, index, dataRows, choices, false);
   }

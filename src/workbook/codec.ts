@@ -56,6 +56,17 @@ function decodeNumber(cell: CellValue, percent: boolean): Decoded {
   return { value: isPercent && percent ? number / 100 : number };
 }
 
+const DAY_MS = 86_400_000;
+
+/** A Sheets duration (days) → milliseconds; "2:15" typed as text reads as 2 h 15 min. */
+function decodeDuration(cell: CellValue): Decoded {
+  if (typeof cell === 'number') return { value: Math.round(cell * DAY_MS) };
+  const match = typeof cell === 'string' ? /^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(cell) : null;
+  if (!match) return unrecognized(cell, '');
+  const [, hours, minutes, seconds] = match;
+  return { value: ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds ?? 0)) * 1000 };
+}
+
 function decodeBool(cell: CellValue): Decoded {
   if (typeof cell === 'boolean') return { value: cell };
   if (typeof cell === 'number') return { value: cell !== 0 };
@@ -85,6 +96,8 @@ export function decodeCell(column: ColumnSpec, cell: CellValue): Decoded {
       return decodeNumber(cell, false);
     case 'percent':
       return decodeNumber(cell, true);
+    case 'duration':
+      return decodeDuration(cell);
     case 'bool':
       return decodeBool(cell);
     case 'enum':
@@ -103,6 +116,8 @@ function enumLabel(name: EnumName, code: string, lang: Lang): string {
 export function encodeCell(column: ColumnSpec, value: TypedValue | null | undefined, lang: Lang): CellValue {
   if (value === null || value === undefined || value === '') return '';
   switch (column.type) {
+    case 'duration':
+      return typeof value === 'number' ? value / DAY_MS : formulaSafe(String(value));
     case 'date':
     case 'number':
     case 'percent':

@@ -5,7 +5,11 @@
 import type { EnumName } from '../core/enums';
 import { type Lang, type MessageKey, t } from '../i18n';
 
-export type ColumnType = 'text' | 'longText' | 'date' | 'number' | 'percent' | 'enum' | 'bool';
+/**
+ * 'duration': milliseconds in code, a Sheets duration in the cell (a fraction of a day, shown as
+ * [h]:mm), so people read "2:15" rather than 8100000.
+ */
+export type ColumnType = 'text' | 'longText' | 'date' | 'number' | 'percent' | 'duration' | 'enum' | 'bool';
 
 /** Collapsible column groups that keep the working view of a register narrow (SPEC §3). */
 export type ColumnGroup = 'sla' | 'system';
@@ -48,6 +52,9 @@ export interface ColumnSpec<K extends string = string> {
   /** Column width in pixels at setup. */
   width: number;
   group?: ColumnGroup;
+  /** The system writes explanation notes on this column's cells (deadlines, refusals): a note block
+   *  written for other columns must never run over it, or it would blank them. */
+  noted?: boolean;
 }
 
 export interface SheetSchema<K extends string = string> {
@@ -66,6 +73,7 @@ export interface ColumnOptions {
   system?: boolean;
   width?: number;
   group?: ColumnGroup;
+  noted?: boolean;
 }
 
 const DEFAULT_WIDTH: Record<ColumnType, number> = {
@@ -74,6 +82,7 @@ const DEFAULT_WIDTH: Record<ColumnType, number> = {
   date: 140,
   number: 80,
   percent: 80,
+  duration: 90,
   enum: 100,
   bool: 70,
 };
@@ -97,6 +106,7 @@ export function columnsFor<P extends string>(prefix: P) {
     system: options.system ?? false,
     width: options.width ?? DEFAULT_WIDTH[type],
     group: options.group,
+    noted: options.noted,
   });
 }
 

@@ -257,7 +257,13 @@ export class Table<R extends object> {
    */
   writeNotesOfRows(firstRow: number, rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>): number {
     const map = this.headerMap();
-    const ours = new Set(Object.values(map.columns));
+    // A block may run over our columns that carry no notes (writing '' there changes nothing), never
+    // over a user's column or a column whose notes explain something (they would be blanked).
+    const ours = new Set(
+      this.schema.columns
+        .filter((column) => !column.noted && map.columns[column.key] !== undefined)
+        .map((column) => map.columns[column.key] as number),
+    );
     const wanted = rows.map(() => new Map<number, string>());
     const indexSet = new Set<number>();
     rows.forEach((notes, i) => {

@@ -63,8 +63,22 @@ describe('status edits follow the state machine', () => {
     emu.clock.advance(2 * HOUR); // Mon 10:00 → 12:00 Shanghai: 2 business hours
     edit(emu, 'Status', 'In progress');
     const after = ticket(emu);
-    expect(after['Paused (ms)']).toBe(2 * HOUR);
+    expect(after['Paused (h:mm)']).toBeCloseTo(2 / 24, 10);
     expect((after['Resolve due'] as Date).getTime()).toBe(dueBefore + 2 * HOUR);
+    // The note says why the deadline moved.
+    expect(noteOf(emu, 'Tickets', 'Resolve due', 2)).toMatch(/paused 2 h waiting on the customer → due/);
+    // Resolving keeps every deadline's note (a note block for the callback columns used to blank them).
+    const notesBefore = ['Ack due', 'Transfer due', 'Feedback due', 'Resolve due'].map((header) =>
+      noteOf(emu, 'Tickets', header, 2),
+    );
+    expect(notesBefore.every((note) => note !== '')).toBe(true);
+    edit(emu, 'Resolution', 'Fixed.');
+    edit(emu, 'Status', 'Resolved');
+    expect(ticket(emu).Status).toBe('Resolved');
+    expect(noteOf(emu, 'Tickets', 'Callback due', 2)).not.toBe('');
+    expect(
+      ['Ack due', 'Transfer due', 'Feedback due', 'Resolve due'].map((h) => noteOf(emu, 'Tickets', h, 2)),
+    ).toEqual(notesBefore);
   });
 
   it('Severity General → Major recomputes the deadlines (3 wd → 1 wd) and logs the change', () => {

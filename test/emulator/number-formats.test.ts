@@ -29,6 +29,13 @@ describe('number formats', () => {
     expect(shown(-2, '0.0;(0.0)')).toBe('(2.0)');
   });
 
+  it('elapsed hours [h]:mm: a number of days as total hours and minutes', () => {
+    expect(shown(2.25 / 24, '[h]:mm')).toBe('2:15');
+    expect(shown(31 / 24, '[h]:mm')).toBe('31:00');
+    expect(shown(0, '[h]:mm')).toBe('0:00');
+    expect(shown(1 / 24 + 5 / 86_400, '[h]:mm:ss')).toBe('1:00:05');
+  });
+
   it('quoted text in Chinese stays as written', () => {
     expect(shown(-1.2, '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"')).toBe('-1.2 个百分点');
   });

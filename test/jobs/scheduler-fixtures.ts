@@ -100,7 +100,7 @@ export function fillTickets(emu: Emulator, count: number, now: Date, openShare =
       'Escalation level': 0,
       'Reopen count': 0,
       Supervised: false,
-      'Paused (ms)': 0,
+      'Paused (h:mm)': 0,
       'Created at': received,
       'Updated at': received,
     };

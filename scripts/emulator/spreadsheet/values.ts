@@ -112,6 +112,14 @@ export function displayValue(
  */
 function formatNumber(n: number, format: string | undefined): string {
   if (!format || format === 'General' || format === '@') return String(n);
+  // Elapsed time: [h]:mm / [h]:mm:ss shows a number of days as total hours, minutes (and seconds).
+  const elapsed = /^\[h+\]:mm(:ss)?$/.exec(format);
+  if (elapsed) {
+    const seconds = Math.round(Math.abs(n) * 86_400);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const hm = `${n < 0 ? '-' : ''}${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}`;
+    return elapsed[1] ? `${hm}:${pad(seconds % 60)}` : hm;
+  }
   const sections = format.split(';');
   const section =
     n < 0 && sections.length >= 2 ? sections[1] : n === 0 && sections.length >= 3 ? sections[2] : sections[0];

@@ -22,6 +22,18 @@ export interface DueExplanationInput {
   label: string;
   /** What `start` is; callback windows run from Resolved. */
   from?: 'received' | 'resolved';
+  /** Time spent waiting on the customer, which moved this deadline (business ms, or wall ms for h/d). */
+  pausedMs?: number;
+}
+
+/** "2 h 15 m" / "2 小时 15 分钟": a pause as people say it. */
+function formatPause(ms: number): KeyedMessage {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return message('sla.pause.minutes', { minutes: rest });
+  if (rest === 0) return message('sla.pause.hours', { hours });
+  return message('sla.pause.hoursMinutes', { hours, minutes: rest });
 }
 
 function weekdayName(weekday: number): KeyedMessage {
@@ -88,6 +100,8 @@ export function explainDue(cal: BusinessCalendar, input: DueExplanationInput): M
   // Holidays only change business-time targets; wall-clock targets run through them.
   const note = isBusinessUnit(duration) ? calendarNote(cal, start, due) : null;
   if (note) parts.push(note);
+  if (input.pausedMs && input.pausedMs >= 60_000)
+    parts.push(message('sla.explain.paused', { duration: formatPause(input.pausedMs) }));
   return list(
     [
       list(parts, message('sla.explain.separator')),

@@ -65,7 +65,8 @@ export interface TicketRow {
   parentTicket: string;
   reopenCount: NumberCell;
   supervised: BoolCell;
-  /** Business milliseconds spent in Waiting on customer; the resolve due date moves by this much. */
+  /** Business milliseconds spent in Waiting on customer; the resolve due date moves by this much.
+   *  The sheet shows it as hours and minutes ([h]:mm). */
   pausedMs: NumberCell;
   waitingSince: DateCell;
   formResponseId: string;
@@ -77,6 +78,8 @@ export interface TicketRow {
 
 const col = columnsFor('col.tickets');
 const sla = { group: 'sla', system: true, required: true } as const;
+/** A deadline or callback-window cell: it carries the note explaining how it was computed. */
+const explained = { ...sla, noted: true } as const;
 const system = { group: 'system', system: true, required: true } as const;
 
 export const TICKETS: SheetSchema<keyof TicketRow> = {
@@ -99,25 +102,25 @@ export const TICKETS: SheetSchema<keyof TicketRow> = {
     col('receivedBy', 'text', { required: true }),
     col('department', 'text', { required: true }),
     col('assignee', 'text', { required: true }),
-    col('status', 'enum', { enum: 'status', required: true }),
+    col('status', 'enum', { enum: 'status', required: true, noted: true }),
     col('resolution', 'longText', { required: true }),
     col('substantiated', 'enum', { enum: 'substantiated' }),
     col('needsReview', 'bool', { required: true }),
     col('reviewNote', 'longText', { required: true, width: 200 }),
-    col('ackDue', 'date', sla),
+    col('ackDue', 'date', explained),
     col('ackAt', 'date', { ...sla, system: false }),
-    col('transferDue', 'date', sla),
+    col('transferDue', 'date', explained),
     col('transferAt', 'date', sla),
-    col('feedbackDue', 'date', sla),
+    col('feedbackDue', 'date', explained),
     col('feedbackAt', 'date', { ...sla, system: false }),
-    col('resolveDue', 'date', sla),
+    col('resolveDue', 'date', explained),
     col('resolveAt', 'date', sla),
     // Not required: a sheet set up before these columns existed still works (its reports fall back to
     // Resolved at and Resolve due).
     col('firstResolvedAt', 'date', { group: 'sla', system: true }),
     col('firstResolveDue', 'date', { group: 'sla', system: true }),
-    col('callbackOpen', 'date', sla),
-    col('callbackDue', 'date', sla),
+    col('callbackOpen', 'date', explained),
+    col('callbackDue', 'date', explained),
     col('callbackAt', 'date', sla),
     col('callbackState', 'enum', { ...sla, enum: 'callbackState' }),
     col('satisfaction', 'number', sla),
@@ -127,7 +130,7 @@ export const TICKETS: SheetSchema<keyof TicketRow> = {
     col('parentTicket', 'text', { group: 'system' }),
     col('reopenCount', 'number', system),
     col('supervised', 'bool', system),
-    col('pausedMs', 'number', system),
+    col('pausedMs', 'duration', system),
     col('waitingSince', 'date', system),
     col('formResponseId', 'text', system),
     col('inspection', 'text', { group: 'system', system: true, width: 220 }),
