@@ -203,7 +203,8 @@ export function runSetup(ports: Ports): SetupReport {
     const sheet = ctx.findSheet(schema);
     if (sheet) report.addedColumns.push(...addMissingColumns(ctx, sheet, schema, editors));
     else {
-      createSheet(ctx, schema, editors);
+      const created = createSheet(ctx, schema, editors);
+      if (schema.hidden) created.hide();
       report.createdSheets.push(t(lang, schema.title));
     }
   }

@@ -35,7 +35,8 @@ export type SheetKey =
   | 'areas'
   | 'scorecards'
   | 'audits'
-  | 'auditItems';
+  | 'auditItems'
+  | 'reportLog';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
@@ -61,6 +62,8 @@ export interface SheetSchema<K extends string = string> {
   key: SheetKey;
   title: MessageKey;
   columns: readonly ColumnSpec<K>[];
+  /** A system log people need not see (setup hides it). */
+  hidden?: boolean;
 }
 
 /** The code an `allowAny` enum cell holds when it applies to every value. */

@@ -23,7 +23,14 @@ import { callbackStatistics, satisfactionDistribution } from './sections/callbac
 import { personsComplainedAbout } from './sections/complained';
 import { majorAndRepeatComplaints } from './sections/complaints';
 import { departmentTimeliness } from './sections/departments';
-import { kpiDetails, kpiSection } from './sections/kpis';
+import {
+  kpiDetails,
+  kpiFigures,
+  kpiSection,
+  revisionSection,
+  revisionTickets,
+  sentBuild,
+} from './sections/kpis';
 import { overdueList } from './sections/overdue';
 import { pendingSection } from './sections/pending';
 import { serviceFigures } from './sections/service';
@@ -36,6 +43,8 @@ import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } f
 export type SectionBuilder = (context: ReportContext) => ReportSection | null;
 
 export const REPORT_SECTIONS: readonly SectionBuilder[] = [
+  revisionSection,
+  revisionTickets,
   kpiSection,
   serviceFigures,
   departmentTimeliness,
@@ -99,7 +108,14 @@ export function buildReport(
   const hasData = input.tickets.some((ticket) => touches(ticket, context));
   const notices = holidayNotices(context, days);
   if (!hasData) notices.push({ key: 'reports.notice.noData' });
+  const builds = input.builds?.current ?? [];
+  const revision = builds.reduce((highest, build) => Math.max(highest, build.revision), 0) + 1;
+  const sent = sentBuild(builds);
+  if (sent) notices.unshift({ key: 'reports.notice.revision', params: { revision } });
   return {
+    revision,
+    revises: sent ? new Date(sent.builtAt) : null,
+    figures: kpiFigures(context),
     period: input.period,
     previous: input.previous,
     asOf: new Date(context.asOf),

@@ -1,11 +1,12 @@
 /** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport } from './build';
-export type { ReportCallback, ReportTicket } from './input';
+export type { ReportCallback, ReportTicket, StoredBuild } from './input';
 export {
   type ColumnFormat,
   isLabel,
   type Label,
   type ReportCell,
+  type ReportFigure,
   type ReportModel,
   type ReportSection,
   type Tone,

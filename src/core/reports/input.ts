@@ -68,8 +68,28 @@ export interface Window {
   to: number;
 }
 
+/** A key figure as a build stored it: what was counted and the tickets counted against the target. */
+export interface StoredFigure {
+  part: number;
+  whole: number;
+  against: readonly string[];
+}
+
+/** One build of a report as the Report log holds it. */
+export interface StoredBuild {
+  revision: number;
+  builtAt: number;
+  mailed: boolean;
+  figures: Readonly<Record<string, StoredFigure>>;
+}
+
 export interface ReportInput {
   tickets: readonly ReportTicket[];
+  /**
+   * Earlier builds of this period and of the previous one (Report log). The previous period's figures
+   * are shown as it was sent; a rebuild of a sent period is a revision listing what changed since.
+   */
+  builds?: { current: readonly StoredBuild[]; previous: readonly StoredBuild[] };
   /** The Callbacks log, every attempt. */
   callbacks: readonly ReportCallback[];
   /** Names of the CS managers and the GM: who must call a very dissatisfied customer personally. */

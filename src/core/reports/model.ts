@@ -67,7 +67,20 @@ export interface ReportNotice {
   params?: Record<string, string | number>;
 }
 
+/** A key figure of this build, as the Report log stores it (KPI id → counts and tickets against). */
+export interface ReportFigure {
+  id: string;
+  part: number;
+  whole: number;
+  against: string[];
+}
+
 export interface ReportModel {
+  /** This build's number for its period: 1 for the first, then 2, 3… */
+  revision: number;
+  /** When the version that was emailed was built, when this build revises it; null otherwise. */
+  revises: Date | null;
+  figures: ReportFigure[];
   period: ReportPeriod;
   previous: ReportPeriod;
   /** Backlog and overdue are as of this instant: the period's end, or now for a period still running. */

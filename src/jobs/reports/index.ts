@@ -17,6 +17,7 @@ import { spreadsheetLang } from '../entry';
 import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
+import { appendBuild, readBuilds, reportKey } from './log';
 import { reportMail } from './mail';
 import { readReportCallbacks, readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
@@ -34,14 +35,17 @@ const REPORT_LOCK_MS = 60_000;
 
 export function runReport(ctx: JobContext, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
   const { calendar } = settings;
+  const previous = previousPeriod(calendar.zone, period);
+  const builds = readBuilds(ctx, [period, previous]);
   const model = buildReport({
     tickets: readReportTickets(ctx),
     callbacks: readReportCallbacks(ctx),
     managers: settings.staff
       .filter((member) => member.role === 'manager' || member.role === 'gm')
       .map((member) => member.name),
+    builds: { current: builds.get(reportKey(period)) ?? [], previous: builds.get(reportKey(previous)) ?? [] },
     period,
-    previous: previousPeriod(calendar.zone, period),
+    previous,
     calendar,
     targets: settings.targets,
     now: ctx.now().getTime(),
@@ -61,6 +65,9 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     },
     model,
   );
+  // The figures of this build, and whether it went out, before the mail: the log says what was sent.
+  ctx.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => appendBuild(ctx, model, messages.length > 0));
+  ctx.ports.workbook.flush();
   const delivery = deliver(ctx, messages);
   ctx.rememberHeaders();
   ctx.ports.log.info(

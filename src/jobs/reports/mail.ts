@@ -83,7 +83,9 @@ export function reportMail(context: ReportMailContext, model: ReportModel): Outg
   return [
     {
       to,
-      subject: t(lang, 'reports.mail.subject', { title }),
+      subject:
+        t(lang, 'reports.mail.subject', { title }) +
+        (model.revises ? t(lang, 'reports.mail.revision', { revision: model.revision }) : ''),
       htmlBody: rendered.html,
       textBody: rendered.text,
       reason: t(lang, 'reports.mail.reason', { label: model.period.label }),

@@ -4,7 +4,7 @@ import { AUDIT_ITEMS, AUDITS, SCORECARDS } from './audits';
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
-import { REPORT_RECIPIENTS, TARGETS } from './reports';
+import { REPORT_LOG, REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
@@ -38,4 +38,5 @@ export const SCHEMAS: Record<SheetKey, SheetSchema> = {
   audits: AUDITS,
   auditItems: AUDIT_ITEMS,
   scorecards: SCORECARDS,
+  reportLog: REPORT_LOG,
 };

@@ -1,7 +1,7 @@
 /** ⚙ Targets and ⚙ Report recipients (SPEC §10, §13): what the weekly and monthly reports measure against and whom they go to. */
 import { columnsFor, type SheetSchema } from '../schema';
 import type { KeyValueRow } from './settings';
-import type { BoolCell } from './tickets';
+import type { BoolCell, DateCell, NumberCell } from './tickets';
 
 const keyValue = columnsFor('col.settings');
 
@@ -34,5 +34,42 @@ export const REPORT_RECIPIENTS: SheetSchema<keyof ReportRecipientRow> = {
     recipient('email', 'text', { required: true, width: 220 }),
     recipient('weekly', 'bool'),
     recipient('monthly', 'bool'),
+  ],
+};
+
+/**
+ * Report log / 报表记录 (issue 14, SPEC §10): every build of a report stores its key figures and the
+ * tickets counted against each target — one row per figure per build, append-only — so a sent report
+ * can be reproduced and explained, and a later rebuild of a sent period is a revision against it.
+ */
+export interface ReportLogRow {
+  builtAt: DateCell;
+  /** The report's period: weekly 2026-W19, monthly 2026-05. */
+  report: string;
+  revision: NumberCell;
+  /** Whether this build was emailed (the first emailed build is "the sent version"). */
+  mailed: BoolCell;
+  figure: string;
+  part: NumberCell;
+  whole: NumberCell;
+  /** IDs of the tickets counted against the target, comma-separated. */
+  tickets: string;
+}
+
+const reportLog = columnsFor('col.reportLog');
+
+export const REPORT_LOG: SheetSchema<keyof ReportLogRow> = {
+  key: 'reportLog',
+  title: 'sheet.reportLog',
+  hidden: true,
+  columns: [
+    reportLog('builtAt', 'date', { required: true, system: true }),
+    reportLog('report', 'text', { required: true, system: true }),
+    reportLog('revision', 'number', { required: true, system: true }),
+    reportLog('mailed', 'bool', { required: true, system: true }),
+    reportLog('figure', 'text', { required: true, system: true, width: 160 }),
+    reportLog('part', 'number', { required: true, system: true }),
+    reportLog('whole', 'number', { required: true, system: true }),
+    reportLog('tickets', 'longText', { required: true, system: true }),
   ],
 };

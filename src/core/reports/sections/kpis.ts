@@ -15,11 +15,13 @@ import {
   type ReportContext,
   type ReportTicket,
   ratio,
+  type StoredBuild,
+  type StoredFigure,
   scoredCallbacks,
   stageOutcome,
   type Window,
 } from '../input';
-import { label, type ReportCell, type ReportSection, type Tone } from '../model';
+import { label, type ReportCell, type ReportFigure, type ReportSection, type Tone } from '../model';
 
 type KpiId = keyof Pick<
   ReportTargets,
@@ -163,13 +165,39 @@ export function kpiDetails(context: ReportContext): ReportSection {
   };
 }
 
+/** This build's key figures, for the Report log. */
+export function kpiFigures(context: ReportContext): ReportFigure[] {
+  return KPI_DEFINITIONS.map((kpi) => {
+    const measure = kpi.measure(context, context.current);
+    return { id: kpi.id, part: measure.part, whole: measure.whole, against: [...new Set(measure.against)] };
+  });
+}
+
+/** The build that was emailed first: what recipients saw. */
+export function sentBuild(builds: readonly StoredBuild[] | undefined): StoredBuild | null {
+  const mailed = (builds ?? []).filter((build) => build.mailed);
+  return mailed.length === 0 ? null : mailed.reduce((a, b) => (b.revision < a.revision ? b : a));
+}
+
+/**
+ * The previous period as it was reported: the figures of its sent (else latest) build, so this report's
+ * "previous" column matches what managers read last time; recomputed only when it was never built.
+ */
+function previousFigure(context: ReportContext, kpi: KpiDefinition): StoredFigure {
+  const builds = context.builds?.previous ?? [];
+  const chosen =
+    sentBuild(builds) ??
+    builds.reduce<StoredBuild | null>((a, b) => (a && a.revision > b.revision ? a : b), null);
+  return chosen?.figures[kpi.id] ?? kpi.measure(context, context.before);
+}
+
 export function kpiSection(context: ReportContext): ReportSection {
   const rows: ReportCell[][] = [];
   const tones: Tone[] = [];
   for (const kpi of KPI_DEFINITIONS) {
     const target = context.targets[kpi.id];
     const now = kpi.measure(context, context.current);
-    const before = kpi.measure(context, context.before);
+    const before = previousFigure(context, kpi);
     const value = ratio(now.part, now.whole);
     const previous = ratio(before.part, before.whole);
     const status = kpiStatus(now, target, kpi.direction);
@@ -200,5 +228,64 @@ export function kpiSection(context: ReportContext): ReportSection {
     rows,
     tones,
     mailRows: KPI_DEFINITIONS.length,
+  };
+}
+
+/**
+ * A rebuild of a period that was already emailed is a revision (issue 14): the figures as sent stay in
+ * the Report log, and this section shows them beside today's, with the tickets that changed.
+ */
+export function revisionSection(context: ReportContext): ReportSection | null {
+  const sent = sentBuild(context.builds?.current);
+  if (!sent) return null;
+  const rows: ReportCell[][] = KPI_DEFINITIONS.map((kpi) => {
+    const then = sent.figures[kpi.id] ?? { part: 0, whole: 0, against: [] };
+    const now = kpi.measure(context, context.current);
+    return [
+      label(kpi.title),
+      ratio(then.part, then.whole),
+      ratio(now.part, now.whole),
+      label('reports.kpi.basis', { part: then.part, whole: then.whole }),
+      label('reports.kpi.basis', { part: now.part, whole: now.whole }),
+    ];
+  });
+  return {
+    id: 'revision',
+    title: 'reports.section.revision',
+    columns: [
+      { header: 'reports.col.kpi', format: 'text' },
+      { header: 'reports.col.asSent', format: 'percent' },
+      { header: 'reports.col.now', format: 'percent' },
+      { header: 'reports.col.basisSent', format: 'text' },
+      { header: 'reports.col.basisNow', format: 'text' },
+    ],
+    rows,
+    mailRows: rows.length,
+  };
+}
+
+/** The tickets whose standing changed since the sent version: newly counted against a target, or no longer. */
+export function revisionTickets(context: ReportContext): ReportSection | null {
+  const sent = sentBuild(context.builds?.current);
+  if (!sent) return null;
+  const rows: ReportCell[][] = [];
+  for (const kpi of KPI_DEFINITIONS) {
+    const then = new Set(sent.figures[kpi.id]?.against ?? []);
+    const now = new Set(kpi.measure(context, context.current).against);
+    for (const id of now)
+      if (!then.has(id)) rows.push([label(kpi.title), id, label('reports.revision.added')]);
+    for (const id of then)
+      if (!now.has(id)) rows.push([label(kpi.title), id, label('reports.revision.removed')]);
+  }
+  return {
+    id: 'revisionTickets',
+    title: 'reports.section.revisionTickets',
+    columns: [
+      { header: 'reports.col.kpi', format: 'text' },
+      { header: 'reports.col.id', format: 'text' },
+      { header: 'reports.col.revisionChange', format: 'text' },
+    ],
+    rows,
+    mailRows: context.targets.listLimit,
   };
 }
