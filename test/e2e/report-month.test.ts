@@ -114,7 +114,7 @@ describe('a simulated month and its monthly report (zh-CN)', () => {
       ...DEFAULT_OPTIONS,
       start: '2026-06-01',
       days: 30,
-      perDay: 4,
+      perDay: 3,
       out: mkdtempSync(join(tmpdir(), 'month-')),
     });
     emu = run.simulation.emu;
