@@ -15,7 +15,9 @@ import { MailApp, MailState, type SentMail } from './mail';
 import { InProcessMembrane } from './membrane';
 import { PropertiesService, PropertiesStores } from './properties';
 import { type Execution, type LogEntry, Runtime, ServiceObject, SIMPLE_TRIGGER_LIMIT_MS } from './runtime';
+import { checkScriptRunCall, checkScriptRunResult, ScriptRunError, transferCopy } from './script-run';
 import { Session } from './session';
+import { toA1 } from './spreadsheet/a1';
 import { SheetsWorld, SpreadsheetApp } from './spreadsheet/app';
 import { User } from './spreadsheet/extras';
 import type { Range } from './spreadsheet/range';
@@ -36,6 +38,7 @@ export type { CallInfo, LatencyModel, LatencyOption, LatencyTable } from './late
 export { GOOGLE_LATENCY } from './latency';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export { EXECUTION_LIMIT_MS, SIMPLE_TRIGGER_LIMIT_MS } from './runtime';
+export { ScriptRunError } from './script-run';
 export { CELL_CHARS_MESSAGE, CELL_LIMIT_MESSAGE, MAX_CELL_CHARS, MAX_CELLS } from './spreadsheet/limits';
 
 export interface EmulatorOptions {
@@ -197,6 +200,10 @@ export class Emulator {
 
   /** Runs a top-level function as one new execution. Exceptions propagate. */
   run(name: string, event?: unknown, opts: RunOptions = {}): unknown {
+    return this.runWith(name, [event], opts);
+  }
+
+  private runWith(name: string, args: readonly unknown[], opts: RunOptions): unknown {
     const execution = this.runtime.newExecution(
       opts.user ?? this.runtime.defaultUser,
       opts.authMode ?? AuthMode.FULL,
@@ -211,7 +218,7 @@ export class Emulator {
     };
     this.executions.push(record);
     try {
-      const result = this.runtime.as(execution, () => this.execute(name, event));
+      const result = this.runtime.as(execution, () => this.execute(name, args));
       // A killed execution fails even if the script caught the error (on Google it cannot).
       if (execution.killed) throw execution.killed;
       return result;
@@ -224,6 +231,21 @@ export class Emulator {
     }
   }
 
+  /**
+   * A `google.script.run.name(...args)` call from a dialog or sidebar (script-run.ts): checked as Google
+   * checks it, then run as one execution of the user at the keyboard (FULL, interactive). Returns the
+   * copy the page's success handler receives; throws what its failure handler would get.
+   */
+  scriptRun(name: string, args: readonly unknown[] = [], opts: { user?: string } = {}): unknown {
+    checkScriptRunCall(name, args);
+    if (!this.defines(name)) throw new ScriptRunError(`Script function not found: ${name}`);
+    const result = this.runWith(name, transferCopy(args) as unknown[], {
+      user: opts.user,
+      authMode: AuthMode.FULL,
+    });
+    return checkScriptRunResult(name, result);
+  }
+
   /** Whether the loaded script defines a top-level function of that name. */
   defines(name: string): boolean {
     if (!this.script) return false;
@@ -232,7 +254,7 @@ export class Emulator {
     return typeof (context as Record<string, unknown>)[name] === 'function';
   }
 
-  private execute(name: string, event: unknown): unknown {
+  private execute(name: string, args: readonly unknown[]): unknown {
     if (!this.script) throw new Error('emulator: load() a script first');
     const { context, realm } = newContext(() => this.clock.ms(), this.runtime.timeZone);
     const membrane = new InProcessMembrane(this.runtime, realm);
@@ -241,7 +263,7 @@ export class Emulator {
     this.script.runInContext(context);
     const fn = scope[name];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-    return membrane.toHost(fn(membrane.toScript(event)));
+    return membrane.toHost(fn(...args.map((arg) => membrane.toScript(arg))));
   }
 
   /** Runs jobs as truly concurrent executions (one worker thread each); results like Promise.allSettled. */
@@ -448,6 +470,14 @@ export class Emulator {
       const who = new User(this.runtime.discloses(user, t.owner) ? user : '');
       this.fire(t, { ...base, authMode: AuthMode.FULL, triggerUid: t.uid, user: who }, true, user);
     }
+  }
+
+  /** What the user has selected: sheet name and A1 of the selected block (uncounted), or null. */
+  selection(): { sheet: string; a1: string } | null {
+    const selected = this.sheets.active.selection;
+    const sheet = this.sheets.active.sheets.find((s) => s.id === selected?.sheetId);
+    if (!selected || !sheet) return null;
+    return { sheet: sheet.name, a1: toA1(...selected.box) };
   }
 
   /** A user opens the spreadsheet: simple onOpen (LIMITED, or NONE for an add-on not yet enabled). */
