@@ -14,8 +14,22 @@ export const MENU_HANDLERS = {
   runNow: 'menuRunScheduler',
   reportLastWeek: 'menuReportLastWeek',
   reportLastMonth: 'menuReportLastMonth',
+  openPanel: 'menuOpenPanel',
+} as const;
+
+/** Server functions the ticket panel calls with google.script.run (src/ui/panel). */
+export const PANEL_HANDLERS = {
+  open: 'panelOpen',
+  selected: 'panelSelected',
+  ticket: 'panelTicket',
+  queue: 'panelQueue',
+  act: 'panelAct',
 } as const;
 
 export function referencedHandlerNames(): string[] {
-  return [...Object.values(TRIGGER_HANDLERS), ...Object.values(MENU_HANDLERS)];
+  return [
+    ...Object.values(TRIGGER_HANDLERS),
+    ...Object.values(MENU_HANDLERS),
+    ...Object.values(PANEL_HANDLERS),
+  ];
 }

@@ -11,6 +11,8 @@ import { runEntry } from './jobs/entry';
 import { handleFormSubmit } from './jobs/form-submit';
 import { showHealthCheck } from './jobs/health';
 import { addMenu } from './jobs/menu';
+import { actOnTicket, loadQueue, loadTicket, openPanel, selectedTicket, showPanel } from './jobs/panel';
+import type { ActionRequest } from './jobs/panel/view';
 import { buildLastReport } from './jobs/reports';
 import { runScheduler as runSchedulerJob } from './jobs/scheduler';
 import { menuSetup as menuSetupJob } from './jobs/setup';
@@ -64,4 +66,32 @@ export function menuReportLastMonth(): void {
   runEntry('menuReportLastMonth', 'interactive', createGasPorts(), (ports) =>
     buildLastReport(ports, 'monthly'),
   );
+}
+
+export function menuOpenPanel(): void {
+  runEntry('menuOpenPanel', 'interactive', createGasPorts(), showPanel);
+}
+
+// The ticket panel's google.script.run endpoints (src/ui/panel): failures go back to the sidebar.
+
+export function panelOpen() {
+  return runEntry('panelOpen', 'sidebar', createGasPorts(), openPanel);
+}
+
+export function panelSelected() {
+  return runEntry('panelSelected', 'sidebar', createGasPorts(), selectedTicket);
+}
+
+export function panelTicket(id: string, rowHint: number | null, select: boolean) {
+  return runEntry('panelTicket', 'sidebar', createGasPorts(), (ports) =>
+    loadTicket(ports, id, rowHint, select),
+  );
+}
+
+export function panelQueue() {
+  return runEntry('panelQueue', 'sidebar', createGasPorts(), loadQueue);
+}
+
+export function panelAct(request: ActionRequest) {
+  return runEntry('panelAct', 'sidebar', createGasPorts(), (ports) => actOnTicket(ports, request));
 }

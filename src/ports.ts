@@ -32,6 +32,24 @@ export interface SheetPort {
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
+  /** Values and notes of one block: one range, one getValues, one getNotes. */
+  readWithNotes(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): { values: Grid; notes: string[][] };
+  /**
+   * Rows from `fromRow` down whose cell in `column` is exactly `text` (a TextFinder: one search, no read
+   * of the column): the first and last such row and how many there are; null when there is none.
+   */
+  findInColumn(
+    column: number,
+    fromRow: number,
+    text: string,
+  ): { first: number; last: number; count: number } | null;
+  /** Selects the block for the user (Range.activate): the sheet becomes active. */
+  select(row: number, column: number, numRows: number, numColumns: number): void;
   writeNotes(row: number, column: number, notes: string[][]): void;
   setNumberFormat(row: number, column: number, numRows: number, numColumns: number, format: string): void;
   /** One format per cell of the block (one setNumberFormats). */
@@ -78,6 +96,8 @@ export interface WorkbookPort {
   createSheet(name: string): SheetPort;
   deleteSheet(name: string): void;
   flush(): void;
+  /** The user's selection: its sheet and rows, or null when nothing is selected. */
+  selection(): { sheetName: string; row: number; numRows: number } | null;
 }
 
 export type QuestionKind = 'text' | 'paragraph' | 'choice' | 'list' | 'checkbox' | 'scale' | 'datetime';
@@ -184,6 +204,8 @@ export interface UiPort {
   addMenu(items: MenuItem[]): void;
   alert(title: string, message: string): void;
   showHtml(title: string, html: string): void;
+  /** Shows a project HTML file (dist/<file>.html) in the 300 px sidebar. */
+  showSidebar(title: string, file: string): void;
   toast(message: string): void;
 }
 

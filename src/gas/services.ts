@@ -189,6 +189,9 @@ export class GasUi implements UiPort {
     const output = HtmlService.createHtmlOutput(html).setTitle(title).setWidth(720).setHeight(560);
     SpreadsheetApp.getUi().showModalDialog(output, title);
   }
+  showSidebar(title: string, file: string): void {
+    SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+  }
   toast(message: string): void {
     SpreadsheetApp.getActiveSpreadsheet().toast(message);
   }

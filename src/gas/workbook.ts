@@ -67,6 +67,35 @@ class GasSheet implements SheetPort {
     if (numRows <= 0 || numColumns <= 0) return [];
     return this.sheet.getRange(row, column, numRows, numColumns).getNotes();
   }
+  readWithNotes(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): { values: Grid; notes: string[][] } {
+    const range = this.sheet.getRange(row, column, numRows, numColumns);
+    return { values: range.getValues() as Grid, notes: range.getNotes() };
+  }
+  findInColumn(
+    column: number,
+    fromRow: number,
+    text: string,
+  ): { first: number; last: number; count: number } | null {
+    if (text === '') return null;
+    const letters = columnLetters(column);
+    const hits = this.sheet
+      .getRange(`${letters}${fromRow}:${letters}`)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findAll();
+    if (hits.length === 0) return null;
+    const first = hits[0].getRow();
+    const last = hits.length === 1 ? first : hits[hits.length - 1].getRow();
+    return { first, last, count: hits.length };
+  }
+  select(row: number, column: number, numRows: number, numColumns: number): void {
+    this.sheet.getRange(row, column, numRows, numColumns).activate();
+  }
   writeNotes(row: number, column: number, notes: string[][]): void {
     if (notes.length === 0) return;
     this.sheet.getRange(row, column, notes.length, notes[0].length).setNotes(notes);
@@ -206,4 +235,17 @@ export class GasWorkbook implements WorkbookPort {
   flush(): void {
     SpreadsheetApp.flush();
   }
+  selection(): { sheetName: string; row: number; numRows: number } | null {
+    const range = this.spreadsheet.getActiveRange();
+    if (!range) return null;
+    return { sheetName: range.getSheet().getName(), row: range.getRow(), numRows: range.getNumRows() };
+  }
+}
+
+/** Column 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }

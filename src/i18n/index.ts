@@ -15,6 +15,7 @@ import * as health from './messages/health';
 import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
 import * as notify from './messages/notify';
+import * as panel from './messages/panel';
 import * as reports from './messages/reports';
 import * as scheduler from './messages/scheduler';
 import * as settings from './messages/settings';
@@ -44,6 +45,7 @@ const en = {
   ...health.en,
   ...inspections.en,
   ...audits.en,
+  ...panel.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -66,6 +68,7 @@ const zh: Record<MessageKey, string> = {
   ...health.zh,
   ...inspections.zh,
   ...audits.zh,
+  ...panel.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -26,7 +26,8 @@ const LOGGED = ['status', 'assignee', 'department', 'severity', 'category', 'typ
 /** Columns whose edits move the deadlines. */
 const RESCHEDULING = ['severity', 'category', 'type'] as const;
 
-const READ_KEYS = [
+/** The columns a change of a ticket needs to read (exported for the ticket panel, which changes them too). */
+export const CHANGE_KEYS = [
   'id',
   'type',
   'severity',
@@ -47,7 +48,8 @@ const READ_KEYS = [
   'reviewNote',
 ] as const;
 
-type EditedRow = Pick<TicketRow, (typeof READ_KEYS)[number]>;
+export type EditedRow = Pick<TicketRow, (typeof CHANGE_KEYS)[number]>;
+export type LoggedKey = (typeof LOGGED)[number];
 
 /**
  * For a multi-cell paste Google gives no old value: the previous status is the last one History
@@ -83,10 +85,12 @@ function refusalText(ctx: JobContext, reason: MessageKey, params: Record<string,
   return t(ctx.lang, reason, shown);
 }
 
-interface RowOutcome {
+export interface RowOutcome {
   values: Partial<TicketRow>;
   notes: Partial<Record<keyof TicketRow, string>>;
   history: HistoryEntry[];
+  /** Why the state machine refused the status change (the status stays as it was), if it did. */
+  refused?: string;
 }
 
 function statusChange(
@@ -120,6 +124,7 @@ function statusChange(
       result.allowed ? 'tickets.transition.notAllowed' : result.reason,
       result.allowed ? {} : result.params,
     );
+    outcome.refused = outcome.notes.status;
     return outcome;
   }
   const { effects } = result;
@@ -208,6 +213,58 @@ function labelOf(ctx: JobContext, key: keyof TicketRow, value: unknown): string 
   return shown(value);
 }
 
+/** A change of one ticket, however it was made: a cell edit or the ticket panel (one rule set). */
+export interface TicketChange {
+  /** The tracked columns that changed; their new values are in the row. */
+  keys: readonly LoggedKey[];
+  /** The status before the change (used when `keys` holds status). */
+  from: TicketStatus;
+  /** The status as typed, for the refusal note when it is no status at all. */
+  typedStatus: string;
+  /** What History shows as the old value of the other columns (missing when Google did not say). */
+  oldValues: Partial<Record<LoggedKey, string>>;
+  actor: string;
+}
+
+/**
+ * The plan for one changed row (SPEC §4): a status change runs the state machine (timestamps, pause,
+ * deadlines, the callback queue); the other tracked columns are logged; Severity, Category and Type
+ * move the deadlines. Pure apart from reading the clock; the caller writes `values`, `notes` and History.
+ */
+export function planTicketChange(
+  ctx: JobContext,
+  settings: DeskSettings,
+  values: EditedRow,
+  change: TicketChange,
+): RowOutcome {
+  const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
+  if (change.keys.includes('status')) {
+    Object.assign(
+      outcome,
+      statusChange(ctx, settings, values, change.from, change.typedStatus, change.actor),
+    );
+  }
+  for (const key of change.keys.filter((k) => k !== 'status')) {
+    outcome.history.push({
+      actor: change.actor,
+      recordId: values.id,
+      field: fieldLabel(ctx, key),
+      oldValue: change.oldValues[key] ?? '',
+      newValue: labelOf(ctx, key, values[key]),
+    });
+  }
+  if (change.keys.includes('assignee')) Object.assign(outcome.values, routingReviewCleared(values));
+  if (RESCHEDULING.some((key) => change.keys.includes(key))) {
+    const deadlines = ticketDeadlines(settings, ctx.lang, { ...values, ...outcome.values });
+    if (deadlines) {
+      Object.assign(outcome.values, deadlines.values);
+      Object.assign(outcome.notes, deadlines.notes);
+    }
+  }
+  outcome.values.updatedAt = ctx.now();
+  return outcome;
+}
+
 function editTickets(ctx: JobContext, edit: CellEdit): void {
   const settings = loadSettings(ctx);
   ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
@@ -217,7 +274,7 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
     if (logged.length === 0) return;
     const single = edit.numRows === 1 && edit.numColumns === 1;
     const rows: TableRow<EditedRow>[] = table
-      .readRowsAt(edit.row, edit.numRows, READ_KEYS)
+      .readRowsAt(edit.row, edit.numRows, CHANGE_KEYS)
       .rows.filter((row) => row.values.id !== '');
     const actor = edit.user || t(ctx.lang, 'history.actor.system');
     const changes: RowChange<TicketRow>[] = [];
@@ -228,32 +285,18 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
         ? previousStatuses(ctx, new Set(rows.map((r) => r.values.id)))
         : null;
     for (const { row, values, unrecognized } of rows) {
-      const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
-      if (logged.includes('status')) {
-        const from = pasted
+      const from = logged.includes('status')
+        ? pasted
           ? (pasted.get(values.id) ?? 'new')
-          : (enumCodeFromText(bothLanguages, 'status', edit.oldValue ?? '') ?? 'new');
-        const raw = unrecognized.status ?? shown(values.status);
-        Object.assign(outcome, statusChange(ctx, settings, values, from, raw, actor));
-      }
-      for (const key of logged.filter((k) => k !== 'status')) {
-        outcome.history.push({
-          actor,
-          recordId: values.id,
-          field: fieldLabel(ctx, key),
-          oldValue: single ? (edit.oldValue ?? '') : '',
-          newValue: labelOf(ctx, key, values[key]),
-        });
-      }
-      if (logged.includes('assignee')) Object.assign(outcome.values, routingReviewCleared(values));
-      if (RESCHEDULING.some((key) => logged.includes(key))) {
-        const deadlines = ticketDeadlines(settings, ctx.lang, { ...values, ...outcome.values });
-        if (deadlines) {
-          Object.assign(outcome.values, deadlines.values);
-          Object.assign(outcome.notes, deadlines.notes);
-        }
-      }
-      outcome.values.updatedAt = ctx.now();
+          : (enumCodeFromText(bothLanguages, 'status', edit.oldValue ?? '') ?? 'new')
+        : 'new';
+      const outcome = planTicketChange(ctx, settings, values, {
+        keys: logged,
+        from,
+        typedStatus: unrecognized.status ?? shown(values.status),
+        oldValues: single ? { [logged[0]]: edit.oldValue ?? '' } : {},
+        actor,
+      });
       changes.push({ row, values: outcome.values });
       if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
       history.push(...outcome.history);

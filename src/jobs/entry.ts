@@ -4,8 +4,11 @@ import type { Ports } from '../ports';
 import { JobContext } from './context';
 import { type JobName, RunLog } from './run-log';
 
-/** How an entry point reports a failure: to a person at the keyboard, or only to the logs. */
-export type Audience = 'interactive' | 'background';
+/**
+ * How an entry point reports a failure: to a person at the keyboard (an alert), only to the logs, or
+ * to the sidebar that called it (re-thrown in the user's language, for google.script.run's failure handler).
+ */
+export type Audience = 'interactive' | 'background' | 'sidebar';
 
 /** The language of this spreadsheet: the one chosen at setup, else from its locale (SPEC §1). */
 export function spreadsheetLang(ports: Ports): Lang {
@@ -42,6 +45,7 @@ export function runEntry<T>(
       const lang = safeLang(ports);
       ports.ui.alert(t(lang, 'menu.title'), userMessage(lang, error));
     }
+    if (audience === 'sidebar') throw new Error(userMessage(safeLang(ports), error));
     return undefined;
   }
 }

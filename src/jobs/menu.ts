@@ -17,5 +17,6 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'menu.runNow'), handler: MENU_HANDLERS.runNow },
     { label: t(lang, 'reports.menu.lastWeek'), handler: MENU_HANDLERS.reportLastWeek },
     { label: t(lang, 'reports.menu.lastMonth'), handler: MENU_HANDLERS.reportLastMonth },
+    { label: t(lang, 'panel.menu.open'), handler: MENU_HANDLERS.openPanel },
   ]);
 }

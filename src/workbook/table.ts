@@ -96,6 +96,29 @@ export class Table<R extends object> {
     return this.verified ? this.map : null;
   }
 
+  /** The header map as known without reading the sheet: cached (possibly stale) or verified; null if neither. */
+  knownHeaderMap(): HeaderMap | null {
+    return this.map;
+  }
+
+  /** The sheet columns spanning `keys` in the known header map, or null. */
+  columnSpan(keys: readonly (keyof R & string)[]): { first: number; last: number } | null {
+    return this.span(keys);
+  }
+
+  /**
+   * Decodes a block the caller read itself (a row found by a TextFinder, say) with the known header map;
+   * like readRows, it becomes the snapshot an update fills gaps from.
+   */
+  decodeBlock<K extends keyof R & string>(
+    keys: readonly K[],
+    grid: Grid,
+    firstRow: number,
+    firstColumn: number,
+  ): ReadResult<Pick<R, K>> {
+    return this.decodeRows(keys, grid, firstRow, firstColumn);
+  }
+
   /** Throws MissingColumnError for the first required column among `keys` that the sheet lacks. */
   requireColumns(keys: readonly (keyof R & string)[] = this.schema.columns.map((c) => c.key)): void {
     const map = this.headerMap();

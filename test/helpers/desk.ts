@@ -2,7 +2,7 @@
  * End-to-end harness: the real bundle (dist/Code.js, built once per run by global-setup) loaded into
  * the emulator, driven through the entry points Google calls.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Emulator } from '../../scripts/emulator';
 
@@ -37,7 +37,23 @@ export function newEmulator(options: DeskOptions = {}): Emulator {
     hourlyMinute: 0,
   });
   emu.load(bundleCode());
+  for (const [name, html] of htmlFiles()) emu.htmlFiles.set(name, html);
   return emu;
+}
+
+let pages: Map<string, string> | null = null;
+
+/** The project's HTML files as clasp pushes them: dist/<Name>.html is the file `Name`. */
+export function htmlFiles(): Map<string, string> {
+  if (pages === null) {
+    const dist = join(__dirname, '../../dist');
+    pages = new Map(
+      readdirSync(dist)
+        .filter((file) => file.endsWith('.html'))
+        .map((file) => [file.slice(0, -'.html'.length), readFileSync(join(dist, file), 'utf8')]),
+    );
+  }
+  return pages;
 }
 
 /** A spreadsheet after the setup menu action: sheets, forms, triggers. */

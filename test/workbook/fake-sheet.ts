@@ -83,6 +83,18 @@ export class FakeSheet implements SheetPort {
   readNotes(): string[][] {
     return [];
   }
+  readWithNotes(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ): { values: Grid; notes: string[][] } {
+    return { values: this.read(row, column, numRows, numColumns), notes: [] };
+  }
+  findInColumn(): null {
+    return null;
+  }
+  select(): void {}
   writeNotes(): void {}
   setNumberFormat(): void {}
   setListValidation(): void {}

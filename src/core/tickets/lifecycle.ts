@@ -37,6 +37,11 @@ const MOVES: Record<TicketStatus, readonly TicketStatus[]> = {
   cancelled: [],
 };
 
+/** The statuses a ticket may move to from `from` (what the ticket panel offers). */
+export function allowedMoves(from: TicketStatus): readonly TicketStatus[] {
+  return MOVES[from];
+}
+
 export const OPEN_STATUSES: readonly TicketStatus[] = [
   'new',
   'transferred',

@@ -57,6 +57,7 @@ export const en = {
   'enum.historySource.edit': 'Edit',
   'enum.historySource.scheduler': 'Scheduler',
   'enum.historySource.menu': 'Menu',
+  'enum.historySource.panel': 'Ticket panel',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -117,4 +118,5 @@ export const zh: Record<keyof typeof en, string> = {
   'enum.historySource.edit': '编辑',
   'enum.historySource.scheduler': '调度',
   'enum.historySource.menu': '菜单',
+  'enum.historySource.panel': '工单面板',
 };

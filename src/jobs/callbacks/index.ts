@@ -10,7 +10,7 @@
 
 import { businessTimeBetween } from '../../core/calendar';
 import { type CallbackTicket, judgeAttempt, type RecordedAttempt } from '../../core/callbacks';
-import { type CallbackState, isEnumCode, type TicketStatus } from '../../core/enums';
+import { type CallbackState, type HistorySource, isEnumCode, type TicketStatus } from '../../core/enums';
 import { sanitizeUserText } from '../../core/text';
 import { readCallbackAnswers } from '../../forms/callback';
 import { enumLabel, type Lang, t } from '../../i18n';
@@ -151,9 +151,8 @@ function statusLabel(lang: Lang, status: TicketStatus | ''): string {
   return isEnumCode('status', status) ? enumLabel(lang, 'status', status) : '';
 }
 
-/** The answers as the form gave them, made safe to store. */
-export function callbackResponse(submission: FormSubmission, descriptionMaxLength: number): CallbackResponse {
-  const parsed = readCallbackAnswers(submission.namedValues);
+/** The answers of one attempt (from the form, or the ticket panel), made safe to store. */
+function safeAnswers(parsed: CallbackResponse, descriptionMaxLength: number): CallbackResponse {
   return {
     ...parsed,
     ticketId: sanitizeUserText(parsed.ticketId, ID_MAX_LENGTH).text,
@@ -296,8 +295,28 @@ export function handleCallback(
   responseId: string,
   formActor: string,
 ): CallbackOutcome {
+  return recordCallbackAttempt(
+    ctx,
+    readCallbackAnswers(submission.namedValues),
+    responseId,
+    formActor,
+    'form',
+  );
+}
+
+/**
+ * One callback attempt, whoever logged it (the form, or the ticket panel with source 'panel'): the same
+ * plan, the same rows. `responseId` identifies the submission, so a repeated one adds nothing.
+ */
+export function recordCallbackAttempt(
+  ctx: JobContext,
+  given: CallbackResponse,
+  responseId: string,
+  formActor: string,
+  source: HistorySource,
+): CallbackOutcome {
   const settings = loadSettings(ctx);
-  const answers = callbackResponse(submission, settings.general.descriptionMaxLength);
+  const answers = safeAnswers(given, settings.general.descriptionMaxLength);
   const plan = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const attemptsTable = ctx.table<CallbackRow>(CALLBACKS);
     const attempts = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
@@ -325,7 +344,7 @@ export function handleCallback(
         tickets.updateRows([{ row: update.row, values: update.values }]);
         if (Object.keys(update.notes).length > 0) tickets.writeNotes(update.row, update.notes);
       }
-      appendHistory(ctx, 'form', planned.history);
+      appendHistory(ctx, source, planned.history);
       ctx.ports.workbook.flush();
     }
     return planned;

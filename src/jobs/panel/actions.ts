@@ -1,0 +1,215 @@
+/**
+ * What the panel's buttons do. Every action runs under the document lock and through the same job
+ * code as a cell edit (jobs/edit planTicketChange: the state machine, timestamps, deadlines, callback
+ * queue) or the callback form (jobs/callbacks recordCallbackAttempt), with History source `panel`.
+ * The request carries the version the panel showed; if the row changed since, nothing is written.
+ * A refused rule writes nothing either: the panel shows the reason instead of a note in the sheet.
+ */
+import type { TicketStatus } from '../../core/enums';
+import { sanitizeUserText } from '../../core/text';
+import { enumLabel, t } from '../../i18n';
+import { columnLabel } from '../../workbook/schema';
+import { TICKETS, type TicketRow } from '../../workbook/schemas';
+import { recordCallbackAttempt } from '../callbacks';
+import type { JobContext } from '../context';
+import { CHANGE_KEYS, type EditedRow, type LoggedKey, planTicketChange, type RowOutcome } from '../edit';
+import { appendHistory, type HistoryEntry } from '../history';
+import { type DeskSettings, loadSettings } from '../settings';
+import { findTicket, formatPanelTime, historyOf, versionOf } from './read';
+import type { ActionRequest, ActionResult, PanelAction } from './view';
+import { whoIsSignedIn } from './who';
+
+const SATISFACTION = new Set([1, 2, 3, 4, 5]);
+const METHODS = new Set(['phone', 'sms', 'visit', 'email', 'wechat']);
+
+function refuse(message: string, stale = false): ActionResult {
+  return { ok: false, message, stale };
+}
+
+function picked(values: TicketRow): EditedRow {
+  const out: Partial<EditedRow> = {};
+  for (const key of CHANGE_KEYS) (out as Record<string, unknown>)[key] = values[key];
+  return out as EditedRow;
+}
+
+/** Checks what can be checked before the lock: required text, known staff and departments. */
+function precheck(ctx: JobContext, settings: DeskSettings, action: PanelAction): string | null {
+  const { lang } = ctx;
+  if (action.kind === 'status') {
+    const what =
+      action.to === 'resolved'
+        ? 'panel.action.resolution'
+        : action.to === 'cancelled'
+          ? 'panel.action.reason'
+          : action.to === 'waitingOnCustomer'
+            ? 'panel.action.waitNote'
+            : null;
+    if (what && action.text.trim() === '') return t(lang, 'panel.error.needsText', { what: t(lang, what) });
+  }
+  if (action.kind === 'note' && action.text.trim() === '')
+    return t(lang, 'panel.error.needsText', { what: t(lang, 'panel.action.noteText') });
+  if (action.kind === 'assign') {
+    const member = settings.staff.find((s) => s.active && s.name === action.assignee);
+    if (action.assignee !== '' && !member)
+      return t(lang, 'panel.error.unknownStaff', { name: action.assignee });
+    const departments = new Set([
+      ...settings.categories.map((c) => c.department),
+      ...settings.staff.map((s) => s.department),
+    ]);
+    if (action.department !== '' && !departments.has(action.department))
+      return t(lang, 'panel.error.unknownDepartment', { name: action.department });
+  }
+  if (action.kind === 'callback') {
+    if (!METHODS.has(action.method))
+      return t(lang, 'panel.error.needsText', { what: t(lang, 'panel.action.method') });
+    if (action.satisfaction !== null && !SATISFACTION.has(action.satisfaction))
+      return t(lang, 'panel.error.needsText', { what: t(lang, 'panel.action.satisfaction') });
+    if (!/^[\w-]{8,64}$/.test(action.requestId)) return t(lang, 'panel.failed', { message: 'requestId' });
+  }
+  return null;
+}
+
+/**
+ * The message of a refused stale action. When Updated at moved, a job changed the ticket and History
+ * says who and when; otherwise the sheet was edited in a column no job stamps (e.g. Resolution).
+ */
+function staleMessage(
+  ctx: JobContext,
+  settings: DeskSettings,
+  found: { id: string; updatedAt: Date | '' },
+  shownVersion: string,
+): string {
+  const updated = found.updatedAt instanceof Date ? found.updatedAt.getTime() : 0;
+  const rows = updated === Number(shownVersion.split(':')[0]) ? [] : historyOf(ctx, found.id).rows;
+  const last = rows[rows.length - 1];
+  if (!last || !(last.at instanceof Date)) return t(ctx.lang, 'panel.error.staleSheet');
+  return t(ctx.lang, 'panel.error.stale', {
+    actor: last.actor,
+    at: formatPanelTime(ctx.lang, settings, last.at),
+  });
+}
+
+export function applyAction(ctx: JobContext, request: ActionRequest): ActionResult {
+  const settings = loadSettings(ctx);
+  const { lang } = ctx;
+  const problem = precheck(ctx, settings, request.action);
+  if (problem) return refuse(problem);
+  const me = whoIsSignedIn(ctx, settings);
+  const actor = me.staffName || me.email || t(lang, 'history.actor.system');
+  const action = request.action;
+  const maxText = settings.general.descriptionMaxLength;
+
+  if (action.kind === 'callback') {
+    const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+      const found = findTicket(ctx, request.id, request.row);
+      if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
+      if (versionOf(found.values) !== request.version)
+        return refuse(staleMessage(ctx, settings, found.values, request.version), true);
+      const outcome = recordCallbackAttempt(
+        ctx,
+        {
+          ticketId: found.values.id,
+          by: actor,
+          method: action.method as never,
+          reached: action.reached,
+          satisfaction: action.reached ? (action.satisfaction as never) : null,
+          issueResolved: action.reached ? action.issueResolved : null,
+          comments: action.comments,
+          confirmation: action.reached ? 'verbal' : null,
+        },
+        `panel-${action.requestId}`,
+        actor,
+        'panel',
+      );
+      if (outcome.kind === 'duplicate') return { ok: true as const, message: t(lang, 'panel.done.note') };
+      return { ok: true as const, message: t(lang, 'panel.done.callback', { n: outcome.attemptNo }) };
+    });
+    ctx.rememberHeaders();
+    return result;
+  }
+
+  const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const table = ctx.table<TicketRow>(TICKETS);
+    const found = findTicket(ctx, request.id, request.row);
+    if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
+    const before = found.values;
+    if (versionOf(before) !== request.version)
+      return refuse(staleMessage(ctx, settings, before, request.version), true);
+    const from: TicketStatus = before.status === '' ? 'new' : before.status;
+    const typed: Partial<TicketRow> = {};
+    const keys: LoggedKey[] = [];
+    const extraHistory: HistoryEntry[] = [];
+    let done = '';
+    const entry = (field: string, oldValue: string, newValue: string): HistoryEntry => ({
+      actor,
+      recordId: before.id,
+      field,
+      oldValue,
+      newValue,
+    });
+    if (action.kind === 'status') {
+      const note = sanitizeUserText(action.text, maxText).text;
+      // Cancelling keeps its reason in Resolution, as a cell edit does (README: Statuses).
+      if ((action.to === 'resolved' || action.to === 'cancelled') && note !== before.resolution) {
+        typed.resolution = note;
+        extraHistory.push(entry(label(ctx, 'resolution'), before.resolution, note));
+      }
+      if (action.to === 'waitingOnCustomer' && note !== '')
+        extraHistory.push(entry(t(lang, 'panel.history.waiting'), '', note));
+      typed.status = action.to;
+      keys.push('status');
+      done = t(lang, 'panel.done.status', { status: enumLabel(lang, 'status', action.to) });
+    } else if (action.kind === 'assign') {
+      if (action.assignee !== before.assignee) {
+        typed.assignee = action.assignee;
+        keys.push('assignee');
+      }
+      if (action.department !== before.department) {
+        typed.department = action.department;
+        keys.push('department');
+      }
+      if (action.transfer) {
+        typed.status = 'transferred';
+        keys.push('status');
+      }
+      if (keys.length === 0) return refuse(t(lang, 'panel.error.nothingChanged'));
+      done = t(lang, 'panel.done.assign', {
+        assignee: action.assignee || '—',
+        department: action.department || '—',
+      });
+    } else {
+      const note = sanitizeUserText(action.text, maxText).text;
+      appendHistory(ctx, 'panel', [entry(t(lang, 'panel.history.note'), '', note)]);
+      ctx.ports.workbook.flush();
+      return { ok: true as const, message: t(lang, 'panel.done.note') };
+    }
+    const merged = { ...picked(before), ...typed } as EditedRow;
+    const oldValues: Partial<Record<LoggedKey, string>> = {
+      assignee: before.assignee,
+      department: before.department,
+    };
+    const outcome: RowOutcome = planTicketChange(ctx, settings, merged, {
+      keys,
+      from,
+      typedStatus: typed.status ? enumLabel(lang, 'status', typed.status) : '',
+      oldValues,
+      actor,
+    });
+    if (outcome.refused) return refuse(outcome.refused);
+    // A cleared status note is not written: the panel leaves the sheet's notes alone unless the rule set wrote one.
+    const notes = { ...outcome.notes };
+    if (notes.status === '') delete notes.status;
+    table.updateRows([{ row: found.row, values: { ...typed, ...outcome.values } }]);
+    if (Object.keys(notes).length > 0) table.writeNotes(found.row, notes);
+    appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history]);
+    ctx.ports.workbook.flush();
+    return { ok: true as const, message: done };
+  });
+  ctx.rememberHeaders();
+  return result;
+}
+
+function label(ctx: JobContext, key: keyof TicketRow): string {
+  const column = TICKETS.columns.find((c) => c.key === key);
+  return column ? columnLabel(column, ctx.lang) : key;
+}

@@ -1,0 +1,353 @@
+/**
+ * Reading one ticket for the panel by its ID, at a cost that does not grow with the sheet (issue 19):
+ * a TextFinder on the ID column finds its row, one block read brings the row's values and notes (the
+ * deadline explanations), a TextFinder on History's record-ID column finds its first and last entry,
+ * and one read of that span brings the timeline. No column or sheet is read whole.
+ *
+ * Reads trust the header map cached by the last job that checked it (as appends do, workbook/table.ts);
+ * a cell that does not decode means the columns moved since, and the header is read again. Writes never
+ * trust it: actions go through the same table updates as every job.
+ */
+import { businessTimeBetween } from '../../core/calendar';
+import { type EnumName, isEnumCode, type TicketStatus } from '../../core/enums';
+import { evaluateSla, formatLocalDateTime, SLA_STAGES, type SlaStage, stageDoneAt } from '../../core/sla';
+import { allowedMoves } from '../../core/tickets';
+import { enumLabel, LANGS, type Lang, type MessageKey, t } from '../../i18n';
+import { render } from '../../i18n/render';
+import type { Grid, SheetPort } from '../../ports';
+import { columnLabel, type SheetSchema } from '../../workbook/schema';
+import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import type { Table } from '../../workbook/table';
+import { type JobContext, MissingSheetError } from '../context';
+import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import type { DeskSettings } from '../settings';
+import type { HistoryView, MoveView, StageView, TicketView } from './view';
+
+/** The timeline shows at most this many History rows (the latest); the History sheet has them all. */
+export const HISTORY_LIMIT = 200;
+
+export interface FoundTicket {
+  row: number;
+  values: TicketRow;
+  notes: Partial<Record<keyof TicketRow, string>>;
+}
+
+const ALL_KEYS = TICKETS.columns.map((column) => column.key) as ReadonlyArray<keyof TicketRow>;
+const HISTORY_KEYS = HISTORY.columns.map((column) => column.key) as ReadonlyArray<keyof HistoryRow>;
+
+/** Ticket IDs are compared as people type them: trimmed, any case (as the callback form does). */
+export function normalizeId(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+function sheetOf(ctx: JobContext, schema: SheetSchema): SheetPort {
+  const sheet = ctx.findSheet(schema);
+  // ctx.table() found the same sheet a moment ago; a null here is a deleted sheet mid-execution.
+  if (!sheet) throw new MissingSheetError(t(ctx.lang, schema.title));
+  return sheet;
+}
+
+/** Reads `keys` of the rows first..first+count-1 with the known map, re-reading the header if cells do not decode. */
+function readBlock<R extends object>(
+  ctx: JobContext,
+  table: Table<R>,
+  keys: ReadonlyArray<keyof R & string>,
+  first: number,
+  count: number,
+  withNotes: boolean,
+): { rows: Array<{ row: number; values: R }>; notes: string[][]; firstColumn: number } {
+  const sheet = sheetOf(ctx, table.schema as SheetSchema);
+  if (!table.knownHeaderMap()) table.headerMap();
+  for (let attempt = 0; ; attempt++) {
+    const span = table.columnSpan(keys);
+    if (!span) return { rows: [], notes: [], firstColumn: 1 };
+    const width = span.last - span.first + 1;
+    let grid: Grid;
+    let notes: string[][] = [];
+    if (withNotes) ({ values: grid, notes } = sheet.readWithNotes(first, span.first, count, width));
+    else grid = sheet.read(first, span.first, count, width);
+    const decoded = table.decodeBlock(keys, grid, first, span.first);
+    if (decoded.issues.length === 0 || table.verifiedHeaderMap() || attempt > 0) {
+      return {
+        rows: decoded.rows.map((r) => ({ row: r.row, values: r.values as R })),
+        notes,
+        firstColumn: span.first,
+      };
+    }
+    table.headerMap();
+  }
+}
+
+/** The ticket in this row (every column and the notes of its cells), or null when the row holds none. */
+export function ticketAtRow(ctx: JobContext, row: number): FoundTicket | null {
+  if (row < 2) return null;
+  const table = ctx.table<TicketRow>(TICKETS);
+  const block = readBlock(ctx, table, ALL_KEYS, row, 1, true);
+  const line = block.rows[0];
+  if (!line || line.values.id === '') return null;
+  const map = table.knownHeaderMap();
+  const notes: FoundTicket['notes'] = {};
+  for (const key of ALL_KEYS) {
+    const index = map?.columns[key];
+    const note = index === undefined ? '' : (block.notes[0]?.[index - block.firstColumn] ?? '');
+    if (note !== '') notes[key] = note;
+  }
+  return { row, values: line.values, notes };
+}
+
+/** The ticket with this ID (the row the panel last saw is tried first); null when there is none. */
+export function findTicket(ctx: JobContext, id: string, rowHint?: number): FoundTicket | null {
+  const wanted = normalizeId(id);
+  if (wanted === '') return null;
+  const matches = (found: FoundTicket | null) => found !== null && normalizeId(found.values.id) === wanted;
+  if (rowHint !== undefined && rowHint >= 2) {
+    const hinted = ticketAtRow(ctx, rowHint);
+    if (matches(hinted)) return hinted;
+  }
+  const table = ctx.table<TicketRow>(TICKETS);
+  if (!table.knownHeaderMap()) table.headerMap();
+  const idColumn = table.knownHeaderMap()?.columns.id;
+  if (idColumn === undefined) return null;
+  const found = sheetOf(ctx, table.schema as SheetSchema).findInColumn(idColumn, 2, id.trim());
+  if (!found) return null;
+  const ticket = ticketAtRow(ctx, found.first);
+  return matches(ticket) ? ticket : null;
+}
+
+/** The History rows of one record, oldest first (at most HISTORY_LIMIT, the latest), and how many were left out. */
+export function historyOf(ctx: JobContext, id: string): { rows: HistoryRow[]; older: number } {
+  const table = ctx.table<HistoryRow>(HISTORY);
+  if (!table.knownHeaderMap()) table.headerMap();
+  const column = table.knownHeaderMap()?.columns.recordId;
+  if (column === undefined) return { rows: [], older: 0 };
+  const span = sheetOf(ctx, table.schema as SheetSchema).findInColumn(column, 2, id.trim());
+  if (!span) return { rows: [], older: 0 };
+  // A long-lived ticket's entries are spread over many rows: read the latest part of the span only.
+  const maxRows = HISTORY_LIMIT * 20;
+  const first = Math.max(span.first, span.last - maxRows + 1);
+  const block = readBlock(ctx, table, HISTORY_KEYS, first, span.last - first + 1, false);
+  const wanted = normalizeId(id);
+  const mine = block.rows.map((r) => r.values).filter((row) => normalizeId(row.recordId) === wanted);
+  const shown = mine.slice(-HISTORY_LIMIT);
+  return { rows: shown, older: span.count - shown.length };
+}
+
+/** Every instant the panel shows, in the spreadsheet's time zone: "Tue 2026-03-03 10:00". */
+export function formatPanelTime(lang: Lang, settings: DeskSettings, at: Date): string {
+  return render(lang, formatLocalDateTime(settings.calendar, at.getTime()));
+}
+
+function when(lang: Lang, settings: DeskSettings, value: unknown): string {
+  return value instanceof Date ? formatPanelTime(lang, settings, value) : '';
+}
+
+function text(lang: Lang, name: EnumName, value: unknown): string {
+  return isEnumCode(name, value) ? enumLabel(lang, name, value as never) : String(value ?? '');
+}
+
+function ms(value: Date | ''): number | undefined {
+  return value instanceof Date ? value.getTime() : undefined;
+}
+
+/** "2 h 30 min" of business time. */
+export function formatBusinessTime(lang: Lang, millis: number): string {
+  const minutes = Math.round(millis / 60000);
+  if (minutes <= 0) return '';
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return t(lang, 'panel.duration', { hours, minutes: rest });
+}
+
+/** Stage states as the sweep computes them (core/sla evaluateSla, stageDoneAt), at `now`. */
+export type SlaInputRow = Pick<
+  TicketRow,
+  | 'receivedAt'
+  | 'type'
+  | 'severity'
+  | 'status'
+  | 'resolveAt'
+  | 'waitingSince'
+  | 'pausedMs'
+  | 'ackAt'
+  | 'transferAt'
+  | 'feedbackAt'
+>;
+
+export function slaOf(settings: DeskSettings, ticket: SlaInputRow, now: Date) {
+  const received = ms(ticket.receivedAt);
+  if (received === undefined || ticket.type === '' || ticket.severity === '') return null;
+  const settled = ticket.status === 'resolved' || ticket.status === 'closed';
+  const resolved = settled ? ms(ticket.resolveAt) : undefined;
+  // A wait still running pauses the resolve clock up to now; the column holds finished waits only.
+  const waiting = ms(ticket.waitingSince);
+  const running =
+    ticket.status === 'waitingOnCustomer' && waiting !== undefined
+      ? Math.max(0, businessTimeBetween(settings.calendar, waiting, now.getTime()))
+      : 0;
+  const doneAt: Partial<Record<SlaStage, number>> = {};
+  for (const stage of SLA_STAGES) {
+    const own = stage === 'resolve' ? resolved : ms(ticket[STAGE_DONE_COLUMN[stage]]);
+    const done = stageDoneAt(own, stage === 'resolve' ? undefined : ms(ticket.resolveAt));
+    if (done !== null) doneAt[stage] = done;
+  }
+  return evaluateSla(
+    settings.sla,
+    settings.calendar,
+    {
+      type: ticket.type,
+      severity: ticket.severity,
+      receivedAt: received,
+      resolvedAt: resolved,
+      pausedMs: (typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0) + running,
+      doneAt,
+    },
+    now.getTime(),
+  );
+}
+
+/** A digest of the cells staff change, so a hand edit the edit job does not stamp is still noticed. */
+export function versionOf(ticket: TicketRow): string {
+  const updated = ticket.updatedAt instanceof Date ? ticket.updatedAt.getTime() : 0;
+  const cells = [
+    ticket.status,
+    ticket.assignee,
+    ticket.department,
+    ticket.resolution,
+    ticket.severity,
+    ticket.category,
+    ticket.type,
+  ].join('\u0001');
+  let hash = 5381;
+  for (let i = 0; i < cells.length; i++) hash = (Math.imul(hash, 33) ^ cells.charCodeAt(i)) >>> 0;
+  return `${updated}:${hash.toString(36)}`;
+}
+
+const ATTEMPT_FIELDS = LANGS.map(
+  (lang) =>
+    new RegExp(
+      `^${t(lang, 'callbacks.history.attempt', { n: '\u0000' })
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace('\u0000', '\\d+')}$`,
+    ),
+);
+
+/** Callback attempts since the ticket was last resolved: History records each one (jobs/callbacks). */
+function attemptsOf(history: readonly HistoryRow[], ticket: TicketRow): number {
+  const since = ms(ticket.resolveAt) ?? 0;
+  return history.filter(
+    (row) => ATTEMPT_FIELDS.some((pattern) => pattern.test(row.field)) && (ms(row.at) ?? 0) >= since,
+  ).length;
+}
+
+const NEEDS: Partial<Record<TicketStatus, MoveView['needs']>> = {
+  resolved: 'resolution',
+  cancelled: 'reason',
+  inProgress: 'assignee',
+  waitingOnCustomer: 'note',
+};
+
+const FIELD_KEYS = [
+  'type',
+  'category',
+  'severity',
+  'channel',
+  'receivedAt',
+  'receivedBy',
+  'customer',
+  'phone',
+  'email',
+  'address',
+  'orderNo',
+  'personComplained',
+  'department',
+  'assignee',
+  'repeatOf',
+  'parentTicket',
+  'reopenCount',
+] as const satisfies ReadonlyArray<keyof TicketRow>;
+
+export function ticketView(
+  ctx: JobContext,
+  settings: DeskSettings,
+  found: FoundTicket,
+  history: { rows: HistoryRow[]; older: number },
+): TicketView {
+  const { lang } = ctx;
+  const ticket = found.values;
+  const now = ctx.now();
+  const sla = slaOf(settings, ticket, now);
+  const label = (key: keyof TicketRow) => {
+    const column = TICKETS.columns.find((c) => c.key === key);
+    return column ? columnLabel(column, lang) : key;
+  };
+  const fieldValue = (key: (typeof FIELD_KEYS)[number]): string => {
+    const value = ticket[key];
+    if (value instanceof Date) return when(lang, settings, value);
+    const column = TICKETS.columns.find((c) => c.key === key);
+    return column?.enum ? text(lang, column.enum, value) : String(value ?? '');
+  };
+  const stages: StageView[] = SLA_STAGES.map((stage) => {
+    const state = sla?.stages[stage] ?? null;
+    return {
+      stage,
+      label: t(lang, `reports.stage.${stage}` as MessageKey),
+      due: when(lang, settings, ticket[STAGE_DUE_COLUMN[stage]]),
+      done: when(lang, settings, ticket[STAGE_DONE_COLUMN[stage]]),
+      state,
+      stateLabel: state ? enumLabel(lang, 'slaState', state) : '',
+      explanation: found.notes[STAGE_DUE_COLUMN[stage]] ?? '',
+    };
+  });
+  const status = ticket.status;
+  const moves: MoveView[] =
+    status === ''
+      ? []
+      : allowedMoves(status).map((to) => ({
+          to,
+          label: enumLabel(lang, 'status', to),
+          needs: NEEDS[to] ?? null,
+        }));
+  const paused = (typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0) || 0;
+  const historyViews: HistoryView[] = history.rows.map((row) => ({
+    at: when(lang, settings, row.at),
+    actor: row.actor,
+    field: row.field,
+    oldValue: row.oldValue,
+    newValue: row.newValue,
+    source: text(lang, 'historySource', row.source),
+  }));
+  return {
+    id: ticket.id,
+    row: found.row,
+    version: versionOf(ticket),
+    updatedAt: when(lang, settings, ticket.updatedAt),
+    status,
+    statusLabel: text(lang, 'status', status),
+    slaState: ticket.slaState,
+    slaStateLabel: text(lang, 'slaState', ticket.slaState),
+    fields: FIELD_KEYS.map((key) => ({ key, label: label(key), value: fieldValue(key) })).filter(
+      (field) => field.value !== '',
+    ),
+    description: ticket.description,
+    resolution: ticket.resolution,
+    stages,
+    paused: formatBusinessTime(lang, paused),
+    waitingSince: when(lang, settings, ticket.waitingSince),
+    escalationLevel: typeof ticket.escalationLevel === 'number' ? ticket.escalationLevel : 0,
+    callback: {
+      state: ticket.callbackState,
+      stateLabel: text(lang, 'callbackState', ticket.callbackState),
+      open: when(lang, settings, ticket.callbackOpen),
+      due: when(lang, settings, ticket.callbackDue),
+      at: when(lang, settings, ticket.callbackAt),
+      satisfaction: ticket.satisfaction === '' ? '' : String(ticket.satisfaction),
+      attempts: attemptsOf(history.rows, ticket),
+      canLog: (status === 'resolved' || status === 'closed') && ticket.callbackState !== 'notRequired',
+    },
+    history: historyViews,
+    olderHistory: history.older,
+    moves,
+    assignee: ticket.assignee,
+    department: ticket.department,
+  };
+}

@@ -1,0 +1,369 @@
+/**
+ * The ticket panel's server side (issue 19), driven as its sidebar drives it: google.script.run calls
+ * (emu.scriptRun) on dist/Code.js. The browser tests (test/browser) run the same through Chromium.
+ */
+import type { Emulator } from '../../scripts/emulator';
+import type { TicketView } from '../../src/jobs/panel/view';
+import { cellOf, newDesk, noteOf, rowsOf } from '../helpers/desk';
+import { fillTickets } from '../helpers/fixtures';
+import { complaint, submitIntake } from '../helpers/intake';
+import { PanelDriver, staffEmail } from '../helpers/panel';
+
+const HOUR = 3_600_000;
+
+const ZH_COMPLAINT = {
+  receivedBy: '李娜',
+  channel: '电话',
+  type: '投诉',
+  category: '维修 / 给排水',
+  severity: '一般',
+  customer: '王芳',
+  phone: '13812341234',
+  description: '天花板漏水',
+};
+
+function deskWithTicket(lang: 'en' | 'zh-CN' = 'en') {
+  const emu = newDesk({ lang });
+  submitIntake(emu, lang === 'en' ? complaint() : ZH_COMPLAINT, lang);
+  const tickets = lang === 'en' ? 'Tickets' : '工单登记';
+  const row = rowsOf(emu, tickets)[0];
+  const assignee = String(row[lang === 'en' ? 'Assignee' : '处理人']);
+  const panel = new PanelDriver(emu, staffEmail(emu, assignee));
+  return { emu, panel, id: String(row[lang === 'en' ? 'ID' : '编号']), assignee };
+}
+
+/** Everything a refused action must leave alone: Tickets values and notes, History, Callbacks. */
+function snapshot(emu: Emulator) {
+  const tickets = emu.spreadsheet.sheet('Tickets');
+  return {
+    values: JSON.stringify(tickets.values()),
+    notes: JSON.stringify(tickets.notes()),
+    history: emu.spreadsheet.sheet('History').lastRow(),
+    callbacks: emu.spreadsheet.sheet('Callbacks').lastRow(),
+  };
+}
+
+function open(panel: PanelDriver, id: string): TicketView {
+  const { ticket } = panel.ticket(id);
+  if (!ticket) throw new Error(`no ticket ${id}`);
+  return ticket;
+}
+
+describe('opening the panel', () => {
+  it('the menu item shows dist/Panel.html in the sidebar; the selected row opens its ticket with deadlines, explanations and History', () => {
+    const { emu, panel, id, assignee } = deskWithTicket();
+    emu.open();
+    const menu = emu.ui.menus.at(-1);
+    expect(menu?.items.map((item) => item.functionName)).toContain('menuOpenPanel');
+    emu.run('menuOpenPanel');
+    const shown = emu.ui.shown.at(-1);
+    expect(shown).toMatchObject({ kind: 'sidebar', title: 'Ticket panel' });
+    expect(shown?.html).toContain('google.script.run');
+
+    emu.select('Tickets', 'D2');
+    const boot = panel.open();
+    expect(boot.lang).toBe('en');
+    expect(boot.strings['panel.tab.queue']).toBe('My queue');
+    expect(boot.ticket?.id).toBe(id);
+    expect(boot.ticket?.statusLabel).toBe('New');
+    const resolve = boot.ticket?.stages.find((stage) => stage.stage === 'resolve');
+    expect(resolve).toMatchObject({ due: 'Thu 2026-03-05 10:00', state: 'pending', stateLabel: 'On track' });
+    expect(resolve?.explanation).toBe(noteOf(emu, 'Tickets', 'Resolve due', 2));
+    expect(boot.ticket?.history).toEqual([expect.objectContaining({ newValue: 'New', source: 'Form' })]);
+    expect(boot.ticket?.moves.map((move) => move.to)).toEqual([
+      'transferred',
+      'inProgress',
+      'resolved',
+      'cancelled',
+    ]);
+    expect(boot.queue).toMatchObject({
+      staffName: assignee,
+      tickets: [expect.objectContaining({ id, state: 'pending' })],
+    });
+    expect(boot.options.staff.find((member) => member.name === assignee)?.note).toBe('cap 2 a day, 6 a week');
+  });
+
+  it('without a ticket row selected it says what to do; an unknown ID says so; the queue click selects the row', () => {
+    const { emu, panel, id } = deskWithTicket();
+    emu.select('History', 'A1');
+    const boot = panel.open();
+    expect(boot.ticket).toBeNull();
+    expect(boot.notice).toMatch(/Select a row of the Tickets sheet/);
+    expect(panel.ticket('CMP-2026-99999').notice).toBe('There is no ticket with ID CMP-2026-99999.');
+    const { ticket } = panel.ticket(id.toLowerCase(), null, true);
+    expect(ticket?.id).toBe(id);
+    expect(emu.selection()?.sheet).toBe('Tickets');
+    expect(emu.selection()?.a1).toMatch(/^A2:[A-Z]+2$/);
+  });
+
+  it('a person not in ⚙ Staff gets an empty queue that says why', () => {
+    const { emu } = deskWithTicket();
+    const boot = new PanelDriver(emu, 'visitor@example.com').open();
+    expect(boot.queue).toMatchObject({ staffName: '', tickets: [] });
+  });
+
+  it('speaks the spreadsheet language: a Chinese desk gets Chinese texts and labels', () => {
+    const { emu, panel } = deskWithTicket('zh-CN');
+    emu.select('工单登记', 'A2');
+    const boot = panel.open();
+    expect(boot.lang).toBe('zh-CN');
+    expect(boot.strings['panel.tab.queue']).toBe('我的待办');
+    expect(boot.ticket?.statusLabel).toBe('新建');
+    expect(boot.ticket?.stages[0].label).toBe('答复客户');
+  });
+});
+
+describe('actions go through the edit job rules', () => {
+  it('Resolved without a Resolution is refused with the rule text and writes nothing; with one it resolves, logs and opens the callback window', () => {
+    const { emu, panel, id } = deskWithTicket();
+    let view = open(panel, id);
+    const before = snapshot(emu);
+    const refused = panel.act(view, { kind: 'status', to: 'resolved', text: '' });
+    expect(refused).toEqual({
+      ok: false,
+      stale: false,
+      message: 'Fill in “Resolution (what was done)” first.',
+    });
+    expect(snapshot(emu)).toEqual(before);
+
+    emu.clock.advance(2 * HOUR);
+    view = open(panel, id);
+    const done = panel.act(view, { kind: 'status', to: 'resolved', text: 'Replaced the pipe joint.' });
+    expect(done).toEqual({ ok: true, message: 'Status changed to Resolved.' });
+    const row = rowsOf(emu, 'Tickets')[0];
+    expect(row).toMatchObject({
+      Status: 'Resolved',
+      Resolution: 'Replaced the pipe joint.',
+      'Callback state': 'Due',
+    });
+    expect(row['Resolved at']).toEqual(emu.clock.now());
+    expect(row['Callback due']).toEqual(new Date(emu.clock.now().getTime() + 14 * 24 * HOUR));
+    const history = rowsOf(emu, 'History').slice(-2);
+    expect(history).toEqual([
+      expect.objectContaining({
+        Field: 'Resolution',
+        'New value': 'Replaced the pipe joint.',
+        Source: 'Ticket panel',
+      }),
+      expect.objectContaining({
+        Field: 'Status',
+        'Old value': 'New',
+        'New value': 'Resolved',
+        Source: 'Ticket panel',
+      }),
+    ]);
+    // The deadline explanations stay on their cells.
+    expect(noteOf(emu, 'Tickets', 'Resolve due', 2)).toMatch(/3 wd → due/);
+    const after = open(panel, id);
+    expect(after.callback).toMatchObject({ stateLabel: 'Due', canLog: true, attempts: 0 });
+    expect(after.moves.map((move) => move.to)).toEqual(['closed', 'reopened']);
+  });
+
+  it('the state machine refuses what onEdit refuses: Closed before the callback, In progress without an assignee, Cancelled without a reason', () => {
+    const { emu, panel, id } = deskWithTicket();
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Assignee', 2), [['']]);
+    let view = open(panel, id);
+    const before = snapshot(emu);
+    expect(panel.act(view, { kind: 'status', to: 'inProgress', text: '' }).message).toBe(
+      'Assign the ticket to someone before work starts.',
+    );
+    expect(panel.act(view, { kind: 'status', to: 'cancelled', text: '  ' }).message).toBe(
+      'Fill in “Reason for cancelling” first.',
+    );
+    expect(snapshot(emu)).toEqual(before);
+    view = open(panel, id);
+    expect(panel.act(view, { kind: 'status', to: 'closed', text: '' }).message).toMatch(
+      /cannot go from “New” to “Closed”/,
+    );
+    expect(snapshot(emu)).toEqual(before);
+  });
+
+  it('a stale action (the row changed since the panel loaded) is refused with who and when, and writes nothing', () => {
+    const { emu, panel, id } = deskWithTicket();
+    const view = open(panel, id);
+    emu.clock.advance(HOUR);
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Status', 2), [['In progress']], {
+      user: 'li.na@example.com',
+    });
+    const before = snapshot(emu);
+    const stale = panel.act(view, { kind: 'note', text: 'Called the plumber.' });
+    expect(stale).toEqual({
+      ok: false,
+      stale: true,
+      message:
+        'This ticket was changed by li.na@example.com at Mon 2026-03-02 11:00 after you opened it. It has been reloaded: check it and try again.',
+    });
+    expect(snapshot(emu)).toEqual(before);
+    // A hand edit the edit job does not stamp (Resolution) is noticed too.
+    const fresh = open(panel, id);
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Resolution', 2), [['typed by hand']]);
+    expect(panel.act(fresh, { kind: 'status', to: 'waitingOnCustomer', text: 'photos' })).toMatchObject({
+      ok: false,
+      stale: true,
+      message: expect.stringMatching(/changed in the sheet/),
+    });
+  });
+
+  it('assign and transfer: staff from ⚙ Staff only; History logs old and new; Transferred at is stamped', () => {
+    const { emu, panel, id, assignee } = deskWithTicket();
+    let view = open(panel, id);
+    expect(
+      panel.act(view, { kind: 'assign', department: 'Engineering', assignee: 'Nobody', transfer: false }),
+    ).toMatchObject({
+      ok: false,
+      message: 'Nobody is not an active member of ⚙ Staff.',
+    });
+    const other = view.assignee === assignee ? 'Sun Qiang' : assignee;
+    view = open(panel, id);
+    const options = panel.open().options;
+    const target = options.staff.find(
+      (member) => member.name !== assignee && member.department === 'Engineering',
+    );
+    expect(target).toBeDefined();
+    const result = panel.act(view, {
+      kind: 'assign',
+      department: 'Engineering',
+      assignee: target?.name ?? other,
+      transfer: true,
+    });
+    expect(result.ok).toBe(true);
+    const row = rowsOf(emu, 'Tickets')[0];
+    expect(row).toMatchObject({ Assignee: target?.name, Status: 'Transferred' });
+    expect(row['Transferred at']).toEqual(emu.clock.now());
+    expect(rowsOf(emu, 'History').slice(-2)).toEqual([
+      expect.objectContaining({ Field: 'Status', 'New value': 'Transferred', Source: 'Ticket panel' }),
+      expect.objectContaining({ Field: 'Assignee', 'Old value': assignee, 'New value': target?.name }),
+    ]);
+  });
+
+  it('waiting on customer with a note pauses the clock; a note goes to History only; formula-looking text stays text', () => {
+    const { emu, panel, id } = deskWithTicket();
+    let view = open(panel, id);
+    expect(panel.act(view, { kind: 'status', to: 'inProgress', text: '' }).ok).toBe(true);
+    view = open(panel, id);
+    expect(panel.act(view, { kind: 'status', to: 'waitingOnCustomer', text: '=HYPERLINK("x")' }).ok).toBe(
+      true,
+    );
+    const history = emu.spreadsheet.sheet('History');
+    expect(history.formulas().flat().filter(Boolean)).toEqual([]);
+    expect(rowsOf(emu, 'History').slice(-2)[0]).toMatchObject({ 'New value': '=HYPERLINK("x")' });
+    emu.clock.advance(3 * HOUR);
+    view = open(panel, id);
+    expect(view.waitingSince).toBe('Mon 2026-03-02 10:00');
+    expect(panel.act(view, { kind: 'status', to: 'inProgress', text: '' }).ok).toBe(true);
+    view = open(panel, id);
+    // 10:00–13:00 with lunch 12:00–13:00: two business hours.
+    expect(view.paused).toBe('2 h 0 min');
+    const rows = rowsOf(emu, 'History').length;
+    expect(panel.act(view, { kind: 'note', text: 'Plumber booked for Tuesday.' })).toEqual({
+      ok: true,
+      message: 'Note added to the history.',
+    });
+    expect(rowsOf(emu, 'History')).toHaveLength(rows + 1);
+    expect(open(panel, id).history.at(-1)).toMatchObject({
+      field: 'Note',
+      newValue: 'Plumber booked for Tuesday.',
+    });
+  });
+
+  it('a callback attempt logged in the panel follows the callback form rules: a dissatisfied customer reopens the ticket; a repeated request adds nothing', () => {
+    const { emu, panel, id } = deskWithTicket();
+    let view = open(panel, id);
+    expect(view.callback.canLog).toBe(false);
+    panel.act(view, { kind: 'status', to: 'resolved', text: 'Fixed.' });
+    emu.clock.advance(24 * HOUR);
+    view = open(panel, id);
+    const attempt = {
+      kind: 'callback' as const,
+      method: 'phone',
+      reached: true,
+      satisfaction: 2,
+      issueResolved: false,
+      comments: 'Still dripping.',
+      requestId: 'a1b2c3d4e5f6',
+    };
+    expect(panel.act(view, attempt)).toEqual({ ok: true, message: 'Callback attempt 1 logged.' });
+    const callbacks = rowsOf(emu, 'Callbacks');
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]).toMatchObject({
+      'Ticket ID': id,
+      Method: 'Phone',
+      'Satisfaction (1–5)': 2,
+      By: expect.any(String),
+    });
+    expect(rowsOf(emu, 'Tickets')[0]).toMatchObject({ Status: 'Reopened', 'Reopen count': 1 });
+    expect(
+      rowsOf(emu, 'History')
+        .filter((row) => row.Source === 'Ticket panel')
+        .map((row) => row.Field),
+    ).toEqual(expect.arrayContaining(['Callback attempt 1', 'Status']));
+    view = open(panel, id);
+    // The same request again (a double click, a retried call): already recorded, nothing added.
+    panel.act(view, attempt);
+    expect(rowsOf(emu, 'Callbacks')).toHaveLength(1);
+  });
+});
+
+/** Sheets calls and the data calls among them (reads, writes, searches) of one panel call. */
+function measure(emu: Emulator, work: () => void): { sheets: number; data: number } {
+  emu.counts.reset();
+  work();
+  const snap = emu.counts.snapshot();
+  const data = Object.entries(snap)
+    .filter(([key]) =>
+      /^(Range\.(getValues|getNotes|setValues|setNotes|createTextFinder)|Sheet\.appendRow|SpreadsheetApp\.flush)$/.test(
+        key,
+      ),
+    )
+    .reduce((sum, [, n]) => sum + n, 0);
+  return { sheets: emu.counts.sheets(), data };
+}
+
+function fillHistory(emu: Emulator, count: number): void {
+  const sheet = emu.spreadsheet.host().getSheetByName('History');
+  if (!sheet) throw new Error('no History');
+  const first = sheet.getLastRow() + 1;
+  sheet.insertRowsAfter(sheet.getMaxRows(), count);
+  const at = new Date(emu.clock.now().getTime() - 86_400_000);
+  sheet
+    .getRange(first, 1, count, 7)
+    .setValues(
+      Array.from({ length: count }, (_, i) => [
+        at,
+        'Li Na',
+        `OLD-2025-${String(i + 1).padStart(6, '0')}`,
+        'Status',
+        'New',
+        'In progress',
+        'Edit',
+      ]),
+    );
+}
+
+describe('call budgets (issue 19)', () => {
+  function measured(tickets: number) {
+    const emu = newDesk({ lang: 'en' });
+    fillTickets(emu, tickets);
+    fillHistory(emu, tickets);
+    submitIntake(emu, complaint());
+    const id = String(rowsOf(emu, 'Tickets').at(-1)?.ID);
+    const assignee = String(rowsOf(emu, 'Tickets').at(-1)?.Assignee);
+    const panel = new PanelDriver(emu, staffEmail(emu, assignee));
+    panel.ticket(id); // warms the caches (settings, header maps), as the sidebar's first call does
+    const byId = measure(emu, () => panel.ticket(id));
+    const view = open(panel, id);
+    const byRow = measure(emu, () => panel.ticket(id, view.row));
+    const action = measure(emu, () => panel.act(view, { kind: 'status', to: 'inProgress', text: '' }));
+    return { byId, byRow, action };
+  }
+
+  it('reading one ticket: 5 data calls (≤ 6) and 14 Sheets calls by ID, the same at 10 and 5,000 tickets; an action ≤ 15', () => {
+    const small = measured(10);
+    const large = measured(5_000);
+    expect(large).toEqual(small);
+    expect(small.byId).toEqual({ sheets: 14, data: 5 });
+    expect(small.byRow.sheets).toBeLessThan(small.byId.sheets);
+    expect(small.byRow.data).toBeLessThanOrEqual(6);
+    expect(small.action.sheets).toBeLessThanOrEqual(15);
+  });
+});
