@@ -19,6 +19,7 @@ export {
   evaluateSla,
   type SlaStatus,
   stageDoneAt,
+  type StageState,
   stageState,
   ticketSlaState,
 } from './state';
