@@ -20,7 +20,6 @@ const SHEETS_FAMILY = new Set([
   'EmbeddedChartBuilder',
   'Ui',
   'Menu',
-  // Not 'TextFinder': a search is one counted call, Range.createTextFinder (spreadsheet/text-finder.ts).
 ]);
 
 export interface CellCounts {

@@ -305,18 +305,18 @@ describe('actions go through the edit job rules', () => {
 });
 
 /** Sheets calls and the data calls among them (reads, writes, searches) of one panel call. */
-function measure(emu: Emulator, work: () => void): { sheets: number; data: number } {
+function measure(emu: Emulator, work: () => void): { sheets: number; data: number; cells: number } {
   emu.counts.reset();
   work();
   const snap = emu.counts.snapshot();
   const data = Object.entries(snap)
     .filter(([key]) =>
-      /^(Range\.(getValues|getNotes|setValues|setNotes|createTextFinder)|Sheet\.appendRow|SpreadsheetApp\.flush)$/.test(
+      /^(Range\.(getValues|getNotes|setValues|setNotes)|TextFinder\.(findAll|findNext)|Sheet\.appendRow|SpreadsheetApp\.flush)$/.test(
         key,
       ),
     )
     .reduce((sum, [, n]) => sum + n, 0);
-  return { sheets: emu.counts.sheets(), data };
+  return { sheets: emu.counts.sheets(), data, cells: emu.counts.cells().read };
 }
 
 function fillHistory(emu: Emulator, count: number): void {
@@ -357,11 +357,15 @@ describe('call budgets (issue 19)', () => {
     return { byId, byRow, action };
   }
 
-  it('reading one ticket: 5 data calls (≤ 6) and 14 Sheets calls by ID, the same at 10 and 5,000 tickets; an action ≤ 15', () => {
+  it('reading one ticket: 5 data calls (≤ 6), 18 Sheets calls by ID and under 200 cells, the same at 10 and 5,000 tickets; an action ≤ 15', () => {
     const small = measured(10);
     const large = measured(5_000);
     expect(large).toEqual(small);
-    expect(small.byId).toEqual({ sheets: 14, data: 5 });
+    // Sheets calls: getActiveSpreadsheet, and per sheet getSheetByName, getRange + createTextFinder +
+    // matchEntireCell + findAll + getRow (×2 for History's first and last entry), getRange + getValues
+    // (+ getNotes for Tickets). The data calls among them: 2 searches, 2 getValues, 1 getNotes.
+    expect(small.byId).toEqual({ sheets: 18, data: 5, cells: expect.any(Number) });
+    expect(small.byId.cells).toBeLessThan(200);
     expect(small.byRow.sheets).toBeLessThan(small.byId.sheets);
     expect(small.byRow.data).toBeLessThanOrEqual(6);
     expect(small.action.sheets).toBeLessThanOrEqual(15);

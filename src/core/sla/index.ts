@@ -18,8 +18,8 @@ export {
   escalationLevel,
   evaluateSla,
   type SlaStatus,
-  stageDoneAt,
   type StageState,
+  stageDoneAt,
   stageState,
   ticketSlaState,
 } from './state';
