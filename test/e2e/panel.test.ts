@@ -3,7 +3,7 @@
  * (emu.scriptRun) on dist/Code.js. The browser tests (test/browser) run the same through Chromium.
  */
 import type { Emulator } from '../../scripts/emulator';
-import type { TicketView } from '../../src/jobs/panel/view';
+import type { PanelAction, TicketView } from '../../src/jobs/panel/view';
 import { cellOf, newDesk, noteOf, rowsOf } from '../helpers/desk';
 import { fillTickets } from '../helpers/fixtures';
 import { complaint, submitIntake } from '../helpers/intake';
@@ -138,13 +138,8 @@ describe('actions go through the edit job rules', () => {
     });
     expect(row['Resolved at']).toEqual(emu.clock.now());
     expect(row['Callback due']).toEqual(new Date(emu.clock.now().getTime() + 14 * 24 * HOUR));
-    const history = rowsOf(emu, 'History').slice(-2);
-    expect(history).toEqual([
-      expect.objectContaining({
-        Field: 'Resolution',
-        'New value': 'Replaced the pipe joint.',
-        Source: 'Ticket panel',
-      }),
+    // As for a cell edit, History logs the status change (the Resolution text is on the ticket).
+    expect(rowsOf(emu, 'History').slice(-1)).toEqual([
       expect.objectContaining({
         Field: 'Status',
         'Old value': 'New',
@@ -340,6 +335,33 @@ function fillHistory(emu: Emulator, count: number): void {
     );
 }
 
+const ACTIONS: Array<[string, PanelAction]> = [
+  [
+    'assign and transfer',
+    { kind: 'assign', department: 'Engineering', assignee: 'Sun Qiang', transfer: true },
+  ],
+  ['in progress', { kind: 'status', to: 'inProgress', text: '' }],
+  [
+    'waiting on customer with a note',
+    { kind: 'status', to: 'waitingOnCustomer', text: 'photos of the ceiling' },
+  ],
+  ['back from waiting (deadlines move)', { kind: 'status', to: 'inProgress', text: '' }],
+  ['a note', { kind: 'note', text: 'Plumber booked.' }],
+  ['resolved (callback window opens)', { kind: 'status', to: 'resolved', text: 'Replaced the joint.' }],
+  [
+    'a callback attempt',
+    {
+      kind: 'callback',
+      method: 'phone',
+      reached: true,
+      satisfaction: 5,
+      issueResolved: true,
+      comments: '',
+      requestId: 'budget-0001',
+    },
+  ],
+];
+
 describe('call budgets (issue 19)', () => {
   function measured(tickets: number) {
     const emu = newDesk({ lang: 'en' });
@@ -351,13 +373,23 @@ describe('call budgets (issue 19)', () => {
     const panel = new PanelDriver(emu, staffEmail(emu, assignee));
     panel.ticket(id); // warms the caches (settings, header maps), as the sidebar's first call does
     const byId = measure(emu, () => panel.ticket(id));
-    const view = open(panel, id);
-    const byRow = measure(emu, () => panel.ticket(id, view.row));
-    const action = measure(emu, () => panel.act(view, { kind: 'status', to: 'inProgress', text: '' }));
-    return { byId, byRow, action };
+    const row = open(panel, id).row;
+    const byRow = measure(emu, () => panel.ticket(id, row));
+    const actions: Record<string, number> = {};
+    for (const [name, action] of ACTIONS) {
+      const view = open(panel, id);
+      // Minutes apart, within the settings cache's lifetime, as a person works a ticket.
+      emu.clock.advance(10 * 60_000);
+      let result: unknown;
+      actions[name] = measure(emu, () => {
+        result = panel.act(view, action);
+      }).sheets;
+      expect(result).toMatchObject({ ok: true });
+    }
+    return { byId, byRow, actions };
   }
 
-  it('reading one ticket: 5 data calls (≤ 6), 18 Sheets calls by ID and under 200 cells, the same at 10 and 5,000 tickets; an action ≤ 15', () => {
+  it('reading one ticket: 5 data calls (≤ 6), 18 Sheets calls by ID and under 200 cells, the same at 10 and 5,000 tickets', () => {
     const small = measured(10);
     const large = measured(5_000);
     expect(large).toEqual(small);
@@ -366,8 +398,12 @@ describe('call budgets (issue 19)', () => {
     // (+ getNotes for Tickets). The data calls among them: 2 searches, 2 getValues, 1 getNotes.
     expect(small.byId).toEqual({ sheets: 18, data: 5, cells: expect.any(Number) });
     expect(small.byId.cells).toBeLessThan(200);
-    expect(small.byRow.sheets).toBeLessThan(small.byId.sheets);
+    expect(small.byRow.sheets).toBe(13);
     expect(small.byRow.data).toBeLessThanOrEqual(6);
-    expect(small.action.sheets).toBeLessThanOrEqual(15);
+    // Every action ≤ 15 Sheets calls, except logging a callback: that is the callback form's own job
+    // (one read of Callbacks and of Tickets, the mail), plus the panel's check of the row.
+    const over = Object.entries(small.actions).filter(([name, n]) => n > 15 && name !== 'a callback attempt');
+    expect(over).toEqual([]);
+    expect(small.actions['a callback attempt']).toBeLessThanOrEqual(25);
   });
 });

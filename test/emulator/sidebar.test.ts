@@ -48,3 +48,37 @@ describe('google.script.run (guides/html/communication, guides/html/reference/ru
     expect(() => emu.run('missing')).toThrow('No HTML file named Nope was found.');
   });
 });
+
+describe('html-bridge: shown pages served to a browser, google.script.run posted back', () => {
+  it('serves the last sidebar with the client first in <head>, and runs posted calls as the bridge user', async () => {
+    const { HtmlBridge } = await import('../../scripts/emulator/html-bridge');
+    const emu = fresh();
+    emu.htmlFiles.set('P', '<html><head><script>var mine = 1;</script></head><body></body></html>');
+    emu.load(`function show() { SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('P')); }
+              function who(x) { return { x: x, user: Session.getActiveUser().getEmail() }; }`);
+    emu.run('show');
+    const bridge = new HtmlBridge(emu, { user: 'amy@example.com' });
+    await bridge.start();
+    try {
+      const html = await (await fetch(bridge.url())).text();
+      expect(html.indexOf('window.google')).toBeGreaterThan(0);
+      expect(html.indexOf('window.google')).toBeLessThan(html.indexOf('var mine'));
+      const post = (body: unknown) =>
+        fetch(bridge.url().replace(/\/page\/\d+$/, '/run'), {
+          method: 'POST',
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
+      await expect(post({ name: 'who', args: [[1, null]] })).resolves.toEqual({
+        ok: true,
+        value: { x: [1, null], user: 'amy@example.com' },
+      });
+      await expect(post({ name: 'show_', args: [] })).resolves.toMatchObject({
+        ok: false,
+        message: 'Script function not found: show_',
+      });
+      expect(bridge.calls).toEqual(['who', 'show_']);
+    } finally {
+      await bridge.stop();
+    }
+  });
+});

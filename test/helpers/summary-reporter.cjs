@@ -7,6 +7,14 @@ class SummaryReporter {
     process.stdout.write(
       `\ntests: ${numPassedTests} passed, ${failed} failed, ${numPendingTests + numTodoTests} skipped\n`,
     );
+    // Browser tests skip themselves without Chromium (test/browser/chromium.ts): say so where CI looks.
+    const browserSkipped = results.testResults
+      .filter((file) => /[\\/]test[\\/]browser[\\/]/.test(file.testFilePath))
+      .reduce((n, file) => n + file.testResults.filter((t) => t.status === 'pending').length, 0);
+    if (browserSkipped > 0)
+      process.stdout.write(
+        `browser tests: ${browserSkipped} SKIPPED (not passed): Chromium is missing. Install it with \`apt-get install -y chromium\`.\n`,
+      );
   }
 }
 module.exports = SummaryReporter;

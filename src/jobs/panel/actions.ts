@@ -8,7 +8,6 @@
 import type { TicketStatus } from '../../core/enums';
 import { sanitizeUserText } from '../../core/text';
 import { enumLabel, t } from '../../i18n';
-import { columnLabel } from '../../workbook/schema';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import { recordCallbackAttempt } from '../callbacks';
 import type { JobContext } from '../context';
@@ -101,7 +100,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
 
   if (action.kind === 'callback') {
     const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-      const found = findTicket(ctx, request.id, request.row);
+      const found = findTicket(ctx, request.id, request.row, false);
       if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
       if (versionOf(found.values) !== request.version)
         return refuse(staleMessage(ctx, settings, found.values, request.version), true);
@@ -130,7 +129,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
 
   const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const table = ctx.table<TicketRow>(TICKETS);
-    const found = findTicket(ctx, request.id, request.row);
+    const found = findTicket(ctx, request.id, request.row, false);
     if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
     const before = found.values;
     if (versionOf(before) !== request.version)
@@ -149,11 +148,10 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
     });
     if (action.kind === 'status') {
       const note = sanitizeUserText(action.text, maxText).text;
-      // Cancelling keeps its reason in Resolution, as a cell edit does (README: Statuses).
-      if ((action.to === 'resolved' || action.to === 'cancelled') && note !== before.resolution) {
+      // Cancelling keeps its reason in Resolution, as a cell edit does (README: Statuses); like a cell
+      // edit, the Resolution text itself is not logged (History logs the tracked columns).
+      if ((action.to === 'resolved' || action.to === 'cancelled') && note !== before.resolution)
         typed.resolution = note;
-        extraHistory.push(entry(label(ctx, 'resolution'), before.resolution, note));
-      }
       if (action.to === 'waitingOnCustomer' && note !== '')
         extraHistory.push(entry(t(lang, 'panel.history.waiting'), '', note));
       typed.status = action.to;
@@ -207,9 +205,4 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
   });
   ctx.rememberHeaders();
   return result;
-}
-
-function label(ctx: JobContext, key: keyof TicketRow): string {
-  const column = TICKETS.columns.find((c) => c.key === key);
-  return column ? columnLabel(column, ctx.lang) : key;
 }

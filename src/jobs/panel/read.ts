@@ -78,11 +78,14 @@ function readBlock<R extends object>(
   }
 }
 
-/** The ticket in this row (every column and the notes of its cells), or null when the row holds none. */
-export function ticketAtRow(ctx: JobContext, row: number): FoundTicket | null {
+/**
+ * The ticket in this row (every column, and the notes of its cells unless `withNotes` is false: an
+ * action needs none), or null when the row holds none.
+ */
+export function ticketAtRow(ctx: JobContext, row: number, withNotes = true): FoundTicket | null {
   if (row < 2) return null;
   const table = ctx.table<TicketRow>(TICKETS);
-  const block = readBlock(ctx, table, ALL_KEYS, row, 1, true);
+  const block = readBlock(ctx, table, ALL_KEYS, row, 1, withNotes);
   const line = block.rows[0];
   if (!line || line.values.id === '') return null;
   const map = table.knownHeaderMap();
@@ -96,12 +99,17 @@ export function ticketAtRow(ctx: JobContext, row: number): FoundTicket | null {
 }
 
 /** The ticket with this ID (the row the panel last saw is tried first); null when there is none. */
-export function findTicket(ctx: JobContext, id: string, rowHint?: number): FoundTicket | null {
+export function findTicket(
+  ctx: JobContext,
+  id: string,
+  rowHint?: number,
+  withNotes = true,
+): FoundTicket | null {
   const wanted = normalizeId(id);
   if (wanted === '') return null;
   const matches = (found: FoundTicket | null) => found !== null && normalizeId(found.values.id) === wanted;
   if (rowHint !== undefined && rowHint >= 2) {
-    const hinted = ticketAtRow(ctx, rowHint);
+    const hinted = ticketAtRow(ctx, rowHint, withNotes);
     if (matches(hinted)) return hinted;
   }
   const table = ctx.table<TicketRow>(TICKETS);
@@ -110,7 +118,7 @@ export function findTicket(ctx: JobContext, id: string, rowHint?: number): Found
   if (idColumn === undefined) return null;
   const found = sheetOf(ctx, table.schema as SheetSchema).findInColumn(idColumn, 2, id.trim());
   if (!found) return null;
-  const ticket = ticketAtRow(ctx, found.first);
+  const ticket = ticketAtRow(ctx, found.first, withNotes);
   return matches(ticket) ? ticket : null;
 }
 

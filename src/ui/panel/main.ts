@@ -82,10 +82,7 @@ function badge(text: string, state?: string | null): HTMLElement {
 function render(): void {
   const app = document.getElementById('app') as HTMLElement;
   const tabs = document.getElementById('tabs') as HTMLElement;
-  tabs.replaceChildren(
-    tabButton('queue', s('panel.tab.queue')),
-    tabButton('ticket', ticket ? `${s('panel.tab.ticket')} ${ticket.id}` : s('panel.tab.ticket')),
-  );
+  tabs.replaceChildren(tabButton('queue', s('panel.tab.queue')), tabButton('ticket', s('panel.tab.ticket')));
   const content: Child[] = [];
   if (flash)
     content.push(
@@ -94,6 +91,8 @@ function render(): void {
   if (tab === 'queue' && boot) content.push(queueView(boot.queue));
   if (tab === 'ticket') content.push(ticket ? ticketPane(ticket) : emptyTicket());
   app.replaceChildren(...(content.filter(Boolean) as Node[]));
+  // A message about what just happened is at the top: bring it into view.
+  if (flash) window.scrollTo(0, 0);
 }
 
 function tabButton(name: 'queue' | 'ticket', text: string): HTMLElement {
@@ -224,7 +223,10 @@ function ticketPane(view: TicketView): HTMLElement {
       h('h3', {}, s('panel.section.resolution')),
       h('p', { class: 'text', id: 'resolution' }, view.resolution),
     );
-  pane.append(deadlines(view), callbackInfo(view), actions(view), timeline(view), finder());
+  pane.append(deadlines(view));
+  const callback = callbackInfo(view);
+  if (callback) pane.append(callback);
+  pane.append(actions(view), timeline(view), finder());
   return pane;
 }
 
@@ -267,8 +269,9 @@ function deadlines(view: TicketView): HTMLElement {
   return section;
 }
 
-function callbackInfo(view: TicketView): HTMLElement {
+function callbackInfo(view: TicketView): HTMLElement | null {
   const cb = view.callback;
+  if (!cb.stateLabel) return null;
   return h(
     'section',
     { id: 'callback' },
