@@ -452,6 +452,8 @@ function callbackForm(view: TicketView): HTMLElement {
     ...(options?.yesNo ?? []).map((m): [string, string] => [m.code, m.label]),
   ]);
   const comments = h('textarea', { name: 'comments' }) as HTMLTextAreaElement;
+  // One ID per filled-in form: sending it twice (a retry, a double click) records one attempt.
+  const id = requestId();
   return actionForm(
     'callback-form',
     s('panel.action.callback'),
@@ -470,7 +472,7 @@ function callbackForm(view: TicketView): HTMLElement {
       satisfaction: satisfaction.value === '' ? null : Number(satisfaction.value),
       issueResolved: resolved.value === '' ? null : resolved.value === 'yes',
       comments: comments.value,
-      requestId: requestId(),
+      requestId: id,
     }),
   );
 }
