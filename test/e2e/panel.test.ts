@@ -80,7 +80,19 @@ describe('opening the panel', () => {
       staffName: assignee,
       tickets: [expect.objectContaining({ id, state: 'pending' })],
     });
-    expect(boot.options.staff.find((member) => member.name === assignee)?.note).toBe('cap 2 a day, 6 a week');
+    expect(boot.options.staff.find((member) => member.name === assignee)?.note).toBe('');
+    // ⚙ Staff's leave and caps show beside each name in the assign list.
+    const staffRows = rowsOf(emu, '⚙ Staff');
+    const colleague = staffRows.findIndex((row) => row.Name !== assignee && row.Department === 'Engineering');
+    emu.editCells('⚙ Staff', cellOf(emu, '⚙ Staff', 'On leave', colleague + 2), [[true]]);
+    emu.editCells('⚙ Staff', cellOf(emu, '⚙ Staff', 'Daily cap', 2), [[3]]);
+    emu.editCells('⚙ Staff', cellOf(emu, '⚙ Staff', 'Weekly cap', 2), [[9]]);
+    const staff = panel.open().options.staff;
+    expect(staff.find((member) => member.name === staffRows[colleague].Name)).toMatchObject({
+      onLeave: true,
+      note: 'on leave',
+    });
+    expect(staff.find((member) => member.name === staffRows[0].Name)?.note).toBe('cap 3 a day, 9 a week');
   });
 
   it('without a ticket row selected it says what to do; an unknown ID says so; the queue click selects the row', () => {
