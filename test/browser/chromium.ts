@@ -6,11 +6,25 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_MISSING = !existsSync(CHROMIUM_PATH);
-export const INSTALL_HINT = `Chromium not found at ${CHROMIUM_PATH}: the browser tests are SKIPPED. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+
+/** playwright-core, or null in a checkout whose node_modules predate it (run npm install). */
+function loadPlaywright(): typeof import('playwright-core') | null {
+  try {
+    return require('playwright-core') as typeof import('playwright-core');
+  } catch {
+    return null;
+  }
+}
+const playwright = loadPlaywright();
+
+export const CHROMIUM_MISSING = !existsSync(CHROMIUM_PATH) || playwright === null;
+export const INSTALL_HINT =
+  playwright === null
+    ? 'playwright-core is not installed: the browser tests are SKIPPED. Run `npm install`.'
+    : `Chromium not found at ${CHROMIUM_PATH}: the browser tests are SKIPPED. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
 
 const FLAGS = [
   '--headless',
@@ -31,7 +45,8 @@ export interface Browser {
 /** A fresh browser with its own user-data dir, removed on close. */
 export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'panel-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  if (!playwright) throw new Error(INSTALL_HINT);
+  const context = await playwright.chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: FLAGS,

@@ -13,7 +13,7 @@ class SummaryReporter {
       .reduce((n, file) => n + file.testResults.filter((t) => t.status === 'pending').length, 0);
     if (browserSkipped > 0)
       process.stdout.write(
-        `browser tests: ${browserSkipped} SKIPPED (not passed): Chromium is missing. Install it with \`apt-get install -y chromium\`.\n`,
+        `browser tests: ${browserSkipped} SKIPPED (not passed): Chromium or playwright-core is missing. Install them with \`apt-get install -y chromium\` and \`npm install\`.\n`,
       );
   }
 }
