@@ -164,6 +164,11 @@ export class Emulator {
     };
   }
 
+  /** Changes the per-call latency from now on (e.g. a harness's setup in no time, then 'google'). */
+  setLatency(option: LatencyOption): void {
+    this.runtime.latency = latencyModel(option);
+  }
+
   /** Faults injected on purpose: killAtCall, failCall, lockTimeout, holdLock, failMail (see faults.ts). */
   get faults(): Faults {
     return this.runtime.faults;

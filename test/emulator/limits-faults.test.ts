@@ -299,6 +299,10 @@ describe('execution time: 6 minutes per execution, 30 s for simple triggers (dev
     const t2 = emu.clock.ms();
     js(emu, `MailApp.sendEmail('a@example.com', 's', 'b');`);
     expect(emu.clock.ms() - t2).toBe(100);
+    emu.setLatency('none');
+    const t3 = emu.clock.ms();
+    js(emu, `MailApp.sendEmail('a@example.com', 's', 'b');`);
+    expect(emu.clock.ms()).toBe(t3);
   });
   it('Utilities.sleep and lock waits count toward the limit; a simple onEdit dies after 30 s', () => {
     const emu = fresh();
