@@ -15,6 +15,7 @@ export const MENU_HANDLERS = {
   reportLastWeek: 'menuReportLastWeek',
   reportLastMonth: 'menuReportLastMonth',
   openPanel: 'menuOpenPanel',
+  auditSample: 'menuAuditSample',
 } as const;
 
 /** Server functions the ticket panel calls with google.script.run (src/ui/panel). */

@@ -6,6 +6,7 @@
 
 import { createGasPorts } from './gas';
 import { cellEditOf, formSubmissionOf, whenInstalledTrigger } from './gas/events';
+import { drawLastWeekSample } from './jobs/audits/sampling';
 import { handleEdit } from './jobs/edit';
 import { runEntry } from './jobs/entry';
 import { handleFormSubmit } from './jobs/form-submit';
@@ -60,6 +61,10 @@ export function menuReportLastWeek(): void {
   runEntry('menuReportLastWeek', 'interactive', createGasPorts(), (ports) =>
     buildLastReport(ports, 'weekly'),
   );
+}
+
+export function menuAuditSample(): void {
+  runEntry('menuAuditSample', 'interactive', createGasPorts(), drawLastWeekSample);
 }
 
 export function menuReportLastMonth(): void {

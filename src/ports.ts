@@ -29,6 +29,8 @@ export interface SheetPort {
    * of the column, read by nobody cell by cell: the same cost at 10 and at 100,000 rows.
    */
   hasInColumn(column: number, text: string): boolean;
+  /** The first row below the header whose cell in `column` holds exactly `text` (any case), or null; one search. */
+  rowOf(column: number, text: string): number | null;
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];

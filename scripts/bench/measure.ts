@@ -6,6 +6,8 @@ export interface Measurement {
   totalCalls: number;
   cpuMs: number;
   wallMs: number;
+  /** Cells returned by Range reads (SPEC §15 bounds them too). */
+  cellsRead: number;
 }
 
 export function measure(emu: Emulator, operation: () => void): Measurement {
@@ -20,5 +22,6 @@ export function measure(emu: Emulator, operation: () => void): Measurement {
     totalCalls: emu.counts.total(),
     cpuMs: Math.round((used.user + used.system) / 100) / 10,
     wallMs: Math.round(wallMs * 10) / 10,
+    cellsRead: emu.counts.cells().read,
   };
 }

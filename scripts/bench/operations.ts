@@ -11,7 +11,7 @@ import { BENCH_LANG, benchDesk, bundleWith, fillTickets } from './fixtures';
 import { type Measurement, measure } from './measure';
 import { NAIVE_SWEEP, naiveSweepSource } from './naive-sweep';
 
-export type Operation = 'intake' | 'sweep' | 'report' | 'naiveSweep';
+export type Operation = 'intake' | 'sweep' | 'report' | 'naiveSweep' | 'audit' | 'auditSample';
 
 export interface Result extends Partial<Measurement> {
   operation: Operation;
@@ -41,6 +41,49 @@ function intakeAnswers(): Record<string, string> {
       String(value),
     ]),
   );
+}
+
+/** The Phone service audit form (the first scorecard's), or null when the bundle has none. */
+function auditFormIdOf(emu: ReturnType<typeof benchDesk>): { formId: string } | null {
+  const saved = emu.properties.document.get(emu.spreadsheet.id)?.get('forms.audit');
+  const forms = saved ? (JSON.parse(saved) as Array<{ formId: string }>) : [];
+  return forms[0] ?? null;
+}
+
+/** Every question answered with its first listed choice (staff, auditor, items), no ticket ID. */
+function auditAnswers(emu: ReturnType<typeof benchDesk>, formId: string): Record<string, string | string[]> {
+  const form = emu.forms.get(formId);
+  const answers: Record<string, string | string[]> = {};
+  for (const item of form?.items ?? []) {
+    if (!item.required || item.choices.length === 0) continue;
+    answers[item.title] = item.choices[Math.min(1, item.choices.length - 1)];
+  }
+  return answers;
+}
+
+/** `count` audits in the Audits sheet, through the uncounted host. */
+function fillAudits(emu: ReturnType<typeof benchDesk>, count: number): void {
+  if (count === 0) return;
+  const sheet = emu.spreadsheet.host().getSheetByName(t(BENCH_LANG, 'sheet.audits'));
+  if (!sheet) return;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const id = t(BENCH_LANG, 'col.audits.auditId');
+  const response = t(BENCH_LANG, 'col.audits.formResponseId');
+  const final = t(BENCH_LANG, 'col.audits.finalPercent');
+  const rows = Array.from({ length: count }, (_, i) =>
+    header.map((h) =>
+      h === id
+        ? `QA-2025-${String(i + 1).padStart(5, '0')}`
+        : h === response
+          ? `old:${i}`
+          : h === final
+            ? 80
+            : '',
+    ),
+  );
+  if (sheet.getMaxRows() < count + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, count, header.length).setValues(rows as never);
 }
 
 function formId(emu: ReturnType<typeof benchDesk>, key: string): string {
@@ -96,6 +139,28 @@ export function measureAt(tickets: number): Result[] {
     note: created === 1 ? '' : `expected one new ticket, got ${created}`,
     ...measured,
   });
+  // Quality audits: one submission with a tenth as many audits as tickets, and the weekly sample.
+  fillAudits(emu, Math.floor(tickets / 10));
+  const auditForm = auditFormIdOf(emu);
+  if (auditForm) {
+    const submitAudit = () => emu.submitForm(auditForm.formId, auditAnswers(emu, auditForm.formId));
+    submitAudit(); // warms the caches, as on any working day
+    const measuredAudit = measure(emu, submitAudit);
+    results.push({
+      operation: 'audit',
+      tickets,
+      note: `${Math.floor(tickets / 10).toLocaleString('en-US')} audits, ${measuredAudit.cellsRead} cells read`,
+      ...measuredAudit,
+    });
+  }
+  if (emu.defines('menuAuditSample')) {
+    results.push({
+      operation: 'auditSample',
+      tickets,
+      note: '',
+      ...measure(emu, () => emu.run('menuAuditSample', undefined, { interactive: true })),
+    });
+  }
   const failed = [
     ...emu.executions.filter((run) => run.error).map((run) => `${run.name}: ${run.error?.message}`),
     ...emu.logs.filter((entry) => entry.level === 'error').map((entry) => entry.message),

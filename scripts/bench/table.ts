@@ -6,6 +6,8 @@ const NAMES: Record<Operation, string> = {
   sweep: 'Hourly sweep',
   report: 'Weekly report',
   naiveSweep: 'Naive per-row sweep',
+  audit: 'Audit submission (质检)',
+  auditSample: 'Weekly audit sample',
 };
 
 const BUDGETS: Record<Operation, string> = {
@@ -13,6 +15,8 @@ const BUDGETS: Record<Operation, string> = {
   sweep: '≤ 30 calls; ≤ 2 s CPU at 100k',
   report: '≤ 150 calls; ≤ 3 s CPU at 100k',
   naiveSweep: '(contrast, not allowed)',
+  audit: '≤ 15 calls, ≤ 5,000 cells at 10k audits',
+  auditSample: '≤ 30 calls at 100k',
 };
 
 function cell(result: Result | undefined): string {
@@ -33,7 +37,7 @@ export function formatTable(
     ...sizes.map((size) => `${size.toLocaleString('en-US')} tickets`),
     'Budget (SPEC §15)',
   ];
-  const operations: Operation[] = ['intake', 'sweep', 'report', 'naiveSweep'];
+  const operations: Operation[] = ['intake', 'sweep', 'report', 'audit', 'auditSample', 'naiveSweep'];
   const lines = operations.map((operation) => [
     NAMES[operation],
     ...sizes.map((size) =>

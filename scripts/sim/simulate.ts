@@ -7,6 +7,7 @@ import { createCalendar, defaultCalendarConfig } from '../../src/core/calendar';
 import { parseDateKey } from '../../src/core/calendar/civil';
 import { chinaHolidayMap } from '../../src/core/calendar/config';
 import { Emulator } from '../emulator';
+import { AuditDesk } from './audits';
 import { CallbackDesk } from './callbacks';
 import { ContactDesk } from './contacts';
 import { DeskView } from './desk-view';
@@ -46,6 +47,8 @@ function newWorld(emu: Emulator, options: SimOptions): World {
       refusedEdits: 0,
       assignments: 0,
       callbacks: 0,
+      audits: 0,
+      appeals: 0,
       callbackNote: '',
     },
   };
@@ -106,6 +109,7 @@ export async function simulate(
   const contacts = new ContactDesk(world);
   const staff = new Staff(world);
   const callbacks = new CallbackDesk(world);
+  const audits = new AuditDesk(world);
   for (let d = 0; d < options.days; d++) {
     const dayNumber = firstDay + d;
     const working = calendar.day(dayNumber).intervals.length > 0;
@@ -115,6 +119,7 @@ export async function simulate(
       ...contacts.plan(dayNumber, count, working),
       ...staff.rounds(dayNumber, working),
       ...callbacks.sessions(dayNumber, working),
+      ...audits.sessions(dayNumber, working),
     ].filter((event) => event.at >= began.getTime());
     // Stable sort: events at the same instant keep their planned order.
     events.sort((a, b) => a.at - b.at);

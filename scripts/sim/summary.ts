@@ -5,7 +5,7 @@
 import { ENUMS, type EnumName } from '../../src/core/enums';
 import { enumCodeFromText } from '../../src/core/text';
 import { bothLanguages, type MessageKey, t } from '../../src/i18n';
-import { CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
+import { AUDIT_APPEALS, AUDIT_SAMPLES, AUDITS, CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
 import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
 import { type Simulation, TIME_ZONE } from './simulate';
 import type { Activity } from './world';
@@ -29,6 +29,19 @@ export interface Summary {
   validCallbacks: number;
   satisfactionAverage: number | null;
   callbackStates: Counted;
+  /** Quality audits (质检), read back from Audits and Audit samples. */
+  qa: {
+    audits: number;
+    average: number | null;
+    below: number;
+    consequences: number;
+    criticalFails: number;
+    needsReview: number;
+    sampled: number;
+    sampledAudited: number;
+    appeals: Counted;
+    byStaff: Array<[string, number, number]>;
+  };
   mailsSent: number;
   mailsQueued: number;
   mailCounts: MailCounts;
@@ -87,9 +100,38 @@ export function summarize(sim: Simulation, days: number): Summary {
   const logged = emu.logs
     .filter((entry) => entry.level === 'error')
     .map((entry) => `${entry.at.toISOString()} ${entry.message}`);
+  const audits = view.records(AUDITS).filter((row) => String(row.auditId ?? '') !== '');
+  const finals = audits.map((row) => row.finalPercent).filter((v): v is number => typeof v === 'number');
+  const samples = view.records(AUDIT_SAMPLES).filter((row) => String(row.ticketId ?? '') !== '');
+  const perStaff = new Map<string, number[]>();
+  for (const row of audits)
+    if (typeof row.finalPercent === 'number')
+      perStaff.set(String(row.staff), [...(perStaff.get(String(row.staff)) ?? []), row.finalPercent]);
+  const qa = {
+    audits: audits.length,
+    average: finals.length === 0 ? null : finals.reduce((x, y) => x + y, 0) / finals.length,
+    below: audits.filter((row) => Number(row.runBelow) > 0).length,
+    // Every 3rd audit in a row below the warning score (⚙ General's default limit) brings the consequence.
+    consequences: audits.filter((row) => Number(row.runBelow) > 0 && Number(row.runBelow) % 3 === 0).length,
+    criticalFails: audits.filter((row) => row.criticalFail === true).length,
+    needsReview: audits.filter((row) => row.needsReview === true).length,
+    sampled: samples.length,
+    sampledAudited: samples.filter((row) => String(row.auditId ?? '') !== '').length,
+    appeals: countEnum(
+      view.records(AUDIT_APPEALS).map((row) => row.decision),
+      'appealDecision',
+      lang,
+    ),
+    byStaff: [...perStaff]
+      .map(
+        ([name, v]) => [name, v.length, v.reduce((x, y) => x + y, 0) / v.length] as [string, number, number],
+      )
+      .sort((x, y) => x[2] - y[2]),
+  };
   return {
     days,
     tickets: tickets.length,
+    qa,
     byType: countEnum(
       tickets.map((ticket) => ticket.type),
       'ticketType',
@@ -157,6 +199,8 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
         : `, average satisfaction ${summary.satisfactionAverage.toFixed(2)} / 5`) +
       (summary.callbackStates.length > 0 ? `; tickets: ${line(summary.callbackStates)}` : '') +
       (a.callbackNote ? ` (${a.callbackNote})` : ''),
+    `QA audits     ${summary.qa.audits} (${summary.activity.audits} forms), QA average ${summary.qa.average === null ? 'n/a' : `${summary.qa.average.toFixed(1)} %`}; below 80: ${summary.qa.below}, 3 in a row: ${summary.qa.consequences}, red-line fails: ${summary.qa.criticalFails}, needs review: ${summary.qa.needsReview}; sample ${summary.qa.sampledAudited}/${summary.qa.sampled} audited; appeals ${line(summary.qa.appeals) || 'none'}`,
+    `QA by person  ${summary.qa.byStaff.map(([name, n, avg]) => `${name} ${avg.toFixed(1)} % (${n})`).join(' · ') || 'none'}`,
     `Reports       ${summary.reportSheets.length > 0 ? summary.reportSheets.join(', ') : 'none built'}`,
     `Emails        ${summary.mailsSent} sent, ${summary.mailsQueued} queued in the Outbox`,
     ...formatMailCounts(summary.mailCounts),

@@ -15,6 +15,10 @@ export interface Activity {
   refusedEdits: number;
   assignments: number;
   callbacks: number;
+  /** Audit forms submitted by supervisors (质检). */
+  audits: number;
+  /** Appeals of audits submitted by staff. */
+  appeals: number;
   /** Why callbacks were not simulated, when they were not. */
   callbackNote: string;
 }

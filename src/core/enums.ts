@@ -34,7 +34,11 @@ export const ENUMS = {
   answerKind: ['points', 'yesNo', 'scale', 'passRate'],
   criticalScope: ['audit', 'section'],
   auditKind: ['normal', 'calibration'],
-  auditState: ['scored', 'needsReview', 'acknowledged'],
+  auditState: ['scored', 'needsReview', 'acknowledged', 'appealed', 'revised', 'locked'],
+  appealDecision: ['pending', 'accept', 'partly', 'reject', 'expired'],
+  appealResponse: ['acknowledge', 'appeal'],
+  sampleReason: ['reopened', 'dissatisfied', 'random'],
+  sampleState: ['open', 'audited', 'overdue'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -12,13 +12,21 @@ export interface MailCard {
   tone: 'good' | 'bad' | 'none';
 }
 
+/** A link shown as short text (the URL never shows in the HTML; the text version prints it). */
+export interface MailLink {
+  text: string;
+  href: string;
+}
+
+export type MailCell = string | MailLink;
+
 export interface MailSection {
   heading?: string;
   cards?: MailCard[];
   /** Label/value pairs shown as a two-column table. */
   fields?: Array<[string, string]>;
   /** A table with a header row. */
-  table?: { columns: string[]; rows: string[][] };
+  table?: { columns: string[]; rows: MailCell[][] };
   paragraphs?: string[];
 }
 
@@ -50,6 +58,16 @@ function cardHtml(card: MailCard): string {
   ].join('');
 }
 
+function cellHtml(cell: MailCell): string {
+  return typeof cell === 'string'
+    ? escapeHtml(cell)
+    : `<a href="${escapeHtml(cell.href)}">${escapeHtml(cell.text)}</a>`;
+}
+
+function cellText(cell: MailCell): string {
+  return typeof cell === 'string' ? cell : `${cell.text}: ${cell.href}`;
+}
+
 function sectionHtml(section: MailSection): string {
   const parts: string[] = [];
   if (section.heading) parts.push(`<h3 style="margin:16px 0 6px">${escapeHtml(section.heading)}</h3>`);
@@ -67,7 +85,7 @@ function sectionHtml(section: MailSection): string {
       .map((column) => `<th ${CELL} align="left">${escapeHtml(column)}</th>`)
       .join('');
     const body = section.table.rows.map(
-      (row) => `<tr>${row.map((cell) => `<td ${CELL}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+      (row) => `<tr>${row.map((cell) => `<td ${CELL}>${cellHtml(cell)}</td>`).join('')}</tr>`,
     );
     parts.push(`<table style="border-collapse:collapse"><tr>${head}</tr>${body.join('')}</table>`);
   }
@@ -82,7 +100,7 @@ function sectionText(section: MailSection): string {
   for (const [label, value] of section.fields ?? []) lines.push(`${label}: ${value}`);
   if (section.table) {
     lines.push(section.table.columns.join(' | '));
-    for (const row of section.table.rows) lines.push(row.join(' | '));
+    for (const row of section.table.rows) lines.push(row.map(cellText).join(' | '));
   }
   return lines.join('\n');
 }

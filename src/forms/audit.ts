@@ -114,6 +114,11 @@ export function auditFormSpec(lang: Lang, scorecard: Scorecard, staff: readonly 
   };
 }
 
+/** A pre-filled link's answers (the supervisors' sample in the digest): staff and ticket ID. */
+export function auditPrefill(lang: Lang, staffName: string, ticketId: string): Record<string, string> {
+  return { [fixedTitle(lang, 'staff')]: staffName, [fixedTitle(lang, 'ticketId')]: ticketId };
+}
+
 const NA_WORDS = new Set(['n/a', 'na', '-', ...bothLanguages('form.audit.na').map(normalizeLabel)]);
 
 function number(text: string): number | null {
@@ -202,5 +207,80 @@ export function readAuditAnswers(scorecard: Scorecard, namedValues: Record<strin
     rootCauses: splitList(fixedAnswer(namedValues, 'rootCause') ?? ''),
     comments,
     unknownQuestions,
+  };
+}
+
+type AppealKey = 'auditId' | 'staff' | 'response' | 'items' | 'reason';
+const APPEAL_KEYS: readonly AppealKey[] = ['auditId', 'staff', 'response', 'items', 'reason'];
+
+function appealTitle(lang: Lang, key: AppealKey): string {
+  return t(lang, `form.auditAppeal.q.${key}` as MessageKey);
+}
+
+/** One form for every audit: acknowledge the result, or appeal it (SPEC §8.1); links arrive pre-filled. */
+export function appealFormSpec(lang: Lang, staff: readonly StaffMember[]): FormSpec {
+  return {
+    title: t(lang, 'form.auditAppeal.title'),
+    description: t(lang, 'form.auditAppeal.description'),
+    questions: [
+      { key: 'auditId', title: appealTitle(lang, 'auditId'), kind: 'text', required: true },
+      {
+        key: 'staff',
+        title: appealTitle(lang, 'staff'),
+        kind: 'list',
+        required: true,
+        choices: activeStaffNames(staff),
+      },
+      {
+        key: 'response',
+        title: appealTitle(lang, 'response'),
+        kind: 'choice',
+        required: true,
+        choices: enumLabels(lang, 'appealResponse'),
+      },
+      { key: 'items', title: appealTitle(lang, 'items'), kind: 'paragraph', required: false },
+      { key: 'reason', title: appealTitle(lang, 'reason'), kind: 'paragraph', required: false },
+    ],
+  };
+}
+
+export function appealPrefill(
+  lang: Lang,
+  auditId: string,
+  staffName: string,
+  response: 'acknowledge' | 'appeal',
+): Record<string, string> {
+  return {
+    [appealTitle(lang, 'auditId')]: auditId,
+    [appealTitle(lang, 'staff')]: staffName,
+    [appealTitle(lang, 'response')]: t(lang, `enum.appealResponse.${response}` as MessageKey),
+  };
+}
+
+export interface AppealAnswers {
+  auditId: string;
+  staff: string;
+  response: 'acknowledge' | 'appeal' | null;
+  items: string;
+  reason: string;
+}
+
+export function readAppealAnswers(namedValues: Record<string, string[]>): AppealAnswers {
+  const raw: Partial<Record<AppealKey, string>> = {};
+  for (const key of APPEAL_KEYS) {
+    for (const lang of LANGS) {
+      const value = namedValues[appealTitle(lang, key)];
+      if (value !== undefined) {
+        raw[key] = value.join(', ').trim();
+        break;
+      }
+    }
+  }
+  return {
+    auditId: (raw.auditId ?? '').toUpperCase(),
+    staff: raw.staff ?? '',
+    response: raw.response ? enumCodeFromText(bothLanguages, 'appealResponse', raw.response) : null,
+    items: raw.items ?? '',
+    reason: raw.reason ?? '',
   };
 }

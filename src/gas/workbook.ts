@@ -55,13 +55,20 @@ class GasSheet implements SheetPort {
     this.sheet.appendRow(values);
   }
   hasInColumn(column: number, text: string): boolean {
-    if (text === '') return false;
+    return this.find(column, text) !== null;
+  }
+  rowOf(column: number, text: string): number | null {
+    return this.find(column, text)?.getRow() ?? null;
+  }
+  private find(column: number, text: string): GoogleAppsScript.Spreadsheet.Range | null {
+    if (text === '') return null;
     // An open-ended A1 range ("C2:C") is the column below the header, without a getLastRow.
     const letter = columnLetter(column);
-    return (
-      this.sheet.getRange(`${letter}2:${letter}`).createTextFinder(text).matchEntireCell(true).findNext() !==
-      null
-    );
+    return this.sheet
+      .getRange(`${letter}2:${letter}`)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findNext();
   }
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][] {
     if (numRows <= 0 || numColumns <= 0) return [];

@@ -23,6 +23,7 @@ import { render } from '../i18n/render';
 import type { FormInfo } from '../ports';
 import { columnLabelOf, columnOf } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import { auditSampleSection, openSamplesByAuditor } from './audits/digest-section';
 import type { JobContext } from './context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
 import { deliver, type Outgoing } from './mailer';
@@ -386,6 +387,7 @@ export function runDigest(
   const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
   const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
   const writer = new DigestWriter(ctx, settings);
+  const samples = openSamplesByAuditor(ctx);
   const done = readCursor(ctx, window.slot.label);
   const mails: Outgoing[] = [];
   let complete = true;
@@ -396,6 +398,8 @@ export function runDigest(
       break;
     }
     const sections = writer.sections(person, tickets, window, news);
+    const sample = auditSampleSection(ctx, settings, person, samples);
+    if (sample) sections.push(sample);
     if (sections.length > 0) mails.push(writer.mail(person, window, sections));
     done.add(person.email);
   }

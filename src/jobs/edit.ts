@@ -11,8 +11,16 @@ import { checkTransition } from '../core/tickets';
 import { bothLanguages, enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
-import { HISTORY, type HistoryRow, SCORECARDS, TICKETS, type TicketRow } from '../workbook/schemas';
+import {
+  AUDIT_APPEALS,
+  HISTORY,
+  type HistoryRow,
+  SCORECARDS,
+  TICKETS,
+  type TicketRow,
+} from '../workbook/schemas';
 import type { RowChange, TableRow } from '../workbook/table';
+import { handleAppealEdit } from './audits/appeals';
 import { syncAuditForms } from './audits/forms';
 import { callbackOnResolve } from './callbacks/queue';
 import { JobContext } from './context';
@@ -322,6 +330,10 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
         syncAuditForms(ctx, settings),
       );
     }
+    return;
+  }
+  if (isSheetOf(AUDIT_APPEALS) && edit.row + edit.numRows - 1 >= 2) {
+    handleAppealEdit(new JobContext(ports, spreadsheetLang(ports)), edit);
     return;
   }
   if (!isSheetOf(TICKETS) || edit.row + edit.numRows - 1 < 2) return;

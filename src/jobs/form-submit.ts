@@ -6,6 +6,7 @@
 import { FORM_KEYS, type FormKey, registeredForm } from '../forms/registry';
 import { t } from '../i18n';
 import type { FormSubmission, Ports } from '../ports';
+import { handleAppealSubmission, isAppealForm } from './audits/appeals';
 import { auditFormOf } from './audits/forms';
 import { handleAuditSubmission } from './audits/submit';
 import { handleCallback } from './callbacks';
@@ -63,6 +64,10 @@ export function handleFormSubmit(ports: Ports, submission: FormSubmission): void
             ? `inspection: ${outcome.id} ${outcome.passed ? 'passed' : 'failed'}, tickets ${outcome.tickets.join(' ') || 'none'}, closed ${outcome.closed.join(' ') || 'none'}${outcome.fault ? `, fault for the merits ledger: ${outcome.fault.staff} (${outcome.fault.streak})` : ''}`
             : `inspection: duplicate ${responseId}`,
         );
+        return;
+      }
+      if (isAppealForm(ports.store, submission.sheetId)) {
+        ports.log.info(`audit appeal form: ${handleAppealSubmission(ctx, submission, responseId)}`);
         return;
       }
       const audit = auditFormOf(ports.store, submission.sheetId);

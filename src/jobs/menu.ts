@@ -18,5 +18,6 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'reports.menu.lastWeek'), handler: MENU_HANDLERS.reportLastWeek },
     { label: t(lang, 'reports.menu.lastMonth'), handler: MENU_HANDLERS.reportLastMonth },
     { label: t(lang, 'panel.menu.open'), handler: MENU_HANDLERS.openPanel },
+    { label: t(lang, 'audits.menu.sample'), handler: MENU_HANDLERS.auditSample },
   ]);
 }

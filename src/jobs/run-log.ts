@@ -12,12 +12,13 @@ export type JobName =
   | 'sweep'
   | 'digest'
   | 'weekly'
+  | 'qaSample'
   | 'monthly'
   | 'scheduler'
   | 'formSubmit'
   | 'edit'
   | 'menu';
-export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly'];
+export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly', 'qaSample'];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */
 export const FAILURE_LOGGED_JOBS: readonly JobName[] = ['formSubmit', 'edit', 'menu'];
 

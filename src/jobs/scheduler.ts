@@ -10,6 +10,7 @@ import { errorText } from '../core/errors';
 import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '../core/schedule';
 import { t } from '../i18n';
 import type { Ports } from '../ports';
+import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
 import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
@@ -117,6 +118,20 @@ class SchedulerRun {
     if (slot.job === 'digest') {
       const since = previous && previous.label !== '' ? previous.at : slot.at - DEFAULT_NEWS_MS;
       return runDigest(ctx, settings, { slot, since, now: ctx.now().getTime() }, this.budget);
+    }
+    if (slot.job === 'weekly') {
+      // The week's audit sample is drawn with the weekly report (its own Run log row; an error there
+      // never stops the report).
+      const week = {
+        kind: 'weekly' as const,
+        start: new Date(slot.start),
+        end: new Date(slot.end),
+        label: slot.label,
+      };
+      this.job('qaSample', slot.label, () => ({
+        complete: true,
+        counts: drawWeeklySample(ctx, settings, week),
+      }));
     }
     const report = runReport(ctx, settings, {
       kind: slot.job,

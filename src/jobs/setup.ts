@@ -12,6 +12,7 @@ import { enumLabels, type Lang, t } from '../i18n';
 import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
+import { syncAppealForm } from './audits/appeals';
 import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
 import { defaultRows } from './default-rows';
@@ -223,6 +224,7 @@ export function runSetup(ports: Ports): SetupReport {
     ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureForm(ports, key, spec)),
   );
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
+  report.forms.push(syncAppealForm(ctx, settings).id);
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.

@@ -36,7 +36,9 @@ export type SheetKey =
   | 'scorecards'
   | 'audits'
   | 'auditItems'
-  | 'reportLog';
+  | 'reportLog'
+  | 'auditSamples'
+  | 'auditAppeals';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

@@ -175,6 +175,12 @@ export class Table<R extends object> {
     return this.sheet.hasInColumn(index, wanted);
   }
 
+  /** The sheet row of the record whose `key` cell is exactly `value` (any case), or null: one search. */
+  rowOf(key: keyof R & string, value: string): number | null {
+    const index = this.mapForAppend().columns[key];
+    return index === undefined || value.trim() === '' ? null : this.sheet.rowOf(index, value.trim());
+  }
+
   /** The schema keys of the columns between `first` and `last` (1-based, inclusive) of the sheet. */
   keysInColumns(first: number, last: number): Array<keyof R & string> {
     const map = this.headerMap();

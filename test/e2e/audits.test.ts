@@ -118,7 +118,7 @@ describe('quality audits', () => {
     ]);
   });
 
-  it('bad input is stored and flagged: unknown staff, unknown ticket, self-audit, a low item without a root cause', () => {
+  it('bad input is stored and flagged: unknown ticket, self-audit, a low item without a root cause (unknown staff: core test)', () => {
     const emu = newDesk({ lang: 'en' });
     const ticket = submitIntake(emu, complaint());
     const ticketId = String(rowsOf(emu, 'Tickets')[0].ID);

@@ -58,6 +58,13 @@ export class FakeSheet implements SheetPort {
       });
     });
   }
+  rowOf(column: number, text: string): number | null {
+    const wanted = text.toLowerCase();
+    const index = this.cells.findIndex(
+      (row, r) => r > 0 && String(row?.[column - 1] ?? '').toLowerCase() === wanted,
+    );
+    return index < 0 ? null : index + 1;
+  }
   hasInColumn(column: number, text: string): boolean {
     const wanted = text.toLowerCase();
     return this.cells.slice(1).some((row) => String(row?.[column - 1] ?? '').toLowerCase() === wanted);

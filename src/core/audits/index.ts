@@ -1,4 +1,6 @@
 /** Service-quality audits (质检, SPEC §8.1): ⚙ Scorecards, planning one audit, its defaults. */
+
+export { parseNewScores, rescore } from './appeal';
 export { type AuditAnswers, type AuditPlan, auditCounterKey, type FormAnswer, planAudit } from './audit';
 export { DEFAULT_SCORECARDS } from './default-scorecards';
 export {

@@ -18,6 +18,7 @@ import {
 } from './input';
 import type { ReportModel, ReportNotice, ReportSection } from './model';
 import { periodDays } from './period';
+import { auditSection } from './sections/audits';
 import { backlogByAge } from './sections/backlog';
 import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
 import { personsComplainedAbout } from './sections/complained';
@@ -62,7 +63,10 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   satisfactionDistribution,
   staffTable,
   pendingSection('assessment', ['monthly']),
-  pendingSection('audits', ['weekly', 'monthly']),
+  auditSection(0),
+  auditSection(1),
+  auditSection(2),
+  auditSection(3),
   pendingSection('inspections', ['weekly', 'monthly']),
   kpiDetails,
 ];

@@ -1,6 +1,15 @@
 /** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport } from './build';
-export type { ReportCallback, ReportTicket, StoredBuild } from './input';
+export type {
+  AuditReportInput,
+  ReportAppeal,
+  ReportAudit,
+  ReportAuditItem,
+  ReportCallback,
+  ReportSample,
+  ReportTicket,
+  StoredBuild,
+} from './input';
 export {
   type ColumnFormat,
   isLabel,

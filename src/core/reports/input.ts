@@ -62,6 +62,53 @@ export interface ReportCallback {
   satisfaction: number | null;
 }
 
+/** One Audits row as the report needs it; percentages 0–100, null when nothing was scored. */
+export interface ReportAudit {
+  id: string;
+  at: number;
+  staff: string;
+  scorecard: string;
+  finalPercent: number | null;
+  criticalFail: boolean;
+  calibration: boolean;
+  /** Position in the person's run of audits below the warning score (0 when not below). */
+  runBelow: number;
+}
+
+export interface ReportAuditItem {
+  auditId: string;
+  section: string;
+  item: string;
+  max: number;
+  /** Points earned; null when N/A or not scored. */
+  points: number | null;
+  rootCause: string;
+}
+
+export interface ReportSample {
+  ticketId: string;
+  drawnAt: number | null;
+  due: number | null;
+  auditId: string;
+  /** When the audit that covered it was done (from Audits), null while not audited. */
+  auditedAt: number | null;
+}
+
+/** One row of Audit appeals: when it was made and how it was decided so far. */
+export interface ReportAppeal {
+  at: number;
+  decision: 'pending' | 'accept' | 'partly' | 'reject' | 'expired' | '';
+}
+
+export interface AuditReportInput {
+  audits: readonly ReportAudit[];
+  items: readonly ReportAuditItem[];
+  samples: readonly ReportSample[];
+  appeals: readonly ReportAppeal[];
+  /** ⚙ General: the consequence comes at every this-many audits in a row below the warning score. */
+  consecutiveLimit: number;
+}
+
 /** [from, to) in epoch ms: the period, cut at `now` while it is still running. */
 export interface Window {
   from: number;
@@ -99,6 +146,8 @@ export interface ReportInput {
   calendar: BusinessCalendar;
   targets: ReportTargets;
   now: number;
+  /** Quality audits (SPEC §8.1); absent on a desk without the audit registers. */
+  audits?: AuditReportInput;
 }
 
 /** What the section builders share, computed once per report. */

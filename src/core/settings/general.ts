@@ -47,6 +47,11 @@ export interface GeneralSettings {
   /** This many audits in a row below qaWarningBelow bring qaConsequence (seed 000 L757). */
   qaConsecutiveLimit: number;
   qaConsequence: string;
+  /** Weekly audit sample per person (SPEC §8.1), and the cap on one auditor auditing one person in a row. */
+  qaSamplePerPerson: number;
+  qaSameAuditorLimit: number;
+  /** Working days after an audit in which the person may appeal it (SPEC §8.1). */
+  qaAppealWorkingDays: number;
 }
 
 function integer(
@@ -148,6 +153,9 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     qaWarningBelow: integer(80, 1, 100, 'settings.general.qaWarningBelow', 'seed 000 L751'),
     qaConsecutiveLimit: integer(3, 2, 20, 'settings.general.qaConsecutiveLimit', 'seed 000 L757'),
     qaConsequence: text(defaults.qaConsequence, 'settings.general.qaConsequence', 'seed 000 L757'),
+    qaSamplePerPerson: integer(2, 0, 50, 'settings.general.qaSamplePerPerson', 'SPEC §8.1'),
+    qaSameAuditorLimit: integer(0, 0, 50, 'settings.general.qaSameAuditorLimit'),
+    qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays', 'SPEC §8.1'),
   };
 }
 

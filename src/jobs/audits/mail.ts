@@ -1,15 +1,50 @@
 /** The audited person's result mail (SPEC §8.1): score, grade, warning, each item with its points and root cause, comments. */
 import type { AuditPlan, Scorecard } from '../../core/audits';
-import { renderMail } from '../../core/mail-html';
+import { type MailSection, renderMail } from '../../core/mail-html';
+import { formatLocalDateTime } from '../../core/sla';
+import { appealPrefill } from '../../forms/audit';
 import { type Lang, t } from '../../i18n';
+import { render } from '../../i18n/render';
 import type { AuditRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import type { Outgoing } from '../mailer';
 import { spreadsheetLink, staffEmail } from '../notices';
 import type { DeskSettings } from '../settings';
+import { appealDue, appealForm } from './appeals';
 
 export function warningText(lang: Lang, plan: Pick<AuditPlan, 'warning'>): string {
   return plan.warning ? t(lang, plan.warning.key, plan.warning.params) : '';
+}
+
+/** Two pre-filled links to the appeal form: acknowledge, appeal (until the appeal deadline). */
+function responseLinks(ctx: JobContext, settings: DeskSettings, row: Partial<AuditRow>): MailSection[] {
+  const form = appealForm(ctx.ports.store);
+  if (!form || !row.auditId || !(row.at instanceof Date)) return [];
+  const { lang } = ctx;
+  const due = render(lang, formatLocalDateTime(settings.calendar, appealDue(settings, row.at).getTime()));
+  try {
+    const link = (response: 'acknowledge' | 'appeal') =>
+      ctx.ports.forms.prefilledUrl(
+        form.id,
+        appealPrefill(lang, row.auditId ?? '', row.staff ?? '', response),
+      );
+    return [
+      {
+        table: {
+          columns: [t(lang, 'form.auditAppeal.q.response'), ''],
+          rows: [
+            [
+              { text: t(lang, 'audits.mail.acknowledgeLink'), href: link('acknowledge') },
+              { text: t(lang, 'audits.mail.appealLink', { due }), href: link('appeal') },
+            ],
+          ],
+        },
+      },
+    ];
+  } catch (error) {
+    ctx.ports.log.error('audit appeal links failed', error);
+    return [];
+  }
 }
 
 function points(value: number): string {
@@ -78,6 +113,7 @@ export function auditResultMail(
       },
       ...(comments.length > 0 ? [{ heading: t(lang, 'audits.mail.comments'), fields: comments }] : []),
       { paragraphs: [t(lang, 'audits.mail.acknowledge')] },
+      ...responseLinks(ctx, settings, row),
     ],
     link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
     footer: t(lang, 'notify.footer'),

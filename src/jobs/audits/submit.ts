@@ -194,6 +194,7 @@ export function handleAuditSubmission(
       kind: 'normal',
       state: needsReview ? 'needsReview' : 'scored',
       warning: warningText(lang, plan),
+      runBelow: plan.runBelow,
       needsReview,
       reviewNote: reviewNote(lang, plan),
       comments: Object.values(answers.comments)

@@ -19,7 +19,7 @@ import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
 import { appendBuild, readBuilds, reportKey } from './log';
 import { reportMail } from './mail';
-import { readReportCallbacks, readReportTickets } from './read';
+import { readReportAudits, readReportCallbacks, readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
 
 export interface ReportOutcome {
@@ -49,6 +49,7 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     calendar,
     targets: settings.targets,
     now: ctx.now().getTime(),
+    audits: readReportAudits(ctx, settings.general.qaConsecutiveLimit),
   });
   const layout = layoutReport(ctx.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.

@@ -3,8 +3,24 @@
  * needs from Tickets, and every attempt of the Callbacks log (satisfaction is counted from the log by
  * attempt time, not from a ticket's last score — issue 14).
  */
-import type { ReportCallback, ReportTicket } from '../../core/reports';
+import type {
+  AuditReportInput,
+  ReportAppeal,
+  ReportAudit,
+  ReportAuditItem,
+  ReportCallback,
+  ReportSample,
+  ReportTicket,
+} from '../../core/reports';
 import {
+  AUDIT_APPEALS,
+  AUDIT_ITEMS,
+  AUDIT_SAMPLES,
+  AUDITS,
+  type AuditAppealRow,
+  type AuditItemRow,
+  type AuditRow,
+  type AuditSampleRow,
   CALLBACKS,
   type CallbackRow,
   type DateCell,
@@ -113,4 +129,68 @@ export function readReportCallbacks(ctx: JobContext): ReportCallback[] {
     });
   }
   return callbacks;
+}
+
+const AUDIT_KEYS = [
+  'auditId',
+  'at',
+  'staff',
+  'scorecard',
+  'finalPercent',
+  'criticalFail',
+  'kind',
+  'runBelow',
+] as const;
+const AUDIT_ITEM_KEYS = ['auditId', 'section', 'item', 'max', 'points', 'rootCause'] as const;
+const SAMPLE_KEYS = ['ticketId', 'drawnAt', 'due', 'auditId'] as const;
+
+/** Audits, their items and the samples (one read each); undefined on a desk without the audit sheets. */
+export function readReportAudits(ctx: JobContext, consecutiveLimit: number): AuditReportInput | undefined {
+  if (!ctx.findSheet(AUDITS) || !ctx.findSheet(AUDIT_ITEMS)) return undefined;
+  const audits: ReportAudit[] = [];
+  for (const { values } of ctx.table<AuditRow>(AUDITS).readRows(AUDIT_KEYS).rows) {
+    const at = instant(values.at);
+    if (values.auditId === '' || at === null) continue;
+    audits.push({
+      id: values.auditId,
+      at,
+      staff: values.staff,
+      scorecard: values.scorecard,
+      finalPercent: number(values.finalPercent),
+      criticalFail: values.criticalFail === true,
+      calibration: values.kind === 'calibration',
+      runBelow: number(values.runBelow) ?? 0,
+    });
+  }
+  const items: ReportAuditItem[] = ctx
+    .table<AuditItemRow>(AUDIT_ITEMS)
+    .readRows(AUDIT_ITEM_KEYS)
+    .rows.map(({ values }) => ({
+      auditId: values.auditId,
+      section: values.section,
+      item: values.item,
+      max: number(values.max) ?? 0,
+      points: number(values.points),
+      rootCause: values.rootCause,
+    }));
+  const auditedAt = new Map(audits.map((audit) => [audit.id, audit.at]));
+  const samples: ReportSample[] = ctx.findSheet(AUDIT_SAMPLES)
+    ? ctx
+        .table<AuditSampleRow>(AUDIT_SAMPLES)
+        .readRows(SAMPLE_KEYS)
+        .rows.map(({ values }) => ({
+          ticketId: values.ticketId,
+          drawnAt: instant(values.drawnAt),
+          due: instant(values.due),
+          auditId: values.auditId,
+          auditedAt: values.auditId === '' ? null : (auditedAt.get(values.auditId) ?? null),
+        }))
+    : [];
+  const appeals: ReportAppeal[] = ctx.findSheet(AUDIT_APPEALS)
+    ? ctx
+        .table<AuditAppealRow>(AUDIT_APPEALS)
+        .readRows(['at', 'decision'])
+        .rows.map(({ values }) => ({ at: instant(values.at) ?? 0, decision: values.decision }))
+    : [];
+  return { audits, items, samples, appeals, consecutiveLimit };
 }

@@ -65,6 +65,8 @@ export interface AuditRow {
   state: EnumCode<'auditState'> | '';
   /** Below the warning line (seed 000 L751), or the consequence of a run of them (seed 000 L757). */
   warning: string;
+  /** Position in the person's run of audits below the warning score (0 when not below). */
+  runBelow: NumberCell;
   needsReview: BoolCell;
   reviewNote: string;
   comments: string;
@@ -93,6 +95,7 @@ export const AUDITS: SheetSchema<keyof AuditRow> = {
     audit('kind', 'enum', { enum: 'auditKind', required: true, system: true }),
     audit('state', 'enum', { enum: 'auditState', required: true }),
     audit('warning', 'text', { required: true, system: true, width: 220 }),
+    audit('runBelow', 'number', { required: true, system: true, width: 60 }),
     audit('needsReview', 'bool', { required: true }),
     audit('reviewNote', 'longText', { required: true, system: true, width: 220 }),
     audit('comments', 'longText'),
@@ -135,5 +138,87 @@ export const AUDIT_ITEMS: SheetSchema<keyof AuditItemRow> = {
     auditItem('na', 'bool', { required: true, system: true }),
     auditItem('rootCause', 'text', { required: true, system: true }),
     auditItem('comment', 'longText', { required: true, system: true }),
+  ],
+};
+
+export interface AuditSampleRow {
+  /** The ISO week whose resolved tickets were sampled (2026-W10). */
+  week: string;
+  staff: string;
+  ticketId: string;
+  type: EnumCode<'ticketType'> | '';
+  channel: EnumCode<'channel'> | '';
+  reason: EnumCode<'sampleReason'> | '';
+  /** The supervisor asked to audit it. */
+  auditor: string;
+  scorecard: string;
+  drawnAt: DateCell;
+  due: DateCell;
+  state: EnumCode<'sampleState'> | '';
+  auditId: string;
+}
+
+const sample = columnsFor('col.auditSamples');
+
+export const AUDIT_SAMPLES: SheetSchema<keyof AuditSampleRow> = {
+  key: 'auditSamples',
+  title: 'sheet.auditSamples',
+  columns: [
+    sample('week', 'text', { required: true, system: true, width: 90 }),
+    sample('staff', 'text', { required: true, system: true }),
+    sample('ticketId', 'text', { required: true, system: true, width: 130 }),
+    sample('type', 'enum', { enum: 'ticketType', system: true }),
+    sample('channel', 'enum', { enum: 'channel', system: true }),
+    sample('reason', 'enum', { enum: 'sampleReason', required: true, system: true }),
+    sample('auditor', 'text', { required: true }),
+    sample('scorecard', 'text', { required: true }),
+    sample('drawnAt', 'date', { required: true, system: true }),
+    sample('due', 'date', { required: true, system: true }),
+    sample('state', 'enum', { enum: 'sampleState', required: true, system: true }),
+    sample('auditId', 'text', { required: true, system: true, width: 130 }),
+  ],
+};
+
+export interface AuditAppealRow {
+  at: DateCell;
+  auditId: string;
+  staff: string;
+  /** The items disputed, as the person wrote them. */
+  items: string;
+  reason: string;
+  /** The last moment to appeal: N working days after the audit (⚙ General). */
+  due: DateCell;
+  /** Who decides: not the auditor (the CS manager by default). */
+  reviewer: string;
+  decision: EnumCode<'appealDecision'> | '';
+  /** The reviewer's new points, one "Item: points" per line. */
+  newScores: string;
+  decidedAt: DateCell;
+  finalBefore: NumberCell;
+  finalAfter: NumberCell;
+  note: string;
+  formResponseId: string;
+}
+
+const appeal = columnsFor('col.auditAppeals');
+
+export const AUDIT_APPEALS: SheetSchema<keyof AuditAppealRow> = {
+  key: 'auditAppeals',
+  title: 'sheet.auditAppeals',
+  columns: [
+    appeal('at', 'date', { required: true, system: true }),
+    appeal('auditId', 'text', { required: true, system: true, width: 130 }),
+    appeal('staff', 'text', { required: true, system: true }),
+    appeal('items', 'longText', { required: true, system: true }),
+    appeal('reason', 'longText', { required: true, system: true }),
+    appeal('due', 'date', { required: true, system: true }),
+    appeal('reviewer', 'text', { required: true }),
+    appeal('decision', 'enum', { enum: 'appealDecision', required: true }),
+    appeal('newScores', 'longText', { required: true }),
+    appeal('decidedAt', 'date', { required: true, system: true }),
+    appeal('finalBefore', 'number', { required: true, system: true }),
+    appeal('finalAfter', 'number', { required: true, system: true }),
+    appeal('note', 'longText', { required: true, system: true }),
+    appeal('formResponseId', 'text', { required: true, system: true, group: 'system' }),
   ],
 };

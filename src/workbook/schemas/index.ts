@@ -1,6 +1,6 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
-import { AUDIT_ITEMS, AUDITS, SCORECARDS } from './audits';
+import { AUDIT_APPEALS, AUDIT_ITEMS, AUDIT_SAMPLES, AUDITS, SCORECARDS } from './audits';
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
@@ -39,4 +39,6 @@ export const SCHEMAS: Record<SheetKey, SheetSchema> = {
   auditItems: AUDIT_ITEMS,
   scorecards: SCORECARDS,
   reportLog: REPORT_LOG,
+  auditSamples: AUDIT_SAMPLES,
+  auditAppeals: AUDIT_APPEALS,
 };

@@ -11,6 +11,7 @@ import {
   stageOutcome,
 } from '../input';
 import { label, type ReportCell, type ReportSection } from '../model';
+import { qaAverages } from './audits';
 
 interface StaffTally {
   handled: number;
@@ -51,6 +52,10 @@ export function staffTable(context: ReportContext): ReportSection {
     tally.rated += 1;
     if (isSatisfied(callback.satisfaction)) tally.satisfied += 1;
   }
+  // QA average (SPEC §8.1): mean final % of the person's normal audits in the period.
+  const qa = qaAverages(context.audits, context.current);
+  const withQa = context.audits !== undefined;
+  for (const name of qa.keys()) tallyOf(name);
   const rows: ReportCell[][] = [...byStaff]
     .sort(([a, x], [b, y]) => y.handled - x.handled || a.localeCompare(b))
     .map(([name, tally]) => [
@@ -59,6 +64,7 @@ export function staffTable(context: ReportContext): ReportSection {
       tally.decided === 0 ? null : tally.onTime / tally.decided,
       tally.rated === 0 ? null : tally.satisfied / tally.rated,
       tally.rated,
+      ...(withQa ? [qa.get(name) ?? null] : []),
     ]);
   return {
     id: 'staff',
@@ -69,6 +75,7 @@ export function staffTable(context: ReportContext): ReportSection {
       { header: 'reports.col.onTimeRate', format: 'percent' },
       { header: 'reports.col.satisfactionRate', format: 'percent' },
       { header: 'reports.col.rated', format: 'count' },
+      ...(withQa ? [{ header: 'reports.col.qaAverage' as const, format: 'percent' as const }] : []),
     ],
     rows,
     mailRows: context.targets.listLimit,

@@ -1,0 +1,345 @@
+/**
+ * Acknowledging and appealing audits (申诉, SPEC §8.1). The audited person answers the one appeal form
+ * (pre-filled from the result mail): acknowledge, or appeal within N working days of the audit (⚙
+ * General, on the business calendar) naming the items and why. An appeal gets a row in Audit appeals and
+ * a reviewer who is not the auditor (the CS manager; the GM when the manager audited). The reviewer
+ * decides in the sheet — Decision accept / partly (with "Item: points" lines) / reject — and the edit
+ * re-scores the audit with the version it was scored with: the Audits row shows the revised score,
+ * History keeps both; a rejected or late appeal makes the audit final.
+ */
+
+import { parseNewScores, rescore, type Scorecard } from '../../core/audits';
+import { addWorkingDays } from '../../core/calendar';
+import { renderMail } from '../../core/mail-html';
+import { formatLocalDateTime } from '../../core/sla';
+import { sanitizeUserText } from '../../core/text';
+import { appealFormSpec, readAppealAnswers } from '../../forms/audit';
+import { enumLabel, t } from '../../i18n';
+import { render } from '../../i18n/render';
+import type { CellEdit, FormInfo, FormSubmission, StorePort } from '../../ports';
+import {
+  AUDIT_APPEALS,
+  AUDIT_ITEMS,
+  AUDITS,
+  type AuditAppealRow,
+  type AuditItemRow,
+  type AuditRow,
+} from '../../workbook/schemas';
+import type { JobContext } from '../context';
+import { appendHistory, type HistoryEntry } from '../history';
+import { upsertLinkedForm } from '../linked-form';
+import { deliver, type Outgoing } from '../mailer';
+import { spreadsheetLink, staffEmail } from '../notices';
+import { type DeskSettings, loadSettings } from '../settings';
+import { scorecardVersion } from './forms';
+
+const FORM_KEY = 'forms.auditAppeal';
+const AUDIT_KEYS = [
+  'auditId',
+  'at',
+  'staff',
+  'auditor',
+  'scorecard',
+  'version',
+  'finalPercent',
+  'state',
+] as const;
+/** Items of one audit are appended together: they lie within this many rows of the first. */
+const ITEMS_WINDOW = 200;
+const TEXT_MAX = 2000;
+
+export function appealForm(store: StorePort): FormInfo | null {
+  const saved = store.get(FORM_KEY);
+  return saved ? (JSON.parse(saved) as FormInfo) : null;
+}
+
+export function syncAppealForm(ctx: JobContext, settings: DeskSettings): FormInfo {
+  const previous = appealForm(ctx.ports.store);
+  const info = upsertLinkedForm(ctx.ports, previous?.id ?? null, appealFormSpec(ctx.lang, settings.staff));
+  ctx.ports.store.set(FORM_KEY, JSON.stringify(info));
+  return info;
+}
+
+export function isAppealForm(store: StorePort, sheetId: number): boolean {
+  return appealForm(store)?.responseSheetId === sheetId;
+}
+
+/** The last moment an audit made at `at` may be appealed. */
+export function appealDue(settings: DeskSettings, at: Date): Date {
+  return new Date(addWorkingDays(settings.calendar, at.getTime(), settings.general.qaAppealWorkingDays));
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The CS manager decides, unless they audited; then the GM (never the auditor). */
+function reviewerFor(settings: DeskSettings, auditor: string): string {
+  const active = settings.staff.filter((s) => s.active && !sameName(s.name, auditor));
+  return (active.find((s) => s.role === 'manager') ?? active.find((s) => s.role === 'gm'))?.name ?? '';
+}
+
+function scoreText(value: number | ''): string {
+  return value === '' ? '—' : `${value} %`;
+}
+
+export function handleAppealSubmission(
+  ctx: JobContext,
+  submission: FormSubmission,
+  responseId: string,
+): string {
+  const { ports, lang } = ctx;
+  const settings = loadSettings(ctx);
+  const answers = readAppealAnswers(submission.namedValues);
+  const items = sanitizeUserText(answers.items, TEXT_MAX).text;
+  const reason = sanitizeUserText(answers.reason, TEXT_MAX).text;
+  const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const appeals = ctx.table<AuditAppealRow>(AUDIT_APPEALS);
+    if (appeals.has('formResponseId', responseId)) return { kind: 'duplicate' as const };
+    const audits = ctx.table<AuditRow>(AUDITS);
+    const row = audits.rowOf('auditId', answers.auditId);
+    const audit = row === null ? null : (audits.readRowsAt(row, 1, AUDIT_KEYS).rows[0]?.values ?? null);
+    const now = ctx.now();
+    const history: HistoryEntry[] = [];
+    const setState = (state: AuditRow['state']) => {
+      if (row === null || !audit || audit.state === state) return;
+      audits.updateRows([{ row, values: { state } }]);
+      history.push({
+        actor: answers.staff,
+        recordId: audit.auditId,
+        field: t(lang, 'audits.history.state'),
+        oldValue: audit.state === '' ? '' : enumLabel(lang, 'auditState', audit.state),
+        newValue: state === '' ? '' : enumLabel(lang, 'auditState', state),
+      });
+    };
+    if (answers.response === 'acknowledge') {
+      if (
+        audit &&
+        sameName(audit.staff, answers.staff) &&
+        (audit.state === 'scored' || audit.state === 'needsReview')
+      )
+        setState('acknowledged');
+      appendHistory(ctx, 'form', history);
+      ports.workbook.flush();
+      return { kind: 'acknowledged' as const };
+    }
+    const notes: string[] = [];
+    let decision: AuditAppealRow['decision'] = 'pending';
+    const due = audit && audit.at instanceof Date ? appealDue(settings, audit.at) : null;
+    if (!audit) notes.push(t(lang, 'audits.appeal.note.unknownAudit', { id: answers.auditId }));
+    else if (!sameName(audit.staff, answers.staff))
+      notes.push(t(lang, 'audits.appeal.note.notTheirs', { id: audit.auditId, name: answers.staff }));
+    else if (audit.state === 'locked' || audit.state === 'revised')
+      notes.push(t(lang, 'audits.appeal.note.closed', { id: audit.auditId }));
+    else if (due && now > due) {
+      decision = 'expired';
+      notes.push(
+        t(lang, 'audits.appeal.note.late', {
+          due: render(lang, formatLocalDateTime(settings.calendar, due.getTime())),
+        }),
+      );
+      setState('locked');
+    } else setState('appealed');
+    if (items === '' && reason === '') notes.push(t(lang, 'audits.appeal.note.noReason'));
+    const reviewer = audit ? reviewerFor(settings, audit.auditor) : '';
+    appeals.appendRecord({
+      at: now,
+      auditId: audit?.auditId ?? answers.auditId,
+      staff: answers.staff,
+      items,
+      reason,
+      due: due ?? '',
+      reviewer,
+      decision,
+      newScores: '',
+      decidedAt: decision === 'expired' ? now : '',
+      finalBefore: audit?.finalPercent ?? '',
+      finalAfter: '',
+      note: notes.join('\n'),
+      formResponseId: responseId,
+    });
+    appendHistory(ctx, 'form', history);
+    ports.workbook.flush();
+    return { kind: 'appealed' as const, audit, reviewer, due, decision };
+  });
+  ctx.rememberHeaders();
+  if (outcome.kind === 'appealed' && outcome.audit && outcome.decision === 'pending' && outcome.due) {
+    const to = staffEmail(settings.staff, outcome.reviewer);
+    if (to) {
+      const subject = t(lang, 'audits.appeal.mail.subject', { id: outcome.audit.auditId });
+      const body = t(lang, 'audits.appeal.mail.intro', {
+        name: answers.staff,
+        id: outcome.audit.auditId,
+        score: scoreText(outcome.audit.finalPercent),
+        auditor: outcome.audit.auditor,
+        due: render(lang, formatLocalDateTime(settings.calendar, outcome.due.getTime())),
+      });
+      deliver(ctx, [
+        mail(ctx, [to], subject, [
+          body,
+          `${t(lang, 'col.auditAppeals.items')}: ${items}`,
+          `${t(lang, 'col.auditAppeals.reason')}: ${reason}`,
+        ]),
+      ]);
+    }
+  }
+  return outcome.kind;
+}
+
+function mail(ctx: JobContext, to: string[], subject: string, lines: string[]): Outgoing {
+  const link = spreadsheetLink(ctx);
+  const rendered = renderMail({
+    title: subject,
+    intro: lines[0] ?? '',
+    sections: [{ paragraphs: lines.slice(1) }],
+    link: link ? { href: link, text: t(ctx.lang, 'notify.openSheet') } : undefined,
+    footer: t(ctx.lang, 'notify.footer'),
+  });
+  return {
+    to,
+    subject,
+    htmlBody: rendered.html,
+    textBody: rendered.text,
+    reason: t(ctx.lang, 'audits.appeal.mail.reason'),
+  };
+}
+
+const APPEAL_KEYS = [
+  'auditId',
+  'staff',
+  'reviewer',
+  'decision',
+  'newScores',
+  'decidedAt',
+  'finalBefore',
+  'finalAfter',
+  'note',
+] as const;
+
+/** The reviewer set a Decision in Audit appeals: the audit is revised, or made final. */
+export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
+  const { ports, lang } = ctx;
+  const settings = loadSettings(ctx);
+  const results = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const appeals = ctx.table<AuditAppealRow>(AUDIT_APPEALS);
+    const rows = appeals.readRowsAt(edit.row, edit.numRows, APPEAL_KEYS).rows;
+    const decided: Array<{
+      appeal: Pick<AuditAppealRow, (typeof APPEAL_KEYS)[number]>;
+      before: number | '';
+      after: number | '';
+    }> = [];
+    for (const { row, values } of rows) {
+      if (values.decidedAt instanceof Date) continue;
+      const decision = values.decision;
+      if (decision !== 'accept' && decision !== 'partly' && decision !== 'reject') continue;
+      const audits = ctx.table<AuditRow>(AUDITS);
+      const auditRow = audits.rowOf('auditId', values.auditId);
+      if (auditRow === null) continue;
+      const audit = audits.readRowsAt(auditRow, 1, AUDIT_KEYS).rows[0]?.values;
+      if (!audit) continue;
+      const actor = edit.user || values.reviewer;
+      if (
+        sameName(audit.auditor, values.reviewer) ||
+        (edit.user !== '' && staffEmail(settings.staff, audit.auditor) === edit.user)
+      ) {
+        appeals.updateRows([{ row, values: { note: t(lang, 'audits.appeal.note.reviewerIsAuditor') } }]);
+        continue;
+      }
+      const history: HistoryEntry[] = [];
+      let after: number | '' = audit.finalPercent;
+      const change: Partial<AuditRow> = {};
+      const notes: string[] = [];
+      if (decision === 'reject') change.state = 'locked';
+      else {
+        const scorecard: Scorecard | null = scorecardVersion(
+          ports.store,
+          audit.scorecard,
+          Number(audit.version) || 0,
+        );
+        if (scorecard) {
+          const points = itemPointsOf(ctx, audit.auditId, scorecard);
+          const fresh = parseNewScores(values.newScores, scorecard);
+          if (fresh.unread.length > 0)
+            notes.push(t(lang, 'audits.appeal.note.unread', { lines: fresh.unread.join('; ') }));
+          for (const [key, value] of fresh.points) points.set(key, value);
+          const revised = rescore(scorecard, points, settings.general);
+          after = revised.finalPercent ?? '';
+          Object.assign(change, {
+            rawPercent: revised.rawPercent ?? '',
+            finalPercent: after,
+            criticalFail: revised.result.criticalFail,
+            grade: revised.grade,
+          });
+        }
+        change.state = 'revised';
+      }
+      audits.updateRows([{ row: auditRow, values: change }]);
+      if (after !== audit.finalPercent)
+        history.push({
+          actor,
+          recordId: audit.auditId,
+          field: t(lang, 'audits.history.final'),
+          oldValue: String(audit.finalPercent),
+          newValue: String(after),
+        });
+      history.push({
+        actor,
+        recordId: audit.auditId,
+        field: t(lang, 'audits.history.state'),
+        oldValue: audit.state === '' ? '' : enumLabel(lang, 'auditState', audit.state),
+        newValue: enumLabel(lang, 'auditState', change.state ?? 'revised'),
+      });
+      appeals.updateRows([
+        {
+          row,
+          values: {
+            decidedAt: ctx.now(),
+            finalBefore: audit.finalPercent,
+            finalAfter: after,
+            note: notes.join('\n'),
+          },
+        },
+      ]);
+      appendHistory(ctx, 'edit', history);
+      decided.push({ appeal: values, before: audit.finalPercent, after });
+    }
+    ports.workbook.flush();
+    return decided;
+  });
+  ctx.rememberHeaders();
+  const mails: Outgoing[] = [];
+  for (const { appeal, before, after } of results) {
+    const to = staffEmail(settings.staff, appeal.staff);
+    if (!to || appeal.decision === '') continue;
+    const decision = enumLabel(lang, 'appealDecision', appeal.decision);
+    mails.push(
+      mail(ctx, [to], t(lang, 'audits.appeal.mail.decidedSubject', { id: appeal.auditId, decision }), [
+        t(lang, 'audits.appeal.mail.decided', {
+          id: appeal.auditId,
+          reviewer: appeal.reviewer,
+          decision,
+          before: scoreText(before),
+          after: scoreText(after),
+        }),
+      ]),
+    );
+  }
+  deliver(ctx, mails);
+}
+
+/** The points each item of an audit earned, from its Audit items rows (one search, one bounded read). */
+function itemPointsOf(ctx: JobContext, auditId: string, scorecard: Scorecard): Map<string, number | null> {
+  const items = ctx.table<AuditItemRow>(AUDIT_ITEMS);
+  const points = new Map<string, number | null>();
+  const first = items.rowOf('auditId', auditId);
+  if (first === null) return points;
+  const rows = items.readRowsAt(first, ITEMS_WINDOW, ['auditId', 'section', 'item', 'points', 'na']).rows;
+  for (const { values } of rows) {
+    if (values.auditId !== auditId) continue;
+    const item = scorecard.items.find((i) => i.section === values.section && i.text === values.item);
+    if (!item) continue;
+    if (values.na === true) points.set(item.key, null);
+    else if (typeof values.points === 'number') points.set(item.key, values.points);
+  }
+  return points;
+}
