@@ -224,6 +224,11 @@ export class Table<R extends object> {
     if (this.lastRowSeen !== null) this.lastRowSeen += 1;
   }
 
+  /** Throws MissingColumnError for a required column the map for appends lacks (no Sheets call when cached). */
+  requireColumnsForAppend(): void {
+    this.mapForAppend();
+  }
+
   private mapForAppend(): HeaderMap {
     const map = this.map ?? this.headerMap();
     for (const column of this.schema.columns) {
@@ -285,7 +290,8 @@ export class Table<R extends object> {
    * run of columns over all the rows; a row that lacks a key of another row gets '' there.
    */
   writeNotesOfRows(firstRow: number, rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>): number {
-    const map = this.headerMap();
+    // Notes follow the values just written: the map those were placed with is the one to trust.
+    const map = this.map ?? this.headerMap();
     // A block may run over our columns that carry no notes (writing '' there changes nothing), never
     // over a user's column or a column whose notes explain something (they would be blanked).
     const ours = new Set(

@@ -116,8 +116,9 @@ export function handleInspection(
     if (state.recentResponses.includes(responseId)) return { kind: 'duplicate' as const, responseId };
     const inspections = ctx.table<InspectionRow>(INSPECTIONS);
     const items = ctx.table<InspectionItemRow>(INSPECTION_ITEMS);
-    inspections.requireColumns();
-    items.requireColumns();
+    // Before anything is numbered or written (no Sheets call with the header maps cached).
+    inspections.requireColumnsForAppend();
+    items.requireColumnsForAppend();
 
     const now = ctx.now();
     const evaluation = evaluateInspection(template, form.answers);
