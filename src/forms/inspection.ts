@@ -169,3 +169,27 @@ export function readInspectionAnswers(
 export function evidenceLinks(note: string): string[] {
   return note.match(/https?:\/\/[^\s，。；;,]+/g) ?? [];
 }
+
+/**
+ * A re-inspection link (SPEC §9): area, inspector and "re-inspection of" filled in, the pass/fail items
+ * that passed last time pre-answered, the failed ones (and every measured item) left to rate again.
+ */
+export function recheckPrefill(
+  lang: Lang,
+  template: ChecklistTemplate,
+  area: string,
+  inspector: string,
+  inspectionId: string,
+  openItemKeys: ReadonlySet<string>,
+): Record<string, string> {
+  const answers: Record<string, string> = {
+    [fixedQuestionTitle(lang, 'area')]: area,
+    [fixedQuestionTitle(lang, 'inspector')]: inspector,
+    [fixedQuestionTitle(lang, 'recheckOf')]: inspectionId,
+  };
+  for (const item of template.items) {
+    if (openItemKeys.has(item.key) || item.kind !== 'passFail') continue;
+    answers[itemQuestionTitle(item)] = enumLabel(lang, 'inspectionAnswer', 'pass');
+  }
+  return answers;
+}

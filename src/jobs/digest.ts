@@ -26,6 +26,7 @@ import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/s
 import { auditSampleSection, openSamplesByAuditor } from './audits/digest-section';
 import type { JobContext } from './context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
+import { inspectionDigest } from './inspections/daily';
 import { deliver, type Outgoing } from './mailer';
 import { spreadsheetLink, staffEmail } from './notices';
 import type { RunCounts } from './run-log';
@@ -388,6 +389,7 @@ export function runDigest(
   const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
   const writer = new DigestWriter(ctx, settings);
   const samples = openSamplesByAuditor(ctx);
+  const inspections = inspectionDigest(ctx, settings, window);
   const done = readCursor(ctx, window.slot.label);
   const mails: Outgoing[] = [];
   let complete = true;
@@ -400,6 +402,7 @@ export function runDigest(
     const sections = writer.sections(person, tickets, window, news);
     const sample = auditSampleSection(ctx, settings, person, samples);
     if (sample) sections.push(sample);
+    sections.push(...inspections.sectionsFor(person));
     if (sections.length > 0) mails.push(writer.mail(person, window, sections));
     done.add(person.email);
   }

@@ -147,3 +147,39 @@ describe('a Chinese desk', () => {
     expect(notice?.htmlBody).toContain('沙发后有垃圾');
   });
 });
+
+describe('schedule: missed inspections and re-inspections in the daily digest', () => {
+  it('lists the slots missed yesterday for the inspector and owner, records them once, and sends the inspector a pre-filled re-inspection link', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Hygiene': 'Litter behind the sofa' },
+    });
+    // Tuesday's 08:00 digest: Monday's slot of every daily area but Building 1 was missed.
+    emu.advanceTo(new Date('2026-03-03T01:30:00Z'));
+    const missed = rowsOf(emu, 'Missed inspections');
+    expect(missed.map((row) => `${row['Due in']} ${row.Area}`).sort()).toEqual([
+      '2026-03-02 Building 2 common areas',
+      '2026-03-02 CS front desk',
+      '2026-03-02 Clubhouse',
+    ]);
+    const digestOf = (address: string) =>
+      emu.mail.outbox.find((mail) => mail.to.includes(address) && /digest/i.test(mail.subject));
+    const liu = digestOf('liu.yang@example.com');
+    expect(liu?.htmlBody).toContain('Inspections missed');
+    expect(liu?.htmlBody).toContain('Building 2 common areas');
+    const zhang = digestOf('zhang.wei@example.com');
+    expect(zhang?.htmlBody).toContain('Re-inspections due');
+    expect(zhang?.htmlBody).toContain('IN-2026-00001');
+    expect(zhang?.htmlBody).toMatch(/viewform\?[^"]*IN-2026-00001/);
+    expect(zhang?.htmlBody).not.toContain('Inspections missed');
+    // The owner hears about the re-inspection too, without the link.
+    expect(digestOf('he.fang@example.com')?.htmlBody).toContain('Re-inspections due');
+    // Wednesday: only Tuesday's slots are new; nothing is recorded twice.
+    emu.advanceTo(new Date('2026-03-04T01:30:00Z'));
+    const again = rowsOf(emu, 'Missed inspections');
+    expect(again.filter((row) => row['Due in'] === '2026-03-02')).toHaveLength(3);
+    expect(again.filter((row) => row['Due in'] === '2026-03-03')).toHaveLength(4);
+  });
+});

@@ -116,6 +116,10 @@ export const en = {
   'inspections.review.unknownRecheck':
     'Re-inspection of “{value}”, which is not an open inspection of this area.',
   'inspections.streak': '{n} in a row',
+  'inspections.digest.missed': 'Inspections missed (a manager may excuse one in Missed inspections, with a reason)',
+  'inspections.digest.rechecks': 'Re-inspections due',
+  'inspections.digest.openItems': 'Items to re-rate',
+  'inspections.digest.link': 'Re-inspection form',
   'inspections.error.unknownTemplate':
     'The inspection form of “{template}” was answered, but ⚙ Checklists has no such template any more. The response is kept in its form sheet; add the template back and it will be recorded.',
   'inspections.review.ownerUnknown':
@@ -275,6 +279,10 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.review.noteMissing': '不合格但未填写说明：{items}。',
   'inspections.review.unknownRecheck': '复查的“{value}”不是该区域待复查的检查。',
   'inspections.streak': '连续 {n} 次',
+  'inspections.digest.missed': '漏检（经理可在“漏检登记”中注明原因准予免检）',
+  'inspections.digest.rechecks': '待复查',
+  'inspections.digest.openItems': '待复查项',
+  'inspections.digest.link': '复查表单',
   'inspections.error.unknownTemplate':
     '收到“{template}”的检查表单回复，但 ⚙ 检查表中已无此检查表。回复已保存在表单回复表中；恢复该检查表后即可登记。',
   'inspections.review.ownerUnknown': '区域责任人“{owner}”不在 ⚙ 人员中（或已停用）：请手动指派工单。',

@@ -271,6 +271,7 @@ export function handleInspection(
     saveState(ports.store, areaName, template.name, {
       ...(area ? newState : state),
       recentResponses: [...state.recentResponses, responseId],
+      recentAt: [...state.recentAt, now.getTime()],
       inspectionRows: { ...state.inspectionRows, ...(opened.length > 0 ? { [id]: firstRow } : {}) },
     });
     ports.workbook.flush();

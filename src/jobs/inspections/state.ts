@@ -9,9 +9,13 @@ import type { StorePort } from '../../ports';
 
 /** How many recent response IDs a schedule remembers to skip duplicate trigger fires. */
 const RECENT_RESPONSES = 20;
+/** How many recent inspection instants a schedule remembers: enough for the daily missed-slot check. */
+const RECENT_INSPECTIONS = 60;
 
 export interface StoredState extends ScheduleState {
   recentResponses: string[];
+  /** When the schedule's latest inspections were done (the daily check of missed slots reads these). */
+  recentAt: number[];
   /** Row hint of the last inspection with open items, by inspection ID (checked against the ID there). */
   inspectionRows: Record<string, number>;
 }
@@ -22,7 +26,7 @@ function storeKey(area: string, template: string): string {
 
 export function loadState(store: StorePort, area: string, template: string): StoredState {
   const saved = store.get(storeKey(area, template));
-  const empty: StoredState = { ...EMPTY_STATE, recentResponses: [], inspectionRows: {} };
+  const empty: StoredState = { ...EMPTY_STATE, recentResponses: [], recentAt: [], inspectionRows: {} };
   if (!saved) return empty;
   try {
     return { ...empty, ...(JSON.parse(saved) as Partial<StoredState>) };
@@ -39,6 +43,7 @@ export function saveState(store: StorePort, area: string, template: string, stat
   const trimmed: StoredState = {
     ...state,
     recentResponses: state.recentResponses.slice(-RECENT_RESPONSES),
+    recentAt: state.recentAt.slice(-RECENT_INSPECTIONS),
     inspectionRows,
   };
   store.set(storeKey(area, template), JSON.stringify(trimmed));
