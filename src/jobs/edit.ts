@@ -15,6 +15,7 @@ import {
   AUDIT_APPEALS,
   HISTORY,
   type HistoryRow,
+  MISSED_INSPECTIONS,
   SCORECARDS,
   TICKETS,
   type TicketRow,
@@ -27,6 +28,7 @@ import { JobContext } from './context';
 import { ticketDeadlines } from './deadlines';
 import { spreadsheetLang } from './entry';
 import { appendHistory, type HistoryEntry } from './history';
+import { handleExcuseEdit, rectificationSettleRefusal } from './inspections/manual';
 import { type DeskSettings, invalidateSettings, loadSettings, SETTINGS_SCHEMAS } from './settings';
 
 /** Columns whose edits are logged to History. */
@@ -54,6 +56,7 @@ export const CHANGE_KEYS = [
   'reopenCount',
   'needsReview',
   'reviewNote',
+  'inspection',
 ] as const;
 
 export type EditedRow = Pick<TicketRow, (typeof CHANGE_KEYS)[number]>;
@@ -108,6 +111,7 @@ function statusChange(
   from: TicketStatus,
   raw: string,
   actor: string,
+  editor: string,
 ): RowOutcome {
   const outcome: RowOutcome = { values: {}, notes: {}, history: [] };
   const to = isEnumCode('status', row.status) ? row.status : enumCodeFromText(bothLanguages, 'status', raw);
@@ -125,6 +129,14 @@ function statusChange(
             businessMs: (a, b) => businessTimeBetween(settings.calendar, a.getTime(), b.getTime()),
           },
         );
+  // A rectification ticket settles when a re-inspection passes its item, or by a manager with a reason.
+  const guard = to === null ? null : rectificationSettleRefusal(ctx, settings.staff, row, to, editor);
+  if (guard !== null) {
+    outcome.values.status = from;
+    outcome.notes.status = guard;
+    outcome.refused = guard;
+    return outcome;
+  }
   if (!result.allowed || to === null) {
     outcome.values.status = from;
     outcome.notes.status = refusalText(
@@ -232,6 +244,8 @@ export interface TicketChange {
   /** What History shows as the old value of the other columns (missing when Google did not say). */
   oldValues: Partial<Record<LoggedKey, string>>;
   actor: string;
+  /** The email of the person making the change (a manager may settle a rectification ticket); default actor. */
+  editor?: string;
 }
 
 /**
@@ -249,7 +263,15 @@ export function planTicketChange(
   if (change.keys.includes('status')) {
     Object.assign(
       outcome,
-      statusChange(ctx, settings, values, change.from, change.typedStatus, change.actor),
+      statusChange(
+        ctx,
+        settings,
+        values,
+        change.from,
+        change.typedStatus,
+        change.actor,
+        change.editor ?? change.actor,
+      ),
     );
   }
   for (const key of change.keys.filter((k) => k !== 'status')) {
@@ -304,6 +326,7 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
         typedStatus: unrecognized.status ?? shown(values.status),
         oldValues: single ? { [logged[0]]: edit.oldValue ?? '' } : {},
         actor,
+        editor: edit.user,
       });
       changes.push({ row, values: outcome.values });
       if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
@@ -334,6 +357,10 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
   }
   if (isSheetOf(AUDIT_APPEALS) && edit.row + edit.numRows - 1 >= 2) {
     handleAppealEdit(new JobContext(ports, spreadsheetLang(ports)), edit);
+    return;
+  }
+  if (isSheetOf(MISSED_INSPECTIONS) && edit.row + edit.numRows - 1 >= 2) {
+    handleExcuseEdit(new JobContext(ports, spreadsheetLang(ports)), edit);
     return;
   }
   if (!isSheetOf(TICKETS) || edit.row + edit.numRows - 1 < 2) return;

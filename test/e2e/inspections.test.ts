@@ -1,7 +1,7 @@
 /**
  * The inspection register end to end on dist/Code.js (issue 17): forms submitted, the clock advanced.
  */
-import { documentProperties, newDesk, rowsOf } from '../helpers/desk';
+import { cellOf, documentProperties, newDesk, noteOf, rowsOf } from '../helpers/desk';
 import { submitInspection } from '../helpers/inspections';
 
 const DAY = 86_400_000;
@@ -181,5 +181,65 @@ describe('schedule: missed inspections and re-inspections in the daily digest', 
     const again = rowsOf(emu, 'Missed inspections');
     expect(again.filter((row) => row['Due in'] === '2026-03-02')).toHaveLength(3);
     expect(again.filter((row) => row['Due in'] === '2026-03-03')).toHaveLength(4);
+  });
+});
+
+describe('by hand', () => {
+  it('a rectification ticket cannot be resolved by hand before a re-inspection; a CS manager may, with a reason', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Hygiene': 'Litter behind the sofa' },
+    });
+    const row = 2;
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Resolution', row), [['Swept it']], {
+      user: 'he.fang@example.com',
+    });
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Status', row), [['Resolved']], {
+      user: 'he.fang@example.com',
+    });
+    expect(rowsOf(emu, 'Tickets')[0].Status).toBe('New');
+    expect(noteOf(emu, 'Tickets', 'Status', row)).toMatch(/re-inspection passes its item/);
+    emu.editCells(
+      'Tickets',
+      cellOf(emu, 'Tickets', 'Resolution', row),
+      [['Area closed for works; checked on site by the manager']],
+      {
+        user: 'wang.min@example.com',
+      },
+    );
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Status', row), [['Resolved']], {
+      user: 'wang.min@example.com',
+    });
+    expect(rowsOf(emu, 'Tickets')[0].Status).toBe('Resolved');
+  });
+
+  it('only a CS manager excuses a missed slot, and only with a reason; the row records who did', () => {
+    const emu = newDesk({ lang: 'en' });
+    emu.advanceTo(new Date('2026-03-03T01:30:00Z'));
+    const rows = rowsOf(emu, 'Missed inspections');
+    const row = rows.findIndex((entry) => entry.Area === 'Clubhouse') + 2;
+    const tick = (user: string) =>
+      emu.editCells('Missed inspections', cellOf(emu, 'Missed inspections', 'Excused', row), [[true]], {
+        user,
+      });
+    tick('liu.yang@example.com');
+    expect(rowsOf(emu, 'Missed inspections')[row - 2].Excused).toBe(false);
+    expect(noteOf(emu, 'Missed inspections', 'Excused', row)).toMatch(/Only a CS manager/);
+    tick('wang.min@example.com');
+    expect(noteOf(emu, 'Missed inspections', 'Excused', row)).toMatch(/reason first/);
+    emu.editCells(
+      'Missed inspections',
+      cellOf(emu, 'Missed inspections', 'Reason', row),
+      [['Clubhouse closed for the water works']],
+      {
+        user: 'wang.min@example.com',
+      },
+    );
+    tick('wang.min@example.com');
+    const excused = rowsOf(emu, 'Missed inspections')[row - 2];
+    expect(excused).toMatchObject({ Excused: true, 'Excused by': 'Wang Min' });
+    expect(noteOf(emu, 'Missed inspections', 'Excused', row)).toBe('');
   });
 });

@@ -116,7 +116,10 @@ export const en = {
   'inspections.review.unknownRecheck':
     'Re-inspection of “{value}”, which is not an open inspection of this area.',
   'inspections.streak': '{n} in a row',
-  'inspections.digest.missed': 'Inspections missed (a manager may excuse one in Missed inspections, with a reason)',
+  'inspections.excuse.notManager': 'Only a CS manager or the GM may excuse a missed inspection.',
+  'inspections.excuse.noReason': 'Write the reason first, then tick Excused.',
+  'inspections.digest.missed':
+    'Inspections missed (a manager may excuse one in Missed inspections, with a reason)',
   'inspections.digest.rechecks': 'Re-inspections due',
   'inspections.digest.openItems': 'Items to re-rate',
   'inspections.digest.link': 'Re-inspection form',
@@ -279,6 +282,8 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.review.noteMissing': '不合格但未填写说明：{items}。',
   'inspections.review.unknownRecheck': '复查的“{value}”不是该区域待复查的检查。',
   'inspections.streak': '连续 {n} 次',
+  'inspections.excuse.notManager': '只有客服经理或总经理可以准予免检。',
+  'inspections.excuse.noReason': '请先填写原因，再勾选“准予免检”。',
   'inspections.digest.missed': '漏检（经理可在“漏检登记”中注明原因准予免检）',
   'inspections.digest.rechecks': '待复查',
   'inspections.digest.openItems': '待复查项',

@@ -85,9 +85,13 @@ function missedSlots(ctx: JobContext, settings: DeskSettings, from: number, now:
   for (const area of settings.areas) {
     for (const template of area.templates) {
       // A slot that began before `from` (a month, say) may have closed after it: look back one slot length.
-      const slots = slotsBetween(settings.calendar, area.frequency, area.sevenDay, from - SLOT_LOOKBACK_MS, now).filter(
-        (slot) => slot.end <= now && slot.end > from,
-      );
+      const slots = slotsBetween(
+        settings.calendar,
+        area.frequency,
+        area.sevenDay,
+        from - SLOT_LOOKBACK_MS,
+        now,
+      ).filter((slot) => slot.end <= now && slot.end > from);
       if (slots.length === 0) continue;
       const state = loadState(ctx.ports.store, area.area, template);
       for (const status of slotStatuses(slots, state.recentAt, new Set(), now)) {
@@ -155,7 +159,10 @@ export function inspectionDigest(
   const { ports, lang } = ctx;
   const now = window.now;
   const missed = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-    const from = Math.max(checkFrom(ports.store.get(CHECKED_KEY), ports.store.get('setup.at'), window.slot.label, now), now - MAX_LOOKBACK_MS);
+    const from = Math.max(
+      checkFrom(ports.store.get(CHECKED_KEY), ports.store.get('setup.at'), window.slot.label, now),
+      now - MAX_LOOKBACK_MS,
+    );
     const found = missedSlots(ctx, settings, from, now);
     if (found.length > 0 && ctx.findSheet(MISSED_INSPECTIONS)) {
       const table = ctx.table<MissedInspectionRow>(MISSED_INSPECTIONS);
@@ -175,7 +182,10 @@ export function inspectionDigest(
         })),
       );
     }
-    ports.store.set(CHECKED_KEY, JSON.stringify({ label: window.slot.label, from, until: now } satisfies CheckMark));
+    ports.store.set(
+      CHECKED_KEY,
+      JSON.stringify({ label: window.slot.label, from, until: now } satisfies CheckMark),
+    );
     return found;
   });
   const rechecks = dueRechecks(ctx, settings, window.slot.end);
@@ -199,7 +209,9 @@ export function inspectionDigest(
             rows: mine.map((entry) => [entry.slot.label, entry.area, entry.template, entry.inspector]),
           },
         });
-      const checks = rechecks.filter((entry) => entry.inspector === person.name || entry.owner === person.name);
+      const checks = rechecks.filter(
+        (entry) => entry.inspector === person.name || entry.owner === person.name,
+      );
       if (checks.length > 0)
         sections.push({
           heading: t(lang, 'inspections.digest.rechecks'),
