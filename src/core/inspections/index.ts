@@ -8,6 +8,7 @@ export * from './checklists';
 export * from './defaults';
 export * from './grading';
 export * from './ids';
+export * from './report';
 export * from './schedule';
 export * from './signals';
 export * from './streak';

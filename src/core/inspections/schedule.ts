@@ -12,12 +12,19 @@ import type { CalendarDay } from '../calendar/calendar';
 import { weekdayOf } from '../calendar/civil';
 import type { InspectionFrequency } from '../enums';
 import { isoWeekLabel } from '../reports/period';
+import { areaKey } from './areas';
+import { templateKey } from './checklists';
 
 export interface Slot {
   /** 2026-03-02 (day), 2026-W10 (week), 2026-03 (month). */
   label: string;
   start: number;
   end: number;
+}
+
+/** Identifies one slot of one schedule (Missed inspections' key column; excuses match on it). */
+export function slotKey(area: string, template: string, label: string): string {
+  return `${areaKey(area)}|${templateKey(template)}|${label}`;
 }
 
 export type SlotState = 'done' | 'excused' | 'missed' | 'due';

@@ -24,6 +24,7 @@ import { callbackStatistics, satisfactionDistribution } from './sections/callbac
 import { personsComplainedAbout } from './sections/complained';
 import { majorAndRepeatComplaints } from './sections/complaints';
 import { departmentTimeliness } from './sections/departments';
+import { inspectionSections } from './sections/inspections';
 import {
   kpiDetails,
   kpiFigures,
@@ -41,7 +42,7 @@ import { dailyTrend } from './sections/trend';
 import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } from './sections/volume';
 
 /** A section of the report, or null when it does not belong to this kind of period. */
-export type SectionBuilder = (context: ReportContext) => ReportSection | null;
+export type SectionBuilder = (context: ReportContext) => ReportSection | ReportSection[] | null;
 
 export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   revisionSection,
@@ -67,7 +68,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   auditSection(1),
   auditSection(2),
   auditSection(3),
-  pendingSection('inspections', ['weekly', 'monthly']),
+  inspectionSections,
   kpiDetails,
 ];
 

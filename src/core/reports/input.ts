@@ -13,6 +13,7 @@
  */
 import type { BusinessCalendar } from '../calendar';
 import type { CallbackState, Channel, Severity, TicketStatus, TicketType } from '../enums';
+import type { InspectionReportInput } from '../inspections';
 import type { ReportTargets } from '../settings/targets';
 import { stageDoneAt } from '../sla';
 import type { ReportPeriod } from './period';
@@ -148,6 +149,8 @@ export interface ReportInput {
   now: number;
   /** Quality audits (SPEC §8.1); absent on a desk without the audit registers. */
   audits?: AuditReportInput;
+  /** The inspection register (issue 17); absent until it is read, then its section says "not set up". */
+  inspections?: InspectionReportInput;
 }
 
 /** What the section builders share, computed once per report. */

@@ -8,7 +8,7 @@
  * the check reads no register; the Missed inspections sheet is read (its key column) only to keep the
  * append idempotent when a run is repeated.
  */
-import { areaKey, findTemplate, type Slot, slotStatuses, slotsBetween } from '../../core/inspections';
+import { findTemplate, type Slot, slotKey, slotStatuses, slotsBetween } from '../../core/inspections';
 import type { MailSection } from '../../core/mail-html';
 import type { StaffMember } from '../../core/settings';
 import { formatLocalDateTime } from '../../core/sla';
@@ -75,10 +75,6 @@ function checkFrom(saved: string | null, setupAt: string | null, label: string, 
   return Number.isFinite(setup) ? setup : now;
 }
 
-function missedKey(area: string, template: string, slot: Slot): string {
-  return `${areaKey(area)}|${template}|${slot.label}`;
-}
-
 /** Slots that closed in [from, now) with no inspection, per schedule of ⚙ Areas. */
 function missedSlots(ctx: JobContext, settings: DeskSettings, from: number, now: number): MissedSlot[] {
   const missed: MissedSlot[] = [];
@@ -102,7 +98,7 @@ function missedSlots(ctx: JobContext, settings: DeskSettings, from: number, now:
           template,
           inspector: area.inspector,
           owner: area.owner,
-          key: missedKey(area.area, template, status),
+          key: slotKey(area.area, template, status.label),
         });
       }
     }

@@ -8,6 +8,7 @@ import { type InspectionFormKey, registeredForm } from '../../forms/registry';
 import type { Lang } from '../../i18n';
 import type { FormInfo, FormSpec, Ports } from '../../ports';
 import type { DeskSettings } from '../settings';
+import { INSPECTIONS_SINCE_KEY } from './report-read';
 
 const TEMPLATES_KEY = 'form.inspection.templates';
 
@@ -51,6 +52,9 @@ export function ensureInspectionForms(
   settings: DeskSettings,
   ensureForm: (key: InspectionFormKey, spec: FormSpec) => FormInfo,
 ): string[] {
+  // Schedules count from the first setup: the days before it are not missed inspections.
+  if (!ports.store.get(INSPECTIONS_SINCE_KEY))
+    ports.store.set(INSPECTIONS_SINCE_KEY, String(ports.clock.now().getTime()));
   const templates = new Set(templatesWithForms(ports));
   const ids: string[] = [];
   for (const template of settings.checklists) {

@@ -14,6 +14,7 @@ import { t } from '../../i18n';
 import type { Ports } from '../../ports';
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
+import { readReportInspections } from '../inspections/report-read';
 import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
@@ -50,6 +51,7 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     targets: settings.targets,
     now: ctx.now().getTime(),
     audits: readReportAudits(ctx, settings.general.qaConsecutiveLimit),
+    inspections: readReportInspections(ctx, settings),
   });
   const layout = layoutReport(ctx.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.
