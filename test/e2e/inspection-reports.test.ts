@@ -60,12 +60,13 @@ describe('inspections in the weekly report', () => {
         'Lifts — Condition of the property': 'Still cracked',
       }),
     );
-    // The manager excuses Monday's missed Clubhouse slot.
+    // The manager excuses Tuesday's missed Clubhouse slot (Monday, the day of setup, was not due).
     at(emu, '2026-03-04T12:00', () => {
       const row =
         rowsOf(emu, 'Missed inspections').findIndex(
-          (entry) => entry.Area === 'Clubhouse' && entry['Due in'] === '2026-03-02',
+          (entry) => entry.Area === 'Clubhouse' && entry['Due in'] === '2026-03-03',
         ) + 2;
+      expect(row).toBeGreaterThan(1);
       emu.editCells(
         'Missed inspections',
         cellOf(emu, 'Missed inspections', 'Reason', row),
@@ -91,13 +92,14 @@ describe('inspections in the weekly report', () => {
     expect(figures['Missed inspections excused'][0]).toBe('1');
     const schedule = section(emu, sheet, 'Inspection schedule by area');
     const row = (area: string) => schedule.find((line) => line[0] === area) ?? [];
-    // Building 2: 5 of 5 working days → compliant; Building 1: Mon and Wed of 5 → 40 %, not compliant.
-    expect(row('Building 2 common areas').slice(2, 6)).toEqual(['5', '5', '0', '0']);
+    // Due from Tuesday, the first whole day after setup. Building 2: 4 of 4 → compliant; Building 1: only
+    // Wednesday of 4 → 25 %, not compliant.
+    expect(row('Building 2 common areas').slice(2, 6)).toEqual(['4', '4', '0', '0']);
     expect(row('Building 2 common areas')[7]).toBe('Compliant');
-    expect(row('Building 1 common areas').slice(2, 6)).toEqual(['5', '2', '0', '3']);
+    expect(row('Building 1 common areas').slice(2, 7)).toEqual(['4', '1', '0', '3', '0.25']);
     expect(row('Building 1 common areas')[7]).toBe('Not compliant');
-    // Clubhouse (7-day): 7 slots, one excused, none done.
-    expect(row('Clubhouse').slice(2, 6)).toEqual(['7', '0', '1', '6']);
+    // Clubhouse (7-day): Tuesday to Sunday, 6 slots, one excused, none done.
+    expect(row('Clubhouse').slice(2, 6)).toEqual(['6', '0', '1', '5']);
     const spots = section(emu, sheet, 'Blind spots: inspections pass, complaints keep coming');
     expect(spots[1][0]).toBe('Building 2 common areas');
     const open = section(emu, sheet, 'Rectifications not yet put right');

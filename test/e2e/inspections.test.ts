@@ -156,31 +156,37 @@ describe('schedule: missed inspections and re-inspections in the daily digest', 
       inspector: 'Zhang Wei',
       fail: { 'Lobby — Hygiene': 'Litter behind the sofa' },
     });
-    // Tuesday's 08:00 digest: Monday's slot of every daily area but Building 1 was missed.
+    const digestOf = (address: string, day: string) =>
+      emu.mail.outbox.find((mail) => mail.to.includes(address) && mail.subject.includes(day));
+    // Tuesday's 08:00 digest: the lobby is due for re-inspection today (1 wd). Monday, the day of setup,
+    // is not a due slot: schedules start with the first whole day after setup.
     emu.advanceTo(new Date('2026-03-03T01:30:00Z'));
-    const missed = rowsOf(emu, 'Missed inspections');
-    expect(missed.map((row) => `${row['Due in']} ${row.Area}`).sort()).toEqual([
-      '2026-03-02 Building 2 common areas',
-      '2026-03-02 CS front desk',
-      '2026-03-02 Clubhouse',
-    ]);
-    const digestOf = (address: string) =>
-      emu.mail.outbox.find((mail) => mail.to.includes(address) && /digest/i.test(mail.subject));
-    const liu = digestOf('liu.yang@example.com');
-    expect(liu?.htmlBody).toContain('Inspections missed');
-    expect(liu?.htmlBody).toContain('Building 2 common areas');
-    const zhang = digestOf('zhang.wei@example.com');
+    expect(rowsOf(emu, 'Missed inspections')).toHaveLength(0);
+    const zhang = digestOf('zhang.wei@example.com', '2026-03-03');
     expect(zhang?.htmlBody).toContain('Re-inspections due');
     expect(zhang?.htmlBody).toContain('IN-2026-00001');
     expect(zhang?.htmlBody).toMatch(/viewform\?[^"]*IN-2026-00001/);
-    expect(zhang?.htmlBody).not.toContain('Inspections missed');
     // The owner hears about the re-inspection too, without the link.
-    expect(digestOf('he.fang@example.com')?.htmlBody).toContain('Re-inspections due');
-    // Wednesday: only Tuesday's slots are new; nothing is recorded twice.
+    const owner = digestOf('he.fang@example.com', '2026-03-03');
+    expect(owner?.htmlBody).toContain('Re-inspections due');
+    expect(owner?.htmlBody).not.toMatch(/viewform/);
+    // Wednesday's digest: nobody inspected on Tuesday — every daily schedule missed its slot, once.
     emu.advanceTo(new Date('2026-03-04T01:30:00Z'));
+    const missed = rowsOf(emu, 'Missed inspections');
+    expect(missed.map((row) => `${row['Due in']} ${row.Area}`).sort()).toEqual([
+      '2026-03-03 Building 1 common areas',
+      '2026-03-03 Building 2 common areas',
+      '2026-03-03 CS front desk',
+      '2026-03-03 Clubhouse',
+    ]);
+    const liu = digestOf('liu.yang@example.com', '2026-03-04');
+    expect(liu?.htmlBody).toContain('Inspections missed');
+    expect(liu?.htmlBody).toContain('Building 2 common areas');
+    // Thursday: only Wednesday's slots are new; nothing is recorded twice.
+    emu.advanceTo(new Date('2026-03-05T01:30:00Z'));
     const again = rowsOf(emu, 'Missed inspections');
-    expect(again.filter((row) => row['Due in'] === '2026-03-02')).toHaveLength(3);
     expect(again.filter((row) => row['Due in'] === '2026-03-03')).toHaveLength(4);
+    expect(again.filter((row) => row['Due in'] === '2026-03-04')).toHaveLength(4);
   });
 });
 
@@ -217,7 +223,7 @@ describe('by hand', () => {
 
   it('only a CS manager excuses a missed slot, and only with a reason; the row records who did', () => {
     const emu = newDesk({ lang: 'en' });
-    emu.advanceTo(new Date('2026-03-03T01:30:00Z'));
+    emu.advanceTo(new Date('2026-03-04T01:30:00Z'));
     const rows = rowsOf(emu, 'Missed inspections');
     const row = rows.findIndex((entry) => entry.Area === 'Clubhouse') + 2;
     const tick = (user: string) =>

@@ -18,7 +18,7 @@ export interface InspectionReportInput {
   areas: readonly AreaSetting[];
   /** Slot keys (slotKey) a manager excused with a reason. */
   excused: ReadonlySet<string>;
-  /** Slots count from here (the register's setup), so days before it are not "missed". */
+  /** Slots that start from here count (the register's first setup): no day before it is "missed". */
   since: number;
   compliance: ComplianceThresholds;
   blindSpotComplaints: number;

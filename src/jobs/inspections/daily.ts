@@ -18,10 +18,11 @@ import { MISSED_INSPECTIONS, type MissedInspectionRow } from '../../workbook/sch
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
 import { inspectionFormInfo } from './forms';
+import { INSPECTIONS_SINCE_KEY } from './report-read';
 import { loadState } from './state';
 
 const CHECKED_KEY = 'inspection.missed.checkedUntil';
-/** Without an earlier check, slots count from setup; never more than this far back. */
+/** Without an earlier check, from the register's start; never more than this far back. */
 const MAX_LOOKBACK_MS = 35 * 86_400_000;
 /** The longest slot (a month), so a slot that began before the last check is still seen closing. */
 const SLOT_LOOKBACK_MS = 32 * 86_400_000;
@@ -63,7 +64,7 @@ interface CheckMark {
  * Where this digest's check starts: where the previous digest's ended — or, when this digest runs again
  * (a run cut short and continued), where its own first run started, so everyone hears the same slots.
  */
-function checkFrom(saved: string | null, setupAt: string | null, label: string, now: number): number {
+function checkFrom(saved: string | null, since: string, label: string, now: number): number {
   try {
     const mark = saved ? (JSON.parse(saved) as Partial<CheckMark>) : null;
     if (mark && typeof mark.from === 'number' && typeof mark.until === 'number')
@@ -71,8 +72,8 @@ function checkFrom(saved: string | null, setupAt: string | null, label: string, 
   } catch {
     // an unreadable mark: start from setup
   }
-  const setup = Date.parse(setupAt ?? '');
-  return Number.isFinite(setup) ? setup : now;
+  const start = Number(since);
+  return Number.isFinite(start) ? start : now;
 }
 
 /** Slots that closed in [from, now) with no inspection, per schedule of ⚙ Areas. */
@@ -155,11 +156,13 @@ export function inspectionDigest(
   const { ports, lang } = ctx;
   const now = window.now;
   const missed = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    // Schedules start with the first whole slot after the register's setup (as the reports count them).
+    const since = Number(ports.store.get(INSPECTIONS_SINCE_KEY) ?? now);
     const from = Math.max(
-      checkFrom(ports.store.get(CHECKED_KEY), ports.store.get('setup.at'), window.slot.label, now),
+      checkFrom(ports.store.get(CHECKED_KEY), String(since), window.slot.label, now),
       now - MAX_LOOKBACK_MS,
     );
-    const found = missedSlots(ctx, settings, from, now);
+    const found = missedSlots(ctx, settings, from, now).filter((entry) => entry.slot.start >= since);
     if (found.length > 0 && ctx.findSheet(MISSED_INSPECTIONS)) {
       const table = ctx.table<MissedInspectionRow>(MISSED_INSPECTIONS);
       const known = new Set(table.readRows(['key']).rows.map((row) => row.values.key));

@@ -45,14 +45,14 @@ function compliance(context: ReportContext, input: InspectionReportInput): Sched
   const result: ScheduleCompliance[] = [];
   for (const area of input.areas) {
     for (const template of area.templates) {
-      // A slot counts once the register existed during it (the day of setup counts).
+      // Schedules start with the first whole slot after setup: the day of setup is not due.
       const slots = slotsBetween(
         context.calendar,
         area.frequency,
         area.sevenDay,
         current.from,
         current.to,
-      ).filter((slot) => slot.end > input.since);
+      ).filter((slot) => slot.start >= input.since);
       if (slots.length === 0) continue;
       const key = scheduleKey(area.area, template);
       const times = input.inspections
