@@ -12,6 +12,7 @@ import { CallbackDesk } from './callbacks';
 import { ContactDesk } from './contacts';
 import { DeskView } from './desk-view';
 import { Staff } from './handling';
+import { InspectionRounds } from './inspections';
 import type { SimOptions } from './options';
 import { Random } from './random';
 import type { SimEvent, World } from './world';
@@ -110,6 +111,7 @@ export async function simulate(
   const staff = new Staff(world);
   const callbacks = new CallbackDesk(world);
   const audits = new AuditDesk(world);
+  const inspections = new InspectionRounds(world, options.seed);
   for (let d = 0; d < options.days; d++) {
     const dayNumber = firstDay + d;
     const working = calendar.day(dayNumber).intervals.length > 0;
@@ -120,6 +122,7 @@ export async function simulate(
       ...staff.rounds(dayNumber, working),
       ...callbacks.sessions(dayNumber, working),
       ...audits.sessions(dayNumber, working),
+      ...inspections.rounds(dayNumber, d, working),
     ].filter((event) => event.at >= began.getTime());
     // Stable sort: events at the same instant keep their planned order.
     events.sort((a, b) => a.at - b.at);

@@ -6,6 +6,7 @@ import { ENUMS, type EnumName } from '../../src/core/enums';
 import { enumCodeFromText } from '../../src/core/text';
 import { bothLanguages, type MessageKey, t } from '../../src/i18n';
 import { AUDIT_APPEALS, AUDIT_SAMPLES, AUDITS, CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
+import { inspectionSummary } from './inspections';
 import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
 import { type Simulation, TIME_ZONE } from './simulate';
 import type { Activity } from './world';
@@ -50,6 +51,8 @@ export interface Summary {
   callsByService: Counted;
   errors: string[];
   activity: Activity;
+  /** The inspection register's lines (scripts/sim/inspections.ts). */
+  inspections: string[];
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Counted {
@@ -172,6 +175,7 @@ export function summarize(sim: Simulation, days: number): Summary {
     callsByService: [...byService].sort((a, b) => b[1] - a[1]),
     errors: [...failures, ...logged],
     activity: world.activity,
+    inspections: inspectionSummary(world),
   };
 }
 
@@ -201,6 +205,7 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
       (a.callbackNote ? ` (${a.callbackNote})` : ''),
     `QA audits     ${summary.qa.audits} (${summary.activity.audits} forms), QA average ${summary.qa.average === null ? 'n/a' : `${summary.qa.average.toFixed(1)} %`}; below 80: ${summary.qa.below}, 3 in a row: ${summary.qa.consequences}, red-line fails: ${summary.qa.criticalFails}, needs review: ${summary.qa.needsReview}; sample ${summary.qa.sampledAudited}/${summary.qa.sampled} audited; appeals ${line(summary.qa.appeals) || 'none'}`,
     `QA by person  ${summary.qa.byStaff.map(([name, n, avg]) => `${name} ${avg.toFixed(1)} % (${n})`).join(' · ') || 'none'}`,
+    ...summary.inspections,
     `Reports       ${summary.reportSheets.length > 0 ? summary.reportSheets.join(', ') : 'none built'}`,
     `Emails        ${summary.mailsSent} sent, ${summary.mailsQueued} queued in the Outbox`,
     ...formatMailCounts(summary.mailCounts),

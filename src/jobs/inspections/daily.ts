@@ -14,6 +14,7 @@ import type { StaffMember } from '../../core/settings';
 import { formatLocalDateTime } from '../../core/sla';
 import { recheckPrefill } from '../../forms/inspection';
 import { t } from '../../i18n';
+import { render } from '../../i18n/render';
 import { MISSED_INSPECTIONS, type MissedInspectionRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
@@ -188,7 +189,7 @@ export function inspectionDigest(
     return found;
   });
   const rechecks = dueRechecks(ctx, settings, window.slot.end);
-  const when = (instant: number) => formatLocalDateTime(lang, settings.calendar, instant);
+  const when = (instant: number) => render(lang, formatLocalDateTime(settings.calendar, instant));
   return {
     missed,
     rechecks,
