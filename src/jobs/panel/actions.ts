@@ -192,6 +192,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
       typedStatus: typed.status ? enumLabel(lang, 'status', typed.status) : '',
       oldValues,
       actor,
+      editor: me.email,
     });
     if (outcome.refused) return refuse(outcome.refused);
     // A cleared status note is not written: the panel leaves the sheet's notes alone unless the rule set wrote one.
