@@ -97,7 +97,7 @@ export function rectificationTickets(
   });
 }
 
-const CLOSE_KEYS = ['id', 'status', 'resolveDue', 'resolution'] as const;
+const CLOSE_KEYS = ['id', 'status', 'resolveDue', 'resolution', 'firstResolvedAt'] as const;
 type CloseRow = Pick<TicketRow, (typeof CLOSE_KEYS)[number]>;
 
 /**
@@ -144,18 +144,30 @@ export function closeRectifications(
           .filter((text) => text !== '')
           .join('\n'),
         resolveAt: now,
+        // The first resolution and its deadline, which the reports' timeliness counts (as an edit sets them).
+        ...(hit.values.firstResolvedAt instanceof Date ? {} : { firstResolvedAt: now, firstResolveDue: due }),
         callbackState: 'notRequired',
         slaState: due instanceof Date && now.getTime() > due.getTime() ? 'metLate' : 'met',
         updatedAt: now,
       },
     });
-    history.push({
-      actor,
-      recordId: open.ticketId,
-      field: statusField,
-      oldValue: hit.values.status === '' ? '' : enumLabel(lang, 'status', hit.values.status),
-      newValue: enumLabel(lang, 'status', 'closed'),
-    });
+    // Logged as the lifecycle runs (resolved, then closed), so History shows when it was put right.
+    history.push(
+      {
+        actor,
+        recordId: open.ticketId,
+        field: statusField,
+        oldValue: hit.values.status === '' ? '' : enumLabel(lang, 'status', hit.values.status),
+        newValue: enumLabel(lang, 'status', 'resolved'),
+      },
+      {
+        actor,
+        recordId: open.ticketId,
+        field: statusField,
+        oldValue: enumLabel(lang, 'status', 'resolved'),
+        newValue: enumLabel(lang, 'status', 'closed'),
+      },
+    );
     closed.push(open.ticketId);
   }
   table.updateRows(changes);
