@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { measureAt, type Result } from './bench/operations';
 import { formatTable } from './bench/table';
 import { benchCalendar } from './bench-calendar';
+import { benchImport, formatImportBench } from './sheets-api/testing/bench-import';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 const CALENDAR_ITERATIONS = 1_000_000;
@@ -30,7 +31,7 @@ function sizes(): number[] {
   return parsed;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const chosen = sizes();
   const out = option('--out') ?? 'out';
   const results: Result[] = [];
@@ -40,6 +41,9 @@ function main(): void {
   }
   const dueDatesPerSecond = benchCalendar(CALENDAR_ITERATIONS);
   console.log(`\n${formatTable(results, chosen, dueDatesPerSecond)}`);
+  process.stdout.write('\nmeasuring the import of 10,000 historic rows…\n');
+  const importBench = await benchImport(10_000);
+  console.log(formatImportBench(importBench));
   mkdirSync(out, { recursive: true });
   const report = {
     node: process.version,
@@ -48,9 +52,10 @@ function main(): void {
     sizes: chosen,
     results,
     businessTime: { dueDatesPerSecond, iterations: CALENDAR_ITERATIONS },
+    import: importBench,
   };
   writeFileSync(join(out, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${join(out, 'bench.json')}`);
 }
 
-main();
+void main();

@@ -24,7 +24,7 @@ export const ENUMS = {
   substantiated: ['yes', 'no', 'na'],
   role: ['staff', 'supervisor', 'manager', 'gm'],
   dayKind: ['holiday', 'workday'],
-  historySource: ['form', 'edit', 'scheduler', 'menu', 'panel'],
+  historySource: ['form', 'edit', 'scheduler', 'menu', 'panel', 'import'],
   inspectionAnswerKind: ['passFail', 'score', 'passRate'],
   inspectionFrequency: ['daily', 'weekly', 'monthly', 'onDemand'],
   inspectionResult: ['pass', 'fail'],

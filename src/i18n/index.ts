@@ -12,6 +12,7 @@ import * as digest from './messages/digest';
 import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
+import * as importing from './messages/import';
 import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
 import * as notify from './messages/notify';
@@ -46,6 +47,7 @@ const en = {
   ...inspections.en,
   ...audits.en,
   ...panel.en,
+  ...importing.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -69,6 +71,7 @@ const zh: Record<MessageKey, string> = {
   ...inspections.zh,
   ...audits.zh,
   ...panel.zh,
+  ...importing.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

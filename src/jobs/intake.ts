@@ -77,7 +77,7 @@ function intakeInput(answers: Partial<Record<IntakeQuestionKey, string>>): Intak
 }
 
 /** Review reasons name fields by label key; the note shows them in the sheet's language. */
-function reviewNote(lang: Lang, reviews: readonly ReviewReason[]): string {
+export function reviewNote(lang: Lang, reviews: readonly ReviewReason[]): string {
   return reviews
     .map((reason) => {
       const params: Record<string, string | number> = {};

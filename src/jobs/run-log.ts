@@ -17,8 +17,9 @@ export type JobName =
   | 'scheduler'
   | 'formSubmit'
   | 'edit'
-  | 'menu';
-export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly', 'qaSample'];
+  | 'menu'
+  | 'import';
+export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly', 'qaSample', 'import'];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */
 export const FAILURE_LOGGED_JOBS: readonly JobName[] = ['formSubmit', 'edit', 'menu'];
 

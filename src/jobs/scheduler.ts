@@ -10,10 +10,12 @@ import { errorText } from '../core/errors';
 import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '../core/schedule';
 import { t } from '../i18n';
 import type { Ports } from '../ports';
+import { IMPORT } from '../workbook/schemas';
 import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
 import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
+import { runImport } from './import';
 import { runReport } from './reports';
 import { type JobName, type RunCounts, RunLog } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
@@ -193,6 +195,9 @@ export function runScheduler(ports: Ports): void {
         writeMark(ports, job, mark);
       }
     }
+    // Historic rows the googleapis import tool staged: after the desk's own work, in the time left.
+    if (!run.budget.exhausted() && ctx.findSheet(IMPORT))
+      run.job('import', '', () => runImport(ctx, settings, run.budget));
   } finally {
     run.log.flush();
     ctx.rememberHeaders();

@@ -38,7 +38,8 @@ export type SheetKey =
   | 'auditItems'
   | 'reportLog'
   | 'auditSamples'
-  | 'auditAppeals';
+  | 'auditAppeals'
+  | 'import';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;

@@ -1,4 +1,5 @@
 export * from './contact';
+export * from './historic';
 export * from './ids';
 export * from './intake';
 export * from './lifecycle';

@@ -40,15 +40,18 @@ function contactKeys(phone: string, email: string, category: string): string[] {
 
 export function buildRepeatIndex(rows: Iterable<PriorTicket>): RepeatIndex {
   const index: RepeatIndex = new Map();
-  for (const row of rows) {
-    if (row.type !== 'complaint' || !(row.receivedAt instanceof Date) || row.category.trim() === '') continue;
-    const at = row.receivedAt.getTime();
-    for (const key of contactKeys(row.phone, row.email, row.category)) {
-      const current = index.get(key);
-      if (!current || at > current.at) index.set(key, { id: row.id, at });
-    }
-  }
+  for (const row of rows) addToRepeatIndex(index, row);
   return index;
+}
+
+/** Adds one ticket to the index (a batch of imported tickets is an earlier complaint for the next). */
+export function addToRepeatIndex(index: RepeatIndex, row: PriorTicket): void {
+  if (row.type !== 'complaint' || !(row.receivedAt instanceof Date) || row.category.trim() === '') return;
+  const at = row.receivedAt.getTime();
+  for (const key of contactKeys(row.phone, row.email, row.category)) {
+    const current = index.get(key);
+    if (!current || at > current.at) index.set(key, { id: row.id, at });
+  }
 }
 
 export interface RepeatMatch {

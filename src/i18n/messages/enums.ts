@@ -58,6 +58,7 @@ export const en = {
   'enum.historySource.scheduler': 'Scheduler',
   'enum.historySource.menu': 'Menu',
   'enum.historySource.panel': 'Ticket panel',
+  'enum.historySource.import': 'Import',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -119,4 +120,5 @@ export const zh: Record<keyof typeof en, string> = {
   'enum.historySource.scheduler': '调度',
   'enum.historySource.menu': '菜单',
   'enum.historySource.panel': '工单面板',
+  'enum.historySource.import': '导入',
 };
