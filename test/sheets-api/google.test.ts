@@ -4,7 +4,7 @@
  * outside the repository, the service-account path, and Google's errors turned into what to do.
  */
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -42,7 +42,13 @@ describe('auth', () => {
       const url = new URL(consentUrl);
       const redirect = new URL(url.searchParams.get('redirect_uri') ?? '');
       const state = url.searchParams.get('state') ?? '';
-      request(`${redirect.origin}/?code=the-code&state=${state}`).end();
+      // A raw socket, as the browser's request reaches the loopback server (nock patches http, not net).
+      const socket = connect(Number(redirect.port), '127.0.0.1', () =>
+        socket.end(
+          `GET /?code=the-code&state=${state} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+        ),
+      );
+      socket.on('data', () => {});
     };
     const credentials = await authorize('import-dry-run', {
       env: { SHEETS_TOOL_CONFIG_DIR: dir },
