@@ -31,6 +31,19 @@ export interface SheetPort {
   hasInColumn(column: number, text: string): boolean;
   /** The first row below the header whose cell in `column` holds exactly `text` (any case), or null; one search. */
   rowOf(column: number, text: string): number | null;
+  /**
+   * Rows of the block where a cell contains `pattern` (case-insensitive), or matches it as a regular expression,
+   * found by Google (TextFinder), so no cell is read here. At most the last `limit` matches, in sheet
+   * order; one call per match returned, for its row number.
+   */
+  findRows(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    pattern: string,
+    options?: { regex?: boolean; limit?: number },
+  ): number[];
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
@@ -111,6 +124,8 @@ export interface QuestionSpec {
   kind: QuestionKind;
   required: boolean;
   help?: string;
+  /** The question's titles in the other languages: a form made before item ids were stored is matched by them. */
+  aliases?: string[];
   choices?: string[];
   scale?: { low: number; high: number; lowLabel?: string; highLabel?: string };
 }
@@ -128,13 +143,22 @@ export interface FormInfo {
   /** The response sheet linked in the spreadsheet ('' / 0 if Google has not created it yet). */
   responseSheetName: string;
   responseSheetId: number;
+  /**
+   * The form item id of each question key. Regenerating a form edits these items in place (SPEC §4), so
+   * the response sheet keeps one column per question and pre-filled links stay valid. Absent for forms
+   * stored before ids were kept (they are matched by title once, then stored).
+   */
+  items?: Record<string, number>;
 }
 
 export interface FormsPort {
   /** Creates a form linked to the spreadsheet; returns its id and response sheet name. */
   create(spec: FormSpec): FormInfo;
-  /** Rebuilds the items of an existing form (keeps its responses); null if the form is gone. */
-  update(formId: string, spec: FormSpec): FormInfo | null;
+  /**
+   * Updates an existing form in place (keeps its responses): the items of `items` (question key → item id)
+   * are edited, new questions appended, questions no longer asked deleted; null if the form is gone.
+   */
+  update(formId: string, spec: FormSpec, items?: Readonly<Record<string, number>>): FormInfo | null;
   exists(formId: string): boolean;
   /** A pre-filled URL: answers keyed by question title. */
   prefilledUrl(formId: string, answers: Record<string, string>): string;
@@ -242,8 +266,18 @@ export interface FormSubmission {
   /** The response sheet the row was appended to: identifies the form. */
   sheetId: number;
   row: number;
-  /** Answers by question title; checkbox answers are joined with ', ' by Google. */
+  /**
+   * Answers by question title, every column of a title in column order, as text; checkbox answers are
+   * joined with ', ' by Google.
+   */
   namedValues: Record<string, string[]>;
+  /**
+   * The same answers as the response sheet stores them (date answers are real Dates), when the row was
+   * read from the sheet (the hourly reconciliation); the trigger's event carries text only.
+   */
+  typedValues?: Record<string, CellValue[]>;
+  /** When the form was submitted (the row's Timestamp), when known; else the time of processing. */
+  submittedAt?: Date;
 }
 
 /** A user's edit of a block of cells, as the edit trigger delivers it, as plain data. */

@@ -48,11 +48,19 @@ export class CallCounter {
       this.active = `${service}.${method}`;
       this.callCells = 0;
     }
+    const started = previous === undefined ? process.hrtime.bigint() : 0n;
     try {
       return fn();
     } finally {
       this.active = previous;
+      if (previous === undefined) this.hostNs += process.hrtime.bigint() - started;
     }
+  }
+
+  /** Time spent serving calls on the host (Google's side), so a test can tell the script's own CPU. */
+  private hostNs = 0n;
+  hostMs(): number {
+    return Number(this.hostNs) / 1e6;
   }
 
   /** Cells moved by the call being served; a no-op outside counted calls (fixtures, harness views). */
@@ -110,6 +118,7 @@ export class CallCounter {
   }
 
   reset(): void {
+    this.hostNs = 0n;
     this.calls.clear();
     this.moved.clear();
   }

@@ -9,6 +9,7 @@ import { activeStaffNames, type StaffMember } from '../core/settings';
 import { enumCodeFromText } from '../core/text';
 import { bothLanguages, enumLabels, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
+import { aliasesOf, answersByKey } from './answers';
 
 export type CallbackQuestionKey =
   | 'ticketId'
@@ -73,7 +74,10 @@ export function callbackFormSpec(lang: Lang, staff: readonly StaffMember[]): For
   return {
     title: t(lang, 'form.callback.title'),
     description: t(lang, 'form.callback.description'),
-    questions: CALLBACK_QUESTION_KEYS.map((key) => question(lang, key, staff)),
+    questions: CALLBACK_QUESTION_KEYS.map((key) => ({
+      ...question(lang, key, staff),
+      aliases: aliasesOf(lang, key, callbackQuestionTitle),
+    })),
   };
 }
 
@@ -88,19 +92,14 @@ export function callbackPrefill(lang: Lang, ticketId: string, staffName: string)
   };
 }
 
-/** Raw answers by key, matching titles of either language. */
+/** Raw answers by key, matching titles of either language (first non-empty column of a title). */
 export function callbackAnswersByKey(
   namedValues: Record<string, string[]>,
 ): Partial<Record<CallbackQuestionKey, string>> {
-  const answers: Partial<Record<CallbackQuestionKey, string>> = {};
+  const answers = answersByKey(namedValues, CALLBACK_QUESTION_KEYS, callbackQuestionTitle);
   for (const key of CALLBACK_QUESTION_KEYS) {
-    for (const lang of LANGS) {
-      const value = namedValues[callbackQuestionTitle(lang, key)];
-      if (value !== undefined) {
-        answers[key] = value.join(', ').trim();
-        break;
-      }
-    }
+    const answer = answers[key];
+    if (answer !== undefined) answers[key] = answer.trim();
   }
   return answers;
 }

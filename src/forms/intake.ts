@@ -5,6 +5,7 @@
 import { activeStaffNames, type CategorySetting, type StaffMember } from '../core/settings';
 import { enumLabels, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
+import { aliasesOf } from './answers';
 
 export type IntakeQuestionKey =
   | 'receivedBy'
@@ -110,7 +111,10 @@ export function intakeFormSpec(lang: Lang, categories: CategorySetting[], staff:
   return {
     title: t(lang, 'form.intake.title'),
     description: t(lang, 'form.intake.description'),
-    questions: INTAKE_QUESTION_KEYS.map((key) => question(lang, key, categories, staff)),
+    questions: INTAKE_QUESTION_KEYS.map((key) => ({
+      ...question(lang, key, categories, staff),
+      aliases: aliasesOf(lang, key, intakeQuestionTitle),
+    })),
   };
 }
 
@@ -118,6 +122,9 @@ export function customerFormSpec(lang: Lang, categories: CategorySetting[]): For
   return {
     title: t(lang, 'form.customer.title'),
     description: t(lang, 'form.customer.description'),
-    questions: CUSTOMER_QUESTION_KEYS.map((key) => question(lang, key, categories, [])),
+    questions: CUSTOMER_QUESTION_KEYS.map((key) => ({
+      ...question(lang, key, categories, []),
+      aliases: aliasesOf(lang, key, intakeQuestionTitle),
+    })),
   };
 }

@@ -27,10 +27,19 @@ export function registeredForm(store: StorePort, key: FormKey): FormInfo | null 
       editUrl: typeof info.editUrl === 'string' ? info.editUrl : '',
       responseSheetName: typeof info.responseSheetName === 'string' ? info.responseSheetName : '',
       responseSheetId: typeof info.responseSheetId === 'number' ? info.responseSheetId : 0,
+      ...itemIdsOf(info.items),
     };
   } catch {
     return null;
   }
+}
+
+/** The stored item ids (question key → form item id), kept only when every entry is a number. */
+function itemIdsOf(items: unknown): Pick<FormInfo, 'items'> {
+  if (!items || typeof items !== 'object') return {};
+  const entries = Object.entries(items as Record<string, unknown>);
+  if (!entries.every(([, id]) => typeof id === 'number')) return {};
+  return { items: Object.fromEntries(entries) as Record<string, number> };
 }
 
 export function registerForm(store: StorePort, key: FormKey, info: FormInfo): void {

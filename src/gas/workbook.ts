@@ -45,7 +45,8 @@ class GasSheet implements SheetPort {
   }
   read(row: number, column: number, numRows: number, numColumns: number): Grid {
     if (numRows <= 0 || numColumns <= 0) return [];
-    return this.sheet.getRange(row, column, numRows, numColumns).getValues() as Grid;
+    // One call (getRange + getValues would be two): SPEC §15 counts calls.
+    return this.sheet.getSheetValues(row, column, numRows, numColumns) as Grid;
   }
   write(row: number, column: number, values: Grid): void {
     if (values.length === 0) return;
@@ -69,6 +70,24 @@ class GasSheet implements SheetPort {
       .createTextFinder(text)
       .matchEntireCell(true)
       .findNext();
+  }
+  findRows(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    pattern: string,
+    options: { regex?: boolean; limit?: number } = {},
+  ): number[] {
+    if (numRows <= 0 || numColumns <= 0) return [];
+    const finder = this.sheet.getRange(row, column, numRows, numColumns).createTextFinder(pattern);
+    // Google's default is a case-insensitive substring search; callers check the rows they read.
+    if (options.regex) finder.useRegularExpression(true);
+    const found = finder.findAll();
+    // Google returns the matches in sheet order: the last ones are the latest rows appended.
+    const wanted =
+      options.limit === undefined ? found : found.slice(Math.max(0, found.length - options.limit));
+    return wanted.map((range) => range.getRow());
   }
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][] {
     if (numRows <= 0 || numColumns <= 0) return [];

@@ -17,6 +17,7 @@ import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
 import * as notify from './messages/notify';
 import * as panel from './messages/panel';
+import * as reliability from './messages/reliability';
 import * as reports from './messages/reports';
 import * as scheduler from './messages/scheduler';
 import * as settings from './messages/settings';
@@ -48,6 +49,7 @@ const en = {
   ...audits.en,
   ...panel.en,
   ...importing.en,
+  ...reliability.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -72,6 +74,7 @@ const zh: Record<MessageKey, string> = {
   ...audits.zh,
   ...panel.zh,
   ...importing.zh,
+  ...reliability.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

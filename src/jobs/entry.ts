@@ -27,7 +27,8 @@ function userMessage(lang: Lang, error: unknown): string {
 /**
  * Runs one entry point: the job gets the ports; any error is logged with the entry point's name and,
  * for interactive entry points, shown to the user in their language. Background runs (triggers) record
- * the error and return, so Google does not retry a half-done job blindly; the run log shows it.
+ * the error in the Run log and throw it on, so Google marks the execution failed (and its failure
+ * emails say so); nothing is lost by that: a form response waits in the inbox for the next hourly run.
  */
 export function runEntry<T>(
   name: string,
@@ -44,9 +45,10 @@ export function runEntry<T>(
     if (audience === 'interactive') {
       const lang = safeLang(ports);
       ports.ui.alert(t(lang, 'menu.title'), userMessage(lang, error));
+      return undefined;
     }
     if (audience === 'sidebar') throw new Error(userMessage(safeLang(ports), error));
-    return undefined;
+    throw error;
   }
 }
 

@@ -11,13 +11,14 @@ import type { CellValue } from '../core/cells';
 import { type MailSection, renderMail } from '../core/mail-html';
 import { formatLocalDateTime } from '../core/sla';
 import { TRIGGER_HANDLERS } from '../handlers';
-import { type MessageKey, t } from '../i18n';
+import { type Lang, type MessageKey, t } from '../i18n';
 import { render } from '../i18n/render';
 import type { Ports, TriggerKind } from '../ports';
 import { columnLabel } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
+import { waitingResponses } from './inbox';
 import { outboxSize } from './mailer';
 import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
@@ -112,6 +113,42 @@ function settingsSection(ctx: JobContext, settings: DeskSettings): MailSection {
   };
 }
 
+/** Shown rows of the waiting responses (the count says how many in all). */
+const WAITING_SHOWN = 50;
+
+function formLabel(lang: Lang, form: string): string {
+  const inspection = /^form\.inspection\.(.+)$/.exec(form);
+  if (inspection) return t(lang, 'health.inbox.form.inspection', { template: inspection[1] });
+  if (form === 'audit.appeal') return t(lang, 'health.inbox.form.appeal');
+  const audit = /^audit\.(.+)\.v\d+$/.exec(form);
+  if (audit) return t(lang, 'health.inbox.form.audit', { scorecard: audit[1] });
+  return t(lang, `health.inbox.${form}` as MessageKey);
+}
+
+/** Form responses without their record yet, with the reason per row (SPEC §14 inbox). */
+function inboxSection(ctx: JobContext): MailSection {
+  const { lang } = ctx;
+  const heading = t(lang, 'health.section.inbox');
+  const waiting = waitingResponses(ctx);
+  if (waiting.length === 0) return { heading, paragraphs: [t(lang, 'health.inbox.none')] };
+  const columns = ['form', 'row', 'attempts', 'reason'].map((key) =>
+    t(lang, `health.inbox.col.${key}` as MessageKey),
+  );
+  const rows = waiting
+    .slice(0, WAITING_SHOWN)
+    .map((response) => [
+      formLabel(lang, response.form),
+      String(response.row),
+      String(response.attempts),
+      response.reason === '' ? t(lang, 'health.inbox.notRun') : response.reason,
+    ]);
+  return {
+    heading,
+    paragraphs: [t(lang, 'health.inbox.waiting', { count: waiting.length })],
+    table: { columns, rows },
+  };
+}
+
 export function healthReport(ports: Ports): { title: string; html: string } {
   const ctx = new JobContext(ports, spreadsheetLang(ports));
   const { lang } = ctx;
@@ -125,6 +162,7 @@ export function healthReport(ports: Ports): { title: string; html: string } {
       ],
     },
     runsSection(ctx, settings),
+    inboxSection(ctx),
     {
       heading: t(lang, 'health.section.mail'),
       paragraphs: [

@@ -16,12 +16,14 @@ export function appendHistory(
   ctx: JobContext,
   source: HistorySource,
   entries: readonly HistoryEntry[],
+  /** Intake only: append a single row under the cached header map (see Table.appendRecord). */
+  { trustCachedHeader = false }: { trustCachedHeader?: boolean } = {},
 ): void {
   if (entries.length === 0) return;
   const at = ctx.now();
   const rows: Array<Partial<HistoryRow>> = entries.map((entry) => ({ ...entry, at, source }));
   const table = ctx.table<HistoryRow>(HISTORY);
   // The common case (one change) costs a single appendRow.
-  if (rows.length === 1) table.appendRecord(rows[0]);
+  if (rows.length === 1) table.appendRecord(rows[0], { trustCache: trustCachedHeader });
   else table.appendRecords(rows);
 }

@@ -1,53 +1,54 @@
 /**
  * Intake (SPEC §4 steps 1–7): a staff or customer form response becomes exactly one ticket.
- * Under the document lock: skip a response already processed, validate without losing anything,
- * allocate the ID, route, detect repeats, compute deadlines, write the row in one append. After the
- * lock: notify (or queue to the Outbox).
+ * The inbox (./inbox) makes it exactly once and retries it; here, under the document lock: validate
+ * without losing anything, route, detect repeats, then the one ticket writer (./new-tickets.ts)
+ * allocates the ID, computes deadlines and appends the row. After the lock: notify (or queue).
+ *
+ * Bounded reads (SPEC §15: ≤ 5,000 cells and ≤ 15 calls whatever the number of tickets): nothing reads
+ * a column of every ticket. Duplicates are the inbox ledger's; repeats are found by Google's TextFinder
+ * on the phone (or email) column and the latest few matching rows are read; per-person caps count from
+ * a small counter of this day's and week's assignments in document properties.
  */
-import { parseLocalDateTime, weekdayOf } from '../core/calendar';
+import { type DateOrder, dateOrderOf, parseLocalDateTime, weekdayOf } from '../core/calendar';
 import { type IntakeInput, normalizeIntake, type ReviewReason } from '../core/tickets';
-import { buildRepeatIndex, findRepeat } from '../core/tickets/repeats';
+import { buildRepeatIndex, findRepeat, type PriorTicket } from '../core/tickets/repeats';
 import { routeTicket } from '../core/tickets/routing';
+import { answersByKey } from '../forms/answers';
 import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } from '../forms/intake';
 import { bothLanguages, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSubmission } from '../ports';
-import { TICKETS, type TicketRow } from '../workbook/schemas';
+import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import type { Table } from '../workbook/table';
 import type { JobContext } from './context';
+import { deadlinesFor } from './deadlines';
+import { appendHistory } from './history';
 import { deliver } from './mailer';
 import { writeNewTickets } from './new-tickets';
 import { ticketNotices } from './notices';
 import { type DeskSettings, loadSettings } from './settings';
 
-/** Columns intake reads to deduplicate, detect repeats and count assignments for caps. */
-const READ_KEYS = [
-  'id',
-  'formResponseId',
-  'type',
-  'phone',
-  'email',
-  'category',
-  'receivedAt',
-  'assignee',
-  'createdAt',
-] as const;
+/** Columns of an earlier ticket that decide whether a new complaint repeats it. */
+const REPEAT_KEYS = ['id', 'type', 'phone', 'email', 'category', 'receivedAt'] as const;
+/** How many of the latest tickets with the same phone or email are read (each costs a read). */
+const REPEAT_CANDIDATES = 3;
+const ASSIGNMENTS_KEY = 'intake.assignments';
 
-export type IntakeOutcome =
-  | { kind: 'created'; id: string; row: number; needsReview: boolean }
-  | { kind: 'duplicate'; responseId: string };
+export interface IntakeOutcome {
+  kind: 'created';
+  id: string;
+  row: number;
+  needsReview: boolean;
+}
 
-/** Answers by question key, matching titles of either language (a form may predate a language switch). */
-function answersByKey(namedValues: Record<string, string[]>): Partial<Record<IntakeQuestionKey, string>> {
-  const answers: Partial<Record<IntakeQuestionKey, string>> = {};
-  for (const key of INTAKE_QUESTION_KEYS) {
-    for (const lang of LANGS) {
-      const value = namedValues[intakeQuestionTitle(lang, key)];
-      if (value !== undefined) {
-        answers[key] = value.join(', ');
-        break;
-      }
-    }
+/** The typed (Date) answer to a question, when the response row was read from the sheet. */
+function typedAnswer(submission: FormSubmission, key: IntakeQuestionKey): Date | null {
+  const typed = submission.typedValues;
+  if (!typed) return null;
+  for (const lang of LANGS) {
+    const date = (typed[intakeQuestionTitle(lang, key)] ?? []).find((value) => value instanceof Date);
+    if (date instanceof Date) return date;
   }
-  return answers;
+  return null;
 }
 
 function ticked(answer: string | undefined, flag: 'compensation' | 'safety'): boolean {
@@ -90,25 +91,60 @@ export function reviewNote(lang: Lang, reviews: readonly ReviewReason[]): string
     .join('\n');
 }
 
-/** Week starts Monday, in the spreadsheet's zone. */
-function assignmentCounts(
-  settings: DeskSettings,
-  rows: ReadonlyArray<{ assignee: string; createdAt: Date | '' }>,
-  now: Date,
-) {
-  const zone = settings.calendar.zone;
-  const dayOf = (instant: number) => zone.toLocal(instant).dayNumber;
-  const today = dayOf(now.getTime());
+interface AssignmentCounter {
+  day: number;
+  monday: number;
+  today: Record<string, number>;
+  week: Record<string, number>;
+}
+
+/**
+ * This day's and week's assignments made by routing (week starts Monday, in the spreadsheet's zone),
+ * kept in document properties under the lock, so caps never need the Assignee column of every ticket.
+ */
+function assignmentCounter(ctx: JobContext, settings: DeskSettings, now: Date): AssignmentCounter {
+  const today = settings.calendar.zone.toLocal(now.getTime()).dayNumber;
   const monday = today - ((weekdayOf(today) + 6) % 7);
-  const countsToday = new Map<string, number>();
-  const countsWeek = new Map<string, number>();
-  for (const row of rows) {
-    if (row.assignee === '' || !(row.createdAt instanceof Date)) continue;
-    const day = dayOf(row.createdAt.getTime());
-    if (day === today) countsToday.set(row.assignee, (countsToday.get(row.assignee) ?? 0) + 1);
-    if (day >= monday && day <= today) countsWeek.set(row.assignee, (countsWeek.get(row.assignee) ?? 0) + 1);
+  let saved: Partial<AssignmentCounter> = {};
+  try {
+    saved = JSON.parse(ctx.ports.store.get(ASSIGNMENTS_KEY) ?? '{}') as Partial<AssignmentCounter>;
+  } catch {
+    // A hand-edited property starts the count again.
   }
-  return { today: countsToday, week: countsWeek };
+  return {
+    day: today,
+    monday,
+    today: saved.day === today && saved.today ? saved.today : {},
+    week: saved.monday === monday && saved.week ? saved.week : {},
+  };
+}
+
+function countAssignment(ctx: JobContext, counter: AssignmentCounter, assignee: string): void {
+  counter.today[assignee] = (counter.today[assignee] ?? 0) + 1;
+  counter.week[assignee] = (counter.week[assignee] ?? 0) + 1;
+  ctx.ports.store.set(ASSIGNMENTS_KEY, JSON.stringify(counter));
+}
+
+/**
+ * The latest earlier tickets with this phone (or, when none was given, this email), found by Google's
+ * TextFinder in that one column — a plain search, three calls whatever the number of tickets — and read
+ * row by row: at most REPEAT_CANDIDATES rows. Phones are stored normalized by intake, so the same
+ * mobile or landline is the same text; the rows read are then judged on phone and email alike.
+ */
+function earlierContacts(
+  tickets: Table<TicketRow>,
+  fields: { type: string; phone: string; email: string },
+): PriorTicket[] {
+  if (fields.type !== 'complaint') return [];
+  const phone = fields.phone.trim();
+  const email = fields.email.trim();
+  const rows =
+    phone !== ''
+      ? tickets.findRows(['phone'], phone, { limit: REPEAT_CANDIDATES })
+      : email !== ''
+        ? tickets.findRows(['email'], email, { limit: REPEAT_CANDIDATES })
+        : [];
+  return tickets.readRowList([...new Set(rows)], REPEAT_KEYS).rows.map((row) => row.values);
 }
 
 /** Which form a response came from: the customer form asks no channel, since it is itself online. */
@@ -123,40 +159,51 @@ export function handleIntake(
 ): IntakeOutcome {
   const { ports, lang } = ctx;
   const settings = loadSettings(ctx);
-  const answers = answersByKey(submission.namedValues);
+  const answers = answersByKey(submission.namedValues, INTAKE_QUESTION_KEYS, intakeQuestionTitle);
   const input = intakeInput(answers);
+  // A response row read from the sheet holds Received at as a real date: no text to misread.
+  const typedReceivedAt = typedAnswer(submission, 'receivedAt');
+  if (typedReceivedAt) input.receivedAt = typedReceivedAt;
   if (origin === 'customer') input.channel ??= 'online';
+  // Only a typed-in Received at needs the locale (one Sheets call), so it is asked for only then.
+  let dateOrder: DateOrder | null = null;
   const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const tickets = ctx.table<TicketRow>(TICKETS);
-    const existing = tickets.readRows(READ_KEYS).rows.map((row) => row.values);
-    // Before anything is allocated or written (the header was checked by the read above, no extra call).
+    // Before anything is allocated or written; also checks the header row the append writes under.
     tickets.requireColumns();
-    if (existing.some((row) => row.formResponseId === responseId))
-      return { kind: 'duplicate' as const, responseId };
 
     const now = ctx.now();
     const { fields, reviews } = normalizeIntake(input, {
-      submittedAt: now,
+      submittedAt: submission.submittedAt ?? now,
       now,
       descriptionMaxLength: settings.general.descriptionMaxLength,
       categories: settings.categories.filter((category) => category.active).map((category) => category.label),
       parseDateTime: (text) => {
-        const instant = parseLocalDateTime(text, settings.calendar.zone);
+        dateOrder ??= dateOrderOf(ports.workbook.locale());
+        const instant = parseLocalDateTime(text, settings.calendar.zone, dateOrder);
         return instant === null ? null : new Date(instant);
       },
       labels: bothLanguages,
     });
 
+    const counter = assignmentCounter(ctx, settings, now);
     const route = routeTicket({
       category: fields.category,
       categories: settings.categories,
       staff: settings.staff,
-      counts: assignmentCounts(settings, existing, now),
+      counts: {
+        today: new Map(Object.entries(counter.today)),
+        week: new Map(Object.entries(counter.week)),
+      },
       lastAssignee: ports.store.get(`roundRobin.${fields.category}`),
     });
-    if (route.assignee !== '') ports.store.set(`roundRobin.${fields.category}`, route.assignee);
+    if (route.assignee !== '') {
+      ports.store.set(`roundRobin.${fields.category}`, route.assignee);
+      countAssignment(ctx, counter, route.assignee);
+    }
 
-    const repeat = findRepeat(buildRepeatIndex(existing), fields, settings.general.repeatWindowDays);
+    const prior = buildRepeatIndex(earlierContacts(tickets, fields));
+    const repeat = findRepeat(prior, fields, settings.general.repeatWindowDays);
     const severity = repeat ? repeat.severity : fields.severity;
     const allReviews = [...reviews, ...route.reviews];
     if (repeat)
@@ -183,13 +230,48 @@ export function handleIntake(
       ],
       'form',
       actor,
+      { trustCachedHistoryHeader: true },
     );
     const { id, row: firstRow, record } = written;
     ports.workbook.flush();
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };
   });
   ctx.rememberHeaders();
-  if (outcome.kind === 'duplicate') return outcome;
   deliver(ctx, ticketNotices(ctx, outcome.settings, outcome.record));
   return { kind: 'created', id: outcome.id, row: outcome.row, needsReview: outcome.needsReview };
+}
+
+/** The sheet row of the ticket made from this response, or null (TextFinder on Form response ID). */
+export function ticketRowOfResponse(tickets: Table<TicketRow>, responseId: string): number | null {
+  const rows = tickets.findRows(['formResponseId'], responseId, { exact: true, limit: 1 });
+  return rows[0] ?? null;
+}
+
+/**
+ * Finishes the step of a response whose ticket was appended by an execution that then died (the
+ * inbox found the ticket of a claimed row): the deadline notes are written again (the same notes) and
+ * the History "created" entry is appended if it is not there. Under the document lock.
+ */
+export function completeIntake(ctx: JobContext, responseId: string, actor: string): void {
+  const { lang } = ctx;
+  const settings = loadSettings(ctx);
+  const tickets = ctx.table<TicketRow>(TICKETS);
+  const row = ticketRowOfResponse(tickets, responseId);
+  if (row === null) return;
+  const [ticket] = tickets.readRowList([row], ['id', 'type', 'severity', 'receivedAt']).rows;
+  if (!ticket) return;
+  const { id, type, severity, receivedAt } = ticket.values;
+  if (type !== '' && severity !== '' && receivedAt instanceof Date)
+    tickets.writeNotes(row, deadlinesFor(settings, lang, { type, severity, receivedAt }).notes);
+  const created = t(lang, 'history.created');
+  const history = ctx.table<HistoryRow>(HISTORY);
+  const entries = history.readRowList(history.findRows(['recordId'], id, { exact: true }), [
+    'recordId',
+    'field',
+  ]).rows;
+  if (!entries.some((entry) => LANGS.some((l) => entry.values.field === t(l, 'history.created'))))
+    appendHistory(ctx, 'form', [
+      { actor, recordId: id, field: created, oldValue: '', newValue: t(lang, 'enum.status.new') },
+    ]);
+  ctx.ports.workbook.flush();
 }

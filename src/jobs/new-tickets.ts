@@ -77,6 +77,8 @@ export function writeNewTickets(
   tickets: readonly NewTicket[],
   source: HistorySource,
   actor: string,
+  /** Intake's single History row goes under the cached header map (its call budget, Table.appendRecord). */
+  { trustCachedHistoryHeader = false }: { trustCachedHistoryHeader?: boolean } = {},
 ): WrittenTicket[] {
   if (tickets.length === 0) return [];
   const { lang } = ctx;
@@ -147,6 +149,7 @@ export function writeNewTickets(
       oldValue: '',
       newValue: enumLabel(lang, 'status', ticket.record.status || 'new'),
     })),
+    { trustCachedHeader: trustCachedHistoryHeader },
   );
   return prepared.map((ticket, i) => ({ id: ticket.id, row: firstRow + i, record: ticket.record }));
 }

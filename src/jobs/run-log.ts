@@ -9,6 +9,7 @@ import { RUN_LOG, type RunLogRow } from '../workbook/schemas';
 import type { JobContext } from './context';
 
 export type JobName =
+  | 'inbox'
   | 'sweep'
   | 'digest'
   | 'weekly'
@@ -19,7 +20,15 @@ export type JobName =
   | 'edit'
   | 'menu'
   | 'import';
-export const LOGGED_JOBS: readonly JobName[] = ['sweep', 'digest', 'weekly', 'monthly', 'qaSample', 'import'];
+export const LOGGED_JOBS: readonly JobName[] = [
+  'inbox',
+  'sweep',
+  'digest',
+  'weekly',
+  'monthly',
+  'qaSample',
+  'import',
+];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */
 export const FAILURE_LOGGED_JOBS: readonly JobName[] = ['formSubmit', 'edit', 'menu'];
 

@@ -17,6 +17,7 @@ import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
 import { defaultRows } from './default-rows';
 import { spreadsheetLang } from './entry';
+import { seedLedgers } from './inbox';
 import { ensureInspectionForms } from './inspections/forms';
 import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
@@ -144,7 +145,8 @@ function addMissingColumns(
 
 function ensureForm(ports: Ports, key: FormKey, spec: FormSpec): FormInfo {
   const previous = registeredForm(ports.store, key);
-  const info = (previous && ports.forms.update(previous.id, spec)) ?? ports.forms.create(spec);
+  const updated = previous ? ports.forms.update(previous.id, spec, previous.items) : null;
+  const info = updated ?? ports.forms.create(spec);
   registerForm(ports.store, key, info);
   const responses = info.responseSheetName ? ports.workbook.sheet(info.responseSheetName) : null;
   if (responses && !responses.isHidden()) responses.hide();
@@ -187,7 +189,17 @@ function removeEmptyDefaultSheet(ports: Ports): void {
   }
 }
 
+/**
+ * Under the document lock: two setups at once (two managers, or a double click) cannot create two sets
+ * of forms, and no intake writes while sheets and columns are being repaired.
+ */
 export function runSetup(ports: Ports): SetupReport {
+  return ports.lock.withDocumentLock(SETUP_LOCK_MS, () => setUpUnderLock(ports));
+}
+
+const SETUP_LOCK_MS = 30_000;
+
+function setUpUnderLock(ports: Ports): SetupReport {
   const lang = spreadsheetLang(ports);
   ports.store.set('lang', lang);
   const ctx = new JobContext(ports, lang);
@@ -225,6 +237,9 @@ export function runSetup(ports: Ports): SetupReport {
   );
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   report.forms.push(syncAppealForm(ctx, settings).id);
+  // Every form's inbox ledger exists before its first response (SPEC §14: the response row is the record).
+  ports.workbook.flush();
+  seedLedgers(ctx);
   ensureTriggers(ports, report);
   ports.store.set('setup.owner', ports.session.effectiveUserEmail());
   // Emails link to the sheet; keeping the URL here saves every later job a Sheets call.

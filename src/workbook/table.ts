@@ -7,8 +7,8 @@
  * - readRows: lastRow + lastColumn + 1 read when the header map is known (cached and still matching,
  *   checked on the header cells read in the same block), else 1 more read of row 1.
  * - appendRecords: 1 write, plus lastRow unless a read in this execution already saw it (jobs append
- *   under the document lock, so the last row cannot move in between). A cached map is trusted for
- *   appends (it was checked against row 1 when it was cached); without one, row 1 is read first.
+ *   under the document lock, so the last row cannot move in between). The header row is checked once
+ *   per execution before the first append (1 read of the cached width, or lastColumn + 1 read).
  * - appendRecord: 1 appendRow, for append-only logs whose row number nobody needs.
  * - updateRows: 1 write per block (see ./block-plan.ts).
  */
@@ -60,6 +60,13 @@ interface Snapshot {
 /** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
 
+/**
+ * Registers whose appends use the cached header map without a check of their own, because their job's
+ * call budget (SPEC §15: an audit submission ≤ 15 calls) has no room for it; the hourly run checks
+ * these headers every run (jobs/scheduler.ts), so a moved column is seen within the hour.
+ */
+export const HEADERS_CHECKED_HOURLY: ReadonlySet<string> = new Set(['audits', 'auditItems']);
+
 export class Table<R extends object> {
   private map: HeaderMap | null;
   /** Whether `map` was compared with the sheet's row 1 during this execution. */
@@ -84,6 +91,24 @@ export class Table<R extends object> {
   /** The header map, read from row 1 unless already checked during this execution (cache it with serializeHeaderMap). */
   headerMap(): HeaderMap {
     if (this.map && this.verified) return this.map;
+    const cached = this.map;
+    const complete =
+      cached !== null &&
+      this.schema.columns.every((column) => !column.required || cached.columns[column.key] !== undefined);
+    if (cached && complete && cached.headers.length > 0) {
+      // One read of the cached width checks the cached map: any moved, renamed or deleted column of
+      // ours shows as a difference there (a column added at the right changes nothing we write). A map
+      // lacking a required column is read afresh: the column may have been added back since.
+      try {
+        const cells = this.sheet.read(1, 1, 1, cached.headers.length)[0] ?? [];
+        if (headerMatches(cached, 1, cells)) {
+          this.verified = true;
+          return cached;
+        }
+      } catch {
+        // Columns were deleted past the cached width: read the header afresh.
+      }
+    }
     const width = this.sheet.lastColumn();
     const header = width > 0 ? this.sheet.read(1, 1, 1, width)[0] : [];
     this.map = buildHeaderMap(this.schema, header);
@@ -165,7 +190,8 @@ export class Table<R extends object> {
 
   /** Whether a record's `key` cell is exactly `value` (any case): one search, whatever the sheet's size. */
   has(key: keyof R & string, value: string): boolean {
-    const map = this.mapForAppend();
+    // A search writes nothing: a cached map will do (a stale one finds nothing, it misplaces nothing).
+    const map = this.map ?? this.mapForAppend();
     const index = map.columns[key];
     const wanted = value.trim();
     // The search sees the header row too: a value that is the column's header is no record.
@@ -179,6 +205,50 @@ export class Table<R extends object> {
   rowOf(key: keyof R & string, value: string): number | null {
     const index = this.mapForAppend().columns[key];
     return index === undefined || value.trim() === '' ? null : this.sheet.rowOf(index, value.trim());
+  }
+
+  /**
+   * Data rows where a cell of the `keys` columns (the span covering them) contains `pattern` in any case
+   * (or matches it as a regular expression), searched by Google (TextFinder): one search whatever the
+   * number of rows, no cell read. At most the last `limit` matches. Callers check the rows they read.
+   */
+  findRows(
+    keys: readonly (keyof R & string)[],
+    pattern: string,
+    options: { regex?: boolean; exact?: boolean; limit?: number } = {},
+  ): number[] {
+    this.requireColumns(keys);
+    if (options.exact) {
+      // The whole cell, as a regular expression: a response 7:2 is not 7:20.
+      pattern = `^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+      options = { ...options, regex: true };
+    }
+    const span = this.span(keys);
+    const lastRow = this.lastRowSeen ?? this.sheet.lastRow();
+    this.lastRowSeen = lastRow;
+    if (span === null || lastRow < 2) return [];
+    return this.sheet.findRows(2, span.first, lastRow - 1, span.last - span.first + 1, pattern, options);
+  }
+
+  /** Reads `keys` of each listed row (rows found by findRows, so within the last row seen): one read per row. */
+  readRowList<K extends keyof R & string>(
+    rows: readonly number[],
+    keys: readonly K[],
+  ): ReadResult<Pick<R, K>> {
+    this.requireColumns(keys);
+    const span = this.span(keys);
+    const result: ReadResult<Pick<R, K>> = { rows: [], issues: [] };
+    if (span === null) return result;
+    for (const row of rows) {
+      if (row < 2) continue;
+      const grid = this.sheet.read(row, span.first, 1, span.last - span.first + 1);
+      const decoded = this.decodeRows(keys, grid, row, span.first);
+      result.rows.push(...decoded.rows);
+      result.issues.push(...decoded.issues);
+    }
+    // decodeRows keeps the last block as the snapshot; one row is no basis for filling an update.
+    this.snapshot = null;
+    return result;
   }
 
   /** The schema keys of the columns between `first` and `last` (1-based, inclusive) of the sheet. */
@@ -218,9 +288,14 @@ export class Table<R extends object> {
     return { firstRow, count: records.length };
   }
 
-  /** Appends one record with a single appendRow call (its row number is not returned). */
-  appendRecord(record: Partial<R>): void {
-    this.sheet.appendRow(this.line(this.mapForAppend(), record));
+  /**
+   * Appends one record with a single appendRow call (its row number is not returned). `trustCache`
+   * skips the header check when a cached map exists — only for intake's History row, whose call budget
+   * (SPEC §15) has no room for it; the hourly run checks that header every run.
+   */
+  appendRecord(record: Partial<R>, { trustCache = false }: { trustCache?: boolean } = {}): void {
+    const map = trustCache && this.map ? this.map : this.mapForAppend();
+    this.sheet.appendRow(this.line(map, record));
     if (this.lastRowSeen !== null) this.lastRowSeen += 1;
   }
 
@@ -229,8 +304,12 @@ export class Table<R extends object> {
     this.mapForAppend();
   }
 
+  /**
+   * The header row appends write under, checked against the sheet once per execution (a cached map may
+   * be hours old, and people move columns): a row never lands under the wrong headers.
+   */
   private mapForAppend(): HeaderMap {
-    const map = this.map ?? this.headerMap();
+    const map = this.map && HEADERS_CHECKED_HOURLY.has(this.schema.key) ? this.map : this.headerMap();
     for (const column of this.schema.columns) {
       if (column.required && map.columns[column.key] === undefined) {
         throw new MissingColumnError(this.title, columnLabel(column, this.lang), column.key);

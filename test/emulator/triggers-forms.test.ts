@@ -29,6 +29,10 @@ function prefill(id) {
   var form = FormApp.openById(id); var item = form.getItems()[0].asTextItem();
   return form.createResponse().withItemResponse(item.createResponse('张 三')).toPrefilledUrl().replace(form.getPublishedUrl(), 'URL') + '|' + item.getId();
 }
+function recreate(id) {
+  var form = FormApp.openById(id); var old = form.getItems()[0];
+  form.deleteItem(old); form.addTextItem().setTitle('Name');
+}
 function auth() { return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus()); }
 `;
 
@@ -74,6 +78,23 @@ describe('FormApp and form submission', () => {
       user: 'owner@example.com',
     });
     expect(emu.forms.get(formId)?.responses[0]?.id).toBe(r.responseId);
+  });
+  // Google keeps a deleted question's column; a new question with the same title gets a new column, and
+  // e.namedValues lists every column of a title ("Event Objects: Form submit", namedValues is
+  // "an object containing the question names and values"; values of a repeated title come as an array).
+  it('a question deleted and re-added keeps its old column; namedValues gives both values', () => {
+    const { emu, formId } = setUp();
+    emu.run('recreate', formId);
+    expect(emu.spreadsheet.sheet('表单回复 1').values()[0]).toEqual([
+      '时间戳记',
+      'Name',
+      'Topics',
+      'Details',
+      'Name',
+    ]);
+    emu.submitForm(formId, { Name: 'Ann' });
+    const event = JSON.parse(String(emu.properties.script.get('event')));
+    expect(event.nv.Name).toEqual(['', 'Ann']);
   });
   it('refuses a missing required answer', () => {
     const { emu, formId } = setUp();

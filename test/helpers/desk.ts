@@ -17,6 +17,8 @@ export interface DeskOptions {
   /** Simulated start; defaults to Mon 2026-03-02 10:00 in Shanghai. */
   start?: Date;
   lang?: 'zh-CN' | 'en';
+  /** The spreadsheet's locale; defaults to en_US for en and zh_CN for zh-CN. */
+  locale?: string;
   timeZone?: string;
   mailQuota?: number;
   user?: string;
@@ -29,7 +31,7 @@ export function newEmulator(options: DeskOptions = {}): Emulator {
   const emu = new Emulator({
     start: options.start ?? new Date('2026-03-02T02:00:00Z'),
     timeZone: options.timeZone ?? 'Asia/Shanghai',
-    locale: (options.lang ?? 'en') === 'en' ? 'en_US' : 'zh_CN',
+    locale: options.locale ?? ((options.lang ?? 'en') === 'en' ? 'en_US' : 'zh_CN'),
     user: options.user ?? OWNER,
     mailQuota: options.mailQuota ?? 1500,
     addOn: true,

@@ -69,6 +69,22 @@ export class FakeSheet implements SheetPort {
     const wanted = text.toLowerCase();
     return this.cells.slice(1).some((row) => String(row?.[column - 1] ?? '').toLowerCase() === wanted);
   }
+  findRows(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    pattern: string,
+    options: { regex?: boolean; limit?: number } = {},
+  ): number[] {
+    const test = options.regex
+      ? (text: string) => new RegExp(pattern, 'i').test(text)
+      : (text: string) => text.toLowerCase().includes(pattern.toLowerCase());
+    const rows: number[] = [];
+    for (let r = row; r < row + numRows; r++)
+      for (let c = column; c < column + numColumns; c++) if (test(String(this.value(r, c)))) rows.push(r);
+    return options.limit === undefined ? rows : rows.slice(Math.max(0, rows.length - options.limit));
+  }
   appendRow(values: CellValue[]): void {
     this.calls.appendRow++;
     this.cells.push([...values]);

@@ -124,6 +124,7 @@ export class Range extends ServiceObject {
   getSheet(): unknown {
     return this.ctx.sheet(this._sheet);
   }
+
   getGridId(): number {
     return this._sheet.id;
   }

@@ -94,6 +94,14 @@ export class Sheet extends ServiceObject {
       );
     return this._range(a, column, numRows ?? 1, numColumns ?? 1);
   }
+  /**
+   * Google: "Returns the rectangular grid of values for this range starting at the given coordinates"
+   * — getRange(...).getValues() in one call, with the same shape checks and cell count.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    return this.getRange(startRow, startColumn, numRows, numColumns).getValues();
+  }
+
   getDataRange(): Range {
     return new Range(this.ctx, this.m, 1, 1, Math.max(1, this.m.lastRow()), Math.max(1, this.m.lastColumn()));
   }

@@ -109,19 +109,37 @@ export function parsePercent(value: CellValue): number | null {
   return percent >= 1 && percent <= 100 ? Math.round(percent * 100) / 100 : null;
 }
 
+/** The order of day, month and year in a locale's short dates, as Sheets displays and parses them. */
+export type DateOrder = 'mdy' | 'dmy' | 'ymd';
+
+/** Locales whose short dates are month first (en_US 3/1/2026) or year first (zh_CN 2026/3/1); else day first. */
+const MONTH_FIRST = /^(en_US|en_PH|es_US|en_CA|fil)(_|$)/i;
+const YEAR_FIRST = /^(zh|ja|ko|hu|lt|mn|eu|si)(_|$)/i;
+
+/** en_GB, de_DE, fr_FR… → 'dmy'; en_US → 'mdy'; zh_CN, ja_JP → 'ymd' (Google's locale formats). */
+export function dateOrderOf(locale: string): DateOrder {
+  if (MONTH_FIRST.test(locale)) return 'mdy';
+  if (YEAR_FIRST.test(locale)) return 'ymd';
+  return 'dmy';
+}
+
 /**
  * A date-time typed or displayed in the spreadsheet's zone, as Google Forms and Sheets show it:
- * 'yyyy-mm-dd hh:mm[:ss]', 'yyyy/m/d h:mm[:ss]' (zh locales) or 'm/d/yyyy h:mm[:ss]' (en_US).
- * Returns the instant (epoch ms) or null.
+ * 'yyyy-mm-dd hh:mm[:ss]' and 'yyyy/m/d h:mm[:ss]' in every locale; 'a/b/yyyy h:mm[:ss]' (also with '.'
+ * or '-') in the locale's order — month first for en_US, day first for en_GB, de_DE and most others.
+ * Returns the instant (epoch ms), or null when the text is not a valid date in that order.
  */
-export function parseLocalDateTime(text: string, zone: Zone): number | null {
+export function parseLocalDateTime(text: string, zone: Zone, order: DateOrder = 'mdy'): number | null {
   const trimmed = text.trim();
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
-  const mdy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
+  const short = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
+  const time = (m: RegExpExecArray) => ({ hour: m[4], minute: m[5], second: m[6] });
   const parts = ymd
-    ? { year: ymd[1], month: ymd[2], day: ymd[3], hour: ymd[4], minute: ymd[5], second: ymd[6] }
-    : mdy
-      ? { year: mdy[3], month: mdy[1], day: mdy[2], hour: mdy[4], minute: mdy[5], second: mdy[6] }
+    ? { year: ymd[1], month: ymd[2], day: ymd[3], ...time(ymd) }
+    : short && order !== 'ymd'
+      ? order === 'mdy'
+        ? { year: short[3], month: short[1], day: short[2], ...time(short) }
+        : { year: short[3], month: short[2], day: short[1], ...time(short) }
       : null;
   if (!parts) return null;
   const year = Number(parts.year);

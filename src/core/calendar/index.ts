@@ -9,7 +9,7 @@ export {
   nextWorkingInstant,
 } from './arithmetic';
 export { type BusinessCalendar, createCalendar } from './calendar';
-export { parseLocalDateTime } from './cell-parsing';
+export { type DateOrder, dateOrderOf, parseLocalDateTime } from './cell-parsing';
 export { type DateKey, dateKeyOf, formatClock, weekdayOf, yearOf } from './civil';
 export {
   type CalendarConfig,

@@ -60,10 +60,6 @@ export function syncAppealForm(ctx: JobContext, settings: DeskSettings): FormInf
   return info;
 }
 
-export function isAppealForm(store: StorePort, sheetId: number): boolean {
-  return appealForm(store)?.responseSheetId === sheetId;
-}
-
 /** The last moment an audit made at `at` may be appealed. */
 export function appealDue(settings: DeskSettings, at: Date): Date {
   return new Date(addWorkingDays(settings.calendar, at.getTime(), settings.general.qaAppealWorkingDays));

@@ -105,8 +105,3 @@ export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFo
   }
   return synced;
 }
-
-/** The form entry whose response sheet received a submission, if it is an audit form. */
-export function auditFormOf(store: StorePort, sheetId: number): AuditFormEntry | null {
-  return auditForms(store).find((entry) => entry.responseSheetId === sheetId) ?? null;
-}

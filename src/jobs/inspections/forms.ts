@@ -32,13 +32,9 @@ export function inspectionFormInfo(ports: Ports, template: string): FormInfo | n
   return registeredForm(ports.store, formKey(template));
 }
 
-/** The template whose form's response sheet received a submission, or null. */
-export function inspectionTemplateOf(ports: Ports, sheetId: number): string | null {
-  return (
-    templatesWithForms(ports).find(
-      (template) => inspectionFormInfo(ports, template)?.responseSheetId === sheetId,
-    ) ?? null
-  );
+/** The registry keys of every inspection form setup made (the inbox reconciles their responses). */
+export function inspectionFormKeys(ports: Ports): InspectionFormKey[] {
+  return templatesWithForms(ports).map(formKey);
 }
 
 /**

@@ -1,0 +1,36 @@
+/** The inbox, the mail path and the capacity gauge: what the health check and the Run log say of them. */
+export const en = {
+  'scheduler.job.inbox': 'Form responses',
+  'health.section.inbox': 'Form responses waiting',
+  'health.inbox.none': 'Every form response has its record.',
+  'health.inbox.waiting': '{count} response(s) wait for their record; the hourly run retries them.',
+  'health.inbox.col.form': 'Form',
+  'health.inbox.col.row': 'Response row',
+  'health.inbox.col.attempts': 'Attempts',
+  'health.inbox.col.reason': 'Why it waits',
+  'health.inbox.notRun': 'Not processed yet (the form-submit trigger did not run)',
+  'health.inbox.form.intake': 'Staff intake form',
+  'health.inbox.form.customer': 'Customer form',
+  'health.inbox.form.callback': 'Callback form',
+  'health.inbox.form.inspection': 'Inspection form: {template}',
+  'health.inbox.form.audit': 'Audit form: {scorecard}',
+  'health.inbox.form.appeal': 'Audit appeal form',
+};
+
+export const zh: Record<keyof typeof en, string> = {
+  'scheduler.job.inbox': '表单回复',
+  'health.section.inbox': '待处理的表单回复',
+  'health.inbox.none': '每条表单回复都已登记。',
+  'health.inbox.waiting': '{count} 条回复尚未登记，每小时的运行会重试。',
+  'health.inbox.col.form': '表单',
+  'health.inbox.col.row': '回复行',
+  'health.inbox.col.attempts': '尝试次数',
+  'health.inbox.col.reason': '原因',
+  'health.inbox.notRun': '尚未处理（表单提交触发器没有运行）',
+  'health.inbox.form.intake': '来电来访登记表',
+  'health.inbox.form.customer': '客户表单',
+  'health.inbox.form.callback': '回访登记表',
+  'health.inbox.form.inspection': '检查表：{template}',
+  'health.inbox.form.audit': '质检表：{scorecard}',
+  'health.inbox.form.appeal': '质检申诉表',
+};

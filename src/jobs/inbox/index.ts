@@ -1,0 +1,277 @@
+/**
+ * The inbox: one way in for every form (SPEC §4, §14). A form response row is the durable record until
+ * it has its ticket (or callback attempt, audit, inspection…): the form-submit trigger processes it at
+ * once, and every hourly run reconciles the response rows of every linked form that still have none —
+ * oldest first, a bounded number per run, within the run's time budget — so a response whose processing
+ * failed for any reason (the lock was busy, a required column was missing, Sheets failed, the execution
+ * was killed) becomes its record, with its original submit time, in the next run after the cause is gone.
+ *
+ * Exactly once: each response sheet has a ledger (./ledger.ts) of the rows done, kept under the document
+ * lock in the same step as the record is written. A row is claimed before its record is written; only a
+ * claimed row that did not finish can have a partial record, so only then does the handler look for it
+ * (by response id) before trying again.
+ *
+ * A new register plugs in with one handler (./handlers.ts): its form key and a function that writes the
+ * record of one response, plus how to find a record by response id. Nothing else changes here.
+ */
+import type { CellValue } from '../../core/cells';
+import { errorText } from '../../core/errors';
+import type { Budget } from '../../core/schedule';
+import type { FormSubmission, SheetPort } from '../../ports';
+import type { JobContext } from '../context';
+import { type InboxHandler, type LinkedForm, linkedForms } from './handlers';
+import {
+  claim,
+  clearArrival,
+  clearFailure,
+  failuresOf,
+  isDone,
+  type Ledger,
+  markDone,
+  readLedger,
+  recordArrival,
+  recordFailure,
+  reportedRows,
+  seedLedger,
+  waitingRows,
+  writeLedger,
+} from './ledger';
+
+/** At most this many waiting responses are processed per hourly run (the rest wait for the next). */
+export const RECONCILE_MAX_PER_RUN = 50;
+const LOCK_MS = 30_000;
+
+/** The response row identifies a response for good: code never edits or deletes response sheets. */
+export function responseIdOf(submission: Pick<FormSubmission, 'sheetId' | 'row'>): string {
+  return `${submission.sheetId}:${submission.row}`;
+}
+
+export type InboxOutcome =
+  | { kind: 'processed'; log: string }
+  | { kind: 'duplicate'; responseId: string }
+  | { kind: 'unknownForm' };
+
+function formOf(ctx: JobContext, sheetId: number): LinkedForm | null {
+  return linkedForms(ctx).find((form) => form.responseSheetId === sheetId) ?? null;
+}
+
+/** The ledger, built once from the records themselves when this sheet has none yet. */
+function ledgerOf(ctx: JobContext, handler: InboxHandler, sheetId: number, lastRow: () => number): Ledger {
+  const existing = readLedger(ctx.ports.store, sheetId);
+  if (existing) return existing;
+  const recorded = handler.recordedResponseIds(ctx);
+  const ledger = seedLedger(lastRow(), (row) => recorded.has(responseIdOf({ sheetId, row })));
+  writeLedger(ctx.ports.store, sheetId, ledger);
+  return ledger;
+}
+
+/**
+ * Processes one response exactly once, under the document lock. A failure is recorded against the row
+ * (the health check shows it; the next hourly run retries it) and thrown on.
+ */
+function processResponse(
+  ctx: JobContext,
+  key: string,
+  handler: InboxHandler,
+  submission: FormSubmission,
+  lastRow: () => number,
+): InboxOutcome {
+  const { store } = ctx.ports;
+  const { sheetId, row } = submission;
+  const responseId = responseIdOf(submission);
+  try {
+    return ctx.ports.lock.withDocumentLock(LOCK_MS, () => {
+      let ledger = ledgerOf(ctx, handler, sheetId, lastRow);
+      if (isDone(ledger, row)) {
+        clearArrival(store, sheetId, row);
+        return { kind: 'duplicate' as const, responseId };
+      }
+      if (ledger.claimed.includes(row) && handler.hasRecord(ctx, responseId)) {
+        // An earlier attempt wrote the record and died before marking it: finish its step, then mark.
+        handler.complete?.(ctx, { key, submission, responseId });
+        writeLedger(store, sheetId, markDone(ledger, row));
+        clearArrival(store, sheetId, row);
+        clearFailure(store, sheetId, row);
+        return { kind: 'duplicate' as const, responseId };
+      }
+      ledger = claim(ledger, row);
+      writeLedger(store, sheetId, ledger);
+      const log = handler.process(ctx, { key, submission, responseId });
+      writeLedger(store, sheetId, markDone(ledger, row));
+      clearArrival(store, sheetId, row);
+      clearFailure(store, sheetId, row);
+      return { kind: 'processed' as const, log };
+    });
+  } catch (error) {
+    try {
+      recordFailure(store, sheetId, row, errorText(error), ctx.now());
+    } catch (storeError) {
+      ctx.ports.log.error('inbox: the failure could not be recorded', storeError);
+    }
+    throw error;
+  }
+}
+
+/** The form-submit trigger: the response just appended to a linked form's response sheet. */
+export function receiveResponse(ctx: JobContext, submission: FormSubmission): InboxOutcome {
+  const form = formOf(ctx, submission.sheetId);
+  if (!form) return { kind: 'unknownForm' };
+  // Before anything that can fail: the hourly run now knows this row waits, whatever happens next.
+  recordArrival(ctx.ports.store, submission.sheetId, submission.row);
+  // The row just arrived, so the sheet's last row is at least this one (no Sheets call needed to seed).
+  return processResponse(ctx, form.key, form.handler, submission, () => submission.row);
+}
+
+/**
+ * The response sheet of a linked form: by its name (registered, or remembered from the last lookup by
+ * id), checked against its id; else by id (every sheet's id: a dozen calls), remembering the name.
+ */
+function responseSheet(
+  ctx: JobContext,
+  info: Pick<LinkedForm, 'responseSheetId' | 'responseSheetName'>,
+): SheetPort | null {
+  const { store, workbook } = ctx.ports;
+  const nameKey = `inbox.name.${info.responseSheetId}`;
+  const name = info.responseSheetName || store.get(nameKey) || '';
+  const byName = name ? workbook.sheet(name) : null;
+  if (byName && byName.id() === info.responseSheetId) return byName;
+  const byId = info.responseSheetId ? workbook.sheetById(info.responseSheetId) : null;
+  if (byId && !info.responseSheetName) store.set(nameKey, byId.name);
+  return byId;
+}
+
+/** Answers of one response row by header title, every column of a title in order. */
+function submissionOf(sheetId: number, row: number, header: CellValue[], line: CellValue[]): FormSubmission {
+  const namedValues: Record<string, string[]> = {};
+  const typedValues: Record<string, CellValue[]> = {};
+  header.forEach((title, index) => {
+    const name = String(title);
+    const value = line[index] ?? '';
+    namedValues[name] = [
+      ...(namedValues[name] ?? []),
+      value instanceof Date ? value.toISOString() : String(value),
+    ];
+    typedValues[name] = [...(typedValues[name] ?? []), value];
+  });
+  const timestamp = line[0];
+  return {
+    sheetId,
+    row,
+    namedValues,
+    typedValues,
+    ...(timestamp instanceof Date ? { submittedAt: timestamp } : {}),
+  };
+}
+
+export interface ReconcileCounts {
+  processed: number;
+  failed: number;
+  /** Still waiting after this run (failed again, over the per-run bound or out of time). */
+  waiting: number;
+}
+
+/** Which form's response sheet the next run scans whole (one per run, in turn). */
+const SCAN_KEY = 'inbox.scan';
+
+/**
+ * The hourly reconciliation, oldest first, at most RECONCILE_MAX_PER_RUN per run, within the run's
+ * budget. Rows a trigger reported (arrived, failed, or claimed and unfinished) are known from document
+ * properties, at no Sheets call when there are none. Rows no trigger ever reported (the trigger was
+ * missing, or died at its first calls) are found by scanning one form's response sheet per run, in
+ * turn: three Sheets calls (SPEC §15 sweep budget), so with N linked forms each is scanned every N
+ * hours. One response failing does not stop the others; it is recorded and retried next run.
+ */
+export function reconcileInbox(ctx: JobContext, budget: Budget): ReconcileCounts {
+  const { store } = ctx.ports;
+  const counts: ReconcileCounts = { processed: 0, failed: 0, waiting: 0 };
+  const forms = linkedForms(ctx).map((info) => ({ key: info.key, info, handler: info.handler }));
+  if (forms.length === 0) return counts;
+  const scanned = (Number(store.get(SCAN_KEY)) || 0) % forms.length;
+  store.set(SCAN_KEY, String((scanned + 1) % forms.length));
+  const keys = store.keys();
+  forms.forEach(({ key, info, handler }, index) => {
+    const sheetId = info.responseSheetId;
+    const known = reportedRows(keys, sheetId);
+    for (const row of readLedger(store, sheetId)?.claimed ?? []) known.add(row);
+    const scan = index === scanned || !readLedger(store, sheetId);
+    if (!scan && known.size === 0) return;
+    const sheet = responseSheet(ctx, info);
+    if (!sheet) return;
+    const lastRow = sheet.lastRow();
+    const ledger = ctx.ports.lock.withDocumentLock(LOCK_MS, () =>
+      ledgerOf(ctx, handler, sheetId, () => lastRow),
+    );
+    const rows = scan
+      ? waitingRows(ledger, lastRow)
+      : [...known].filter((row) => row >= 2 && row <= lastRow && !isDone(ledger, row)).sort((a, b) => a - b);
+    for (const row of known) if (row > lastRow || isDone(ledger, row)) clearArrival(store, sheetId, row);
+    if (rows.length === 0) return;
+    const batch = rows.slice(0, RECONCILE_MAX_PER_RUN);
+    const width = sheet.lastColumn();
+    const header = sheet.read(1, 1, 1, width)[0] ?? [];
+    const first = batch[0];
+    const block = sheet.read(first, 1, batch[batch.length - 1] - first + 1, width);
+    let handled = 0;
+    for (const row of batch) {
+      if (budget.exhausted()) break;
+      handled += 1;
+      try {
+        const submission = submissionOf(sheetId, row, header, block[row - first] ?? []);
+        const outcome = processResponse(ctx, key, handler, submission, () => lastRow);
+        if (outcome.kind === 'processed') {
+          counts.processed += 1;
+          ctx.ports.log.info(`inbox: ${outcome.log} (reconciled)`);
+        }
+      } catch (error) {
+        counts.failed += 1;
+        counts.waiting += 1;
+        ctx.ports.log.error(`inbox: response ${responseIdOf({ sheetId, row })} failed`, error);
+      }
+    }
+    counts.waiting += rows.length - handled;
+  });
+  return counts;
+}
+
+export interface WaitingResponse {
+  form: string;
+  row: number;
+  /** Why it is waiting: the last error, or '' when it never ran (the trigger did not fire). */
+  reason: string;
+  attempts: number;
+}
+
+/** Responses without their record yet, with the reason per row (health check). Two calls per form. */
+export function waitingResponses(ctx: JobContext): WaitingResponse[] {
+  const waiting: WaitingResponse[] = [];
+  for (const info of linkedForms(ctx)) {
+    const { key } = info;
+    const sheet = responseSheet(ctx, info);
+    if (!sheet) continue;
+    const ledger = readLedger(ctx.ports.store, info.responseSheetId);
+    const failures = failuresOf(ctx.ports.store, info.responseSheetId);
+    if (!ledger) {
+      for (const [row, failure] of failures)
+        waiting.push({ form: key, row, reason: failure.reason, attempts: failure.attempts });
+      continue;
+    }
+    for (const row of waitingRows(ledger, sheet.lastRow())) {
+      const failure = failures.get(row);
+      waiting.push({ form: key, row, reason: failure?.reason ?? '', attempts: failure?.attempts ?? 0 });
+    }
+  }
+  return waiting;
+}
+
+/**
+ * Setup (under the document lock): every linked form gets its ledger now, built from its register's
+ * response ids where it has none yet (a new form, or one linked before ledgers existed), so no hourly
+ * run pays for it.
+ */
+export function seedLedgers(ctx: JobContext): void {
+  for (const form of linkedForms(ctx)) {
+    if (readLedger(ctx.ports.store, form.responseSheetId)) continue;
+    const sheet = responseSheet(ctx, form);
+    if (sheet) ledgerOf(ctx, form.handler, form.responseSheetId, () => sheet.lastRow());
+  }
+}
