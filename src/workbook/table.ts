@@ -63,7 +63,7 @@ const GROW_ROWS = 1000;
 /**
  * Registers whose appends use the cached header map without a check of their own, because their job's
  * call budget (SPEC §15: an audit submission ≤ 15 calls) has no room for it; the hourly run checks
- * these headers every run (jobs/scheduler.ts), so a moved column is seen within the hour.
+ * these headers, one sheet per run (jobs/scheduler.ts), so a moved column is seen within two hours.
  */
 export const HEADERS_CHECKED_HOURLY: ReadonlySet<string> = new Set(['audits', 'auditItems']);
 
