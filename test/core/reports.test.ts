@@ -352,6 +352,32 @@ describe('edge cases', () => {
   });
 });
 
+describe('the monthly report is a real month', () => {
+  it('has a weekly trend: each ISO week touching the month, received, resolved and resolve deadlines met', () => {
+    const month = periodContaining('monthly', zone, cst('2026-11-18T12:00'));
+    const model = report(weekFixture(), month, cst('2026-12-01T08:00'));
+    const rows = section(model, 'weeklyTrend').rows;
+    expect(rows.map((row) => row[0])).toEqual([
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      '2026-W48',
+      '2026-W49',
+    ]);
+    // W46: D received and resolved on time; W47: six received, A E G B resolved (B late).
+    expect(rows[2]).toEqual(['2026-W46', 1, 1, 1]);
+    expect(rows[3].slice(0, 3)).toEqual(['2026-W47', 6, 4]);
+    expect(model.sections.some((s) => s.id === 'assessment')).toBe(true);
+    const week = report(
+      weekFixture(),
+      periodContaining('weekly', zone, cst('2026-11-18T12:00')),
+      cst('2026-11-23T08:00'),
+    );
+    expect(week.sections.some((s) => s.id === 'weeklyTrend' || s.id === 'assessment')).toBe(false);
+  });
+});
+
 describe('⚙ Targets parsing', () => {
   it('defaults are the seed targets: 100, 100, 85, ≤ 1, 90 (seed 003 L359–360)', () => {
     const targets = defaultTargets();

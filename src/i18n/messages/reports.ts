@@ -109,6 +109,8 @@ export const en = {
   'reports.col.rated': 'Rated callbacks',
 
   'reports.col.rank': 'Rank',
+  'reports.col.week': 'Week',
+  'reports.section.weeklyTrend': 'Weekly trend',
   'reports.col.asSent': 'As sent',
   'reports.col.now': 'Now',
   'reports.col.basisSent': 'Counted as sent',
@@ -290,6 +292,8 @@ export const zh: Record<keyof typeof en, string> = {
   'reports.col.rated': '评分回访数',
 
   'reports.col.rank': '排名',
+  'reports.col.week': '周',
+  'reports.section.weeklyTrend': '每周趋势',
   'reports.col.asSent': '发送时',
   'reports.col.now': '现在',
   'reports.col.basisSent': '发送时统计',
