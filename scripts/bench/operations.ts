@@ -45,9 +45,10 @@ function intakeAnswers(): Record<string, string> {
 
 /** The Phone service audit form (the first scorecard's), or null when the bundle has none. */
 function auditFormIdOf(emu: ReturnType<typeof benchDesk>): { formId: string } | null {
-  const saved = emu.properties.document.get(emu.spreadsheet.id)?.get('forms.audit');
-  const forms = saved ? (JSON.parse(saved) as Array<{ formId: string }>) : [];
-  return forms[0] ?? null;
+  const props = emu.properties.document.get(emu.spreadsheet.id);
+  const [first] = JSON.parse(props?.get('form.audit.scorecards') ?? '[]') as Array<{ scorecard: string }>;
+  const saved = first ? props?.get(`form.audit.${first.scorecard}`) : undefined;
+  return saved ? { formId: (JSON.parse(saved) as { id: string }).id } : null;
 }
 
 /** Every question answered with its first listed choice (staff, auditor, items), no ticket ID. */

@@ -46,9 +46,17 @@ export class AuditDesk {
     ];
   }
 
+  /** The audit forms in the form registry (document properties `form.audit.<scorecard>`). */
   private forms(): FormEntry[] {
-    const saved = this.world.emu.properties.document.get(this.world.emu.spreadsheet.id)?.get('forms.audit');
-    return saved ? (JSON.parse(saved) as FormEntry[]) : [];
+    const props = this.world.emu.properties.document.get(this.world.emu.spreadsheet.id);
+    const listed = JSON.parse(props?.get('form.audit.scorecards') ?? '[]') as Array<{
+      scorecard: string;
+      version: number;
+    }>;
+    return listed.flatMap(({ scorecard, version }) => {
+      const saved = props?.get(`form.audit.${scorecard}`);
+      return saved ? [{ scorecard, version, formId: (JSON.parse(saved) as { id: string }).id }] : [];
+    });
   }
 
   /** Open samples: [staff, ticket, auditor, scorecard] from the Audit samples sheet (harness view). */
@@ -102,7 +110,7 @@ export class AuditDesk {
           Number(row[col('finalPercent')]) < 80 &&
           !this.appealed.has(String(row[col('auditId')])),
       );
-    const saved = emu.properties.document.get(emu.spreadsheet.id)?.get('forms.auditAppeal');
+    const saved = emu.properties.document.get(emu.spreadsheet.id)?.get('form.auditAppeal');
     if (!low || !saved) return;
     const auditId = String(low[col('auditId')]);
     this.appealed.add(auditId);

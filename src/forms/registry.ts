@@ -5,10 +5,12 @@
 import type { FormInfo, StorePort } from '../ports';
 
 /** Document-property keys of the forms setup creates. */
-export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback'] as const;
+export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback', 'form.auditAppeal'] as const;
 /** One inspection form per ⚙ Checklists template (listed by jobs/inspections/forms.ts). */
 export type InspectionFormKey = `form.inspection.${string}`;
-export type FormKey = (typeof FORM_KEYS)[number] | InspectionFormKey;
+/** One audit form per ⚙ Scorecards scorecard (listed, with its version, by jobs/audits/forms.ts). */
+export type AuditFormKey = `form.audit.${string}`;
+export type FormKey = (typeof FORM_KEYS)[number] | InspectionFormKey | AuditFormKey;
 
 /**
  * The registered form, or null when none is registered or the record is unreadable (edited by hand,

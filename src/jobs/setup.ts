@@ -6,10 +6,9 @@
 import type { CellValue } from '../core/cells';
 import { callbackFormSpec } from '../forms/callback';
 import { customerFormSpec, intakeFormSpec } from '../forms/intake';
-import { type FormKey, registeredForm, registerForm } from '../forms/registry';
 import { TRIGGER_HANDLERS } from '../handlers';
 import { enumLabels, type Lang, t } from '../i18n';
-import type { FormInfo, FormSpec, Ports, SheetPort, TriggerKind } from '../ports';
+import type { Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
 import { syncAppealForm } from './audits/appeals';
@@ -19,6 +18,7 @@ import { defaultRows } from './default-rows';
 import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
 import { ensureInspectionForms } from './inspections/forms';
+import { ensureLinkedForm } from './linked-form';
 import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
@@ -143,16 +143,6 @@ function addMissingColumns(
   return missing.map((column) => `${t(ctx.lang, schema.title)}: ${columnLabel(column, ctx.lang)}`);
 }
 
-function ensureForm(ports: Ports, key: FormKey, spec: FormSpec): FormInfo {
-  const previous = registeredForm(ports.store, key);
-  const updated = previous ? ports.forms.update(previous.id, spec, previous.items) : null;
-  const info = updated ?? ports.forms.create(spec);
-  registerForm(ports.store, key, info);
-  const responses = info.responseSheetName ? ports.workbook.sheet(info.responseSheetName) : null;
-  if (responses && !responses.isHidden()) responses.hide();
-  return info;
-}
-
 const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
 
 /**
@@ -226,14 +216,14 @@ function setUpUnderLock(ports: Ports): SetupReport {
   invalidateSettings(ports.cache);
   const settings: DeskSettings = loadSettings(ctx);
   report.forms.push(
-    ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,
+    ensureLinkedForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,
   );
   if (settings.general.customerFormEnabled) {
-    report.forms.push(ensureForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
+    report.forms.push(ensureLinkedForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
   }
-  report.forms.push(ensureForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
+  report.forms.push(ensureLinkedForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
   report.forms.push(
-    ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureForm(ports, key, spec)),
+    ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureLinkedForm(ports, key, spec)),
   );
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   report.forms.push(syncAppealForm(ctx, settings).id);

@@ -1,11 +1,7 @@
 /** Acknowledging and appealing audits (SPEC §8.1) end to end: the appeal form, the reviewer's decision in the sheet. */
 import type { Emulator } from '../../scripts/emulator';
-import { phoneExample, submitAudit } from '../helpers/audits';
+import { appealFormId, phoneExample, submitAudit } from '../helpers/audits';
 import { cellOf, documentProperties, newDesk, rowsOf } from '../helpers/desk';
-
-function appealFormId(emu: Emulator): string {
-  return (JSON.parse(documentProperties(emu).get('forms.auditAppeal') ?? '{}') as { id: string }).id;
-}
 
 function respond(
   emu: Emulator,

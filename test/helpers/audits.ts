@@ -8,8 +8,22 @@ interface AuditFormEntry {
   formId: string;
 }
 
+/** The audit forms as the form registry holds them: `form.audit.<scorecard>`, listed with their version. */
 export function auditForms(emu: Emulator): AuditFormEntry[] {
-  return JSON.parse(documentProperties(emu).get('forms.audit') ?? '[]') as AuditFormEntry[];
+  const props = documentProperties(emu);
+  const listed = JSON.parse(props.get('form.audit.scorecards') ?? '[]') as Array<{
+    scorecard: string;
+    version: number;
+  }>;
+  return listed.flatMap(({ scorecard, version }) => {
+    const saved = props.get(`form.audit.${scorecard}`);
+    return saved ? [{ scorecard, version, formId: (JSON.parse(saved) as { id: string }).id }] : [];
+  });
+}
+
+/** The appeal form's id, from the form registry. */
+export function appealFormId(emu: Emulator): string {
+  return (JSON.parse(documentProperties(emu).get('form.auditAppeal') ?? '{}') as { id: string }).id;
 }
 
 export function auditFormId(emu: Emulator, scorecard: string): string {

@@ -16,6 +16,7 @@ import { sanitizeUserText } from '../../core/text';
 import { appealFormSpec, readAppealAnswers } from '../../forms/audit';
 import { enumLabel, t } from '../../i18n';
 import { render } from '../../i18n/render';
+import { registeredForm } from '../../forms/registry';
 import type { CellEdit, FormInfo, FormSubmission, StorePort } from '../../ports';
 import {
   AUDIT_APPEALS,
@@ -26,14 +27,16 @@ import {
   type AuditRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
+import { ensureLinkedForm } from '../linked-form';
 import { appendHistory, type HistoryEntry } from '../history';
-import { upsertLinkedForm } from '../linked-form';
 import { deliver, type Outgoing } from '../mailer';
 import { spreadsheetLink, staffEmail } from '../notices';
 import { type DeskSettings, loadSettings } from '../settings';
 import { scorecardVersion } from './forms';
 
-const FORM_KEY = 'forms.auditAppeal';
+const FORM_KEY = 'form.auditAppeal';
+/** Where the appeal form was kept before it joined the registry (adopted once by setup). */
+const LEGACY_KEY = 'forms.auditAppeal';
 const AUDIT_KEYS = [
   'auditId',
   'at',
@@ -49,15 +52,16 @@ const ITEMS_WINDOW = 200;
 const TEXT_MAX = 2000;
 
 export function appealForm(store: StorePort): FormInfo | null {
-  const saved = store.get(FORM_KEY);
-  return saved ? (JSON.parse(saved) as FormInfo) : null;
+  return registeredForm(store, FORM_KEY);
 }
 
+/** Creates or updates the appeal form (in place, by item id). */
 export function syncAppealForm(ctx: JobContext, settings: DeskSettings): FormInfo {
-  const previous = appealForm(ctx.ports.store);
-  const info = upsertLinkedForm(ctx.ports, previous?.id ?? null, appealFormSpec(ctx.lang, settings.staff));
-  ctx.ports.store.set(FORM_KEY, JSON.stringify(info));
-  return info;
+  const { store } = ctx.ports;
+  const legacy = store.get(LEGACY_KEY);
+  if (legacy && !appealForm(store)) store.set(FORM_KEY, legacy);
+  if (legacy) store.delete(LEGACY_KEY);
+  return ensureLinkedForm(ctx.ports, FORM_KEY, appealFormSpec(ctx.lang, settings.staff));
 }
 
 /** The last moment an audit made at `at` may be appealed. */

@@ -7,10 +7,11 @@
 import { rubricOf, type Scorecard, type ScorecardItem } from '../../core/audits';
 import type { EnumCode } from '../../core/enums';
 import { auditFormSpec } from '../../forms/audit';
+import { type AuditFormKey, registeredForm, registerForm } from '../../forms/registry';
 import type { StorePort } from '../../ports';
 import { SCORECARDS, type ScorecardRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { upsertLinkedForm } from '../linked-form';
+import { ensureLinkedForm } from '../linked-form';
 import { type DeskSettings, invalidateSettings } from '../settings';
 
 /** Where a scorecard's form is and which version it asks. */
@@ -19,10 +20,87 @@ export interface AuditFormEntry {
   version: number;
   formId: string;
   responseSheetId: number;
+  responseSheetName: string;
   publishedUrl: string;
 }
 
-const FORMS_KEY = 'forms.audit';
+/** The scorecards that have a form, with the version each form asks (their forms are in the registry). */
+const LIST_KEY = 'form.audit.scorecards';
+/** Where forms were kept before they joined the registry: read once by setup to keep those forms. */
+const LEGACY_KEY = 'forms.audit';
+
+interface ListedForm {
+  scorecard: string;
+  version: number;
+}
+
+export function auditFormKey(scorecard: string): AuditFormKey {
+  return `form.audit.${scorecard}`;
+}
+
+function listedForms(store: StorePort): ListedForm[] {
+  try {
+    const parsed = JSON.parse(store.get(LIST_KEY) ?? '[]') as unknown;
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (entry): entry is ListedForm =>
+            typeof entry?.scorecard === 'string' && typeof entry?.version === 'number',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Every audit form, from document properties (no Sheets call). */
+export function auditForms(store: StorePort): AuditFormEntry[] {
+  return listedForms(store).flatMap(({ scorecard, version }) => {
+    const info = registeredForm(store, auditFormKey(scorecard));
+    return info
+      ? [
+          {
+            scorecard,
+            version,
+            formId: info.id,
+            responseSheetId: info.responseSheetId,
+            responseSheetName: info.responseSheetName,
+            publishedUrl: info.publishedUrl,
+          },
+        ]
+      : [];
+  });
+}
+
+/**
+ * Forms made before audit forms joined the registry: registered under their new key (so setup updates
+ * them in place and their responses keep their ledger) and listed with their version; the old key goes.
+ */
+function adoptLegacyForms(store: StorePort): void {
+  const saved = store.get(LEGACY_KEY);
+  if (!saved) return;
+  let legacy: Array<Partial<AuditFormEntry>> = [];
+  try {
+    const parsed = JSON.parse(saved) as unknown;
+    if (Array.isArray(parsed)) legacy = parsed as Array<Partial<AuditFormEntry>>;
+  } catch {
+    legacy = [];
+  }
+  const listed = listedForms(store);
+  for (const entry of legacy) {
+    if (typeof entry.scorecard !== 'string' || typeof entry.formId !== 'string') continue;
+    if (listed.some((l) => l.scorecard === entry.scorecard)) continue;
+    registerForm(store, auditFormKey(entry.scorecard), {
+      id: entry.formId,
+      publishedUrl: entry.publishedUrl ?? '',
+      editUrl: '',
+      responseSheetName: '',
+      responseSheetId: entry.responseSheetId ?? 0,
+    });
+    listed.push({ scorecard: entry.scorecard, version: Number(entry.version) || 1 });
+  }
+  store.set(LIST_KEY, JSON.stringify(listed));
+  store.delete(LEGACY_KEY);
+}
 
 /** What is kept of one version: enough to score a submission and to show its items. */
 interface StoredVersion {
@@ -36,11 +114,6 @@ interface StoredVersion {
 
 function versionKey(name: string, version: number): string {
   return `scorecard.${name}.v${version}`;
-}
-
-export function auditForms(store: StorePort): AuditFormEntry[] {
-  const saved = store.get(FORMS_KEY);
-  return saved ? (JSON.parse(saved) as AuditFormEntry[]) : [];
 }
 
 /** The scorecard as it was at `version`, or null when that version was never stored. */
@@ -67,7 +140,7 @@ function storeVersion(store: StorePort, card: Scorecard, version: number): void 
  * The version a scorecard gets now: the sheet's when it has been stored with the same content, else the
  * next one after every version seen (editing a scorecard makes a new version).
  */
-function nextVersion(store: StorePort, card: Scorecard, previous: AuditFormEntry | undefined): number {
+function nextVersion(store: StorePort, card: Scorecard, previous: ListedForm | undefined): number {
   const latest = Math.max(card.version, previous?.version ?? 0);
   if (latest === 0) return 1;
   const stored = scorecardVersion(store, card.name, latest);
@@ -75,30 +148,38 @@ function nextVersion(store: StorePort, card: Scorecard, previous: AuditFormEntry
   return stored.fingerprint === card.fingerprint ? latest : latest + 1;
 }
 
-/** Creates or updates the form of every scorecard; numbers changed scorecards. Returns the forms. */
+/**
+ * Creates or updates the form of every scorecard (in place by item id,
+ * registered under `form.audit.<scorecard>`); numbers changed scorecards. Returns the forms.
+ */
 export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFormEntry[] {
   const { ports, lang } = ctx;
-  const entries = auditForms(ports.store);
+  adoptLegacyForms(ports.store);
+  const listed = listedForms(ports.store);
   const changedRows: Array<{ row: number; values: Partial<ScorecardRow> }> = [];
   const synced: AuditFormEntry[] = [];
   for (const card of settings.scorecards) {
-    const previous = entries.find((entry) => entry.scorecard === card.name);
+    const previous = listed.find((entry) => entry.scorecard === card.name);
     const version = nextVersion(ports.store, card, previous);
     storeVersion(ports.store, card, version);
     if (version !== card.version) for (const row of card.rows) changedRows.push({ row, values: { version } });
-    const info = upsertLinkedForm(ports, previous?.formId ?? null, auditFormSpec(lang, card, settings.staff));
-    const entry: AuditFormEntry = {
+    const info = ensureLinkedForm(ctx.ports, auditFormKey(card.name), auditFormSpec(lang, card, settings.staff));
+    synced.push({
       scorecard: card.name,
       version,
       formId: info.id,
       responseSheetId: info.responseSheetId,
+      responseSheetName: info.responseSheetName,
       publishedUrl: info.publishedUrl,
-    };
-    synced.push(entry);
+    });
   }
   // Forms of scorecards removed from ⚙ Scorecards keep routing the responses they already have.
-  const kept = entries.filter((entry) => !synced.some((s) => s.scorecard === entry.scorecard));
-  ports.store.set(FORMS_KEY, JSON.stringify([...synced, ...kept]));
+  const kept = listed.filter((entry) => !synced.some((s) => s.scorecard === entry.scorecard));
+  const list: ListedForm[] = [
+    ...synced.map(({ scorecard, version }) => ({ scorecard, version })),
+    ...kept,
+  ];
+  ports.store.set(LIST_KEY, JSON.stringify(list));
   if (changedRows.length > 0) {
     ctx.table<ScorecardRow>(SCORECARDS).updateRows(changedRows);
     invalidateSettings(ports.cache);

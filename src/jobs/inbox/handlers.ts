@@ -10,8 +10,8 @@ import { t } from '../../i18n';
 import type { FormSubmission } from '../../ports';
 import type { SheetSchema } from '../../workbook/schema';
 import { AUDIT_APPEALS, AUDITS, CALLBACKS, INSPECTIONS, TICKETS } from '../../workbook/schemas';
-import { appealForm, handleAppealSubmission } from '../audits/appeals';
-import { type AuditFormEntry, auditForms } from '../audits/forms';
+import { handleAppealSubmission } from '../audits/appeals';
+import { type AuditFormEntry, auditFormKey, auditForms } from '../audits/forms';
 import { handleAuditSubmission } from '../audits/submit';
 import { handleCallback } from '../callbacks';
 import type { JobContext } from '../context';
@@ -111,10 +111,17 @@ const inspection = (template: string): InboxHandler => ({
   ...byResponseIdColumn(INSPECTIONS as unknown as SheetSchema<'formResponseId'>),
 });
 
+const appeal: InboxHandler = {
+  process: (ctx, { submission, responseId }) =>
+    `audit appeal form: ${handleAppealSubmission(ctx, submission, responseId)}`,
+  ...byResponseIdColumn(AUDIT_APPEALS as unknown as SheetSchema<'formResponseId'>),
+};
+
 const HANDLERS: Partial<Record<FormKey, InboxHandler>> = {
   'form.intake': intake('staff'),
   'form.customer': intake('customer'),
   'form.callback': finishesByReprocessing(callback),
+  'form.auditAppeal': finishesByReprocessing(appeal),
 };
 
 const INSPECTION_PREFIX = 'form.inspection.';
@@ -137,7 +144,7 @@ const audit = (form: AuditFormEntry): InboxHandler => ({
 
 /** A form linked to this spreadsheet: where its responses land and who makes their records. */
 export interface LinkedForm {
-  /** 'form.intake', 'form.inspection.<template>', 'audit.<scorecard>.v<version>'… */
+  /** 'form.intake', 'form.inspection.<template>', 'form.audit.<scorecard>'… */
   key: string;
   responseSheetId: number;
   /** '' when only the id is known (the sheet is then found by id). */
@@ -146,8 +153,8 @@ export interface LinkedForm {
 }
 
 /**
- * Every form linked to this spreadsheet, from document properties (no Sheets call): the registry's
- * forms and inspection forms, and the audit forms of ⚙ Scorecards.
+ * Every form linked to this spreadsheet, from the form registry in document properties (no Sheets
+ * call): the fixed forms, the inspection forms of ⚙ Checklists and the audit forms of ⚙ Scorecards.
  */
 export function linkedForms(ctx: JobContext): LinkedForm[] {
   const { store } = ctx.ports;
@@ -161,26 +168,10 @@ export function linkedForms(ctx: JobContext): LinkedForm[] {
   const audits = auditForms(store)
     .filter((form) => form.responseSheetId)
     .map((form) => ({
-      key: `audit.${form.scorecard}.v${form.version}`,
+      key: auditFormKey(form.scorecard),
       responseSheetId: form.responseSheetId,
-      responseSheetName: '',
+      responseSheetName: form.responseSheetName,
       handler: finishesByReprocessing(audit(form)),
     }));
-  const appeal = appealForm(store);
-  const appeals: LinkedForm[] =
-    appeal && appeal.responseSheetId
-      ? [
-          {
-            key: 'audit.appeal',
-            responseSheetId: appeal.responseSheetId,
-            responseSheetName: appeal.responseSheetName,
-            handler: finishesByReprocessing({
-              process: (ctx, { submission, responseId }) =>
-                `audit appeal form: ${handleAppealSubmission(ctx, submission, responseId)}`,
-              ...byResponseIdColumn(AUDIT_APPEALS as unknown as SheetSchema<'formResponseId'>),
-            }),
-          },
-        ]
-      : [];
-  return [...registered, ...audits, ...appeals];
+  return [...registered, ...audits];
 }
