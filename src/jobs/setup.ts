@@ -219,7 +219,9 @@ function setUpUnderLock(ports: Ports): SetupReport {
     ensureLinkedForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,
   );
   if (settings.general.customerFormEnabled) {
-    report.forms.push(ensureLinkedForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id);
+    report.forms.push(
+      ensureLinkedForm(ports, 'form.customer', customerFormSpec(lang, settings.categories)).id,
+    );
   }
   report.forms.push(ensureLinkedForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
   report.forms.push(

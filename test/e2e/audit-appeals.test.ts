@@ -1,7 +1,7 @@
 /** Acknowledging and appealing audits (SPEC §8.1) end to end: the appeal form, the reviewer's decision in the sheet. */
 import type { Emulator } from '../../scripts/emulator';
 import { appealFormId, phoneExample, submitAudit } from '../helpers/audits';
-import { cellOf, documentProperties, newDesk, rowsOf } from '../helpers/desk';
+import { cellOf, newDesk, rowsOf } from '../helpers/desk';
 
 function respond(
   emu: Emulator,

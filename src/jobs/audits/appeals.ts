@@ -14,9 +14,9 @@ import { renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
 import { sanitizeUserText } from '../../core/text';
 import { appealFormSpec, readAppealAnswers } from '../../forms/audit';
+import { registeredForm } from '../../forms/registry';
 import { enumLabel, t } from '../../i18n';
 import { render } from '../../i18n/render';
-import { registeredForm } from '../../forms/registry';
 import type { CellEdit, FormInfo, FormSubmission, StorePort } from '../../ports';
 import {
   AUDIT_APPEALS,
@@ -27,8 +27,8 @@ import {
   type AuditRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { ensureLinkedForm } from '../linked-form';
 import { appendHistory, type HistoryEntry } from '../history';
+import { ensureLinkedForm } from '../linked-form';
 import { deliver, type Outgoing } from '../mailer';
 import { spreadsheetLink, staffEmail } from '../notices';
 import { type DeskSettings, loadSettings } from '../settings';

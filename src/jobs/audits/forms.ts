@@ -163,7 +163,11 @@ export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFo
     const version = nextVersion(ports.store, card, previous);
     storeVersion(ports.store, card, version);
     if (version !== card.version) for (const row of card.rows) changedRows.push({ row, values: { version } });
-    const info = ensureLinkedForm(ctx.ports, auditFormKey(card.name), auditFormSpec(lang, card, settings.staff));
+    const info = ensureLinkedForm(
+      ctx.ports,
+      auditFormKey(card.name),
+      auditFormSpec(lang, card, settings.staff),
+    );
     synced.push({
       scorecard: card.name,
       version,
@@ -175,10 +179,7 @@ export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFo
   }
   // Forms of scorecards removed from ⚙ Scorecards keep routing the responses they already have.
   const kept = listed.filter((entry) => !synced.some((s) => s.scorecard === entry.scorecard));
-  const list: ListedForm[] = [
-    ...synced.map(({ scorecard, version }) => ({ scorecard, version })),
-    ...kept,
-  ];
+  const list: ListedForm[] = [...synced.map(({ scorecard, version }) => ({ scorecard, version })), ...kept];
   ports.store.set(LIST_KEY, JSON.stringify(list));
   if (changedRows.length > 0) {
     ctx.table<ScorecardRow>(SCORECARDS).updateRows(changedRows);
