@@ -14,6 +14,7 @@ export type JobName =
   | 'digest'
   | 'weekly'
   | 'qaSample'
+  | 'qaFinalise'
   | 'monthly'
   | 'scheduler'
   | 'formSubmit'
@@ -27,6 +28,7 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'weekly',
   'monthly',
   'qaSample',
+  'qaFinalise',
   'import',
 ];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */

@@ -11,6 +11,7 @@ import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '..
 import { t } from '../i18n';
 import type { Ports } from '../ports';
 import { AUDIT_ITEMS, AUDITS, HISTORY, IMPORT } from '../workbook/schemas';
+import { finaliseAudits } from './audits/finalise';
 import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
 import { runDigest } from './digest';
@@ -202,6 +203,11 @@ export function runScheduler(ports: Ports): void {
       return { complete: counts.waiting === 0, quiet, counts: { ...counts } };
     });
     run.job('sweep', '', () => runSweep(ctx, settings, run.budget));
+    // Audits whose appeal window closed unappealed become final (no Sheets call until one closes).
+    run.job('qaFinalise', '', () => {
+      const finalised = finaliseAudits(ctx, settings);
+      return { complete: true, quiet: finalised === null, counts: finalised ?? {} };
+    });
     const now = ctx.now().getTime();
     for (const job of PERIODIC_JOBS) {
       let mark = readMark(ports, job);

@@ -12,6 +12,7 @@ import type { Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
 import { syncAppealForm } from './audits/appeals';
+import { startFinalising } from './audits/finalise';
 import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
 import { defaultRows } from './default-rows';
@@ -229,6 +230,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
   );
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   report.forms.push(syncAppealForm(ctx, settings).id);
+  startFinalising(ctx);
   // Every form's inbox ledger exists before its first response (SPEC §14: the response row is the record).
   ports.workbook.flush();
   seedLedgers(ctx);

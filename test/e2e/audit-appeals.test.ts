@@ -123,4 +123,36 @@ describe('audit appeals', () => {
       figure('Appeals accepted (fully or partly)'),
     ]).toEqual([1, 1, 0]);
   });
+
+  it('the hourly run makes audits final once 5 working days pass without an appeal (an appeal and a flagged audit wait for a person)', () => {
+    const emu = newDesk({ lang: 'en' });
+    audit(emu); // QA-2026-00001: acknowledged
+    audit(emu, 'Liu Yang'); // QA-2026-00002: appealed, pending
+    audit(emu, 'Zhao Jing'); // QA-2026-00003: left alone
+    submitAudit(emu, 'Phone service', { staff: 'Nobody Known', auditor: 'Li Na', items: phoneExample() });
+    respond(emu, 'QA-2026-00001', 'Zhang Wei', 'ack');
+    respond(emu, 'QA-2026-00002', 'Liu Yang', 'appeal', 'Attitude', 'Too strict.');
+    const states = () => rowsOf(emu, 'Audits').map((r) => r.State);
+    expect(states()).toEqual(['Acknowledged', 'Appealed', 'Scored', 'Needs review']);
+    // Audited Mon 03-02 10:00: the window closes Mon 03-09 10:00 (5 working days). Hourly runs before it
+    // leave every audit as it is; the first run after it makes the unappealed ones final.
+    emu.clock.set(new Date('2026-03-09T00:30:00Z')); // 08:30 in Shanghai
+    emu.advance(3_600_000); // the 09:xx run
+    expect(states()).toEqual(['Acknowledged', 'Appealed', 'Scored', 'Needs review']);
+    emu.advance(3_600_000); // the 10:xx run
+    expect(states()).toEqual(['Final', 'Appealed', 'Final', 'Needs review']);
+    const made = rowsOf(emu, 'History').filter((r) => r['New value'] === 'Final');
+    expect(made.map((r) => [r['Record ID'], r['Old value'], r.Source, r.Actor])).toEqual([
+      ['QA-2026-00001', 'Acknowledged', 'Scheduler', 'Service Desk'],
+      ['QA-2026-00003', 'Scored', 'Scheduler', 'Service Desk'],
+    ]);
+    expect(rowsOf(emu, 'Run log').some((r) => r.Job === 'Audits made final' && r.Result === 'OK')).toBe(true);
+    // Walked once: the next runs find nothing new and write nothing.
+    const history = rowsOf(emu, 'History').length;
+    emu.advance(2 * 3_600_000);
+    expect(rowsOf(emu, 'History').length).toBe(history);
+    // A late appeal is told the audit is final.
+    respond(emu, 'QA-2026-00003', 'Zhao Jing', 'appeal', 'Attitude', 'Late.');
+    expect(String(rowsOf(emu, 'Audit appeals')[1].Note)).toMatch(/final|closed/i);
+  });
 });

@@ -3,6 +3,7 @@
 export { parseNewScores, rescore } from './appeal';
 export { type AuditAnswers, type AuditPlan, auditCounterKey, type FormAnswer, planAudit } from './audit';
 export { DEFAULT_SCORECARDS } from './default-scorecards';
+export { type FinaliseCandidate, planFinalising } from './finalise';
 export {
   itemKey,
   parseScorecards,

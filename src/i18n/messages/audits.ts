@@ -107,6 +107,7 @@ export const en = {
   'settings.general.qaSameAuditorLimit':
     'Audits in a row of one person by the same auditor before the sample goes to another (0 = no limit)',
   'scheduler.job.qaSample': 'Audit sample',
+  'scheduler.job.qaFinalise': 'Audits made final',
   'audits.menu.sample': 'Draw last week’s audit sample',
   'audits.menu.sampled': 'Audit sample {week}: {sampled} tickets sampled, {updated} earlier samples updated.',
   'digest.section.auditSample': 'Tickets to audit (this week’s sample)',
@@ -375,6 +376,7 @@ export const zh: Record<keyof typeof en, string> = {
   'settings.general.qaSamplePerPerson': '每人每周抽检工单数（重新处理和客户不满意的工单另计）',
   'settings.general.qaSameAuditorLimit': '同一质检员连续质检同一人的次数上限，超过后改派（0 = 不限）',
   'scheduler.job.qaSample': '质检抽样',
+  'scheduler.job.qaFinalise': '质检结果定案',
   'audits.menu.sample': '抽取上周质检样本',
   'audits.menu.sampled': '质检抽样 {week}：抽取 {sampled} 张工单，更新 {updated} 条以往抽样。',
   'digest.section.auditSample': '待质检工单（本周抽样）',

@@ -29,6 +29,7 @@ import {
 import type { JobContext } from '../context';
 import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
+import { noteAuditForFinalising } from './finalise';
 import { type AuditFormEntry, scorecardVersion } from './forms';
 import { auditResultMail, warningText } from './mail';
 
@@ -218,6 +219,7 @@ export function handleAuditSubmission(
     // Items first, the Audits row last: the row is what marks the response as recorded.
     if (!(resumed && itemsTable.has('auditId', auditId))) itemsTable.appendRecords(items);
     if (!rowDone) audits.appendRecord(row);
+    noteAuditForFinalising(ports.store, settings, now);
     // An audit that scored nothing leaves the person's run as it was.
     if (plan.finalPercent !== null) ports.store.set(key, String(plan.runBelow));
     ports.workbook.flush();
