@@ -16,6 +16,7 @@ export const MENU_HANDLERS = {
   reportLastMonth: 'menuReportLastMonth',
   openPanel: 'menuOpenPanel',
   auditSample: 'menuAuditSample',
+  calibrateAudit: 'menuCalibrateAudit',
 } as const;
 
 /** Server functions the ticket panel calls with google.script.run (src/ui/panel). */

@@ -6,6 +6,7 @@
 
 import { createGasPorts } from './gas';
 import { cellEditOf, formSubmissionOf, whenInstalledTrigger } from './gas/events';
+import { startCalibration } from './jobs/audits/calibration';
 import { drawLastWeekSample } from './jobs/audits/sampling';
 import { handleEdit } from './jobs/edit';
 import { runEntry } from './jobs/entry';
@@ -65,6 +66,10 @@ export function menuReportLastWeek(): void {
 
 export function menuAuditSample(): void {
   runEntry('menuAuditSample', 'interactive', createGasPorts(), drawLastWeekSample);
+}
+
+export function menuCalibrateAudit(): void {
+  runEntry('menuCalibrateAudit', 'interactive', createGasPorts(), startCalibration);
 }
 
 export function menuReportLastMonth(): void {

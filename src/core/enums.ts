@@ -34,11 +34,13 @@ export const ENUMS = {
   answerKind: ['points', 'yesNo', 'scale', 'passRate'],
   criticalScope: ['audit', 'section'],
   auditKind: ['normal', 'calibration'],
-  auditState: ['scored', 'needsReview', 'acknowledged', 'appealed', 'revised', 'locked'],
+  auditState: ['scored', 'needsReview', 'acknowledged', 'appealed', 'revised', 'locked', 'sealed'],
   appealDecision: ['pending', 'accept', 'partly', 'reject', 'expired'],
   appealResponse: ['acknowledge', 'appeal'],
   sampleReason: ['reopened', 'dissatisfied', 'random'],
   sampleState: ['open', 'audited', 'overdue'],
+  calibrationRole: ['benchmark', 'calibrator'],
+  calibrationState: ['invited', 'submitted', 'closed', 'missed'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

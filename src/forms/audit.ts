@@ -17,8 +17,8 @@ import { enumCodeFromText, normalizeLabel } from '../core/text';
 import { bothLanguages, enumLabels, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import type { FormSpec, QuestionSpec } from '../ports';
 
-type FixedKey = 'staff' | 'auditor' | 'ticketId' | 'rootCause';
-const FIXED: readonly FixedKey[] = ['staff', 'auditor', 'ticketId', 'rootCause'];
+type FixedKey = 'staff' | 'auditor' | 'ticketId' | 'rootCause' | 'calibration';
+const FIXED: readonly FixedKey[] = ['staff', 'auditor', 'ticketId', 'rootCause', 'calibration'];
 
 /** Points items up to this max are a choice list 0..max; larger ones a number typed in. */
 const MAX_POINT_CHOICES = 30;
@@ -107,6 +107,14 @@ export function auditFormSpec(lang: Lang, scorecard: Scorecard, staff: readonly 
       required: false,
       choices: scorecard.rootCauses,
     });
+  // Last, so a supervisor's ordinary audit never meets it: the calibration link fills it in.
+  questions.push({
+    key: 'calibration',
+    title: fixedTitle(lang, 'calibration'),
+    kind: 'text',
+    required: false,
+    help: t(lang, 'form.audit.help.calibration'),
+  });
   return {
     title: t(lang, 'form.audit.title', { scorecard: scorecard.name }),
     description: t(lang, 'form.audit.description'),
@@ -117,6 +125,21 @@ export function auditFormSpec(lang: Lang, scorecard: Scorecard, staff: readonly 
 /** A pre-filled link's answers (the supervisors' sample in the digest): staff and ticket ID. */
 export function auditPrefill(lang: Lang, staffName: string, ticketId: string): Record<string, string> {
   return { [fixedTitle(lang, 'staff')]: staffName, [fixedTitle(lang, 'ticketId')]: ticketId };
+}
+
+/** A calibrator's link: staff, ticket, the calibrator as auditor and the session. */
+export function calibrationPrefill(
+  lang: Lang,
+  staffName: string,
+  ticketId: string,
+  calibrator: string,
+  session: string,
+): Record<string, string> {
+  return {
+    ...auditPrefill(lang, staffName, ticketId),
+    [fixedTitle(lang, 'auditor')]: calibrator,
+    [fixedTitle(lang, 'calibration')]: session,
+  };
 }
 
 const NA_WORDS = new Set(['n/a', 'na', '-', ...bothLanguages('form.audit.na').map(normalizeLabel)]);
@@ -207,6 +230,7 @@ export function readAuditAnswers(scorecard: Scorecard, namedValues: Record<strin
     rootCauses: splitList(fixedAnswer(namedValues, 'rootCause') ?? ''),
     comments,
     unknownQuestions,
+    calibration: (fixedAnswer(namedValues, 'calibration') ?? '').toUpperCase(),
   };
 }
 

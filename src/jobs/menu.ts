@@ -19,5 +19,6 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'reports.menu.lastMonth'), handler: MENU_HANDLERS.reportLastMonth },
     { label: t(lang, 'panel.menu.open'), handler: MENU_HANDLERS.openPanel },
     { label: t(lang, 'audits.menu.sample'), handler: MENU_HANDLERS.auditSample },
+    { label: t(lang, 'audits.menu.calibrate'), handler: MENU_HANDLERS.calibrateAudit },
   ]);
 }

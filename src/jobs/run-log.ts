@@ -15,6 +15,7 @@ export type JobName =
   | 'weekly'
   | 'qaSample'
   | 'qaFinalise'
+  | 'qaCalibration'
   | 'monthly'
   | 'scheduler'
   | 'formSubmit'
@@ -29,6 +30,7 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'monthly',
   'qaSample',
   'qaFinalise',
+  'qaCalibration',
   'import',
 ];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */

@@ -11,6 +11,7 @@ import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '..
 import { t } from '../i18n';
 import type { Ports } from '../ports';
 import { AUDIT_ITEMS, AUDITS, HISTORY, IMPORT } from '../workbook/schemas';
+import { closeDueCalibrations } from './audits/calibration';
 import { finaliseAudits } from './audits/finalise';
 import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
@@ -207,6 +208,11 @@ export function runScheduler(ports: Ports): void {
     run.job('qaFinalise', '', () => {
       const finalised = finaliseAudits(ctx, settings);
       return { complete: true, quiet: finalised === null, counts: finalised ?? {} };
+    });
+    // Calibration sessions whose deadline passed close with the scores they have.
+    run.job('qaCalibration', '', () => {
+      const closed = closeDueCalibrations(ctx, settings);
+      return { complete: true, quiet: closed === null, counts: closed ?? {} };
     });
     const now = ctx.now().getTime();
     for (const job of PERIODIC_JOBS) {

@@ -39,6 +39,8 @@ export type SheetKey =
   | 'reportLog'
   | 'auditSamples'
   | 'auditAppeals'
+  | 'calibration'
+  | 'calibrationItems'
   | 'import';
 
 export interface ColumnSpec<K extends string = string> {

@@ -90,3 +90,24 @@ export function phoneExample(overrides: Record<string, string> = {}): Record<str
     ...overrides,
   };
 }
+
+/** The answers a pre-filled form link carries, by question title (as the person opening it sees them). */
+export function prefilledAnswers(emu: Emulator, formId: string, url: string): Record<string, string> {
+  const form = emu.forms.get(formId);
+  const answers: Record<string, string> = {};
+  const query = url.split('?')[1] ?? '';
+  for (const part of query.split('&')) {
+    const [name, value = ''] = part.split('=');
+    const match = /^entry\.(\d+)$/.exec(name ?? '');
+    const item = match ? form.items.find((i) => i.id === Number(match[1])) : undefined;
+    if (item) answers[item.title] = decodeURIComponent(value.replace(/\+/g, ' '));
+  }
+  return answers;
+}
+
+/** The first link of a mail's HTML with this anchor text. */
+export function linkIn(html: string, text: string): string {
+  const match = new RegExp(`<a href="([^"]+)">${text}</a>`).exec(html);
+  if (!match) throw new Error(`no link "${text}"`);
+  return match[1].replace(/&amp;/g, '&');
+}

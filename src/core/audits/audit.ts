@@ -23,6 +23,8 @@ export interface AuditAnswers {
   comments: Readonly<Record<string, string>>;
   /** Question titles of the form that match no item of the scorecard (a form older than the scorecard). */
   unknownQuestions: number;
+  /** The calibration session this answers ('' for a normal audit). */
+  calibration?: string;
 }
 
 export interface AuditRules {

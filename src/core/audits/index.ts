@@ -2,6 +2,12 @@
 
 export { parseNewScores, rescore } from './appeal';
 export { type AuditAnswers, type AuditPlan, auditCounterKey, type FormAnswer, planAudit } from './audit';
+export {
+  type CalibrationScore,
+  type CalibrationSummary,
+  calibrationCounterKey,
+  summariseCalibration,
+} from './calibration';
 export { DEFAULT_SCORECARDS } from './default-scorecards';
 export { type FinaliseCandidate, planFinalising } from './finalise';
 export {

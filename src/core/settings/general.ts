@@ -52,6 +52,9 @@ export interface GeneralSettings {
   qaSameAuditorLimit: number;
   /** Working days after an audit in which the person may appeal it (SPEC §8.1). */
   qaAppealWorkingDays: number;
+  /** Blind calibration (SPEC §8.1): supervisors asked besides the manager's benchmark, and working days to score. */
+  qaCalibrationGraders: number;
+  qaCalibrationWorkingDays: number;
 }
 
 function integer(
@@ -156,6 +159,8 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     qaSamplePerPerson: integer(2, 0, 50, 'settings.general.qaSamplePerPerson', 'SPEC §8.1'),
     qaSameAuditorLimit: integer(0, 0, 50, 'settings.general.qaSameAuditorLimit'),
     qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays', 'SPEC §8.1'),
+    qaCalibrationGraders: integer(3, 1, 20, 'settings.general.qaCalibrationGraders', 'SPEC §8.1'),
+    qaCalibrationWorkingDays: integer(2, 1, 20, 'settings.general.qaCalibrationWorkingDays', 'SPEC §8.1'),
   };
 }
 

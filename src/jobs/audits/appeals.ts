@@ -10,12 +10,12 @@
 
 import { parseNewScores, rescore, type Scorecard } from '../../core/audits';
 import { addWorkingDays } from '../../core/calendar';
-import { renderMail } from '../../core/mail-html';
+import { type MailSection, renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
 import { sanitizeUserText } from '../../core/text';
 import { appealFormSpec, readAppealAnswers } from '../../forms/audit';
 import { registeredForm } from '../../forms/registry';
-import { enumLabel, t } from '../../i18n';
+import { enumLabel, type MessageKey, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { CellEdit, FormInfo, FormSubmission, StorePort } from '../../ports';
 import {
@@ -175,7 +175,7 @@ export function handleAppealSubmission(
         due: render(lang, formatLocalDateTime(settings.calendar, outcome.due.getTime())),
       });
       deliver(ctx, [
-        mail(ctx, [to], subject, [
+        auditNotice(ctx, [to], subject, [
           body,
           `${t(lang, 'col.auditAppeals.items')}: ${items}`,
           `${t(lang, 'col.auditAppeals.reason')}: ${reason}`,
@@ -186,12 +186,22 @@ export function handleAppealSubmission(
   return outcome.kind;
 }
 
-function mail(ctx: JobContext, to: string[], subject: string, lines: string[]): Outgoing {
+/** A short audit notice: first line the intro, the rest paragraphs, then any sections; a link to the sheet. */
+export function auditNotice(
+  ctx: JobContext,
+  to: string[],
+  subject: string,
+  lines: string[],
+  {
+    reason = 'audits.appeal.mail.reason',
+    sections = [],
+  }: { reason?: MessageKey; sections?: MailSection[] } = {},
+): Outgoing {
   const link = spreadsheetLink(ctx);
   const rendered = renderMail({
     title: subject,
     intro: lines[0] ?? '',
-    sections: [{ paragraphs: lines.slice(1) }],
+    sections: [{ paragraphs: lines.slice(1) }, ...sections],
     link: link ? { href: link, text: t(ctx.lang, 'notify.openSheet') } : undefined,
     footer: t(ctx.lang, 'notify.footer'),
   });
@@ -200,7 +210,7 @@ function mail(ctx: JobContext, to: string[], subject: string, lines: string[]): 
     subject,
     htmlBody: rendered.html,
     textBody: rendered.text,
-    reason: t(ctx.lang, 'audits.appeal.mail.reason'),
+    reason: t(ctx.lang, reason),
   };
 }
 
@@ -313,7 +323,7 @@ export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
     if (!to || appeal.decision === '') continue;
     const decision = enumLabel(lang, 'appealDecision', appeal.decision);
     mails.push(
-      mail(ctx, [to], t(lang, 'audits.appeal.mail.decidedSubject', { id: appeal.auditId, decision }), [
+      auditNotice(ctx, [to], t(lang, 'audits.appeal.mail.decidedSubject', { id: appeal.auditId, decision }), [
         t(lang, 'audits.appeal.mail.decided', {
           id: appeal.auditId,
           reviewer: appeal.reviewer,

@@ -13,9 +13,7 @@ import { type AuditPlan, auditCounterKey, planAudit, type Scorecard } from '../.
 import { ENUMS } from '../../core/enums';
 import { AppError } from '../../core/errors';
 import { ticketPrefix } from '../../core/settings';
-import { sanitizeUserText } from '../../core/text';
 import { counterKey, formatTicketId, nextCounter, parseTicketId } from '../../core/tickets';
-import { readAuditAnswers } from '../../forms/audit';
 import { type Lang, t } from '../../i18n';
 import type { FormSubmission, StorePort } from '../../ports';
 import {
@@ -29,11 +27,11 @@ import {
 import type { JobContext } from '../context';
 import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
+import { readCleanAnswers } from './answers';
+import { checkCalibration, recordCalibrationScore } from './calibration';
 import { noteAuditForFinalising } from './finalise';
 import { type AuditFormEntry, scorecardVersion } from './forms';
 import { auditResultMail, warningText } from './mail';
-
-const NAME_MAX_LENGTH = 60;
 
 export type AuditOutcome =
   | { kind: 'recorded'; auditId: string; needsReview: boolean; finalPercent: number | null }
@@ -112,10 +110,6 @@ function reviewNote(lang: Lang, plan: AuditPlan): string {
   return plan.reviews.map((review) => t(lang, review.key, review.params)).join('\n');
 }
 
-function clean(text: string, max: number): string {
-  return sanitizeUserText(text, max).text;
-}
-
 export function handleAuditSubmission(
   ctx: JobContext,
   submission: FormSubmission,
@@ -126,17 +120,7 @@ export function handleAuditSubmission(
   const settings = loadSettings(ctx);
   const scorecard: Scorecard | null = scorecardVersion(ports.store, form.scorecard, form.version);
   if (!scorecard) throw new MissingScorecardError(form.scorecard, form.version);
-  const raw = readAuditAnswers(scorecard, submission.namedValues);
-  const maxText = settings.general.descriptionMaxLength;
-  const answers = {
-    ...raw,
-    staff: clean(raw.staff, NAME_MAX_LENGTH),
-    auditor: clean(raw.auditor, NAME_MAX_LENGTH),
-    ticketId: clean(raw.ticketId, NAME_MAX_LENGTH),
-    rootCauses: raw.rootCauses.map((cause) => clean(cause, NAME_MAX_LENGTH)),
-    comments: Object.fromEntries(Object.entries(raw.comments).map(([k, v]) => [k, clean(v, maxText)])),
-    texts: Object.fromEntries(Object.entries(raw.texts).map(([k, v]) => [k, clean(v, NAME_MAX_LENGTH)])),
-  };
+  const answers = readCleanAnswers(settings, scorecard, submission.namedValues);
   const { general } = settings;
   const result = ports.lock.withDocumentLock(general.lockTimeoutSeconds * 1000, () => {
     const audits = ctx.table<AuditRow>(AUDITS);
@@ -149,8 +133,18 @@ export function handleAuditSubmission(
     if (rowDone && !resumed) return { kind: 'duplicate' as const };
 
     const ticketFound = answers.ticketId === '' ? null : ticketExists(ctx, settings, answers.ticketId);
+    // A calibration score (the form's session question filled in by the calibration link) never
+    // touches the person's run of low scores, warnings or averages; inside its session it stays sealed.
+    const calibration = answers.calibration
+      ? checkCalibration(ports.store, answers.calibration, answers.auditor, responseId)
+      : null;
+    const sealed = calibration?.kind === 'sealed' ? calibration : null;
     const key = runKey(answers.staff);
-    const runBelowBefore = resumed ? resumed.runBelowBefore : Number(ports.store.get(key) ?? '0') || 0;
+    const runBelowBefore = calibration
+      ? 0
+      : resumed
+        ? resumed.runBelowBefore
+        : Number(ports.store.get(key) ?? '0') || 0;
     const plan = planAudit(scorecard, answers, {
       staff: settings.staff,
       ticketFound,
@@ -177,7 +171,11 @@ export function handleAuditSubmission(
       });
     }
     if (n > (Number(ports.store.get(counter) ?? '0') || 0)) ports.store.set(counter, String(n));
-    const needsReview = plan.reviews.length > 0;
+    const reviews = [
+      reviewNote(lang, plan),
+      calibration?.kind === 'aside' ? t(lang, calibration.review.key, calibration.review.params) : '',
+    ].filter((note) => note !== '');
+    const needsReview = reviews.length > 0;
     const row: Partial<AuditRow> = {
       auditId,
       at: now,
@@ -188,16 +186,16 @@ export function handleAuditSubmission(
       scorecard: scorecard.name,
       version: scorecard.version,
       ticketId: answers.ticketId,
-      rawPercent: plan.rawPercent ?? '',
-      finalPercent: plan.finalPercent ?? '',
-      criticalFail: plan.result.criticalFail,
-      grade: plan.grade,
-      kind: 'normal',
-      state: needsReview ? 'needsReview' : 'scored',
-      warning: warningText(lang, plan),
-      runBelow: plan.runBelow,
+      rawPercent: sealed ? '' : (plan.rawPercent ?? ''),
+      finalPercent: sealed ? '' : (plan.finalPercent ?? ''),
+      criticalFail: sealed ? '' : plan.result.criticalFail,
+      grade: sealed ? '' : plan.grade,
+      kind: calibration ? 'calibration' : 'normal',
+      state: sealed ? 'sealed' : needsReview ? 'needsReview' : 'scored',
+      warning: calibration ? '' : warningText(lang, plan),
+      runBelow: calibration ? 0 : plan.runBelow,
       needsReview,
-      reviewNote: reviewNote(lang, plan),
+      reviewNote: reviews.join('\n'),
       comments: Object.values(answers.comments)
         .filter((c) => c !== '')
         .join('\n'),
@@ -217,18 +215,30 @@ export function handleAuditSubmission(
       comment: planned.comment,
     }));
     // Items first, the Audits row last: the row is what marks the response as recorded.
-    if (!(resumed && itemsTable.has('auditId', auditId))) itemsTable.appendRecords(items);
+    // A sealed score's items are written when its session closes (they would show the score).
+    if (!sealed && !(resumed && itemsTable.has('auditId', auditId))) itemsTable.appendRecords(items);
     if (!rowDone) audits.appendRecord(row);
-    noteAuditForFinalising(ports.store, settings, now);
+    if (!calibration) noteAuditForFinalising(ports.store, settings, now);
     // An audit that scored nothing leaves the person's run as it was.
-    if (plan.finalPercent !== null) ports.store.set(key, String(plan.runBelow));
+    if (!calibration && plan.finalPercent !== null) ports.store.set(key, String(plan.runBelow));
+    const closing = sealed ? recordCalibrationScore(ctx, settings, sealed, auditId, responseId) : [];
     ports.workbook.flush();
     if (rowDone) return { kind: 'duplicate' as const };
-    return { kind: 'recorded' as const, auditId, row, plan, needsReview };
+    return {
+      kind: 'recorded' as const,
+      auditId,
+      row,
+      plan,
+      needsReview,
+      calibration: !!calibration,
+      closing,
+    };
   });
   ctx.rememberHeaders();
   if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
-  deliver(ctx, auditResultMail(ctx, settings, scorecard, result.row, result.plan));
+  // A calibration score is no result for the person audited: the calibrators hear when it closes.
+  if (result.calibration) deliver(ctx, result.closing);
+  else deliver(ctx, auditResultMail(ctx, settings, scorecard, result.row, result.plan));
   return {
     kind: 'recorded',
     auditId: result.auditId,

@@ -163,6 +163,22 @@ function submissionOf(sheetId: number, row: number, header: CellValue[], line: C
   };
 }
 
+/**
+ * One response row of a linked form, as its submission: a calibration re-reads the sealed answers of its
+ * participants when it closes. Null when the sheet or the row is gone.
+ */
+export function readResponse(
+  ctx: JobContext,
+  info: Pick<LinkedForm, 'responseSheetId' | 'responseSheetName'>,
+  row: number,
+): FormSubmission | null {
+  const sheet = responseSheet(ctx, info);
+  if (!sheet || row < 2 || row > sheet.lastRow()) return null;
+  const width = sheet.lastColumn();
+  const [header, line] = [sheet.read(1, 1, 1, width)[0] ?? [], sheet.read(row, 1, 1, width)[0] ?? []];
+  return submissionOf(info.responseSheetId, row, header, line);
+}
+
 export interface ReconcileCounts {
   processed: number;
   failed: number;

@@ -222,3 +222,89 @@ export const AUDIT_APPEALS: SheetSchema<keyof AuditAppealRow> = {
     appeal('formResponseId', 'text', { required: true, system: true, group: 'system' }),
   ],
 };
+
+/**
+ * Calibration (校准, SPEC §8.1): one row per person asked to score an audit's ticket blind. Their scores
+ * stay sealed until everyone has scored or the session's deadline passes; then each row gets its final %,
+ * its alignment with the benchmark (the manager's score) and its strictness.
+ */
+export interface CalibrationRow {
+  session: string;
+  /** The audit whose ticket is calibrated. */
+  auditId: string;
+  ticketId: string;
+  staff: string;
+  scorecard: string;
+  version: NumberCell;
+  openedAt: DateCell;
+  due: DateCell;
+  calibrator: string;
+  role: EnumCode<'calibrationRole'> | '';
+  state: EnumCode<'calibrationState'> | '';
+  /** The calibrator's own audit (Kind Calibration). */
+  calibrationAudit: string;
+  finalPercent: NumberCell;
+  /** MaestroQA alignment with the benchmark, in percent. */
+  alignment: NumberCell;
+  /** Final % minus the mean final % of everyone in the session (points; negative = stricter). */
+  strictness: NumberCell;
+  note: string;
+}
+
+const calibration = columnsFor('col.calibration');
+
+export const CALIBRATION: SheetSchema<keyof CalibrationRow> = {
+  key: 'calibration',
+  title: 'sheet.calibration',
+  columns: [
+    calibration('session', 'text', { required: true, system: true, width: 130 }),
+    calibration('auditId', 'text', { required: true, system: true, width: 130 }),
+    calibration('ticketId', 'text', { required: true, system: true, width: 130 }),
+    calibration('staff', 'text', { required: true, system: true }),
+    calibration('scorecard', 'text', { required: true, system: true }),
+    calibration('version', 'number', { required: true, system: true, width: 60 }),
+    calibration('openedAt', 'date', { required: true, system: true }),
+    calibration('due', 'date', { required: true, system: true }),
+    calibration('calibrator', 'text', { required: true, system: true }),
+    calibration('role', 'enum', { enum: 'calibrationRole', required: true, system: true }),
+    calibration('state', 'enum', { enum: 'calibrationState', required: true, system: true }),
+    calibration('calibrationAudit', 'text', { required: true, system: true, width: 130 }),
+    calibration('finalPercent', 'number', { required: true, system: true }),
+    calibration('alignment', 'number', { required: true, system: true }),
+    calibration('strictness', 'number', { required: true, system: true }),
+    calibration('note', 'longText', { required: true, system: true, width: 220 }),
+  ],
+};
+
+/** Calibration items: per session and item, the benchmark's points, the spread and the mean alignment. */
+export interface CalibrationItemRow {
+  session: string;
+  section: string;
+  item: string;
+  max: NumberCell;
+  benchmark: NumberCell;
+  lowest: NumberCell;
+  highest: NumberCell;
+  /** Highest − lowest points given. */
+  spread: NumberCell;
+  /** Mean over the calibrators of 1 − |points − benchmark| / max, in percent. */
+  alignment: NumberCell;
+}
+
+const calibrationItem = columnsFor('col.calibrationItems');
+
+export const CALIBRATION_ITEMS: SheetSchema<keyof CalibrationItemRow> = {
+  key: 'calibrationItems',
+  title: 'sheet.calibrationItems',
+  columns: [
+    calibrationItem('session', 'text', { required: true, system: true, width: 130 }),
+    calibrationItem('section', 'text', { required: true, system: true, width: 140 }),
+    calibrationItem('item', 'text', { required: true, system: true, width: 260 }),
+    calibrationItem('max', 'number', { required: true, system: true }),
+    calibrationItem('benchmark', 'number', { required: true, system: true }),
+    calibrationItem('lowest', 'number', { required: true, system: true }),
+    calibrationItem('highest', 'number', { required: true, system: true }),
+    calibrationItem('spread', 'number', { required: true, system: true }),
+    calibrationItem('alignment', 'number', { required: true, system: true }),
+  ],
+};

@@ -1,6 +1,14 @@
 /** Every sheet the add-on owns, in the order setup creates them. */
 import type { SheetKey, SheetSchema } from '../schema';
-import { AUDIT_APPEALS, AUDIT_ITEMS, AUDIT_SAMPLES, AUDITS, SCORECARDS } from './audits';
+import {
+  AUDIT_APPEALS,
+  AUDIT_ITEMS,
+  AUDIT_SAMPLES,
+  AUDITS,
+  CALIBRATION,
+  CALIBRATION_ITEMS,
+  SCORECARDS,
+} from './audits';
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
@@ -43,4 +51,6 @@ export const SCHEMAS: Record<Exclude<SheetKey, 'import'>, SheetSchema> = {
   reportLog: REPORT_LOG,
   auditSamples: AUDIT_SAMPLES,
   auditAppeals: AUDIT_APPEALS,
+  calibration: CALIBRATION,
+  calibrationItems: CALIBRATION_ITEMS,
 };
