@@ -30,7 +30,12 @@ const calibrationRows = (emu: Emulator) => rowsOf(emu, 'Calibration');
 describe('blind calibration', () => {
   it('three people score the same ticket blind; results, alignment and strictness once all are in (worked example)', () => {
     const emu = newDesk({ lang: 'en' });
-    submitAudit(emu, PHONE, { staff: 'Zhang Wei', auditor: 'Li Na', rootCause: ['Process'], items: phoneExample() });
+    submitAudit(emu, PHONE, {
+      staff: 'Zhang Wei',
+      auditor: 'Li Na',
+      rootCause: ['Process'],
+      items: phoneExample(),
+    });
     // Not on an audit row: refused, nothing written.
     emu.select('Tickets', 'A1');
     emu.run('menuCalibrateAudit', undefined, { interactive: true });
@@ -53,7 +58,14 @@ describe('blind calibration', () => {
     // The benchmark: the worked example with the greeting given (5 + 5 + 11.25 + 15 + 20 + 6 + 5 + 5 + 5 = 77.25 / 90 = 85.8 %).
     score(emu, emails[0], phoneExample({ 'Answering — Standard greeting used': 'Yes' }));
     // A stricter calibrator: greeting missed, attitude 3 (7.5 of 15), accuracy 16 → 64.5 / 90 = 71.7 %.
-    score(emu, emails[1], phoneExample({ 'Service — Attitude: patient and polite': '3', 'Service — Accurate answer or resolution': '16' }));
+    score(
+      emu,
+      emails[1],
+      phoneExample({
+        'Service — Attitude: patient and polite': '3',
+        'Service — Accurate answer or resolution': '16',
+      }),
+    );
     // Sealed: the Audits rows say so and show no score; no items written, nobody mailed a result.
     const sealed = rowsOf(emu, 'Audits').slice(1);
     expect(sealed.map((r) => [r.Kind, r.State, r['Final %'], r.Grade])).toEqual([
@@ -61,10 +73,14 @@ describe('blind calibration', () => {
       ['Calibration', 'Sealed until the calibration closes', '', ''],
     ]);
     const calAudits = sealed.map((r) => String(r['Audit ID']));
-    expect(rowsOf(emu, 'Audit items').filter((r) => calAudits.includes(String(r['Audit ID'])))).toHaveLength(0);
-    expect(calibrationRows(emu).map((r) => r.State)).toEqual(
-      ['Scored (sealed)', 'Scored (sealed)', ...names.slice(2).map(() => 'Asked to score')],
+    expect(rowsOf(emu, 'Audit items').filter((r) => calAudits.includes(String(r['Audit ID'])))).toHaveLength(
+      0,
     );
+    expect(calibrationRows(emu).map((r) => r.State)).toEqual([
+      'Scored (sealed)',
+      'Scored (sealed)',
+      ...names.slice(2).map(() => 'Asked to score'),
+    ]);
     expect(calibrationRows(emu).every((r) => r['Final %'] === '' && r['Alignment %'] === '')).toBe(true);
     expect(emu.mail.outbox.some((m) => m.subject.includes('results'))).toBe(false);
 
@@ -87,14 +103,22 @@ describe('blind calibration', () => {
     // Per item: the spread of the greeting (0 to 5) and attitude (7.5 to 11.25).
     const items = rowsOf(emu, 'Calibration items');
     const greeting = items.find((r) => r.Item === 'Standard greeting used');
-    expect(greeting).toMatchObject({ Session: 'CAL-2026-00001', 'Benchmark points': 5, 'Lowest given': 0, 'Highest given': 5, Spread: 5 });
+    expect(greeting).toMatchObject({
+      Session: 'CAL-2026-00001',
+      'Benchmark points': 5,
+      'Lowest given': 0,
+      'Highest given': 5,
+      Spread: 5,
+    });
     expect(greeting?.['Alignment %']).toBe(0);
     expect(items.find((r) => r.Item === 'Attitude: patient and polite')).toMatchObject({ Spread: 3.75 });
     // Revealed: the calibration audits have their scores, items and are final; the QA average ignores them.
     const revealed = rowsOf(emu, 'Audits').slice(1);
     expect(revealed.map((r) => [r.Kind, r.State])).toEqual(revealed.map(() => ['Calibration', 'Final']));
     expect(revealed.map((r) => r['Final %'])).toEqual(finals);
-    expect(rowsOf(emu, 'Audit items').filter((r) => calAudits.includes(String(r['Audit ID'])))).not.toHaveLength(0);
+    expect(
+      rowsOf(emu, 'Audit items').filter((r) => calAudits.includes(String(r['Audit ID']))),
+    ).not.toHaveLength(0);
     const result = emu.mail.outbox.find((m) => m.subject === 'Calibration CAL-2026-00001: results');
     expect(result?.to).toEqual(expect.arrayContaining(emails));
     expect(result?.body).toContain('Mean alignment with the benchmark');
@@ -108,13 +132,21 @@ describe('blind calibration', () => {
     const figure = (name: string) => report.find((row) => row[0] === name)?.[1];
     expect(figure('Audits done')).toBe(1);
     expect(figure('Calibration sessions opened')).toBe(1);
-    expect(Number(figure('Mean calibration alignment with the benchmark'))).toBeCloseTo((85.8 + 94.4 * (names.length - 2)) / (names.length - 1) / 100, 2);
+    expect(Number(figure('Mean calibration alignment with the benchmark'))).toBeCloseTo(
+      (85.8 + 94.4 * (names.length - 2)) / (names.length - 1) / 100,
+      2,
+    );
     expect(report.some((row) => row[0] === 'Sun Qiang' || row[0] === names[1])).toBe(true);
   });
 
   it('blind means blind: a second score, someone not asked, and the deadline closing a session with a missing score', () => {
     const emu = newDesk({ lang: 'en' });
-    submitAudit(emu, PHONE, { staff: 'Zhang Wei', auditor: 'Li Na', rootCause: ['Process'], items: phoneExample() });
+    submitAudit(emu, PHONE, {
+      staff: 'Zhang Wei',
+      auditor: 'Li Na',
+      rootCause: ['Process'],
+      items: phoneExample(),
+    });
     calibrate(emu, 2);
     const names = calibrationRows(emu).map((r) => String(r.Calibrator));
     const email = (n: string) => `${n.toLowerCase().replace(' ', '.')}@example.com`;
@@ -137,11 +169,17 @@ describe('blind calibration', () => {
     // The deadline: 2 working days after Mon 10:00 → Wed 10:00; the hourly run after it closes the session.
     emu.advance(2 * 86_400_000 + 3_600_000);
     const closed = calibrationRows(emu);
-    expect(closed.map((r) => r.State)).toEqual(['Closed', 'Closed', ...names.slice(2).map(() => 'Did not score')]);
+    expect(closed.map((r) => r.State)).toEqual([
+      'Closed',
+      'Closed',
+      ...names.slice(2).map(() => 'Did not score'),
+    ]);
     expect(closed.slice(2).every((r) => String(r.Note).includes('Did not score by the deadline'))).toBe(true);
     // Answered within 3 rings (5 of 5) missed → 1 − 5/90 = 94.4 % aligned.
     expect(closed[1]['Alignment %']).toBe(94.4);
-    expect(rowsOf(emu, 'Run log').some((r) => r.Job === 'Calibrations closed' && r.Result === 'OK')).toBe(true);
+    expect(rowsOf(emu, 'Run log').some((r) => r.Job === 'Calibrations closed' && r.Result === 'OK')).toBe(
+      true,
+    );
   });
 
   it('speaks Chinese on a Chinese desk', () => {
@@ -157,7 +195,11 @@ describe('blind calibration', () => {
     emu.select('质检评分', 'B2');
     emu.run('menuCalibrateAudit', undefined, { interactive: true });
     expect(String(emu.ui.alerts.at(-1)?.prompt)).toContain('已为质检 QA-2026-00001 发起校准 CAL-2026-00001');
-    expect(rowsOf(emu, '质检校准')[0]).toMatchObject({ 校准人: '王敏', 角色: '基准（经理）', 状态: '待评分' });
+    expect(rowsOf(emu, '质检校准')[0]).toMatchObject({
+      校准人: '王敏',
+      角色: '基准（经理）',
+      状态: '待评分',
+    });
     expect(emu.mail.outbox.some((m) => m.subject.startsWith('校准 CAL-2026-00001'))).toBe(true);
   });
 });

@@ -69,6 +69,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   auditSection(1),
   auditSection(2),
   auditSection(3),
+  auditSection(4),
   inspectionSections,
   kpiDetails,
 ];

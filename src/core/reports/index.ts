@@ -5,6 +5,7 @@ export type {
   ReportAppeal,
   ReportAudit,
   ReportAuditItem,
+  ReportCalibration,
   ReportCallback,
   ReportSample,
   ReportTicket,

@@ -101,8 +101,22 @@ export interface ReportAppeal {
   decision: 'pending' | 'accept' | 'partly' | 'reject' | 'expired' | '';
 }
 
+/** One Calibration row: a person asked to score a calibrated ticket, and how they aligned once it closed. */
+export interface ReportCalibration {
+  session: string;
+  openedAt: number;
+  calibrator: string;
+  role: 'benchmark' | 'calibrator' | '';
+  closed: boolean;
+  /** Percent 0–100; null for the benchmark, before the close or without a benchmark score. */
+  alignment: number | null;
+  strictness: number | null;
+}
+
 export interface AuditReportInput {
   audits: readonly ReportAudit[];
+  /** Calibration rows (absent on a desk without the Calibration sheet). */
+  calibrations?: readonly ReportCalibration[];
   items: readonly ReportAuditItem[];
   samples: readonly ReportSample[];
   appeals: readonly ReportAppeal[];

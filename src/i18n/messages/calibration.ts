@@ -76,7 +76,7 @@ export const en = {
   'reports.col.calibrator': 'Calibrator',
   'reports.col.sessions': 'Sessions',
   'reports.col.alignment': 'Mean alignment',
-  'reports.col.strictness': 'Strictness (points vs everyone)',
+  'reports.col.strictness': 'Strictness (vs everyone on the same ticket)',
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -149,5 +149,5 @@ export const zh: Record<keyof typeof en, string> = {
   'reports.col.calibrator': '校准人',
   'reports.col.sessions': '次数',
   'reports.col.alignment': '平均一致度',
-  'reports.col.strictness': '严格度（与全体相比的分差）',
+  'reports.col.strictness': '严格度（与同一工单全体评分相比）',
 };

@@ -8,6 +8,7 @@ import type {
   ReportAppeal,
   ReportAudit,
   ReportAuditItem,
+  ReportCalibration,
   ReportCallback,
   ReportSample,
   ReportTicket,
@@ -21,7 +22,9 @@ import {
   type AuditItemRow,
   type AuditRow,
   type AuditSampleRow,
+  CALIBRATION,
   CALLBACKS,
+  type CalibrationRow,
   type CallbackRow,
   type DateCell,
   type NumberCell,
@@ -192,5 +195,26 @@ export function readReportAudits(ctx: JobContext, consecutiveLimit: number): Aud
         .readRows(['at', 'decision'])
         .rows.map(({ values }) => ({ at: instant(values.at) ?? 0, decision: values.decision }))
     : [];
-  return { audits, items, samples, appeals, consecutiveLimit };
+  const calibrations: ReportCalibration[] = ctx.findSheet(CALIBRATION)
+    ? ctx
+        .table<CalibrationRow>(CALIBRATION)
+        .readRows(['session', 'openedAt', 'calibrator', 'role', 'state', 'alignment', 'strictness'])
+        .rows.flatMap(({ values }) => {
+          const openedAt = instant(values.openedAt);
+          return openedAt === null || values.session === ''
+            ? []
+            : [
+                {
+                  session: values.session,
+                  openedAt,
+                  calibrator: values.calibrator,
+                  role: values.role,
+                  closed: values.state === 'closed',
+                  alignment: number(values.alignment),
+                  strictness: number(values.strictness),
+                },
+              ];
+        })
+    : [];
+  return { audits, items, samples, appeals, consecutiveLimit, calibrations };
 }

@@ -4,7 +4,14 @@
  * normal audits in the period, each audit once, zeros included; calibration audits never count), by
  * person and by scorecard item, the lowest items, root causes, warnings and consequences.
  */
-import { type AuditReportInput, inWindow, type ReportAudit, type ReportContext, type Window } from '../input';
+import {
+  type AuditReportInput,
+  inWindow,
+  type ReportAudit,
+  type ReportCalibration,
+  type ReportContext,
+  type Window,
+} from '../input';
 import { type ColumnFormat, label, type ReportCell, type ReportSection } from '../model';
 import { pendingSection } from './pending';
 
@@ -75,6 +82,7 @@ export function auditSections(context: ReportContext): ReportSection[] {
     ['reports.audits.consequences', consequences.length, 'count'],
     ['reports.audits.criticalFails', audits.filter((audit) => audit.criticalFail).length, 'count'],
     ['reports.audits.calibration', calibration, 'count'],
+    ...calibrationFigures(input, window),
     ...appealFigures(input, window),
   ];
   const summary: ReportSection = {
@@ -170,7 +178,62 @@ export function auditSections(context: ReportContext): ReportSection[] {
     rows: causeRows,
     mailRows: 5,
   };
-  return [summary, byPerson, lowest, rootCauses];
+  const calibrators = calibrationSection(input, window);
+  return [summary, byPerson, lowest, rootCauses, ...(calibrators ? [calibrators] : [])];
+}
+
+function calibrationsIn(input: AuditReportInput, window: Window): ReportCalibration[] {
+  return (input.calibrations ?? []).filter((row) => inWindow(row.openedAt, window));
+}
+
+/** Sessions opened in the period, and the calibrators' mean alignment with the benchmark (closed ones). */
+function calibrationFigures(
+  input: AuditReportInput,
+  window: Window,
+): Array<[string, number | null, ColumnFormat]> {
+  const rows = calibrationsIn(input, window);
+  const aligned = rows.flatMap((row) => (row.alignment === null ? [] : [row.alignment / 100]));
+  return [
+    ['reports.audits.calibrationSessions', new Set(rows.map((row) => row.session)).size, 'count'],
+    ['reports.audits.calibrationAlignment', average(aligned), 'percent'],
+  ];
+}
+
+/**
+ * Per calibrator (and the benchmark) of the period's closed sessions: sessions scored, mean alignment
+ * with the benchmark, and the strictness index (mean of their final % minus everyone's on the same
+ * ticket; negative = stricter). Absent when no session closed in the period.
+ */
+function calibrationSection(input: AuditReportInput, window: Window): ReportSection | null {
+  const rows = calibrationsIn(input, window).filter((row) => row.closed);
+  if (rows.length === 0) return null;
+  const byName = new Map<string, ReportCalibration[]>();
+  for (const row of rows) byName.set(row.calibrator, [...(byName.get(row.calibrator) ?? []), row]);
+  const table: ReportCell[][] = [...byName]
+    .map(([name, list]) => {
+      const alignments = list.flatMap((r) => (r.alignment === null ? [] : [r.alignment / 100]));
+      const strictness = list.flatMap((r) => (r.strictness === null ? [] : [r.strictness]));
+      const mean = average(strictness);
+      return [
+        name,
+        strictness.length,
+        average(alignments),
+        mean === null ? null : Math.round(mean * 10) / 10,
+      ] as ReportCell[];
+    })
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return {
+    id: 'auditCalibration',
+    title: 'reports.section.calibration',
+    columns: [
+      { header: 'reports.col.calibrator', format: 'text' },
+      { header: 'reports.col.sessions', format: 'count' },
+      { header: 'reports.col.alignment', format: 'percent' },
+      { header: 'reports.col.strictness', format: 'change' },
+    ],
+    rows: table,
+    mailRows: 10,
+  };
 }
 
 /** One builder per audit section (REPORT_SECTIONS takes one section per builder). */
