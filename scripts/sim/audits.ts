@@ -18,6 +18,9 @@ interface FormEntry {
   formId: string;
 }
 
+/** The audit session at which the CS manager opens the month's calibration. */
+const CALIBRATION_SESSION = 3;
+
 /** Appeals the month holds: the first accepted (with a new score), the second rejected. */
 const APPEALS = 2;
 
@@ -30,6 +33,7 @@ function columnLetter(index: number): string {
 
 export class AuditDesk {
   private criticalDone = false;
+  private sessionsHeld = 0;
   private appealed = new Set<string>();
   private decided = 0;
 
@@ -176,6 +180,9 @@ export class AuditDesk {
   private session(): void {
     this.decide();
     this.appeal();
+    this.sessionsHeld++;
+    // Once a month, on the third audit session, the CS manager calibrates the latest audit.
+    if (this.sessionsHeld === CALIBRATION_SESSION) this.calibrate();
     const forms = this.forms();
     for (const sample of this.openSamples()) {
       const form = forms.find((f) => f.scorecard === sample.scorecard);
@@ -187,6 +194,56 @@ export class AuditDesk {
       this.world.emu.submitForm(form.formId, this.answers(model.items, sample, quality, critical));
       this.world.activity.audits++;
     }
+  }
+
+  /**
+   * The CS manager selects the latest normal audit with a ticket in the Audits sheet and picks "Calibrate
+   * this audit"; each person asked opens the link in their mail and scores the ticket (one weaker than
+   * the others, so the results show a spread). The last score closes the session.
+   */
+  private calibrate(): void {
+    const { lang, emu } = this.world;
+    const { header, rows } = this.sheetRows('sheet.audits');
+    const col = (key: string) => header.indexOf(t(lang, `col.audits.${key}` as never));
+    const normal = t(lang, 'enum.auditKind.normal');
+    const candidates = rows
+      .map((row, i) => ({ row, i }))
+      .filter(({ row }) => String(row[col('kind')]) === normal && String(row[col('ticketId')]) !== '');
+    const index = candidates.at(-1)?.i ?? -1;
+    const manager = this.world.staff.find((member) => member.role === 'manager');
+    if (index < 0 || !manager) return;
+    emu.select(t(lang, 'sheet.audits'), `A${index + 2}`);
+    emu.run('menuCalibrateAudit', undefined, { interactive: true, user: manager.email });
+    const calibration = this.sheetRows('sheet.calibration');
+    const ccol = (key: string) => calibration.header.indexOf(t(lang, `col.calibration.${key}` as never));
+    const last = calibration.rows.at(-1);
+    if (!last) return;
+    const session = String(last[ccol('session')]);
+    const asked = calibration.rows.filter((row) => String(row[ccol('session')]) === session);
+    const scorecard = String(last[ccol('scorecard')]);
+    const form = this.forms().find((f) => f.scorecard === scorecard);
+    const model = form ? emu.forms.get(form.formId) : undefined;
+    if (!form || !model) return;
+    asked.forEach((row, i) => {
+      const name = String(row[ccol('calibrator')]);
+      const email = this.world.staff.find((member) => member.name === name)?.email;
+      const mail = emu.mail.outbox.find(
+        (m) => email && m.to.includes(email) && m.subject.includes(session) && m.htmlBody,
+      );
+      const href = mail?.htmlBody
+        ? /<a href="([^"]+)">/.exec(mail.htmlBody)?.[1]?.replace(/&amp;/g, '&')
+        : '';
+      if (!href) return;
+      const filled = prefilled(model.items, href);
+      const answers = this.answers(
+        model.items,
+        { staff: String(row[ccol('staff')]), ticketId: String(row[ccol('ticketId')]), auditor: name },
+        i === asked.length - 1 ? 'weak' : 'good',
+        false,
+      );
+      emu.submitForm(form.formId, { ...answers, ...filled });
+      this.world.activity.calibrationScores++;
+    });
   }
 
   private answers(
@@ -207,7 +264,7 @@ export class AuditDesk {
       if (meaning === 'staff') answers[item.title] = sample.staff;
       else if (meaning === 'auditor') answers[item.title] = sample.auditor;
       else if (meaning === 'ticketId') answers[item.title] = sample.ticketId;
-      else if (meaning === 'rootCause' || meaning === 'comment') continue;
+      else if (meaning === 'rootCause' || meaning === 'comment' || meaning === 'calibration') continue;
       else if (item.choices.includes(yes)) {
         if (this.isCritical(item)) {
           answers[item.title] = critical && firstCritical ? no : yes;
@@ -238,6 +295,17 @@ export class AuditDesk {
     const redLines = t(this.world.lang, 'audits.default.critical');
     return item.title.startsWith(`${redLines} — `);
   }
+}
+
+/** The answers a pre-filled link carries, by question title (`entry.<item id>=<answer>`). */
+function prefilled(items: readonly ItemModel[], href: string): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const part of (href.split('?')[1] ?? '').split('&')) {
+    const [name = '', value = ''] = part.split('=');
+    const item = items.find((i) => `entry.${i.id}` === name);
+    if (item) answers[item.title] = decodeURIComponent(value.replace(/\+/g, ' '));
+  }
+  return answers;
 }
 
 function fixedMeaning(title: string): string | null {

@@ -50,6 +50,7 @@ function newWorld(emu: Emulator, options: SimOptions): World {
       callbacks: 0,
       audits: 0,
       appeals: 0,
+      calibrationScores: 0,
       callbackNote: '',
     },
   };

@@ -5,7 +5,15 @@
 import { ENUMS, type EnumName } from '../../src/core/enums';
 import { enumCodeFromText } from '../../src/core/text';
 import { bothLanguages, type MessageKey, t } from '../../src/i18n';
-import { AUDIT_APPEALS, AUDIT_SAMPLES, AUDITS, CALLBACKS, OUTBOX, TICKETS } from '../../src/workbook/schemas';
+import {
+  AUDIT_APPEALS,
+  AUDIT_SAMPLES,
+  AUDITS,
+  CALIBRATION,
+  CALLBACKS,
+  OUTBOX,
+  TICKETS,
+} from '../../src/workbook/schemas';
 import { inspectionSummary } from './inspections';
 import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
 import { type Simulation, TIME_ZONE } from './simulate';
@@ -42,6 +50,8 @@ export interface Summary {
     sampledAudited: number;
     appeals: Counted;
     byStaff: Array<[string, number, number]>;
+    /** Calibration rows by person once closed: [session, name, final %, alignment %, strictness]. */
+    calibration: Array<[string, string, unknown, unknown, unknown]>;
   };
   mailsSent: number;
   mailsQueued: number;
@@ -103,7 +113,10 @@ export function summarize(sim: Simulation, days: number): Summary {
   const logged = emu.logs
     .filter((entry) => entry.level === 'error')
     .map((entry) => `${entry.at.toISOString()} ${entry.message}`);
-  const audits = view.records(AUDITS).filter((row) => String(row.auditId ?? '') !== '');
+  // Calibration audits never count in a QA figure (SPEC §8.1).
+  const audits = view
+    .records(AUDITS)
+    .filter((row) => String(row.auditId ?? '') !== '' && row.kind !== 'calibration');
   const finals = audits.map((row) => row.finalPercent).filter((v): v is number => typeof v === 'number');
   const samples = view.records(AUDIT_SAMPLES).filter((row) => String(row.ticketId ?? '') !== '');
   const perStaff = new Map<string, number[]>();
@@ -130,6 +143,19 @@ export function summarize(sim: Simulation, days: number): Summary {
         ([name, v]) => [name, v.length, v.reduce((x, y) => x + y, 0) / v.length] as [string, number, number],
       )
       .sort((x, y) => x[2] - y[2]),
+    calibration: view
+      .records(CALIBRATION)
+      .filter((row) => String(row.session ?? '') !== '')
+      .map(
+        (row) =>
+          [String(row.session), String(row.calibrator), row.finalPercent, row.alignment, row.strictness] as [
+            string,
+            string,
+            unknown,
+            unknown,
+            unknown,
+          ],
+      ),
   };
   return {
     days,
@@ -204,6 +230,14 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
       (summary.callbackStates.length > 0 ? `; tickets: ${line(summary.callbackStates)}` : '') +
       (a.callbackNote ? ` (${a.callbackNote})` : ''),
     `QA audits     ${summary.qa.audits} (${summary.activity.audits} forms), QA average ${summary.qa.average === null ? 'n/a' : `${summary.qa.average.toFixed(1)} %`}; below 80: ${summary.qa.below}, 3 in a row: ${summary.qa.consequences}, red-line fails: ${summary.qa.criticalFails}, needs review: ${summary.qa.needsReview}; sample ${summary.qa.sampledAudited}/${summary.qa.sampled} audited; appeals ${line(summary.qa.appeals) || 'none'}`,
+    `Calibration   ${
+      summary.qa.calibration
+        .map(
+          ([session, name, final, aligned, strict]) =>
+            `${session} ${name} ${final === '' ? '—' : `${final} %`}${aligned === '' ? '' : `, aligned ${aligned} %`}${strict === '' ? '' : `, strictness ${Number(strict) > 0 ? '+' : ''}${strict}`}`,
+        )
+        .join(' · ') || 'none'
+    }`,
     `QA by person  ${summary.qa.byStaff.map(([name, n, avg]) => `${name} ${avg.toFixed(1)} % (${n})`).join(' · ') || 'none'}`,
     ...summary.inspections,
     `Reports       ${summary.reportSheets.length > 0 ? summary.reportSheets.join(', ') : 'none built'}`,

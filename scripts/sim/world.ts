@@ -19,6 +19,8 @@ export interface Activity {
   audits: number;
   /** Appeals of audits submitted by staff. */
   appeals: number;
+  /** Calibration scores submitted from the calibration mails. */
+  calibrationScores: number;
   /** Why callbacks were not simulated, when they were not. */
   callbackNote: string;
 }

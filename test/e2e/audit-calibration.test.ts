@@ -186,9 +186,8 @@ describe('blind calibration', () => {
     const emu = newDesk({ lang: 'zh-CN' });
     const formId = auditFormId(emu, '电话服务');
     const firstChoices = Object.fromEntries(
-      emu.forms
-        .get(formId)
-        .items.filter((item) => item.required && item.choices.length > 0)
+      (emu.forms.get(formId)?.items ?? [])
+        .filter((item) => item.required && item.choices.length > 0)
         .map((item) => [item.title, item.choices[0]]),
     );
     emu.submitForm(formId, { ...firstChoices, 被检人员: '张伟', 质检员: '李娜' });

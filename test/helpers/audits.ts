@@ -99,7 +99,7 @@ export function prefilledAnswers(emu: Emulator, formId: string, url: string): Re
   for (const part of query.split('&')) {
     const [name, value = ''] = part.split('=');
     const match = /^entry\.(\d+)$/.exec(name ?? '');
-    const item = match ? form.items.find((i) => i.id === Number(match[1])) : undefined;
+    const item = match ? form?.items.find((i) => i.id === Number(match[1])) : undefined;
     if (item) answers[item.title] = decodeURIComponent(value.replace(/\+/g, ' '));
   }
   return answers;

@@ -42,7 +42,7 @@ import {
 } from '../../workbook/schemas';
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
-import { readResponse } from '../inbox';
+import { readResponse } from '../inbox/responses';
 import type { Outgoing } from '../mailer';
 import { deliver } from '../mailer';
 import { staffEmail } from '../notices';

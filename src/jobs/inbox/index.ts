@@ -14,10 +14,9 @@
  * A new register plugs in with one handler (./handlers.ts): its form key and a function that writes the
  * record of one response, plus how to find a record by response id. Nothing else changes here.
  */
-import type { CellValue } from '../../core/cells';
 import { errorText } from '../../core/errors';
 import type { Budget } from '../../core/schedule';
-import type { FormSubmission, SheetPort } from '../../ports';
+import type { FormSubmission } from '../../ports';
 import type { JobContext } from '../context';
 import { type InboxHandler, type LinkedForm, linkedForms } from './handlers';
 import {
@@ -36,6 +35,7 @@ import {
   waitingRows,
   writeLedger,
 } from './ledger';
+import { responseSheet, submissionOf } from './responses';
 
 /** At most this many waiting responses are processed per hourly run (the rest wait for the next). */
 export const RECONCILE_MAX_PER_RUN = 50;
@@ -120,63 +120,6 @@ export function receiveResponse(ctx: JobContext, submission: FormSubmission): In
   recordArrival(ctx.ports.store, submission.sheetId, submission.row);
   // The row just arrived, so the sheet's last row is at least this one (no Sheets call needed to seed).
   return processResponse(ctx, form.key, form.handler, submission, () => submission.row);
-}
-
-/**
- * The response sheet of a linked form: by its name (registered, or remembered from the last lookup by
- * id), checked against its id; else by id (every sheet's id: a dozen calls), remembering the name.
- */
-function responseSheet(
-  ctx: JobContext,
-  info: Pick<LinkedForm, 'responseSheetId' | 'responseSheetName'>,
-): SheetPort | null {
-  const { store, workbook } = ctx.ports;
-  const nameKey = `inbox.name.${info.responseSheetId}`;
-  const name = info.responseSheetName || store.get(nameKey) || '';
-  const byName = name ? workbook.sheet(name) : null;
-  if (byName && byName.id() === info.responseSheetId) return byName;
-  const byId = info.responseSheetId ? workbook.sheetById(info.responseSheetId) : null;
-  if (byId && !info.responseSheetName) store.set(nameKey, byId.name);
-  return byId;
-}
-
-/** Answers of one response row by header title, every column of a title in order. */
-function submissionOf(sheetId: number, row: number, header: CellValue[], line: CellValue[]): FormSubmission {
-  const namedValues: Record<string, string[]> = {};
-  const typedValues: Record<string, CellValue[]> = {};
-  header.forEach((title, index) => {
-    const name = String(title);
-    const value = line[index] ?? '';
-    namedValues[name] = [
-      ...(namedValues[name] ?? []),
-      value instanceof Date ? value.toISOString() : String(value),
-    ];
-    typedValues[name] = [...(typedValues[name] ?? []), value];
-  });
-  const timestamp = line[0];
-  return {
-    sheetId,
-    row,
-    namedValues,
-    typedValues,
-    ...(timestamp instanceof Date ? { submittedAt: timestamp } : {}),
-  };
-}
-
-/**
- * One response row of a linked form, as its submission: a calibration re-reads the sealed answers of its
- * participants when it closes. Null when the sheet or the row is gone.
- */
-export function readResponse(
-  ctx: JobContext,
-  info: Pick<LinkedForm, 'responseSheetId' | 'responseSheetName'>,
-  row: number,
-): FormSubmission | null {
-  const sheet = responseSheet(ctx, info);
-  if (!sheet || row < 2 || row > sheet.lastRow()) return null;
-  const width = sheet.lastColumn();
-  const [header, line] = [sheet.read(1, 1, 1, width)[0] ?? [], sheet.read(row, 1, 1, width)[0] ?? []];
-  return submissionOf(info.responseSheetId, row, header, line);
 }
 
 export interface ReconcileCounts {
