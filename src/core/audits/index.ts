@@ -1,10 +1,16 @@
 /** Service-quality audits (质检, SPEC §8.1): ⚙ Scorecards, planning one audit, its defaults. */
 
 export { parseNewScores, rescore } from './appeal';
-export { type AuditAnswers, type AuditPlan, auditCounterKey, type FormAnswer, planAudit } from './audit';
+export {
+  type AuditAnswers,
+  type AuditPlan,
+  type AuditRules,
+  auditCounterKey,
+  type FormAnswer,
+  planAudit,
+} from './audit';
 export {
   type CalibrationScore,
-  type CalibrationSummary,
   calibrationCounterKey,
   summariseCalibration,
 } from './calibration';

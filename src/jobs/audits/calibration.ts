@@ -47,7 +47,7 @@ import type { Outgoing } from '../mailer';
 import { deliver } from '../mailer';
 import { staffEmail } from '../notices';
 import { type DeskSettings, loadSettings } from '../settings';
-import { readCleanAnswers } from './answers';
+import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { auditNotice } from './appeals';
 import { type AuditFormEntry, auditForms, scorecardVersion } from './forms';
 
@@ -378,7 +378,6 @@ function scoreParticipants(
   scorecard: Scorecard,
 ): ScoredParticipant[] {
   const form = auditForms(ctx.ports.store).find((f) => f.scorecard === session.scorecard);
-  const { general } = settings;
   return session.participants.map((participant): ScoredParticipant => {
     if (participant.responseId === '') return { participant, plan: null, answers: null, problem: '' };
     try {
@@ -393,12 +392,7 @@ function scoreParticipants(
         staff: settings.staff,
         ticketFound: null,
         runBelowBefore: 0,
-        rules: {
-          bands: general,
-          warningBelow: general.qaWarningBelow,
-          consecutiveLimit: general.qaConsecutiveLimit,
-          consequence: general.qaConsequence,
-        },
+        rules: auditRules(settings),
       });
       return { participant, plan, answers, problem: '' };
     } catch (error) {
@@ -451,20 +445,7 @@ function closeSession(ctx: JobContext, settings: DeskSettings, session: Session)
           },
         },
       ]);
-    for (const planned of plan.items)
-      itemRows.push({
-        auditId: participant.auditId,
-        section: planned.item.section,
-        item: planned.item.text,
-        kind: planned.item.kind,
-        max: planned.item.max,
-        weight: planned.item.weight,
-        answer: planned.answer,
-        points: planned.points ?? '',
-        na: planned.na,
-        rootCause: planned.rootCause,
-        comment: planned.comment,
-      });
+    itemRows.push(...auditItemRows(participant.auditId, plan));
   }
   if (itemRows.length > 0) ctx.table<AuditItemRow>(AUDIT_ITEMS).appendRecords(itemRows);
 

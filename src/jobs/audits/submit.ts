@@ -27,7 +27,7 @@ import {
 import type { JobContext } from '../context';
 import { deliver } from '../mailer';
 import { type DeskSettings, loadSettings } from '../settings';
-import { readCleanAnswers } from './answers';
+import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { checkCalibration, recordCalibrationScore } from './calibration';
 import { noteAuditForFinalising } from './finalise';
 import { type AuditFormEntry, scorecardVersion } from './forms';
@@ -149,12 +149,7 @@ export function handleAuditSubmission(
       staff: settings.staff,
       ticketFound,
       runBelowBefore,
-      rules: {
-        bands: general,
-        warningBelow: general.qaWarningBelow,
-        consecutiveLimit: general.qaConsecutiveLimit,
-        consequence: general.qaConsequence,
-      },
+      rules: auditRules(settings),
     });
 
     const now = resumed ? new Date(resumed.at) : ctx.now();
@@ -201,19 +196,7 @@ export function handleAuditSubmission(
         .join('\n'),
       formResponseId: responseId,
     };
-    const items: Array<Partial<AuditItemRow>> = plan.items.map((planned) => ({
-      auditId,
-      section: planned.item.section,
-      item: planned.item.text,
-      kind: planned.item.kind,
-      max: planned.item.max,
-      weight: planned.item.weight,
-      answer: planned.answer,
-      points: planned.points ?? '',
-      na: planned.na,
-      rootCause: planned.rootCause,
-      comment: planned.comment,
-    }));
+    const items = auditItemRows(auditId, plan);
     // Items first, the Audits row last: the row is what marks the response as recorded.
     // A sealed score's items are written when its session closes (they would show the score).
     if (!sealed && !(resumed && itemsTable.has('auditId', auditId))) itemsTable.appendRecords(items);
