@@ -18,7 +18,7 @@ interface FormEntry {
   formId: string;
 }
 
-/** The audit session at which the CS manager opens the month's calibration. */
+/** The audit session from which the CS manager opens the month's calibration (once there are audits). */
 const CALIBRATION_SESSION = 3;
 
 /** Appeals the month holds: the first accepted (with a new score), the second rejected. */
@@ -34,6 +34,7 @@ function columnLetter(index: number): string {
 export class AuditDesk {
   private criticalDone = false;
   private sessionsHeld = 0;
+  private calibrated = false;
   private appealed = new Set<string>();
   private decided = 0;
 
@@ -181,8 +182,6 @@ export class AuditDesk {
     this.decide();
     this.appeal();
     this.sessionsHeld++;
-    // Once a month, on the third audit session, the CS manager calibrates the latest audit.
-    if (this.sessionsHeld === CALIBRATION_SESSION) this.calibrate();
     const forms = this.forms();
     for (const sample of this.openSamples()) {
       const form = forms.find((f) => f.scorecard === sample.scorecard);
@@ -194,6 +193,8 @@ export class AuditDesk {
       this.world.emu.submitForm(form.formId, this.answers(model.items, sample, quality, critical));
       this.world.activity.audits++;
     }
+    // Once a month, from the third audit session on, the CS manager calibrates the latest audit.
+    if (!this.calibrated && this.sessionsHeld >= CALIBRATION_SESSION) this.calibrated = this.calibrate();
   }
 
   /**
@@ -201,7 +202,7 @@ export class AuditDesk {
    * this audit"; each person asked opens the link in their mail and scores the ticket (one weaker than
    * the others, so the results show a spread). The last score closes the session.
    */
-  private calibrate(): void {
+  private calibrate(): boolean {
     const { lang, emu } = this.world;
     const { header, rows } = this.sheetRows('sheet.audits');
     const col = (key: string) => header.indexOf(t(lang, `col.audits.${key}` as never));
@@ -211,19 +212,19 @@ export class AuditDesk {
       .filter(({ row }) => String(row[col('kind')]) === normal && String(row[col('ticketId')]) !== '');
     const index = candidates.at(-1)?.i ?? -1;
     const manager = this.world.staff.find((member) => member.role === 'manager');
-    if (index < 0 || !manager) return;
+    if (index < 0 || !manager) return false;
     emu.select(t(lang, 'sheet.audits'), `A${index + 2}`);
     emu.run('menuCalibrateAudit', undefined, { interactive: true, user: manager.email });
     const calibration = this.sheetRows('sheet.calibration');
     const ccol = (key: string) => calibration.header.indexOf(t(lang, `col.calibration.${key}` as never));
     const last = calibration.rows.at(-1);
-    if (!last) return;
+    if (!last) return false;
     const session = String(last[ccol('session')]);
     const asked = calibration.rows.filter((row) => String(row[ccol('session')]) === session);
     const scorecard = String(last[ccol('scorecard')]);
     const form = this.forms().find((f) => f.scorecard === scorecard);
     const model = form ? emu.forms.get(form.formId) : undefined;
-    if (!form || !model) return;
+    if (!form || !model) return false;
     asked.forEach((row, i) => {
       const name = String(row[ccol('calibrator')]);
       const email = this.world.staff.find((member) => member.name === name)?.email;
@@ -244,6 +245,7 @@ export class AuditDesk {
       emu.submitForm(form.formId, { ...answers, ...filled });
       this.world.activity.calibrationScores++;
     });
+    return true;
   }
 
   private answers(

@@ -170,6 +170,11 @@ export function evidenceLinks(note: string): string[] {
   return note.match(/https?:\/\/[^\s，。；;,]+/g) ?? [];
 }
 
+/** An inspection link for a scheduled slot: area and inspector filled in. */
+export function inspectionPrefill(lang: Lang, area: string, inspector: string): Record<string, string> {
+  return { [fixedQuestionTitle(lang, 'area')]: area, [fixedQuestionTitle(lang, 'inspector')]: inspector };
+}
+
 /**
  * A re-inspection link (SPEC §9): area, inspector and "re-inspection of" filled in, the pass/fail items
  * that passed last time pre-answered, the failed ones (and every measured item) left to rate again.

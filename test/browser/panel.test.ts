@@ -194,6 +194,67 @@ inBrowser('the ticket panel in Chromium', () => {
     expect(emu.selection()).toMatchObject({ sheet: 'Tickets', a1: expect.stringMatching(/^A2:/) });
   });
 
+  it('My queue shows a supervisor’s audit sample and an inspector’s inspections due, with their form links', async () => {
+    // Set up Mon 2026-03-09 07:00; Zhang Wei resolved a ticket in week 2026-W10; the sample is drawn.
+    const emu = newDesk({ lang: 'en', start: new Date(Date.UTC(2026, 2, 8, 23, 0)) });
+    const sheet = emu.spreadsheet.host().getSheetByName('Tickets');
+    if (!sheet) throw new Error('no Tickets');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const resolved = new Date(Date.UTC(2026, 2, 4, 7, 0));
+    const values: Record<string, unknown> = {
+      ID: 'INQ-2026-00001',
+      'Received at': new Date(resolved.getTime() - 86_400_000),
+      Channel: 'Phone',
+      Type: 'Inquiry',
+      Category: 'Service attitude',
+      Severity: 'General',
+      Customer: 'C',
+      Assignee: 'Zhang Wei',
+      Department: 'Customer Service',
+      Status: 'Closed',
+      'Resolved at': resolved,
+      'First resolved at': resolved,
+      'Reopen count': 0,
+      'Created at': resolved,
+    };
+    sheet
+      .getRange(2, 1, 1, header.length)
+      .setValues([header.map((h) => (h in values ? values[h] : ''))] as never);
+    emu.run('menuAuditSample', undefined, { interactive: true });
+    emu.clock.set(new Date(Date.UTC(2026, 2, 10, 1, 0))); // Tue 09:00: the day's inspections are due
+    emu.select('History', 'A1');
+    emu.run('menuOpenPanel');
+    const pages: Page[] = [];
+    for (const name of ['Li Na', 'Zhang Wei']) {
+      const bridge = new HtmlBridge(emu, { user: staffEmail(emu, name) });
+      await bridge.start();
+      bridges.push(bridge);
+      const page = await browser.context.newPage();
+      await page.goto(bridge.url());
+      await page.waitForSelector('body[data-ready="true"]');
+      pages.push(page);
+    }
+    const [supervisor, inspector] = pages;
+    const sample = supervisor.locator('ul.tasks li.task').first();
+    await expect(sample.textContent()).resolves.toContain('Zhang Wei · Phone service');
+    await expect(sample.locator('a').textContent()).resolves.toBe('Audit it');
+    await expect(sample.locator('a').getAttribute('href')).resolves.toMatch(/viewform\?.*entry\./);
+    await expect(sample.locator('a').getAttribute('rel')).resolves.toContain('noopener');
+    await screenshot(supervisor, 'panel-queue-audits-en');
+    await supervisor.click('ul.tasks button[data-id="INQ-2026-00001"]');
+    await supervisor.waitForSelector('#ticket-title');
+    await expect(supervisor.textContent('#ticket-title')).resolves.toBe('INQ-2026-00001');
+
+    const due = inspector.locator('ul.tasks li.task', {
+      hasText: 'Building 1 common areas — Daily area check',
+    });
+    await expect(due.locator('a').textContent()).resolves.toBe('Inspect');
+    await expect(due.textContent()).resolves.toContain('due Tue 2026-03-10 23:59');
+    const width = await inspector.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(300);
+    await screenshot(inspector, 'panel-queue-inspections-en');
+  });
+
   it('speaks Chinese on a Chinese desk', async () => {
     const { page, errors } = await openPanel({ lang: 'zh-CN' });
     await expect(page.textContent('#tab-queue')).resolves.toBe('我的待办');

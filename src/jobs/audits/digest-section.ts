@@ -12,10 +12,10 @@ import { render } from '../../i18n/render';
 import { AUDIT_SAMPLES, type AuditSampleRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
-import { auditForms } from './forms';
+import { type AuditFormEntry, auditForms } from './forms';
 
 const KEYS = ['staff', 'ticketId', 'reason', 'auditor', 'scorecard', 'due', 'state'] as const;
-type OpenSample = Pick<AuditSampleRow, (typeof KEYS)[number]>;
+export type OpenSample = Pick<AuditSampleRow, (typeof KEYS)[number]>;
 
 /** Open and overdue samples by auditor (lower-case name); one read of Audit samples. */
 export function openSamplesByAuditor(ctx: JobContext): Map<string, OpenSample[]> {
@@ -29,6 +29,22 @@ export function openSamplesByAuditor(ctx: JobContext): Map<string, OpenSample[]>
   return byAuditor;
 }
 
+/** The scorecard's audit form pre-filled with the sample's staff and ticket; '' when there is none. */
+export function auditSampleLink(
+  ctx: JobContext,
+  forms: readonly AuditFormEntry[],
+  sample: Pick<OpenSample, 'scorecard' | 'staff' | 'ticketId'>,
+): string {
+  const form = forms.find((f) => f.scorecard === sample.scorecard);
+  if (!form) return '';
+  try {
+    return ctx.ports.forms.prefilledUrl(form.formId, auditPrefill(ctx.lang, sample.staff, sample.ticketId));
+  } catch (error) {
+    ctx.ports.log.error('audit form link failed', error);
+    return '';
+  }
+}
+
 export function auditSampleSection(
   ctx: JobContext,
   settings: DeskSettings,
@@ -40,20 +56,10 @@ export function auditSampleSection(
   const { lang } = ctx;
   const forms = auditForms(ctx.ports.store);
   const link = (sample: OpenSample) => {
-    const form = forms.find((f) => f.scorecard === sample.scorecard);
-    if (!form) return sample.scorecard;
-    try {
-      const href = ctx.ports.forms.prefilledUrl(
-        form.formId,
-        auditPrefill(lang, sample.staff, sample.ticketId),
-      );
-      return href === ''
-        ? sample.scorecard
-        : { text: t(lang, 'digest.auditLink', { id: sample.ticketId }), href };
-    } catch (error) {
-      ctx.ports.log.error('audit form link failed', error);
-      return sample.scorecard;
-    }
+    const href = auditSampleLink(ctx, forms, sample);
+    return href === ''
+      ? sample.scorecard
+      : { text: t(lang, 'digest.auditLink', { id: sample.ticketId }), href };
   };
   return {
     heading: t(lang, 'digest.section.auditSample'),

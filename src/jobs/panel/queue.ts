@@ -1,6 +1,7 @@
 /**
- * My queue: the signed-in person's open tickets by next deadline and their callbacks due. One read of
- * the columns it needs over every ticket (like the sweep), a fixed number of calls whatever the size.
+ * My queue: the signed-in person's open tickets by next deadline and their callbacks due (one read of
+ * the columns it needs over every ticket, like the sweep), their audit sample and due inspections
+ * (./tasks.ts): a fixed number of calls whatever the size.
  */
 import { OPEN_STATUSES } from '../../core/tickets';
 import { enumLabel } from '../../i18n';
@@ -9,6 +10,7 @@ import type { JobContext } from '../context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import type { DeskSettings } from '../settings';
 import { formatPanelTime, slaOf } from './read';
+import { myAuditSample, myInspections } from './tasks';
 import type { QueueItem, QueueView } from './view';
 import { whoIsSignedIn } from './who';
 
@@ -40,8 +42,17 @@ const OPEN = new Set<string>(OPEN_STATUSES);
 export function myQueue(ctx: JobContext, settings: DeskSettings): QueueView {
   const { lang } = ctx;
   const me = whoIsSignedIn(ctx, settings);
-  const view: QueueView = { me: me.email, staffName: me.staffName, tickets: [], callbacks: [] };
+  const view: QueueView = {
+    me: me.email,
+    staffName: me.staffName,
+    tickets: [],
+    callbacks: [],
+    audits: [],
+    inspections: [],
+  };
   if (me.staffName === '') return view;
+  view.audits = myAuditSample(ctx, settings, me.staffName);
+  view.inspections = myInspections(ctx, settings, me.staffName);
   const now = ctx.now();
   const { rows } = ctx.table<TicketRow>(TICKETS).readRows(QUEUE_KEYS);
   for (const { row, values } of rows) {

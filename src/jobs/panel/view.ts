@@ -98,12 +98,31 @@ export interface QueueItem {
   stateLabel: string;
 }
 
+/** Other work in My queue: an audit sample to audit, an inspection or re-inspection due. */
+export interface QueueTask {
+  kind: 'audit' | 'inspection' | 'recheck';
+  /** The sampled ticket's ID, or "Area — Checklist". */
+  title: string;
+  detail: string;
+  /** The ticket a click opens ('' for inspections). */
+  ticketId: string;
+  due: string;
+  dueAt: number;
+  overdue: boolean;
+  /** The pre-filled form to do it with; '' when there is none. */
+  link: string;
+  linkText: string;
+}
+
 export interface QueueView {
   me: string;
   /** The staff member the signed-in account is, or '' when ⚙ Staff does not list the email. */
   staffName: string;
   tickets: QueueItem[];
   callbacks: QueueItem[];
+  /** The person's audit sample (质检抽样) and their due inspections (检查). */
+  audits: QueueTask[];
+  inspections: QueueTask[];
 }
 
 export interface PanelOptions {

@@ -10,6 +10,7 @@ import type {
   PanelAction,
   PanelBoot,
   QueueItem,
+  QueueTask,
   QueueView,
   TicketView,
 } from '../../jobs/panel/view';
@@ -171,7 +172,49 @@ function queueView(queue: QueueView): HTMLElement {
       ? queueList(queue.callbacks)
       : h('p', { class: 'muted' }, s('panel.queue.noCallbacks')),
   );
+  section.append(h('h3', {}, s('panel.queue.audits')));
+  section.append(
+    queue.audits.length ? taskList(queue.audits) : h('p', { class: 'muted' }, s('panel.queue.noAudits')),
+  );
+  section.append(h('h3', {}, s('panel.queue.inspections')));
+  section.append(
+    queue.inspections.length
+      ? taskList(queue.inspections)
+      : h('p', { class: 'muted' }, s('panel.queue.noInspections')),
+  );
   return section;
+}
+
+/**
+ * Audit samples and inspections: what, for whom, by when, and the pre-filled form in a new tab; a sampled
+ * ticket's ID opens it in the panel.
+ */
+function taskList(tasks: QueueTask[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'queue tasks' },
+    ...tasks.map((task) => {
+      const title = task.ticketId
+        ? h('button', { type: 'button', class: 'link', 'data-id': task.ticketId }, task.title)
+        : h('span', { class: 'id' }, task.title);
+      if (task.ticketId) title.addEventListener('click', () => void openTicket(task.ticketId, null, true));
+      return h(
+        'li',
+        { class: 'task' },
+        title,
+        ' ',
+        task.overdue ? badge(s('panel.queue.overdue'), 'breached') : null,
+        h('br'),
+        h('span', { class: 'muted' }, task.detail),
+        task.due ? h('br') : null,
+        task.due ? h('span', { class: 'when' }, s('panel.queue.dueBy', { due: task.due })) : null,
+        task.link ? h('br') : null,
+        task.link
+          ? h('a', { href: task.link, target: '_blank', rel: 'noopener noreferrer' }, task.linkText)
+          : null,
+      );
+    }),
+  );
 }
 
 function queueList(items: QueueItem[]): HTMLElement {
