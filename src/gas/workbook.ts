@@ -1,4 +1,4 @@
-import type { CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
+import type { CellBox, CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,6 +51,16 @@ class GasSheet implements SheetPort {
   write(row: number, column: number, values: Grid): void {
     if (values.length === 0) return;
     this.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+  }
+  writeToBoxes(boxes: readonly CellBox[], value: CellValue): void {
+    if (boxes.length === 0) return;
+    const a1 = boxes.map((box) => {
+      const start = `${columnLetter(box.column)}${box.row}`;
+      return box.numRows === 1 && box.numColumns === 1
+        ? start
+        : `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;
+    });
+    this.sheet.getRangeList(a1).setValue(value);
   }
   appendRow(values: CellValue[]): void {
     this.sheet.appendRow(values);

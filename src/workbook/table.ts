@@ -10,12 +10,13 @@
  *   under the document lock, so the last row cannot move in between). The header row is checked once
  *   per execution before the first append (1 read of the cached width, or lastColumn + 1 read).
  * - appendRecord: 1 appendRow, for append-only logs whose row number nobody needs.
- * - updateRows: 1 write per block (see ./block-plan.ts).
+ * - updateRows: 1 write per block of changed cells (see ./block-plan.ts).
+ * - updateRowsByValue: 1 RangeList write per distinct value, whatever the number of rows.
  */
 import type { CellValue, Grid } from '../core/cells';
 import type { Lang } from '../i18n';
 import type { SheetPort } from '../ports';
-import { type Block, type CellChanges, type FillValue, planBlocks } from './block-plan';
+import { type Block, type CellChanges, planBlocks, planValueLists } from './block-plan';
 import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
 import { buildHeaderMap, type HeaderMap, headerMatches } from './header-map';
@@ -42,6 +43,13 @@ export interface ReadResult<T> {
   issues: CellIssue[];
 }
 
+/** Cells of one or more columns that all get one value (one RangeList write). */
+export interface ValueGroup<R> {
+  value: CellValue;
+  keys: Array<keyof R & string>;
+  cells: number;
+}
+
 export interface RowChange<R> {
   row: number;
   values: Partial<R>;
@@ -49,13 +57,6 @@ export interface RowChange<R> {
 
 /** Values a record may hold in a cell (typed by the row interfaces of ./schemas). */
 type RecordValue = TypedValue | null | undefined;
-
-/** The block read last, kept so an update can rewrite unchanged cells of our own columns instead of splitting. */
-interface Snapshot {
-  firstRow: number;
-  firstColumn: number;
-  grid: Grid;
-}
 
 /** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
@@ -71,7 +72,6 @@ export class Table<R extends object> {
   private map: HeaderMap | null;
   /** Whether `map` was compared with the sheet's row 1 during this execution. */
   private verified = false;
-  private snapshot: Snapshot | null = null;
   /** The sheet's last row as seen by this execution's last read or append. */
   private lastRowSeen: number | null = null;
 
@@ -132,8 +132,7 @@ export class Table<R extends object> {
   }
 
   /**
-   * Decodes a block the caller read itself (a row found by a TextFinder, say) with the known header map;
-   * like readRows, it becomes the snapshot an update fills gaps from.
+   * Decodes a block the caller read itself (a row found by a TextFinder, say) with the known header map.
    */
   decodeBlock<K extends keyof R & string>(
     keys: readonly K[],
@@ -246,8 +245,6 @@ export class Table<R extends object> {
       result.rows.push(...decoded.rows);
       result.issues.push(...decoded.issues);
     }
-    // decodeRows keeps the last block as the snapshot; one row is no basis for filling an update.
-    this.snapshot = null;
     return result;
   }
 
@@ -273,6 +270,12 @@ export class Table<R extends object> {
       this.sheet.appendRow(this.line(map, records[0]));
     } else {
       const lines = records.map((record) => this.line(map, record));
+      // A burst of many rows (escalations of a whole backlog, an import) most likely outgrows the sheet:
+      // asking its size first costs one call, a failed write would cost one more.
+      if (records.length >= GROW_ROWS / 2) {
+        const maxRows = this.sheet.maxRows();
+        if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+      }
       try {
         this.sheet.write(firstRow, 1, lines);
       } catch (error) {
@@ -330,11 +333,60 @@ export class Table<R extends object> {
   }
 
   /**
-   * Writes the changed cells only, batched into rectangular blocks (./block-plan.ts). Cells of our own
-   * columns read by the last readRows fill gaps so blocks stay large; user columns are never rewritten
-   * (they may hold formulas that a value read cannot reproduce). Returns the number of writes.
+   * Writes the changed cells only, batched into rectangular blocks of changed cells (./block-plan.ts):
+   * a cell this execution merely read is never written back, as someone may have typed into it since.
+   * Returns the number of writes.
    */
   updateRows(changes: readonly RowChange<R>[]): number {
+    const blocks: Block[] = planBlocks(this.cellChanges(changes));
+    for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
+    return blocks.length;
+  }
+
+  /**
+   * Writes the changed cells only, one RangeList per distinct value (2 calls each, whatever the number of
+   * rows): for many scattered rows changed to few values (the sweep). With `maxValues`, the groups of
+   * lowest `rank` go first (ties: the most cells first); the groups left out are returned with their
+   * cells (the caller recomputes them next run).
+   */
+  updateRowsByValue(
+    changes: readonly RowChange<R>[],
+    options: { maxValues?: number; rank?: (group: ValueGroup<R>) => number } = {},
+  ): { writes: number; unwritten: Array<{ row: number; key: keyof R & string }>; deferred: ValueGroup<R>[] } {
+    const cells = this.cellChanges(changes);
+    const map = this.headerMap();
+    const keyOf = new Map<number, keyof R & string>();
+    for (const [key, index] of Object.entries(map.columns)) keyOf.set(index, key as keyof R & string);
+    const groups = planValueLists(cells).map((list) => {
+      const columns = new Set(list.cells.map(([, column]) => column));
+      const keys = [...columns].map((column) => keyOf.get(column)).filter((k) => k !== undefined);
+      const group: ValueGroup<R> = { value: list.value, keys, cells: list.cells.length };
+      return { list, group, rank: options.rank?.(group) ?? 0 };
+    });
+    groups.sort((a, b) => a.rank - b.rank || b.group.cells - a.group.cells);
+    const limit = options.maxValues ?? groups.length;
+    const result = {
+      writes: 0,
+      unwritten: [] as Array<{ row: number; key: keyof R & string }>,
+      deferred: [] as ValueGroup<R>[],
+    };
+    groups.forEach(({ list, group }, i) => {
+      if (i < limit) {
+        this.sheet.writeToBoxes(list.boxes, list.value);
+        result.writes += 1;
+        return;
+      }
+      result.deferred.push(group);
+      for (const [row, column] of list.cells) {
+        const key = keyOf.get(column);
+        if (key !== undefined) result.unwritten.push({ row, key });
+      }
+    });
+    return result;
+  }
+
+  /** The encoded new value of each changed cell, by sheet row and column (keys the sheet lacks are skipped). */
+  private cellChanges(changes: readonly RowChange<R>[]): CellChanges {
     const keys = new Set<keyof R & string>();
     for (const change of changes)
       for (const key of Object.keys(change.values)) keys.add(key as keyof R & string);
@@ -349,10 +401,7 @@ export class Table<R extends object> {
       }
       if (line.size > 0) cells.set(change.row, line);
     }
-    const blocks: Block[] = planBlocks(cells, this.fillFromSnapshot(map));
-    for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
-    this.patchSnapshot(cells);
-    return blocks.length;
+    return cells;
   }
 
   /**
@@ -449,7 +498,6 @@ export class Table<R extends object> {
     firstRow: number,
     firstColumn: number,
   ): ReadResult<Pick<R, K>> {
-    this.snapshot = { firstRow, firstColumn, grid };
     const located = keys.map((key) => ({
       key,
       column: this.column(key),
@@ -481,41 +529,5 @@ export class Table<R extends object> {
 
   private encode(column: ColumnSpec, record: Partial<R>, key: keyof R & string): CellValue {
     return encodeCell(column, (record as Record<string, RecordValue>)[key], this.lang);
-  }
-
-  /** Keeps the snapshot equal to the sheet after our own writes, so a later update never restores old values. */
-  private patchSnapshot(cells: CellChanges): void {
-    const snapshot = this.snapshot;
-    if (!snapshot) return;
-    for (const [row, line] of cells) {
-      const gridLine = snapshot.grid[row - snapshot.firstRow];
-      if (!gridLine) continue;
-      for (const [column, value] of line) {
-        const c = column - snapshot.firstColumn;
-        if (c >= 0 && c < gridLine.length)
-          gridLine[c] = typeof value === 'string' ? value.replace(/^'/, '') : value;
-      }
-    }
-  }
-
-  private fillFromSnapshot(map: HeaderMap): FillValue {
-    const snapshot = this.snapshot;
-    if (!snapshot) return () => undefined;
-    const ours = new Set(Object.values(map.columns));
-    const width = snapshot.grid[0]?.length ?? 0;
-    const byColumn = new Map<number, ColumnSpec>();
-    for (const column of this.schema.columns) {
-      const index = map.columns[column.key];
-      if (index !== undefined) byColumn.set(index, column);
-    }
-    return (row, column) => {
-      const r = row - snapshot.firstRow;
-      const c = column - snapshot.firstColumn;
-      if (!ours.has(column) || r < 0 || r >= snapshot.grid.length || c < 0 || c >= width) return undefined;
-      const cell = snapshot.grid[r][c];
-      // Text read back must be written back as text, so it goes through the same encoding.
-      const spec = byColumn.get(column);
-      return typeof cell === 'string' && spec ? encodeCell({ ...spec, type: 'text' }, cell, this.lang) : cell;
-    };
   }
 }
