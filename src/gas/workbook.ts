@@ -18,6 +18,14 @@ function columnLetter(column: number): string {
   return letters;
 }
 
+/** A1 notation of a box on its sheet (no sheet name). */
+function a1Of(box: CellBox): string {
+  const start = `${columnLetter(box.column)}${box.row}`;
+  return box.numRows === 1 && box.numColumns === 1
+    ? start
+    : `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;
+}
+
 /** SheetPort over one Apps Script Sheet. Each method is one batched Sheets call (plus its getRange). */
 class GasSheet implements SheetPort {
   constructor(private readonly sheet: Sheet) {}
@@ -52,15 +60,36 @@ class GasSheet implements SheetPort {
     if (values.length === 0) return;
     this.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
   }
+  writeBlocks(
+    blocks: ReadonlyArray<{ row: number; column: number; values: Grid }>,
+    notes: ReadonlyArray<{ row: number; column: number; notes: string[][] }> = [],
+  ): void {
+    if (blocks.length + notes.length <= 2) {
+      for (const block of blocks) this.write(block.row, block.column, block.values);
+      for (const block of notes) this.writeNotes(block.row, block.column, block.notes);
+      return;
+    }
+    const boxOf = (row: number, column: number, grid: unknown[][]): CellBox => ({
+      row,
+      column,
+      numRows: grid.length,
+      numColumns: grid[0].length,
+    });
+    const boxes = [
+      ...blocks.map((block) => boxOf(block.row, block.column, block.values)),
+      ...notes.map((block) => boxOf(block.row, block.column, block.notes)),
+    ];
+    const ranges = this.sheet.getRangeList(boxes.map(a1Of)).getRanges();
+    blocks.forEach((block, i) => {
+      ranges[i].setValues(block.values);
+    });
+    notes.forEach((block, i) => {
+      ranges[blocks.length + i].setNotes(block.notes);
+    });
+  }
   writeToBoxes(boxes: readonly CellBox[], value: CellValue): void {
     if (boxes.length === 0) return;
-    const a1 = boxes.map((box) => {
-      const start = `${columnLetter(box.column)}${box.row}`;
-      return box.numRows === 1 && box.numColumns === 1
-        ? start
-        : `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;
-    });
-    this.sheet.getRangeList(a1).setValue(value);
+    this.sheet.getRangeList(boxes.map(a1Of)).setValue(value);
   }
   appendRow(values: CellValue[]): void {
     this.sheet.appendRow(values);

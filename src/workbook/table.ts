@@ -58,6 +58,31 @@ export interface RowChange<R> {
 /** Values a record may hold in a cell (typed by the row interfaces of ./schemas). */
 type RecordValue = TypedValue | null | undefined;
 
+/**
+ * The fields of `next` that differ from what was read (`read`), plus the `keep` keys whatever their
+ * value (the cells a person just edited, rewritten in their canonical form). A field that was not read
+ * is kept: only a known-equal cell is left alone, so it is not written back over a newer edit.
+ */
+export function changedFields<R extends object>(
+  read: Partial<R>,
+  next: Partial<R>,
+  keep: readonly (keyof R)[] = [],
+): Partial<R> {
+  const changed: Partial<R> = {};
+  for (const key of Object.keys(next) as (keyof R)[]) {
+    if (keep.includes(key) || !(key in read) || !sameValue(read[key], next[key])) changed[key] = next[key];
+  }
+  return changed;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (
+    a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined))
+  );
+}
+
 /** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
 
@@ -337,10 +362,15 @@ export class Table<R extends object> {
    * a cell this execution merely read is never written back, as someone may have typed into it since.
    * Returns the number of writes.
    */
-  updateRows(changes: readonly RowChange<R>[]): number {
+  updateRows(
+    changes: readonly RowChange<R>[],
+    notes: ReadonlyArray<{ row: number; notes: Partial<Record<keyof R & string, string>> }> = [],
+  ): number {
     const blocks: Block[] = planBlocks(this.cellChanges(changes));
-    for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
-    return blocks.length;
+    // Notes explain the values just written: their blocks share the values' one list of ranges.
+    const noteBlocks = notes.flatMap(({ row, notes: line }) => this.noteBlocks(row, [line]));
+    this.sheet.writeBlocks(blocks, noteBlocks);
+    return blocks.length + noteBlocks.length;
   }
 
   /**
@@ -418,6 +448,16 @@ export class Table<R extends object> {
    * run of columns over all the rows; a row that lacks a key of another row gets '' there.
    */
   writeNotesOfRows(firstRow: number, rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>): number {
+    const blocks = this.noteBlocks(firstRow, rows);
+    for (const block of blocks) this.sheet.writeNotes(block.row, block.column, block.notes);
+    return blocks.length;
+  }
+
+  /** The note blocks of consecutive rows from `firstRow`: one per run of columns (see writeNotes). */
+  private noteBlocks(
+    firstRow: number,
+    rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>,
+  ): Array<{ row: number; column: number; notes: string[][] }> {
     // Notes follow the values just written: the map those were placed with is the one to trust.
     const map = this.map ?? this.headerMap();
     // A block may run over our columns that carry no notes (writing '' there changes nothing), never
@@ -438,7 +478,7 @@ export class Table<R extends object> {
       }
     });
     const indexes = [...indexSet].sort((a, b) => a - b);
-    let writes = 0;
+    const blocks: Array<{ row: number; column: number; notes: string[][] }> = [];
     let start = 0;
     while (start < indexes.length) {
       let end = start;
@@ -450,11 +490,10 @@ export class Table<R extends object> {
         for (let column = first; column <= last; column++) cells.push(line.get(column) ?? '');
         return cells;
       });
-      this.sheet.writeNotes(firstRow, first, block);
-      writes += 1;
+      blocks.push({ row: firstRow, column: first, notes: block });
       start = end + 1;
     }
-    return writes;
+    return blocks;
   }
 
   private bridgeable(from: number, to: number, ours: ReadonlySet<number>): boolean {

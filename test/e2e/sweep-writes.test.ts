@@ -90,3 +90,57 @@ describe('the sweep writes only what it changed', () => {
     expect(rows[3 - 2].Status).toBe('In progress');
   });
 });
+
+describe('what the sweep writes, counted', () => {
+  /** Every cell that differs between two snapshots of Tickets, as "header=value". */
+  function differences(before: unknown[][], after: unknown[][]): string[] {
+    const header = after[0].map(String);
+    const out: string[] = [];
+    after.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (String(cell) !== String(before[r]?.[c] ?? '')) out.push(`${header[c]}=${String(cell)}`);
+      }),
+    );
+    return out;
+  }
+
+  it('writes exactly the changed cells; more than 4 values in one run: levels first, the rest the next run, no level reached twice', () => {
+    const emu = newDesk({ lang: 'en' });
+    emu.advanceTo(shanghai('2026-03-02 11:30'));
+    fillTickets(emu, 1000, shanghai('2026-03-02 11:00'));
+    const before = emu.spreadsheet.sheet('Tickets').values();
+    emu.counts.reset();
+    emu.advanceTo(shanghai('2026-03-02 12:30'));
+    const first = differences(before, emu.spreadsheet.sheet('Tickets').values());
+    const written = emu.counts.cells('RangeList', 'setValue').written;
+    // Only cells whose value changed were written, and only the sweep's own columns changed.
+    expect(written).toBe(first.length);
+    expect(emu.counts.cells('Range', 'setValues').written).toBeLessThan(1000); // History rows, not Tickets
+    expect(new Set(first.map((cell) => cell.split('=')[0]))).toEqual(
+      new Set(['SLA state', 'Escalation level', 'Callback state']),
+    );
+    const values = (cells: string[]) => new Set(cells);
+    // Six values changed this hour; four were written, escalation levels among them.
+    expect(values(first).size).toBe(4);
+    expect([...values(first)].filter((v) => v.startsWith('Escalation level=')).sort()).toEqual([
+      'Escalation level=1',
+      'Escalation level=3',
+    ]);
+    const escalated = rowsOf(emu, 'History').filter((row) => row.Field === 'Escalation level').length;
+    expect(escalated).toBe(first.filter((v) => v.startsWith('Escalation level=')).length);
+
+    // The next run writes what was left over, and escalates nobody again.
+    const middle = emu.spreadsheet.sheet('Tickets').values();
+    emu.advanceTo(shanghai('2026-03-02 13:05'));
+    const second = differences(middle, emu.spreadsheet.sheet('Tickets').values());
+    expect(second.length).toBeGreaterThan(0);
+    // New levels may be reached an hour later, but no ticket reaches a level twice.
+    const levels = rowsOf(emu, 'History')
+      .filter((row) => row.Field === 'Escalation level')
+      .map((row) => `${String(row['Record ID'])}:${String(row['New value'])}`);
+    expect(levels.length).toBeGreaterThan(escalated - 1);
+    expect(new Set(levels).size).toBe(levels.length);
+    const all = new Set([...first, ...second]);
+    expect(all.size).toBeGreaterThanOrEqual(6);
+  });
+});

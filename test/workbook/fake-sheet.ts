@@ -61,6 +61,13 @@ export class FakeSheet implements SheetPort {
       });
     });
   }
+  writeBlocks(
+    blocks: ReadonlyArray<{ row: number; column: number; values: Grid }>,
+    notes: ReadonlyArray<{ row: number; column: number; notes: string[][] }> = [],
+  ): void {
+    for (const block of blocks) this.write(block.row, block.column, block.values);
+    if (notes.length > 0) this.writeNotes();
+  }
   writeToBoxes(boxes: readonly CellBox[], value: CellValue): void {
     this.calls.writeList++;
     for (const box of boxes)
