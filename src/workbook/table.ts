@@ -83,7 +83,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-/** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
+/** Empty rows left spare when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
 
 /**
@@ -299,7 +299,7 @@ export class Table<R extends object> {
       // asking its size first costs one call, a failed write would cost one more.
       if (records.length >= GROW_ROWS / 2) {
         const maxRows = this.sheet.maxRows();
-        if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+        if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROW_ROWS);
       }
       try {
         this.sheet.write(firstRow, 1, lines);
@@ -308,7 +308,7 @@ export class Table<R extends object> {
         // so the common append costs no getMaxRows: on a failed write, grow if that was why, and retry.
         const maxRows = this.sheet.maxRows();
         if (lastRow <= maxRows) throw error;
-        this.sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+        this.sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROW_ROWS);
         this.sheet.write(firstRow, 1, lines);
       }
     }
