@@ -96,11 +96,11 @@ describe('what the sweep writes, counted', () => {
   function differences(before: unknown[][], after: unknown[][]): string[] {
     const header = after[0].map(String);
     const out: string[] = [];
-    after.forEach((line, r) =>
+    after.forEach((line, r) => {
       line.forEach((cell, c) => {
         if (String(cell) !== String(before[r]?.[c] ?? '')) out.push(`${header[c]}=${String(cell)}`);
-      }),
-    );
+      });
+    });
     return out;
   }
 
