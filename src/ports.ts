@@ -9,6 +9,14 @@ import type { CellValue, Grid } from './core/cells';
 
 export type { CellValue, Grid };
 
+/** A rectangle of a sheet, 1-based. */
+export interface CellBox {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
 export interface SheetPort {
   readonly name: string;
   /** Stable numeric id (survives renames). */
@@ -24,6 +32,16 @@ export interface SheetPort {
   read(row: number, column: number, numRows: number, numColumns: number): Grid;
   /** One setValues of the block (values must be rectangular and non-empty). */
   write(row: number, column: number, values: Grid): void;
+  /**
+   * Several value blocks (setValues) and note blocks (setNotes); from 3 blocks on, their ranges come from
+   * one getRangeList + getRanges, so k blocks cost k + 2 calls (2k with a getRange each).
+   */
+  writeBlocks(
+    blocks: ReadonlyArray<{ row: number; column: number; values: Grid }>,
+    notes?: ReadonlyArray<{ row: number; column: number; notes: string[][] }>,
+  ): void;
+  /** One value into every box (one RangeList.setValue, plus its getRangeList): nothing between them is touched. */
+  writeToBoxes(boxes: readonly CellBox[], value: CellValue): void;
   /**
    * Whether a cell of `column` below the header holds exactly `text` (any case). One TextFinder search
    * of the column, read by nobody cell by cell: the same cost at 10 and at 100,000 rows.

@@ -43,6 +43,14 @@ export class Faults {
   private killAt: { remaining: number; handler?: string } | undefined;
   private readonly failures: Failure[] = [];
   private lockTimeouts = 0;
+  private readonly slow: Array<{
+    key: string;
+    ms: number;
+    skip: number;
+    times: number;
+    handler?: string;
+    when?: (args: unknown[]) => boolean;
+  }> = [];
   /** Every execution killed so far (by killAtCall or by the time limit). */
   readonly kills: KillRecord[] = [];
   /** Service calls attempted so far, by executions' function name (what killAtCall counts). */
@@ -85,6 +93,47 @@ export class Faults {
           : SERVER_ERROR_MESSAGE),
     });
     return this;
+  }
+
+  /**
+   * The next `times` calls of 'Service.method' (after skipping `after`) are served at once, then their
+   * answer takes `ms` of simulated time to come back, as when Google is slow: meanwhile other executions
+   * run (runConcurrently) and may change what the call read, so a test can place an edit exactly between
+   * a job's read and its write. `when` picks calls by their arguments (e.g. a read of many rows).
+   */
+  slowCall(
+    method: string,
+    ms: number,
+    opts: { times?: number; after?: number; handler?: string; when?: (args: unknown[]) => boolean } = {},
+  ): this {
+    if (!/^\w+\.\w+$/.test(method)) throw new Error(`faults.slowCall: '${method}' is not 'Service.method'`);
+    this.slow.push({
+      key: method,
+      ms,
+      skip: opts.after ?? 0,
+      times: opts.times ?? 1,
+      handler: opts.handler,
+      when: opts.when,
+    });
+    return this;
+  }
+
+  /** How long this call's answer is held back (consumes one armed slow call), 0 for none. */
+  _delayOf(execution: Execution, key: string, args: unknown[]): number {
+    const slow = this.slow.find(
+      (f) =>
+        f.key === key &&
+        (f.handler === undefined || f.handler === execution.name) &&
+        (f.when === undefined || f.when(args)),
+    );
+    if (!slow) return 0;
+    if (slow.skip > 0) {
+      slow.skip--;
+      return 0;
+    }
+    slow.times--;
+    if (slow.times <= 0) this.slow.splice(this.slow.indexOf(slow), 1);
+    return slow.ms;
   }
 
   /**
@@ -138,13 +187,16 @@ export class Faults {
   clear(): this {
     this.killAt = undefined;
     this.failures.length = 0;
+    this.slow.length = 0;
     this.lockTimeouts = 0;
     return this;
   }
 
   /** Whether any fault is still armed. */
   get armed(): boolean {
-    return this.killAt !== undefined || this.failures.length > 0 || this.lockTimeouts > 0;
+    return (
+      this.killAt !== undefined || this.failures.length > 0 || this.slow.length > 0 || this.lockTimeouts > 0
+    );
   }
 
   /** Service calls attempted so far by executions of `handler` (all executions without one). */

@@ -64,13 +64,22 @@ export function callService(
   if (typeof fn !== 'function') throw new TypeError(`${service}.${method} is not a function`);
   let cells = 0;
   try {
-    return runtime.counter.during(service, method, () => {
+    const result = runtime.counter.during(service, method, () => {
       try {
         return Reflect.apply(fn, target, args);
       } finally {
         cells = runtime.counter.activeCells() + runtime.takeScanned();
       }
     });
+    const delay =
+      result instanceof Pending ? 0 : runtime.faults._delayOf(runtime.current, `${service}.${method}`, args);
+    if (delay <= 0) return result;
+    const until = runtime.clock.ms() + delay;
+    return new Pending(
+      until,
+      () => (runtime.clock.ms() >= until ? { value: result } : null),
+      () => result,
+    );
   } finally {
     runtime.afterCall(service, method, cells);
   }

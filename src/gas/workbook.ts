@@ -1,4 +1,4 @@
-import type { CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
+import type { CellBox, CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,6 +16,14 @@ function columnLetter(column: number): string {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
+}
+
+/** A1 notation of a box on its sheet (no sheet name). */
+function a1Of(box: CellBox): string {
+  const start = `${columnLetter(box.column)}${box.row}`;
+  return box.numRows === 1 && box.numColumns === 1
+    ? start
+    : `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;
 }
 
 /** SheetPort over one Apps Script Sheet. Each method is one batched Sheets call (plus its getRange). */
@@ -51,6 +59,37 @@ class GasSheet implements SheetPort {
   write(row: number, column: number, values: Grid): void {
     if (values.length === 0) return;
     this.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+  }
+  writeBlocks(
+    blocks: ReadonlyArray<{ row: number; column: number; values: Grid }>,
+    notes: ReadonlyArray<{ row: number; column: number; notes: string[][] }> = [],
+  ): void {
+    if (blocks.length + notes.length <= 2) {
+      for (const block of blocks) this.write(block.row, block.column, block.values);
+      for (const block of notes) this.writeNotes(block.row, block.column, block.notes);
+      return;
+    }
+    const boxOf = (row: number, column: number, grid: unknown[][]): CellBox => ({
+      row,
+      column,
+      numRows: grid.length,
+      numColumns: grid[0].length,
+    });
+    const boxes = [
+      ...blocks.map((block) => boxOf(block.row, block.column, block.values)),
+      ...notes.map((block) => boxOf(block.row, block.column, block.notes)),
+    ];
+    const ranges = this.sheet.getRangeList(boxes.map(a1Of)).getRanges();
+    blocks.forEach((block, i) => {
+      ranges[i].setValues(block.values);
+    });
+    notes.forEach((block, i) => {
+      ranges[blocks.length + i].setNotes(block.notes);
+    });
+  }
+  writeToBoxes(boxes: readonly CellBox[], value: CellValue): void {
+    if (boxes.length === 0) return;
+    this.sheet.getRangeList(boxes.map(a1Of)).setValue(value);
   }
   appendRow(values: CellValue[]): void {
     this.sheet.appendRow(values);

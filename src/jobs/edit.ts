@@ -20,7 +20,7 @@ import {
   TICKETS,
   type TicketRow,
 } from '../workbook/schemas';
-import type { RowChange, TableRow } from '../workbook/table';
+import { changedFields, type RowChange, type TableRow } from '../workbook/table';
 import { handleAppealEdit } from './audits/appeals';
 import { syncAuditForms } from './audits/forms';
 import { callbackOnResolve } from './callbacks/queue';
@@ -328,12 +328,12 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
         actor,
         editor: edit.user,
       });
-      changes.push({ row, values: outcome.values });
+      // Only what changed (issue 13): a cell merely read is not written back over a newer edit.
+      changes.push({ row, values: changedFields(values, outcome.values, logged) });
       if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
       history.push(...outcome.history);
     }
-    table.updateRows(changes);
-    for (const entry of notes) table.writeNotes(entry.row, entry.notes);
+    table.updateRows(changes, notes);
     appendHistory(ctx, 'edit', history);
     ctx.ports.workbook.flush();
   });

@@ -62,6 +62,9 @@ export interface LastRun {
   error: string;
 }
 
+/** How long the Run log's multi-row append waits for the document lock. */
+const APPEND_LOCK_MS = 30_000;
+
 /** Errors are stored whole in the sheet, shortened in properties (9 KB per value). */
 const PROPERTY_ERROR_LENGTH = 500;
 
@@ -124,7 +127,11 @@ export class RunLog {
         error: entry.error,
       };
     });
-    this.ctx.table<RunLogRow>(RUN_LOG).appendRecords(rows);
+    const table = this.ctx.table<RunLogRow>(RUN_LOG);
+    // One row is one appendRow, which Sheets applies whole after the last row (no lock, no getLastRow);
+    // several rows are one write at a row found first, which another append must not take meanwhile.
+    if (rows.length === 1) table.appendRecord(rows[0]);
+    else ports.lock.withDocumentLock(APPEND_LOCK_MS, () => table.appendRecords(rows));
     this.entries.length = 0;
   }
 }

@@ -24,7 +24,7 @@ import { OPEN_STATUSES } from '../core/tickets';
 import { t } from '../i18n';
 import { columnLabelOf } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
-import type { RowChange, TableRow } from '../workbook/table';
+import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
 import type { JobContext } from './context';
 import { escalationMails } from './escalation-mail';
 import { appendHistory } from './history';
@@ -35,6 +35,10 @@ import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
 
 const CURSOR_KEY = 'sweep.cursor';
 const LOCK_MS = 30_000;
+/** Distinct values the sweep writes per run (2 Sheets calls each): its share of the 30-call budget. */
+const MAX_WRITE_VALUES = 4;
+/** The value groups the last run could not write (they go before others this run). */
+const DEFERRED_KEY = 'sweep.deferredValues';
 /** How often (in rows) the time budget is checked: the clock is cheap, but not free. */
 const BUDGET_CHECK_EVERY = 500;
 
@@ -200,6 +204,53 @@ function levelLabel(ctx: JobContext): string {
   return columnLabelOf(TICKETS, 'escalationLevel', ctx.lang);
 }
 
+/**
+ * Writes the cells the plan changed, and no other (issue 13: a Status or Satisfaction typed since the
+ * read must survive): one RangeList per distinct value, 2 Sheets calls each, so the calls do not grow
+ * with the tickets. SPEC §15 leaves the write MAX_WRITE_VALUES values of the run's 30 calls: escalation
+ * levels first (at most three values, so they always fit), then values left over last run, then the
+ * largest. What does not fit is computed again and written by the next run; an escalation whose level
+ * was not written is not acted on now.
+ */
+function writeChanges(
+  ctx: JobContext,
+  table: Table<TicketRow>,
+  plan: SweepPlan,
+  rows: readonly TableRow<SweepRow>[],
+): void {
+  const { store } = ctx.ports;
+  const leftOver = new Set(parseList(store.get(DEFERRED_KEY)));
+  const { unwritten, deferred } =
+    plan.changes.length === 0
+      ? { unwritten: [], deferred: [] }
+      : table.updateRowsByValue(plan.changes, {
+          maxValues: MAX_WRITE_VALUES,
+          rank: (group) =>
+            group.keys.includes('escalationLevel') ? 0 : leftOver.has(groupLabel(group)) ? 1 : 2,
+        });
+  if (deferred.length > 0) store.set(DEFERRED_KEY, JSON.stringify(deferred.map(groupLabel)));
+  else if (leftOver.size > 0) store.delete(DEFERRED_KEY);
+  if (unwritten.length === 0) return;
+  const pending = new Set(unwritten.map(({ row, key }) => `${row}:${key}`));
+  const rowOf = new Map(rows.map(({ row, values }) => [values, row]));
+  plan.escalations = plan.escalations.filter(
+    (escalation) => !pending.has(`${rowOf.get(escalation.ticket) ?? 0}:escalationLevel`),
+  );
+}
+
+function groupLabel(group: ValueGroup<TicketRow>): string {
+  return `${group.keys.join('+')}=${String(group.value)}`;
+}
+
+function parseList(saved: string | null): string[] {
+  try {
+    const list: unknown = JSON.parse(saved ?? '[]');
+    return Array.isArray(list) ? list.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Reads, assesses and writes under the document lock (intake and edits write the same rows). */
 function sweepTickets(
   ctx: JobContext,
@@ -223,7 +274,7 @@ function sweepTickets(
       start,
       () => budget.exhausted(),
     );
-    if (plan.changes.length > 0) table.updateRows(plan.changes);
+    writeChanges(ctx, table, plan, rows);
     const field = levelLabel(ctx);
     const actor = t(ctx.lang, 'history.actor.system');
     appendHistory(

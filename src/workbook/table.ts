@@ -10,12 +10,13 @@
  *   under the document lock, so the last row cannot move in between). The header row is checked once
  *   per execution before the first append (1 read of the cached width, or lastColumn + 1 read).
  * - appendRecord: 1 appendRow, for append-only logs whose row number nobody needs.
- * - updateRows: 1 write per block (see ./block-plan.ts).
+ * - updateRows: 1 write per block of changed cells (see ./block-plan.ts).
+ * - updateRowsByValue: 1 RangeList write per distinct value, whatever the number of rows.
  */
 import type { CellValue, Grid } from '../core/cells';
 import type { Lang } from '../i18n';
 import type { SheetPort } from '../ports';
-import { type Block, type CellChanges, type FillValue, planBlocks } from './block-plan';
+import { type Block, type CellChanges, planBlocks, planValueLists } from './block-plan';
 import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
 import { buildHeaderMap, type HeaderMap, headerMatches } from './header-map';
@@ -42,6 +43,13 @@ export interface ReadResult<T> {
   issues: CellIssue[];
 }
 
+/** Cells of one or more columns that all get one value (one RangeList write). */
+export interface ValueGroup<R> {
+  value: CellValue;
+  keys: Array<keyof R & string>;
+  cells: number;
+}
+
 export interface RowChange<R> {
   row: number;
   values: Partial<R>;
@@ -50,14 +58,32 @@ export interface RowChange<R> {
 /** Values a record may hold in a cell (typed by the row interfaces of ./schemas). */
 type RecordValue = TypedValue | null | undefined;
 
-/** The block read last, kept so an update can rewrite unchanged cells of our own columns instead of splitting. */
-interface Snapshot {
-  firstRow: number;
-  firstColumn: number;
-  grid: Grid;
+/**
+ * The fields of `next` that differ from what was read (`read`), plus the `keep` keys whatever their
+ * value (the cells a person just edited, rewritten in their canonical form). A field that was not read
+ * is kept: only a known-equal cell is left alone, so it is not written back over a newer edit.
+ */
+export function changedFields<R extends object>(
+  read: Partial<R>,
+  next: Partial<R>,
+  keep: readonly (keyof R)[] = [],
+): Partial<R> {
+  const changed: Partial<R> = {};
+  for (const key of Object.keys(next) as (keyof R)[]) {
+    if (keep.includes(key) || !(key in read) || !sameValue(read[key], next[key])) changed[key] = next[key];
+  }
+  return changed;
 }
 
-/** Empty rows added when an append outgrows the sheet (Sheets' own default size of a new sheet). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (
+    a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined))
+  );
+}
+
+/** Empty rows left spare when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
 
 /**
@@ -71,7 +97,6 @@ export class Table<R extends object> {
   private map: HeaderMap | null;
   /** Whether `map` was compared with the sheet's row 1 during this execution. */
   private verified = false;
-  private snapshot: Snapshot | null = null;
   /** The sheet's last row as seen by this execution's last read or append. */
   private lastRowSeen: number | null = null;
 
@@ -132,8 +157,7 @@ export class Table<R extends object> {
   }
 
   /**
-   * Decodes a block the caller read itself (a row found by a TextFinder, say) with the known header map;
-   * like readRows, it becomes the snapshot an update fills gaps from.
+   * Decodes a block the caller read itself (a row found by a TextFinder, say) with the known header map.
    */
   decodeBlock<K extends keyof R & string>(
     keys: readonly K[],
@@ -246,8 +270,6 @@ export class Table<R extends object> {
       result.rows.push(...decoded.rows);
       result.issues.push(...decoded.issues);
     }
-    // decodeRows keeps the last block as the snapshot; one row is no basis for filling an update.
-    this.snapshot = null;
     return result;
   }
 
@@ -273,6 +295,12 @@ export class Table<R extends object> {
       this.sheet.appendRow(this.line(map, records[0]));
     } else {
       const lines = records.map((record) => this.line(map, record));
+      // A burst of many rows (escalations of a whole backlog, an import) most likely outgrows the sheet:
+      // asking its size first costs one call, a failed write would cost one more.
+      if (records.length >= GROW_ROWS / 2) {
+        const maxRows = this.sheet.maxRows();
+        if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROW_ROWS);
+      }
       try {
         this.sheet.write(firstRow, 1, lines);
       } catch (error) {
@@ -280,7 +308,7 @@ export class Table<R extends object> {
         // so the common append costs no getMaxRows: on a failed write, grow if that was why, and retry.
         const maxRows = this.sheet.maxRows();
         if (lastRow <= maxRows) throw error;
-        this.sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, GROW_ROWS));
+        this.sheet.insertRowsAfter(maxRows, lastRow - maxRows + GROW_ROWS);
         this.sheet.write(firstRow, 1, lines);
       }
     }
@@ -330,11 +358,65 @@ export class Table<R extends object> {
   }
 
   /**
-   * Writes the changed cells only, batched into rectangular blocks (./block-plan.ts). Cells of our own
-   * columns read by the last readRows fill gaps so blocks stay large; user columns are never rewritten
-   * (they may hold formulas that a value read cannot reproduce). Returns the number of writes.
+   * Writes the changed cells only, batched into rectangular blocks of changed cells (./block-plan.ts):
+   * a cell this execution merely read is never written back, as someone may have typed into it since.
+   * Returns the number of writes.
    */
-  updateRows(changes: readonly RowChange<R>[]): number {
+  updateRows(
+    changes: readonly RowChange<R>[],
+    notes: ReadonlyArray<{ row: number; notes: Partial<Record<keyof R & string, string>> }> = [],
+  ): number {
+    const blocks: Block[] = planBlocks(this.cellChanges(changes));
+    // Notes explain the values just written: their blocks share the values' one list of ranges.
+    const noteBlocks = notes.flatMap(({ row, notes: line }) => this.noteBlocks(row, [line]));
+    this.sheet.writeBlocks(blocks, noteBlocks);
+    return blocks.length + noteBlocks.length;
+  }
+
+  /**
+   * Writes the changed cells only, one RangeList per distinct value (2 calls each, whatever the number of
+   * rows): for many scattered rows changed to few values (the sweep). With `maxValues`, the groups of
+   * lowest `rank` go first (ties: the most cells first); the groups left out are returned with their
+   * cells (the caller recomputes them next run).
+   */
+  updateRowsByValue(
+    changes: readonly RowChange<R>[],
+    options: { maxValues?: number; rank?: (group: ValueGroup<R>) => number } = {},
+  ): { writes: number; unwritten: Array<{ row: number; key: keyof R & string }>; deferred: ValueGroup<R>[] } {
+    const cells = this.cellChanges(changes);
+    const map = this.headerMap();
+    const keyOf = new Map<number, keyof R & string>();
+    for (const [key, index] of Object.entries(map.columns)) keyOf.set(index, key as keyof R & string);
+    const groups = planValueLists(cells).map((list) => {
+      const columns = new Set(list.cells.map(([, column]) => column));
+      const keys = [...columns].map((column) => keyOf.get(column)).filter((k) => k !== undefined);
+      const group: ValueGroup<R> = { value: list.value, keys, cells: list.cells.length };
+      return { list, group, rank: options.rank?.(group) ?? 0 };
+    });
+    groups.sort((a, b) => a.rank - b.rank || b.group.cells - a.group.cells);
+    const limit = options.maxValues ?? groups.length;
+    const result = {
+      writes: 0,
+      unwritten: [] as Array<{ row: number; key: keyof R & string }>,
+      deferred: [] as ValueGroup<R>[],
+    };
+    groups.forEach(({ list, group }, i) => {
+      if (i < limit) {
+        this.sheet.writeToBoxes(list.boxes, list.value);
+        result.writes += 1;
+        return;
+      }
+      result.deferred.push(group);
+      for (const [row, column] of list.cells) {
+        const key = keyOf.get(column);
+        if (key !== undefined) result.unwritten.push({ row, key });
+      }
+    });
+    return result;
+  }
+
+  /** The encoded new value of each changed cell, by sheet row and column (keys the sheet lacks are skipped). */
+  private cellChanges(changes: readonly RowChange<R>[]): CellChanges {
     const keys = new Set<keyof R & string>();
     for (const change of changes)
       for (const key of Object.keys(change.values)) keys.add(key as keyof R & string);
@@ -349,10 +431,7 @@ export class Table<R extends object> {
       }
       if (line.size > 0) cells.set(change.row, line);
     }
-    const blocks: Block[] = planBlocks(cells, this.fillFromSnapshot(map));
-    for (const block of blocks) this.sheet.write(block.row, block.column, block.values);
-    this.patchSnapshot(cells);
-    return blocks.length;
+    return cells;
   }
 
   /**
@@ -369,6 +448,16 @@ export class Table<R extends object> {
    * run of columns over all the rows; a row that lacks a key of another row gets '' there.
    */
   writeNotesOfRows(firstRow: number, rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>): number {
+    const blocks = this.noteBlocks(firstRow, rows);
+    for (const block of blocks) this.sheet.writeNotes(block.row, block.column, block.notes);
+    return blocks.length;
+  }
+
+  /** The note blocks of consecutive rows from `firstRow`: one per run of columns (see writeNotes). */
+  private noteBlocks(
+    firstRow: number,
+    rows: ReadonlyArray<Partial<Record<keyof R & string, string>>>,
+  ): Array<{ row: number; column: number; notes: string[][] }> {
     // Notes follow the values just written: the map those were placed with is the one to trust.
     const map = this.map ?? this.headerMap();
     // A block may run over our columns that carry no notes (writing '' there changes nothing), never
@@ -389,7 +478,7 @@ export class Table<R extends object> {
       }
     });
     const indexes = [...indexSet].sort((a, b) => a - b);
-    let writes = 0;
+    const blocks: Array<{ row: number; column: number; notes: string[][] }> = [];
     let start = 0;
     while (start < indexes.length) {
       let end = start;
@@ -401,11 +490,10 @@ export class Table<R extends object> {
         for (let column = first; column <= last; column++) cells.push(line.get(column) ?? '');
         return cells;
       });
-      this.sheet.writeNotes(firstRow, first, block);
-      writes += 1;
+      blocks.push({ row: firstRow, column: first, notes: block });
       start = end + 1;
     }
-    return writes;
+    return blocks;
   }
 
   private bridgeable(from: number, to: number, ours: ReadonlySet<number>): boolean {
@@ -449,7 +537,6 @@ export class Table<R extends object> {
     firstRow: number,
     firstColumn: number,
   ): ReadResult<Pick<R, K>> {
-    this.snapshot = { firstRow, firstColumn, grid };
     const located = keys.map((key) => ({
       key,
       column: this.column(key),
@@ -481,41 +568,5 @@ export class Table<R extends object> {
 
   private encode(column: ColumnSpec, record: Partial<R>, key: keyof R & string): CellValue {
     return encodeCell(column, (record as Record<string, RecordValue>)[key], this.lang);
-  }
-
-  /** Keeps the snapshot equal to the sheet after our own writes, so a later update never restores old values. */
-  private patchSnapshot(cells: CellChanges): void {
-    const snapshot = this.snapshot;
-    if (!snapshot) return;
-    for (const [row, line] of cells) {
-      const gridLine = snapshot.grid[row - snapshot.firstRow];
-      if (!gridLine) continue;
-      for (const [column, value] of line) {
-        const c = column - snapshot.firstColumn;
-        if (c >= 0 && c < gridLine.length)
-          gridLine[c] = typeof value === 'string' ? value.replace(/^'/, '') : value;
-      }
-    }
-  }
-
-  private fillFromSnapshot(map: HeaderMap): FillValue {
-    const snapshot = this.snapshot;
-    if (!snapshot) return () => undefined;
-    const ours = new Set(Object.values(map.columns));
-    const width = snapshot.grid[0]?.length ?? 0;
-    const byColumn = new Map<number, ColumnSpec>();
-    for (const column of this.schema.columns) {
-      const index = map.columns[column.key];
-      if (index !== undefined) byColumn.set(index, column);
-    }
-    return (row, column) => {
-      const r = row - snapshot.firstRow;
-      const c = column - snapshot.firstColumn;
-      if (!ours.has(column) || r < 0 || r >= snapshot.grid.length || c < 0 || c >= width) return undefined;
-      const cell = snapshot.grid[r][c];
-      // Text read back must be written back as text, so it goes through the same encoding.
-      const spec = byColumn.get(column);
-      return typeof cell === 'string' && spec ? encodeCell({ ...spec, type: 'text' }, cell, this.lang) : cell;
-    };
   }
 }

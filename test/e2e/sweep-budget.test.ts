@@ -11,11 +11,12 @@ import { fillTickets, shanghai } from '../jobs/scheduler-fixtures';
 const BUDGET = 30;
 
 function countedSweep(tickets: number): { calls: number; changed: number } {
-  const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
-  emu.advanceTo(shanghai('2026-03-02 10:30')); // the hourly run before: caches settings and header maps
-  fillTickets(emu, tickets, shanghai('2026-03-02 10:00'));
+  const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00; the hourly trigger fires on the hour
+  emu.advanceTo(shanghai('2026-03-02 11:30')); // the 11:00 run: caches settings and header maps
+  expect(rowsOf(emu, 'Run log').some((row) => row.Job === 'Deadline sweep')).toBe(true);
+  fillTickets(emu, tickets, shanghai('2026-03-02 11:00'));
   emu.counts.reset();
-  emu.advanceTo(shanghai('2026-03-02 11:30')); // this run escalates ~5 % of the tickets and writes back
+  emu.advanceTo(shanghai('2026-03-02 12:30')); // the 12:00 run escalates ~5 % of the tickets and writes back
   const calls = emu.counts.sheets();
   const last = rowsOf(emu, 'Run log').at(-1);
   expect(last?.Job).toBe('Deadline sweep');

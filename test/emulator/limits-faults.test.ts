@@ -208,6 +208,38 @@ describe('emu.faults.failCall, lockTimeout, holdLock, failMail', () => {
     expect(a).toEqual({ status: 'fulfilled', value: t0 + 20000 });
     expect(b).toEqual({ status: 'fulfilled', value: t0 + 20000 });
   });
+  it('slowCall: the call is served at once, its answer comes back later; other executions run meanwhile', () => {
+    const emu = fresh();
+    emu.load(`
+      function readThenWrite() {
+        var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+        var seen = sh.getRange('A1:B1').getValues()[0];
+        sh.getRange('A1').setValue(seen[0] + 1);
+        return seen;
+      }
+      function typeB1() { Utilities.sleep(1000); SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('B1').setValue('typed'); }`);
+    const sheet = () => emu.spreadsheet.sheet(emu.spreadsheet.sheetNames()[0]);
+    emu.spreadsheet.host().getSheets()[0].getRange('A1').setValue(1);
+    const t0 = emu.clock.ms();
+    emu.faults.slowCall('Range.getValues', 30000, { handler: 'readThenWrite' });
+    const [slow, typed] = emu.runConcurrently([{ name: 'readThenWrite' }, { name: 'typeB1' }]);
+    // The read saw B1 before the other execution typed it; the typing happened inside the read's delay.
+    expect(slow).toEqual({ status: 'fulfilled', value: [1, ''] });
+    expect(typed.status).toBe('fulfilled');
+    expect(sheet().values()[0].slice(0, 2)).toEqual([2, 'typed']);
+    expect(emu.clock.ms() - t0).toBe(30000);
+    expect(emu.faults.armed).toBe(false);
+    // In-process the answer simply comes back later.
+    emu.faults.slowCall('Range.getValues', 5000);
+    const t1 = emu.clock.ms();
+    expect(
+      js(
+        emu,
+        `return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').getValues()[0][0];`,
+      ),
+    ).toBe(2);
+    expect(emu.clock.ms() - t1).toBe(5000);
+  });
   it("failMail: Google's 'Invalid email' or quota error for the next sends; exhaustMailQuota until the Pacific midnight", () => {
     const emu = fresh({ mailQuota: 100 });
     const send = `MailApp.sendEmail('a@example.com,b@example.com', 'S', 'B');`;

@@ -298,3 +298,53 @@ describe('basic filter', () => {
     expect(() => emu.run('twice')).toThrow(/already has a filter/);
   });
 });
+
+// developers.google.com/apps-script/reference/spreadsheet/range-list and .../sheet#getRangeList
+describe('RangeList', () => {
+  it('setValue writes the value into every listed range and nothing between, in one call', () => {
+    const emu = fresh();
+    js(emu, `${SH} sh.getRange(1, 1, 4, 3).setValues([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]);`);
+    emu.counts.reset();
+    const r = js(
+      emu,
+      `${SH} var list = sh.getRangeList(['A1', 'C2:C3', 'B4']); var same = list.setValue('x') === list;
+      return [same, list.getRanges().map(function (range) { return range.getA1Notation(); })];`,
+    );
+    expect(r).toEqual([true, ['A1', 'C2:C3', 'B4']]);
+    expect(emu.spreadsheet.sheet(emu.spreadsheet.sheetNames()[0]).values().slice(0, 4)).toEqual([
+      ['x', 2, 3],
+      [4, 5, 'x'],
+      [7, 8, 'x'],
+      [10, 'x', 12],
+    ]);
+    expect(emu.counts.get('RangeList', 'setValue')).toBe(1);
+    expect(emu.counts.cells('RangeList', 'setValue')).toEqual({ read: 0, written: 4 });
+  });
+  it('setValue parses text like typed input, as Range.setValue does', () => {
+    const emu = fresh();
+    expect(
+      js(emu, `${SH} sh.getRangeList(['A1', 'B2']).setValue('42'); return sh.getRange('B2').getValue();`),
+    ).toBe(42);
+  });
+  it('checks the cell limit before writing anything', () => {
+    const emu = fresh();
+    expect(() =>
+      js(emu, `${SH} sh.getRangeList(['A1', 'B2']).setValue(new Array(50002).join('a'));`),
+    ).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(js(emu, `${SH} return sh.getRange('A1').getValue();`)).toBe('');
+  });
+  it('clearContent empties every listed range; an empty list or a range off the sheet throws', () => {
+    const emu = fresh();
+    expect(
+      js(
+        emu,
+        `${SH} sh.getRange(1, 1, 1, 3).setValues([[1, 2, 3]]); sh.getRangeList(['A1', 'C1']).clearContent();
+        return sh.getRange(1, 1, 1, 3).getValues()[0];`,
+      ),
+    ).toEqual(['', 2, '']);
+    expect(() => js(emu, `${SH} sh.getRangeList([]);`)).toThrow();
+    expect(() => js(emu, `${SH} sh.getRangeList(['A1', 'A5000']);`)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+  });
+});

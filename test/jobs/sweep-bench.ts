@@ -1,7 +1,7 @@
 /**
  * CPU of the sweep's own work at N tickets (SPEC §15: ≤ 2 s on Node at 100,000), without the emulator:
  * decode the columns the sweep reads (Table.readRows over an in-memory sheet), assess every ticket at
- * `now` (assessTickets), plan the batched write (Table.updateRows). Used by test/jobs/sweep.test.ts and
+ * `now` (assessTickets), plan the write of the changed cells (Table.updateRowsByValue). Used by test/jobs/sweep.test.ts and
  * runnable on its own: `npx tsx test/jobs/sweep-bench.ts 100000`.
  */
 import { createCalendar, defaultCalendarConfig } from '../../src/core/calendar';
@@ -71,7 +71,7 @@ export function measureSweepCpu(count: number): SweepCpu {
   const read = performance.now();
   const plan = assessTickets(rows, { sla: DEFAULT_SLA_POLICY, calendar, now: new Date(now) }, 0, () => false);
   const assessed = performance.now();
-  table.updateRows(plan.changes);
+  table.updateRowsByValue(plan.changes);
   const written = performance.now();
   return {
     tickets: count,

@@ -1,8 +1,10 @@
 /** An in-memory SheetPort that counts calls, for table-layer tests. Values are stored as written. */
-import type { CellValue, Grid, SheetPort } from '../../src/ports';
+import type { CellBox, CellValue, Grid, SheetPort } from '../../src/ports';
 
 export class FakeSheet implements SheetPort {
-  readonly calls = { read: 0, write: 0, lastRow: 0, lastColumn: 0, appendRow: 0 };
+  readonly calls = { read: 0, write: 0, writeList: 0, lastRow: 0, lastColumn: 0, appendRow: 0 };
+  /** Cells written so far, one entry per cell (both write kinds). */
+  readonly written: Array<[number, number]> = [];
   readonly writes: Array<{ row: number; column: number; rows: number; columns: number }> = [];
   cells: Grid;
 
@@ -54,9 +56,26 @@ export class FakeSheet implements SheetPort {
     values.forEach((line, r) => {
       if (line.length !== values[0].length) throw new Error('not rectangular');
       line.forEach((value, c) => {
+        this.written.push([row + r, column + c]);
         this.set(row + r, column + c, value);
       });
     });
+  }
+  writeBlocks(
+    blocks: ReadonlyArray<{ row: number; column: number; values: Grid }>,
+    notes: ReadonlyArray<{ row: number; column: number; notes: string[][] }> = [],
+  ): void {
+    for (const block of blocks) this.write(block.row, block.column, block.values);
+    if (notes.length > 0) this.writeNotes();
+  }
+  writeToBoxes(boxes: readonly CellBox[], value: CellValue): void {
+    this.calls.writeList++;
+    for (const box of boxes)
+      for (let r = 0; r < box.numRows; r++)
+        for (let c = 0; c < box.numColumns; c++) {
+          this.written.push([box.row + r, box.column + c]);
+          this.set(box.row + r, box.column + c, value);
+        }
   }
   rowOf(column: number, text: string): number | null {
     const wanted = text.toLowerCase();
@@ -96,6 +115,7 @@ export class FakeSheet implements SheetPort {
   resetCalls(): void {
     for (const k of Object.keys(this.calls) as (keyof FakeSheet['calls'])[]) this.calls[k] = 0;
     this.writes.length = 0;
+    this.written.length = 0;
   }
   private set(row: number, column: number, value: CellValue): void {
     while (this.cells.length < row) this.cells.push([]);

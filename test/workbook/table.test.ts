@@ -206,28 +206,73 @@ describe('Table.updateRows', () => {
     expect(sheet.value(5, enHeader.indexOf('Status') + 1)).toBe('Resolved');
   });
 
-  test('after a read, scattered rows and columns collapse into one block per column segment', () => {
+  test('after a read, only the changed cells are written: never a cell merely read (issue 13)', () => {
     const sheet = ticketsSheet(enHeader, 1000);
     const table = new Table<TicketRow>(sheet, TICKETS, 'en');
-    const { rows } = table.readRows(['slaState', 'escalationLevel', 'callbackState']);
+    const { rows } = table.readRows(['slaState', 'escalationLevel', 'callbackState', 'status']);
     sheet.resetCalls();
     const changes = rows
       .filter((r) => r.row % 7 === 0)
       .map((r) => ({ row: r.row, values: { slaState: 'breached' as const, escalationLevel: 2 } }));
-    expect(table.updateRows(changes)).toBe(1);
+    const sla = enHeader.indexOf('SLA state') + 1;
+    const level = enHeader.indexOf('Escalation level') + 1;
+    table.updateRows(changes);
     expect(sheet.calls.read).toBe(0);
-    expect(sheet.value(14, enHeader.indexOf('SLA state') + 1)).toBe('Breached');
-    expect(sheet.value(15, enHeader.indexOf('SLA state') + 1)).toBe('');
-    expect(sheet.value(2, 1)).toBe('CMP-2026-00001');
-    // A second update must not restore values the first one wrote.
-    table.updateRows([
-      { row: 20, values: { escalationLevel: 3 } },
-      { row: 30, values: { escalationLevel: 3 } },
-    ]);
-    expect(sheet.value(14, enHeader.indexOf('SLA state') + 1)).toBe('Breached');
+    expect(new Set(sheet.written.map(([row, column]) => `${row}:${column}`))).toEqual(
+      new Set(changes.flatMap(({ row }) => [`${row}:${sla}`, `${row}:${level}`])),
+    );
+    expect(sheet.value(14, sla)).toBe('Breached');
+    expect(sheet.value(15, sla)).toBe('');
   });
 
-  test('planBlocks without fill: runs of adjacent cells merge downwards', () => {
+  test('updateRowsByValue: one list per distinct value, only the changed cells, whatever the rows', () => {
+    const sheet = ticketsSheet(enHeader, 1000);
+    const table = new Table<TicketRow>(sheet, TICKETS, 'en');
+    table.readRows(['slaState', 'escalationLevel', 'callbackState']);
+    sheet.resetCalls();
+    const sla = enHeader.indexOf('SLA state') + 1;
+    const level = enHeader.indexOf('Escalation level') + 1;
+    const changes = Array.from({ length: 999 }, (_, i) => i + 2)
+      .filter((row) => row % 3 === 0)
+      .map((row) => ({
+        row,
+        values: { slaState: row % 2 === 0 ? ('breached' as const) : ('atRisk' as const), escalationLevel: 2 },
+      }));
+    expect(table.updateRowsByValue(changes)).toEqual({ writes: 3, unwritten: [], deferred: [] });
+    expect(sheet.calls.writeList).toBe(3);
+    expect(sheet.calls.write + sheet.calls.read).toBe(0);
+    expect(sheet.written).toHaveLength(changes.length * 2);
+    expect(sheet.value(6, sla)).toBe('Breached');
+    expect(sheet.value(9, sla)).toBe('At risk');
+    expect(sheet.value(9, level)).toBe(2);
+    expect(sheet.value(7, level)).toBe('');
+  });
+
+  test('updateRowsByValue with a limit: the lowest rank goes first, the rest is returned unwritten', () => {
+    const sheet = ticketsSheet(enHeader, 20);
+    const table = new Table<TicketRow>(sheet, TICKETS, 'en');
+    table.headerMap();
+    const changes = [
+      { row: 2, values: { slaState: 'breached' as const, escalationLevel: 1 } },
+      { row: 3, values: { slaState: 'breached' as const } },
+      { row: 4, values: { slaState: 'breached' as const, escalationLevel: 3 } },
+    ];
+    const result = table.updateRowsByValue(changes, {
+      maxValues: 2,
+      rank: (group) => (group.keys.includes('escalationLevel') ? 0 : 1),
+    });
+    expect(result.writes).toBe(2);
+    expect(result.deferred).toEqual([{ value: 'Breached', keys: ['slaState'], cells: 3 }]);
+    expect(result.unwritten).toEqual([
+      { row: 2, key: 'slaState' },
+      { row: 3, key: 'slaState' },
+      { row: 4, key: 'slaState' },
+    ]);
+    expect(sheet.value(2, enHeader.indexOf('Escalation level') + 1)).toBe(1);
+    expect(sheet.value(2, enHeader.indexOf('SLA state') + 1)).toBe('');
+  });
+
+  test('planBlocks: runs of adjacent changed cells merge downwards', () => {
     const changes = new Map([
       [
         2,

@@ -8,6 +8,7 @@ import { Filter } from './filter';
 import { assertCellText, assertRoom } from './limits';
 import type { SheetModel } from './model';
 import { Range } from './range';
+import { RangeList } from './range-list';
 import { TextFinder } from './text-finder';
 import { parseInput } from './values';
 
@@ -93,6 +94,22 @@ export class Sheet extends ServiceObject {
         "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
       );
     return this._range(a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /**
+   * Google: "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations or R1C1 notations" (reference/spreadsheet/sheet#getRangeList). A1 only
+   * here; an empty list, or a notation naming another sheet, throws (Google's texts not documented: assumed).
+   */
+  getRangeList(a1Notations: unknown): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw new Exception('The list of ranges must not be empty.');
+    return new RangeList(
+      a1Notations.map((a1) => {
+        const box = parseA1(String(a1));
+        if (box.sheet !== undefined && box.sheet !== this.m.name) throw new Exception('Range not found');
+        return this._rangeA1(String(a1).slice(String(a1).lastIndexOf('!') + 1));
+      }),
+    );
   }
   /**
    * Google: "Returns the rectangular grid of values for this range starting at the given coordinates"

@@ -17,6 +17,7 @@ import { enumLabel, type Lang, t } from '../../i18n';
 import type { FormSubmission } from '../../ports';
 import { columnLabelOf } from '../../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import { changedFields } from '../../workbook/table';
 import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
@@ -341,8 +342,11 @@ export function recordCallbackAttempt(
       attemptsTable.appendRecords([planned.attempt]);
       const update = planned.ticketUpdate;
       if (update) {
-        tickets.updateRows([{ row: update.row, values: update.values }]);
-        if (Object.keys(update.notes).length > 0) tickets.writeNotes(update.row, update.notes);
+        const read = ticket?.row === update.row ? ticket.values : {};
+        tickets.updateRows(
+          [{ row: update.row, values: changedFields(read, update.values) }],
+          Object.keys(update.notes).length > 0 ? [{ row: update.row, notes: update.notes }] : [],
+        );
       }
       appendHistory(ctx, source, planned.history);
       ctx.ports.workbook.flush();

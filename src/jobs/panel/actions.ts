@@ -9,6 +9,7 @@ import type { TicketStatus } from '../../core/enums';
 import { sanitizeUserText } from '../../core/text';
 import { enumLabel, t } from '../../i18n';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
+import { changedFields } from '../../workbook/table';
 import { recordCallbackAttempt } from '../callbacks';
 import type { JobContext } from '../context';
 import { CHANGE_KEYS, type EditedRow, type LoggedKey, planTicketChange, type RowOutcome } from '../edit';
@@ -198,8 +199,11 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
     // A cleared status note is not written: the panel leaves the sheet's notes alone unless the rule set wrote one.
     const notes = { ...outcome.notes };
     if (notes.status === '') delete notes.status;
-    table.updateRows([{ row: found.row, values: { ...typed, ...outcome.values } }]);
-    if (Object.keys(notes).length > 0) table.writeNotes(found.row, notes);
+    // Only what changed (issue 13): a cell merely read is not written back over a newer edit.
+    table.updateRows(
+      [{ row: found.row, values: changedFields(before, { ...typed, ...outcome.values }, keys) }],
+      Object.keys(notes).length > 0 ? [{ row: found.row, notes }] : [],
+    );
     appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history]);
     ctx.ports.workbook.flush();
     return { ok: true as const, message: done };
