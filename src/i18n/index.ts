@@ -29,7 +29,10 @@ import * as tickets from './messages/tickets';
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
-type Merged<T extends readonly object[]> = T extends readonly [infer First, ...infer Rest extends readonly object[]]
+type Merged<T extends readonly object[]> = T extends readonly [
+  infer First,
+  ...infer Rest extends readonly object[],
+]
   ? First & Merged<Rest>
   : unknown;
 

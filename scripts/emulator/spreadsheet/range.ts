@@ -80,7 +80,11 @@ export class Range extends ServiceObject {
     const parsed: Parsed =
       typeof input === 'number' || typeof input === 'boolean'
         ? { value: input }
-        : parseInput(input, { locale: this.ctx.ss.locale, timeZone: this.ctx.ss.timeZone, cellFormat: c.fmt });
+        : parseInput(input, {
+            locale: this.ctx.ss.locale,
+            timeZone: this.ctx.ss.timeZone,
+            cellFormat: c.fmt,
+          });
     if (c.dv instanceof DataValidation && !parsed.formula && !c.dv._accepts(parsed.value)) {
       throw new Exception(
         `The data you entered in cell ${toA1(row, col, 1, 1)} violates the data validation rules set on this cell.`,
