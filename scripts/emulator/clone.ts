@@ -8,13 +8,28 @@
  *    with the same prototype are the same part (the source's runtime ↔ the twin's runtime, the bound
  *    spreadsheet's model ↔ the twin's). Containers (arrays, maps, sets) are paired but not entered.
  * 2. fill: every paired object of the twin takes the source's fields and contents, in place, so the
- *    twin's closures still see them; every other object reached (a sheet, a cell, a trigger) is copied,
- *    each once, so shared references stay shared. A reference to a paired object becomes its twin.
+ *    twin's closures still see them; every other object reached (a sheet, a trigger) is copied, each
+ *    once, so shared references stay shared. A reference to a paired object becomes its twin. Plain
+ *    records of primitives (cells) are copied by value (see leafRecord).
+ * Plain records are copied by their own enumerable string keys (the emulator's records have no others).
  * Frozen objects (enum values) are shared: scripts compare them by identity. Functions are never copied: a paired object keeps the twin's own (its closures point at the twin),
  * and a function held as data (a filter's criteria) is shared, as it holds no state of its own.
  */
 
 type Obj = Record<PropertyKey, unknown>;
+
+/**
+ * A class may say how its instances are copied (SheetModel: a grid's cells belong to one place each, so
+ * they are copied by value, fast); `copy` copies anything else it holds the usual way.
+ */
+export const copyOwnState = Symbol('copyOwnState');
+export interface CopiesOwnState {
+  [copyOwnState](copy: <T>(value: T) => T): object;
+}
+
+function copiesOwnState(value: object): value is CopiesOwnState {
+  return typeof (value as Partial<CopiesOwnState>)[copyOwnState] === 'function';
+}
 
 const objectProto = Object.prototype;
 
@@ -105,10 +120,17 @@ class GraphCopy {
   /** The twin of a paired object, else a copy (made once per source object). */
   copy<T>(value: T): T {
     if (!isObject(value)) return value;
+    const leaf = leafRecord(value);
+    if (leaf) return leaf as T;
     const known = this.twins.get(value);
     if (known) return known as T;
     // Frozen objects (enum values, constant tables) are module-level singletons compared by identity.
     if (Object.isFrozen(value)) return value;
+    if (copiesOwnState(value)) {
+      const own = value[copyOwnState]((v) => this.copy(v));
+      this.twins.set(value, own);
+      return own as T;
+    }
     const out = this.blank(value);
     if (out === value) return value;
     this.twins.set(value, out);
@@ -146,12 +168,11 @@ class GraphCopy {
     if (isDateLike(source) || ArrayBuffer.isView(source)) return;
     const to = out as Obj;
     if (Object.getPrototypeOf(source) === objectProto) {
-      // Plain records (cells, trigger records): the common case, kept cheap.
-      for (const key of Object.keys(source)) {
+      for (const key in source) {
         const v = (source as Obj)[key];
         to[key] = isObject(v) ? this.copy(v) : v;
       }
-      if (Object.getOwnPropertySymbols(source).length === 0) return;
+      return;
     }
     for (const key of Reflect.ownKeys(source)) {
       if (Object.hasOwn(out, key)) continue;
@@ -161,6 +182,22 @@ class GraphCopy {
       Object.defineProperty(out, key, d);
     }
   }
+}
+
+/**
+ * A copy of a plain record whose fields are all primitives (a cell, a cache entry), or null for any
+ * other object. Such records are copied by value wherever they are found, without the identity lookup
+ * (the emulator never shares one between two places); that keeps copying 100,000 cells cheap.
+ */
+function leafRecord(value: object): Obj | null {
+  if (Object.getPrototypeOf(value) !== objectProto || Object.isFrozen(value)) return null;
+  const out: Obj = {};
+  for (const key in value) {
+    const v = (value as Obj)[key];
+    if (v !== null && (typeof v === 'object' || typeof v === 'function')) return null;
+    out[key] = v;
+  }
+  return out;
 }
 
 function ownValue(target: object, key: PropertyKey): unknown {
