@@ -107,9 +107,15 @@ export class SheetModel implements CopiesOwnState {
   }
 
   lastRow(): number {
+    // Plain loops: getLastRow runs in nearly every execution, over sheets whose formatted, empty rows
+    // run to the bottom.
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
-      if (r?.some((c) => SheetModel.hasContent(c))) return i + 1;
+      if (!r) continue;
+      for (let j = 0; j < r.length; j++) {
+        const c = r[j];
+        if (c !== undefined && (c.v !== '' || c.f !== undefined)) return i + 1;
+      }
     }
     return 0;
   }
