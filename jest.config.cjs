@@ -7,4 +7,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.cjs',
   reporters: [['default', { summaryThreshold: 0 }], '<rootDir>/test/helpers/summary-reporter.cjs'],
   testTimeout: 60000,
+  // Two cores on CI and on the team's machine: one worker per core (jest's default leaves one idle).
+  maxWorkers: 2,
 };

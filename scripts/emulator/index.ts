@@ -1,6 +1,7 @@
 import type vm from 'node:vm';
 import { CacheService } from './cache';
 import { Clock } from './clock';
+import { copyState } from './clone';
 import { type ConcurrentJob, runConcurrently, type Settled } from './concurrency';
 import { CallCounter } from './counter';
 import { AuthMode, ChartType, type Enum } from './enums';
@@ -26,7 +27,7 @@ import type { UiState } from './spreadsheet/ui';
 import { nextScheduled, ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
 import { Utilities } from './utilities';
 import { formatDate, wallClock } from './utilities-format';
-import { compile, newContext } from './vm-loader';
+import { compile, newContext, topLevelFunctions } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
 export type { CellCounts } from './counter';
@@ -118,8 +119,10 @@ export class Emulator {
   private readonly globals: Record<string, ServiceObject>;
   private code = '';
   private script: vm.Script | undefined;
+  private readonly options: EmulatorOptions;
 
   constructor(options: EmulatorOptions = {}) {
+    this.options = { ...options };
     const user = options.user ?? 'owner@example.com';
     this.clock = new Clock(options.start ?? new Date('2026-03-02T01:00:00Z'));
     this.runtime = new Runtime(
@@ -162,6 +165,23 @@ export class Emulator {
       console: new Console(this.runtime),
       Charts: new ChartsService(),
     };
+  }
+
+  /**
+   * An independent copy of this emulator as it is now: spreadsheets, forms, properties, triggers, mail,
+   * caches, locks, clock, counters, executions and injected faults (clone.ts). For test harnesses that
+   * set a desk up once and give each test its own; the copy behaves exactly as the original would.
+   * Not during an execution.
+   */
+  clone(): Emulator {
+    if (this.runtime.current.name !== 'harness')
+      throw new Error('emulator: clone() between executions, not during one');
+    const twin = new Emulator(this.options);
+    if (this.script) twin.load(this.code);
+    copyState(this, twin);
+    // The one function-valued setting (copyState keeps the twin's own functions): latency models hold no state.
+    twin.runtime.latency = this.runtime.latency;
+    return twin;
   }
 
   /** Changes the per-call latency from now on (e.g. a harness's setup in no time, then 'google'). */
@@ -253,10 +273,7 @@ export class Emulator {
 
   /** Whether the loaded script defines a top-level function of that name. */
   defines(name: string): boolean {
-    if (!this.script) return false;
-    const { context } = newContext(() => this.clock.ms(), this.runtime.timeZone);
-    this.script.runInContext(context);
-    return typeof (context as Record<string, unknown>)[name] === 'function';
+    return this.script !== undefined && topLevelFunctions(this.script).has(name);
   }
 
   private execute(name: string, args: readonly unknown[]): unknown {

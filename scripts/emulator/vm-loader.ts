@@ -133,7 +133,32 @@ export function newContext(now: () => number, timeZone = 'UTC'): { context: vm.C
   return { context, realm };
 }
 
-/** Compiled once, run in a fresh context per execution (Apps Script re-evaluates the project each time). */
+const compiled = new Map<string, { filename: string; script: vm.Script }>();
+
+/**
+ * Compiled once per process (a test file makes many emulators of one bundle), run in a fresh context per
+ * execution (Apps Script re-evaluates the project each time).
+ */
 export function compile(code: string, filename = 'Code.js'): vm.Script {
-  return new vm.Script(code, { filename });
+  const hit = compiled.get(code);
+  if (hit?.filename === filename) return hit.script;
+  if (compiled.size >= 4) compiled.clear();
+  const script = new vm.Script(code, { filename });
+  compiled.set(code, { filename, script });
+  return script;
 }
+
+/** The names of the functions a script defines at top level (evaluated once in a scratch context). */
+export function topLevelFunctions(script: vm.Script): ReadonlySet<string> {
+  let names = functionNames.get(script);
+  if (!names) {
+    const { context } = newContext(() => Date.now());
+    script.runInContext(context);
+    const scope = context as Record<string, unknown>;
+    names = new Set(Object.getOwnPropertyNames(scope).filter((name) => typeof scope[name] === 'function'));
+    functionNames.set(script, names);
+  }
+  return names;
+}
+
+const functionNames = new WeakMap<vm.Script, ReadonlySet<string>>();

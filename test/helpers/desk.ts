@@ -58,11 +58,21 @@ export function htmlFiles(): Map<string, string> {
   return pages;
 }
 
-/** A spreadsheet after the setup menu action: sheets, forms, triggers. */
+const setUp = new Map<string, Emulator>();
+
+/**
+ * A spreadsheet after the setup menu action: sheets, forms, triggers. Setup runs once per test file and
+ * set of options; each call gets its own copy of that desk (Emulator.clone), exactly as setup left it.
+ */
 export function newDesk(options: DeskOptions = {}): Emulator {
-  const emu = newEmulator(options);
-  emu.run('menuSetup', undefined, { interactive: true });
-  return emu;
+  const key = JSON.stringify(options);
+  let desk = setUp.get(key);
+  if (!desk) {
+    desk = newEmulator(options);
+    desk.run('menuSetup', undefined, { interactive: true });
+    setUp.set(key, desk);
+  }
+  return desk.clone();
 }
 
 /** The id of the form registered by setup under a document-property key ('form.intake'…). */

@@ -104,12 +104,14 @@ function parseDate(text: string, locale: string | undefined, timeZone: string): 
 }
 
 /** A number in the locale's notation ('1,234.5'; '1.234,5' where the decimal mark is a comma). */
+const NUMBER_IN = {
+  '.': /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/,
+  ',': /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[+-]?,\d+$/,
+};
+
 function parseNumber(text: string, decimal: '.' | ','): number | null {
   const group = decimal === '.' ? ',' : '.';
-  const g = group === '.' ? '\\.' : ',';
-  const dm = decimal === '.' ? '\\.' : ',';
-  const re = new RegExp(`^[+-]?(\\d{1,3}(${g}\\d{3})+|\\d+)(${dm}\\d+)?$|^[+-]?${dm}\\d+$`);
-  if (!re.test(text)) return null;
+  if (!NUMBER_IN[decimal].test(text)) return null;
   const plain = text.split(group).join('').replace(decimal, '.');
   const n = Number(plain);
   return Number.isFinite(n) ? n : null;
@@ -125,6 +127,8 @@ export function parseTyped(text: string, locale: string | undefined, timeZone: s
   if (t === '') return null;
   if (/^true$/i.test(t)) return { value: true };
   if (/^false$/i.test(t)) return { value: false };
+  // Every other kind below (numbers, percentages, currency, dates, times) has an ASCII digit.
+  if (!/[0-9]/.test(t)) return null;
   const f = localeFormat(locale);
   const pct = /^(.+?)\s*%$/.exec(t);
   if (pct) {

@@ -1,3 +1,4 @@
+import { type CopiesOwnState, copyOwnState } from '../clone';
 import type { CellValue } from './values';
 
 /** Everything Sheets keeps about one cell. Absent fields mean the default. */
@@ -42,7 +43,7 @@ export interface ColumnGroupModel {
 }
 
 /** One sheet's grid and settings, addressed 1-based. Rows are allocated only as far as they are used. */
-export class SheetModel {
+export class SheetModel implements CopiesOwnState {
   rows: Array<Array<Cell | undefined> | undefined> = [];
   maxRows = 1000;
   maxCols = 26;
@@ -64,6 +65,23 @@ export class SheetModel {
     readonly id: number,
     public name: string,
   ) {}
+
+  /** Emulator.clone: every field copied; each cell is copied by value (a cell is in one place only). */
+  [copyOwnState](copy: <T>(value: T) => T): SheetModel {
+    const out = Object.create(SheetModel.prototype) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(this)) out[key] = key === 'rows' ? undefined : copy(value);
+    out.rows = this.rows.map((row) =>
+      row?.map((c) => {
+        if (!c) return c;
+        const cell: Cell = { ...c };
+        if (c.v instanceof Date) cell.v = new Date(c.v.getTime());
+        if (c.style) cell.style = copy(c.style);
+        if (c.dv !== undefined) cell.dv = copy(c.dv);
+        return cell;
+      }),
+    );
+    return out as unknown as SheetModel;
+  }
 
   cell(row: number, col: number): Cell | undefined {
     return this.rows[row - 1]?.[col - 1];
@@ -89,9 +107,15 @@ export class SheetModel {
   }
 
   lastRow(): number {
+    // Plain loops: getLastRow runs in nearly every execution, over sheets whose formatted, empty rows
+    // run to the bottom.
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
-      if (r?.some((c) => SheetModel.hasContent(c))) return i + 1;
+      if (!r) continue;
+      for (let j = 0; j < r.length; j++) {
+        const c = r[j];
+        if (c !== undefined && (c.v !== '' || c.f !== undefined)) return i + 1;
+      }
     }
     return 0;
   }

@@ -7,7 +7,7 @@ import { Filter } from './filter';
 import { assertCellText } from './limits';
 import { type Cell, SheetModel } from './model';
 import { TextFinder } from './text-finder';
-import { type CellValue, compareCells, copyValue, displayValue, parseInput } from './values';
+import { type CellValue, compareCells, copyValue, displayValue, type Parsed, parseInput } from './values';
 
 type Grid<T> = T[][];
 
@@ -77,11 +77,14 @@ export class Range extends ServiceObject {
   }
 
   private storeValue(c: Cell, input: unknown, row: number, col: number): void {
-    const parsed = parseInput(input, {
-      locale: this.ctx.ss.locale,
-      timeZone: this.ctx.ss.timeZone,
-      cellFormat: c.fmt,
-    });
+    const parsed: Parsed =
+      typeof input === 'number' || typeof input === 'boolean'
+        ? { value: input }
+        : parseInput(input, {
+            locale: this.ctx.ss.locale,
+            timeZone: this.ctx.ss.timeZone,
+            cellFormat: c.fmt,
+          });
     if (c.dv instanceof DataValidation && !parsed.formula && !c.dv._accepts(parsed.value)) {
       throw new Exception(
         `The data you entered in cell ${toA1(row, col, 1, 1)} violates the data validation rules set on this cell.`,

@@ -2,15 +2,17 @@
  * Instants ↔ wall time in an IANA time zone, with nothing but Intl.DateTimeFormat (Apps Script has no
  * tz library). Instants are epoch milliseconds.
  *
- * Intl is slow (microseconds per call), so a zone's UTC offset is cached per UTC hour: an hour whose
- * start and end have the same offset has it throughout (zones change offset at most once an hour);
- * only the hour that contains a transition asks Intl for the exact instant.
+ * Intl is slow (microseconds per call, and every execution starts with an empty cache), so a zone's
+ * UTC offset is cached per UTC day: a day whose start and end have the same offset has it throughout
+ * (no zone in the tz database changes its offset twice within a day; transitions are weeks apart);
+ * only the day that contains a transition asks Intl for the exact instant. A report over 100,000
+ * tickets touches a few hundred days, not thousands of hours.
  *
  * Wall times that do not exist or exist twice follow one rule (Temporal's "compatible"):
  * - gap (spring forward, e.g. 02:30 on 2026-03-08 in New York): shifted forward by the gap → 03:30 EDT;
  * - overlap (fall back, e.g. 01:30 on 2026-11-01 in New York): the earlier instant → 01:30 EDT.
  */
-import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './civil';
+import { MINUTES_PER_DAY, MS_PER_DAY, MS_PER_MINUTE } from './civil';
 
 export interface LocalTime {
   /** Local date as a day number (see civil.ts). */
@@ -88,15 +90,15 @@ function createZone(timeZone: string): Zone {
     return wall - wholeSecond;
   }
 
-  const hourOffsets = new Map<number, number | null>();
+  const dayOffsets = new Map<number, number | null>();
   function offsetAt(instant: number): number {
-    const hour = Math.floor(instant / MS_PER_HOUR);
-    let offset = hourOffsets.get(hour);
+    const day = Math.floor(instant / MS_PER_DAY);
+    let offset = dayOffsets.get(day);
     if (offset === undefined) {
-      const atStart = exactOffset(hour * MS_PER_HOUR);
-      const atEnd = exactOffset(hour * MS_PER_HOUR + MS_PER_HOUR - 1);
+      const atStart = exactOffset(day * MS_PER_DAY);
+      const atEnd = exactOffset(day * MS_PER_DAY + MS_PER_DAY - 1);
       offset = atStart === atEnd ? atStart : null;
-      hourOffsets.set(hour, offset);
+      dayOffsets.set(day, offset);
     }
     return offset ?? exactOffset(instant);
   }
