@@ -15,6 +15,8 @@ export type JobName =
   | 'weekly'
   | 'qaSample'
   | 'monthly'
+  | 'quarterly'
+  | 'annual'
   | 'scheduler'
   | 'formSubmit'
   | 'edit'
@@ -26,6 +28,8 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'digest',
   'weekly',
   'monthly',
+  'quarterly',
+  'annual',
   'qaSample',
   'import',
 ];

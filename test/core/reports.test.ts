@@ -414,3 +414,28 @@ describe('⚙ Targets parsing', () => {
     ]);
   });
 });
+
+describe('quarterly and annual reports', () => {
+  it('a quarter trends per month and has no daily trend; months of a year are twelve', () => {
+    const quarter = periodContaining('quarterly', zone, cst('2026-11-18T12:00'));
+    expect(quarter.label).toBe('2026-Q4');
+    expect(quarter.start.getTime()).toBe(cst('2026-10-01T00:00'));
+    expect(quarter.end.getTime()).toBe(cst('2027-01-01T00:00'));
+    expect(previousPeriod(zone, quarter).label).toBe('2026-Q3');
+    const model = report(weekFixture(), quarter, cst('2027-01-01T08:00'));
+    expect(model.sections.some((s) => s.id === 'dailyTrend' || s.id === 'weeklyTrend')).toBe(false);
+    const rows = section(model, 'monthlyTrend').rows;
+    expect(rows.map((row) => row[0])).toEqual(['2026-10', '2026-11', '2026-12']);
+    // The fixture's tickets are all in November: W46 D and W47's six, four of them resolved.
+    expect(rows[1].slice(0, 3)).toEqual(['2026-11', 7, 5]);
+    expect(rows[0].slice(0, 3)).toEqual(['2026-10', 0, 0]);
+    const year = periodContaining('annual', zone, cst('2026-11-18T12:00'));
+    expect(year.label).toBe('2026');
+    expect(previousPeriod(zone, year).label).toBe('2025');
+    expect(year.start.getTime()).toBe(cst('2026-01-01T00:00'));
+    expect(year.end.getTime()).toBe(cst('2027-01-01T00:00'));
+    const annual = report(weekFixture(), year, cst('2027-01-01T08:00'));
+    expect(section(annual, 'monthlyTrend').rows).toHaveLength(12);
+    expect(annual.sections.some((s) => s.id === 'assessment')).toBe(false);
+  });
+});

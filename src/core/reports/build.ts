@@ -38,7 +38,7 @@ import { pendingSection } from './sections/pending';
 import { serviceFigures } from './sections/service';
 import { slaAttainment } from './sections/sla';
 import { staffTable } from './sections/staff';
-import { dailyTrend, weeklyTrend } from './sections/trend';
+import { dailyTrend, periodTrend } from './sections/trend';
 import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } from './sections/volume';
 
 /** A section of the report, or null when it does not belong to this kind of period. */
@@ -55,7 +55,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   volumeByCategory,
   volumeByDepartment,
   dailyTrend,
-  weeklyTrend,
+  periodTrend,
   slaAttainment,
   backlogByAge,
   overdueList,

@@ -22,6 +22,9 @@ export interface ReportRecipientRow {
   email: string;
   weekly: BoolCell;
   monthly: BoolCell;
+  /** Added after the first release: a sheet without these columns sends them to the monthly recipients. */
+  quarterly: BoolCell;
+  annual: BoolCell;
 }
 
 const recipient = columnsFor('col.reportRecipients');
@@ -34,6 +37,8 @@ export const REPORT_RECIPIENTS: SheetSchema<keyof ReportRecipientRow> = {
     recipient('email', 'text', { required: true, width: 220 }),
     recipient('weekly', 'bool'),
     recipient('monthly', 'bool'),
+    recipient('quarterly', 'bool'),
+    recipient('annual', 'bool'),
   ],
 };
 

@@ -6,6 +6,7 @@
  */
 import { type AuditReportInput, inWindow, type ReportAudit, type ReportContext, type Window } from '../input';
 import { type ColumnFormat, label, type ReportCell, type ReportSection } from '../model';
+import { REPORT_KINDS } from '../period';
 import { pendingSection } from './pending';
 
 function normalIn(input: AuditReportInput, window: Window): ReportAudit[] {
@@ -44,7 +45,7 @@ function appealFigures(input: AuditReportInput, window: Window): Array<[string, 
 export function auditSections(context: ReportContext): ReportSection[] {
   const input = context.audits;
   if (!input) {
-    const pending = pendingSection('audits', ['weekly', 'monthly'])(context);
+    const pending = pendingSection('audits', REPORT_KINDS)(context);
     return pending ? [pending] : [];
   }
   const window = context.current;
