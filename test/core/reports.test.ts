@@ -269,6 +269,7 @@ describe('edge cases', () => {
       'backlogByAge',
       'overdue',
       'majorAndRepeat',
+      'carriedOver',
       'complained',
       'callbacks',
       'satisfaction',
@@ -437,5 +438,66 @@ describe('quarterly and annual reports', () => {
     const annual = report(weekFixture(), year, cst('2027-01-01T08:00'));
     expect(section(annual, 'monthlyTrend').rows).toHaveLength(12);
     expect(annual.sections.some((s) => s.id === 'assessment')).toBe(false);
+  });
+});
+
+describe('carried-over complaints', () => {
+  it('lists complaints open when the period began with what became of them by the cut-off', () => {
+    const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
+    const tickets = [
+      // Received the week before, resolved on Tue of this week.
+      ticket({
+        id: 'CMP-2026-00001',
+        receivedAt: cst('2026-11-10T10:00'),
+        status: 'resolved',
+        resolveDue: cst('2026-11-13T10:00'),
+        resolveAt: cst('2026-11-17T16:00'),
+      }),
+      // Received three weeks before, still open, its resolve deadline passed Fri 11-20 10:00.
+      ticket({
+        id: 'CMP-2026-00002',
+        receivedAt: cst('2026-10-27T09:00'),
+        status: 'inProgress',
+        assignee: '',
+        resolveDue: cst('2026-11-20T10:00'),
+      }),
+      // Still open, not yet due.
+      ticket({
+        id: 'CMP-2026-00003',
+        receivedAt: cst('2026-11-13T09:00'),
+        resolveDue: cst('2026-12-01T09:00'),
+      }),
+      // Resolved before the week began: not carried over. A repair still open: not a complaint.
+      ticket({
+        id: 'CMP-2026-00004',
+        receivedAt: cst('2026-11-09T09:00'),
+        status: 'closed',
+        resolveAt: cst('2026-11-12T09:00'),
+      }),
+      ticket({ id: 'REP-2026-00001', type: 'repair', receivedAt: cst('2026-11-09T09:00') }),
+      // Received in the week: new, not carried over.
+      ticket({ id: 'CMP-2026-00005', receivedAt: cst('2026-11-16T09:00') }),
+    ];
+    const model = report(tickets, week, cst('2026-11-23T08:00'));
+    const raw = section(model, 'carriedOver').rows;
+    const rows = plain(raw);
+    expect(rows.map((row) => row[0])).toEqual(['CMP-2026-00002', 'CMP-2026-00001', 'CMP-2026-00003']);
+    // 00002: open 26 whole calendar days at the cut-off (Mon 11-23 08:00); its resolve deadline passed on
+    // Fri 11-20 10:00, so it is overdue by that Friday's remaining working hours.
+    expect(rows[0].slice(2, 8)).toEqual([
+      26,
+      'Plumbing',
+      'Engineering',
+      'reports.value.unassigned',
+      'reports.carried.overdue',
+      'reports.stage.resolve',
+    ]);
+    expect(rows[0][8]).toBeGreaterThan(0);
+    expect(rows[0][8]).toBeLessThan(1);
+    expect(rows[1][2]).toBe(7);
+    expect(raw[1][6]).toEqual({ key: 'reports.carried.resolved', params: { day: '2026-11-17' } });
+    expect(rows[1][8]).toBeNull();
+    expect(rows[2][6]).toBe('reports.carried.open');
+    expect(rows[2][8]).toBeNull();
   });
 });

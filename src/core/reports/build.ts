@@ -21,6 +21,7 @@ import { periodDays } from './period';
 import { auditSection } from './sections/audits';
 import { backlogByAge } from './sections/backlog';
 import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
+import { carriedOverComplaints } from './sections/carried-over';
 import { personsComplainedAbout } from './sections/complained';
 import { majorAndRepeatComplaints } from './sections/complaints';
 import { departmentTimeliness } from './sections/departments';
@@ -60,6 +61,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   backlogByAge,
   overdueList,
   majorAndRepeatComplaints,
+  carriedOverComplaints,
   personsComplainedAbout,
   callbackStatistics,
   satisfactionDistribution,
