@@ -5,6 +5,7 @@ import {
   periodContaining,
   previousPeriod,
   type ReportModel,
+  type ReportNote,
   type ReportPeriod,
   type ReportSection,
   type ReportTicket,
@@ -499,5 +500,58 @@ describe('carried-over complaints', () => {
     expect(rows[1][8]).toBeNull();
     expect(rows[2][6]).toBe('reports.carried.open');
     expect(rows[2][8]).toBeNull();
+  });
+});
+
+describe("the manager's notes", () => {
+  const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
+  const build = (notes: ReportNote[] | undefined) =>
+    buildReport({
+      tickets: weekFixture(),
+      callbacks: [],
+      managers: ['Wang Min'],
+      period: week,
+      previous: previousPeriod(zone, week),
+      calendar: china,
+      targets: defaultTargets(),
+      now: cst('2026-11-23T08:00'),
+      notes,
+    });
+  const note = (overrides: Partial<ReportNote>): ReportNote => ({
+    report: '2026-W47',
+    problems: '',
+    plan: '',
+    coordinate: '',
+    writtenBy: '',
+    ...overrides,
+  });
+
+  it("shows this period's problems, plan and issues to coordinate, line by line, in the sheet and the mail", () => {
+    const model = build([
+      note({
+        problems: 'Two lift complaints not closed\n\nCallback rate below target',
+        plan: 'Daily lift check',
+      }),
+      note({ report: '2026-W46', problems: 'last week: not shown' }),
+      note({ report: '2026-w47 ', coordinate: 'Engineering to staff the weekend', writtenBy: 'Wang Min' }),
+    ]);
+    const notes = section(model, 'managerNotes');
+    expect(plain(notes.rows)).toEqual([
+      ['reports.notes.problems'],
+      ['Two lift complaints not closed'],
+      ['Callback rate below target'],
+      ['reports.notes.plan'],
+      ['Daily lift check'],
+      ['reports.notes.coordinate'],
+      ['Engineering to staff the weekend (Wang Min)'],
+    ]);
+    expect(notes.mailRows).toBe(7);
+  });
+
+  it('says where to write them when there are none; no section on a desk without the sheet', () => {
+    expect(section(build([]), 'managerNotes').rows).toEqual([
+      [{ key: 'reports.notes.none', params: { period: '2026-W47' } }],
+    ]);
+    expect(build(undefined).sections.some((s) => s.id === 'managerNotes')).toBe(false);
   });
 });

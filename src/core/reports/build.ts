@@ -34,6 +34,7 @@ import {
   revisionTickets,
   sentBuild,
 } from './sections/kpis';
+import { managerNotes } from './sections/manager-notes';
 import { overdueList } from './sections/overdue';
 import { pendingSection } from './sections/pending';
 import { serviceFigures } from './sections/service';
@@ -72,6 +73,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   auditSection(2),
   auditSection(3),
   inspectionSections,
+  managerNotes,
   kpiDetails,
 ];
 

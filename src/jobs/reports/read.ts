@@ -9,6 +9,7 @@ import type {
   ReportAudit,
   ReportAuditItem,
   ReportCallback,
+  ReportNote,
   ReportSample,
   ReportTicket,
 } from '../../core/reports';
@@ -25,6 +26,8 @@ import {
   type CallbackRow,
   type DateCell,
   type NumberCell,
+  REPORT_NOTES,
+  type ReportNoteRow,
   TICKETS,
   type TicketRow,
 } from '../../workbook/schemas';
@@ -193,4 +196,20 @@ export function readReportAudits(ctx: JobContext, consecutiveLimit: number): Aud
         .rows.map(({ values }) => ({ at: instant(values.at) ?? 0, decision: values.decision }))
     : [];
   return { audits, items, samples, appeals, consecutiveLimit };
+}
+
+/** Every row of the Report notes sheet (a small sheet: one row per period written), or undefined without it. */
+export function readReportNotes(ctx: JobContext): ReportNote[] | undefined {
+  if (!ctx.findSheet(REPORT_NOTES)) return undefined;
+  return ctx
+    .table<ReportNoteRow>(REPORT_NOTES)
+    .readRows(['report', 'problems', 'plan', 'coordinate', 'writtenBy'])
+    .rows.map(({ values }) => ({
+      report: String(values.report),
+      problems: String(values.problems),
+      plan: String(values.plan),
+      coordinate: String(values.coordinate),
+      writtenBy: String(values.writtenBy),
+    }))
+    .filter((note) => note.report.trim() !== '');
 }

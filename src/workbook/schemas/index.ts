@@ -4,7 +4,7 @@ import { AUDIT_APPEALS, AUDIT_ITEMS, AUDIT_SAMPLES, AUDITS, SCORECARDS } from '.
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
-import { REPORT_LOG, REPORT_RECIPIENTS, TARGETS } from './reports';
+import { REPORT_LOG, REPORT_NOTES, REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
@@ -41,6 +41,7 @@ export const SCHEMAS: Record<Exclude<SheetKey, 'import'>, SheetSchema> = {
   auditItems: AUDIT_ITEMS,
   scorecards: SCORECARDS,
   reportLog: REPORT_LOG,
+  reportNotes: REPORT_NOTES,
   auditSamples: AUDIT_SAMPLES,
   auditAppeals: AUDIT_APPEALS,
 };

@@ -78,3 +78,31 @@ export const REPORT_LOG: SheetSchema<keyof ReportLogRow> = {
     reportLog('tickets', 'longText', { required: true, system: true }),
   ],
 };
+
+/**
+ * Report notes / 报表说明 (seed 003 L397–402: a report states its problems, next period's plan and what
+ * needs coordinating): managers write one row per report period; the report of that period shows it and
+ * mails it. It lives outside the report sheet, so rebuilding a report never loses it.
+ */
+export interface ReportNoteRow {
+  /** The period as in the report sheets' names: 2026-W19, 2026-05, 2026-Q2, 2026. */
+  report: string;
+  problems: string;
+  plan: string;
+  coordinate: string;
+  writtenBy: string;
+}
+
+const reportNote = columnsFor('col.reportNotes');
+
+export const REPORT_NOTES: SheetSchema<keyof ReportNoteRow> = {
+  key: 'reportNotes',
+  title: 'sheet.reportNotes',
+  columns: [
+    reportNote('report', 'text', { required: true, width: 110 }),
+    reportNote('problems', 'longText', { width: 320 }),
+    reportNote('plan', 'longText', { width: 320 }),
+    reportNote('coordinate', 'longText', { width: 320 }),
+    reportNote('writtenBy', 'text', { width: 140 }),
+  ],
+};
