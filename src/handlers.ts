@@ -14,6 +14,8 @@ export const MENU_HANDLERS = {
   runNow: 'menuRunScheduler',
   reportLastWeek: 'menuReportLastWeek',
   reportLastMonth: 'menuReportLastMonth',
+  reportLastQuarter: 'menuReportLastQuarter',
+  reportLastYear: 'menuReportLastYear',
   openPanel: 'menuOpenPanel',
   auditSample: 'menuAuditSample',
   calibrateAudit: 'menuCalibrateAudit',

@@ -78,6 +78,18 @@ export function menuReportLastMonth(): void {
   );
 }
 
+export function menuReportLastQuarter(): void {
+  runEntry('menuReportLastQuarter', 'interactive', createGasPorts(), (ports) =>
+    buildLastReport(ports, 'quarterly'),
+  );
+}
+
+export function menuReportLastYear(): void {
+  runEntry('menuReportLastYear', 'interactive', createGasPorts(), (ports) =>
+    buildLastReport(ports, 'annual'),
+  );
+}
+
 export function menuOpenPanel(): void {
   runEntry('menuOpenPanel', 'interactive', createGasPorts(), showPanel);
 }

@@ -9,13 +9,22 @@ const { port, clockBuffer, syncBuffer, slot, prelude, timeZone, code, job, globa
 const sync = new Int32Array(syncBuffer);
 const clock = new Float64Array(clockBuffer);
 
+/** How long a woken worker waits for the reply message to arrive on its port. */
+const REPLY_GRACE_MS = 10_000;
+
 function request(message) {
   Atomics.store(sync, slot, 0);
   port.postMessage(message);
   Atomics.add(sync, 0, 1);
   Atomics.notify(sync, 0);
   Atomics.wait(sync, slot, 0);
-  const reply = receiveMessageOnPort(port);
+  // The main thread posts the reply before it rings our slot, but on a loaded machine the message can
+  // become receivable a moment after the wake-up: poll for it (briefly) before calling the main thread dead.
+  let reply = receiveMessageOnPort(port);
+  for (let waited = 0; !reply && waited < REPLY_GRACE_MS; waited += 5) {
+    Atomics.wait(sync, slot, 1, 5);
+    reply = receiveMessageOnPort(port);
+  }
   if (!reply) throw new Error('emulator worker: no reply from the main thread');
   return reply.message;
 }

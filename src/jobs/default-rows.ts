@@ -156,7 +156,14 @@ export function defaultStaffRows(lang: Lang): StaffRecord[] {
 function reportRecipientRows(lang: Lang): Row[] {
   return defaultStaffRows(lang)
     .filter((person) => person.role === 'manager' || person.role === 'gm')
-    .map((person) => ({ name: person.name, email: person.email, weekly: true, monthly: true }));
+    .map((person) => ({
+      name: person.name,
+      email: person.email,
+      weekly: true,
+      monthly: true,
+      quarterly: true,
+      annual: true,
+    }));
 }
 
 /** ⚙ SLA policy rows, with units in the sheet's language. */

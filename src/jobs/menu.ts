@@ -17,6 +17,8 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'menu.runNow'), handler: MENU_HANDLERS.runNow },
     { label: t(lang, 'reports.menu.lastWeek'), handler: MENU_HANDLERS.reportLastWeek },
     { label: t(lang, 'reports.menu.lastMonth'), handler: MENU_HANDLERS.reportLastMonth },
+    { label: t(lang, 'reports.menu.lastQuarter'), handler: MENU_HANDLERS.reportLastQuarter },
+    { label: t(lang, 'reports.menu.lastYear'), handler: MENU_HANDLERS.reportLastYear },
     { label: t(lang, 'panel.menu.open'), handler: MENU_HANDLERS.openPanel },
     { label: t(lang, 'audits.menu.sample'), handler: MENU_HANDLERS.auditSample },
     { label: t(lang, 'audits.menu.calibrate'), handler: MENU_HANDLERS.calibrateAudit },

@@ -17,6 +17,8 @@ export type JobName =
   | 'qaFinalise'
   | 'qaCalibration'
   | 'monthly'
+  | 'quarterly'
+  | 'annual'
   | 'scheduler'
   | 'formSubmit'
   | 'edit'
@@ -28,6 +30,8 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'digest',
   'weekly',
   'monthly',
+  'quarterly',
+  'annual',
   'qaSample',
   'qaFinalise',
   'qaCalibration',

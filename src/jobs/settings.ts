@@ -132,7 +132,15 @@ function readRows(ctx: JobContext): Record<string, KeyedRow[] | null> {
     }
     const table = ctx.table<Record<string, CellValue>>(schema);
     const { rows } = table.readRows(schema.columns.map((column) => column.key));
-    sheets[schema.key] = rows.map((row) => ({ row: row.row, values: row.values }));
+    // A column the sheet does not have is left out (not read as blank), so a parser can tell a sheet
+    // from before the column existed (⚙ Report recipients' quarterly and annual columns).
+    const present = table.headerMap().columns;
+    const missing = schema.columns.map((column) => column.key).filter((key) => present[key] === undefined);
+    sheets[schema.key] = rows.map((row) => {
+      const values: Record<string, CellValue> = { ...row.values };
+      for (const key of missing) delete values[key];
+      return { row: row.row, values };
+    });
   }
   return sheets;
 }

@@ -37,6 +37,7 @@ export type SheetKey =
   | 'audits'
   | 'auditItems'
   | 'reportLog'
+  | 'reportNotes'
   | 'auditSamples'
   | 'auditAppeals'
   | 'calibration'

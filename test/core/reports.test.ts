@@ -5,6 +5,7 @@ import {
   periodContaining,
   previousPeriod,
   type ReportModel,
+  type ReportNote,
   type ReportPeriod,
   type ReportSection,
   type ReportTicket,
@@ -269,6 +270,7 @@ describe('edge cases', () => {
       'backlogByAge',
       'overdue',
       'majorAndRepeat',
+      'carriedOver',
       'complained',
       'callbacks',
       'satisfaction',
@@ -412,5 +414,144 @@ describe('⚙ Targets parsing', () => {
     expect(showIssues('en', parsed.issues)).toEqual([
       expect.objectContaining({ sheet: '⚙ Targets', row: 3 }),
     ]);
+  });
+});
+
+describe('quarterly and annual reports', () => {
+  it('a quarter trends per month and has no daily trend; months of a year are twelve', () => {
+    const quarter = periodContaining('quarterly', zone, cst('2026-11-18T12:00'));
+    expect(quarter.label).toBe('2026-Q4');
+    expect(quarter.start.getTime()).toBe(cst('2026-10-01T00:00'));
+    expect(quarter.end.getTime()).toBe(cst('2027-01-01T00:00'));
+    expect(previousPeriod(zone, quarter).label).toBe('2026-Q3');
+    const model = report(weekFixture(), quarter, cst('2027-01-01T08:00'));
+    expect(model.sections.some((s) => s.id === 'dailyTrend' || s.id === 'weeklyTrend')).toBe(false);
+    const rows = section(model, 'monthlyTrend').rows;
+    expect(rows.map((row) => row[0])).toEqual(['2026-10', '2026-11', '2026-12']);
+    // The fixture's tickets are all in November: W46 D and W47's six, four of them resolved.
+    expect(rows[1].slice(0, 3)).toEqual(['2026-11', 7, 5]);
+    expect(rows[0].slice(0, 3)).toEqual(['2026-10', 0, 0]);
+    const year = periodContaining('annual', zone, cst('2026-11-18T12:00'));
+    expect(year.label).toBe('2026');
+    expect(previousPeriod(zone, year).label).toBe('2025');
+    expect(year.start.getTime()).toBe(cst('2026-01-01T00:00'));
+    expect(year.end.getTime()).toBe(cst('2027-01-01T00:00'));
+    const annual = report(weekFixture(), year, cst('2027-01-01T08:00'));
+    expect(section(annual, 'monthlyTrend').rows).toHaveLength(12);
+    expect(annual.sections.some((s) => s.id === 'assessment')).toBe(false);
+  });
+});
+
+describe('carried-over complaints', () => {
+  it('lists complaints open when the period began with what became of them by the cut-off', () => {
+    const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
+    const tickets = [
+      // Received the week before, resolved on Tue of this week.
+      ticket({
+        id: 'CMP-2026-00001',
+        receivedAt: cst('2026-11-10T10:00'),
+        status: 'resolved',
+        resolveDue: cst('2026-11-13T10:00'),
+        resolveAt: cst('2026-11-17T16:00'),
+      }),
+      // Received three weeks before, still open, its resolve deadline passed Fri 11-20 10:00.
+      ticket({
+        id: 'CMP-2026-00002',
+        receivedAt: cst('2026-10-27T09:00'),
+        status: 'inProgress',
+        assignee: '',
+        resolveDue: cst('2026-11-20T10:00'),
+      }),
+      // Still open, not yet due.
+      ticket({
+        id: 'CMP-2026-00003',
+        receivedAt: cst('2026-11-13T09:00'),
+        resolveDue: cst('2026-12-01T09:00'),
+      }),
+      // Resolved before the week began: not carried over. A repair still open: not a complaint.
+      ticket({
+        id: 'CMP-2026-00004',
+        receivedAt: cst('2026-11-09T09:00'),
+        status: 'closed',
+        resolveAt: cst('2026-11-12T09:00'),
+      }),
+      ticket({ id: 'REP-2026-00001', type: 'repair', receivedAt: cst('2026-11-09T09:00') }),
+      // Received in the week: new, not carried over.
+      ticket({ id: 'CMP-2026-00005', receivedAt: cst('2026-11-16T09:00') }),
+    ];
+    const model = report(tickets, week, cst('2026-11-23T08:00'));
+    const raw = section(model, 'carriedOver').rows;
+    const rows = plain(raw);
+    expect(rows.map((row) => row[0])).toEqual(['CMP-2026-00002', 'CMP-2026-00001', 'CMP-2026-00003']);
+    // 00002: open 26 whole calendar days at the cut-off (Mon 11-23 08:00); its resolve deadline passed on
+    // Fri 11-20 10:00, so it is overdue by that Friday's remaining working hours.
+    expect(rows[0].slice(2, 8)).toEqual([
+      26,
+      'Plumbing',
+      'Engineering',
+      'reports.value.unassigned',
+      'reports.carried.overdue',
+      'reports.stage.resolve',
+    ]);
+    expect(rows[0][8]).toBeGreaterThan(0);
+    expect(rows[0][8]).toBeLessThan(1);
+    expect(rows[1][2]).toBe(7);
+    expect(raw[1][6]).toEqual({ key: 'reports.carried.resolved', params: { day: '2026-11-17' } });
+    expect(rows[1][8]).toBeNull();
+    expect(rows[2][6]).toBe('reports.carried.open');
+    expect(rows[2][8]).toBeNull();
+  });
+});
+
+describe("the manager's notes", () => {
+  const week = periodContaining('weekly', zone, cst('2026-11-18T12:00'));
+  const build = (notes: ReportNote[] | undefined) =>
+    buildReport({
+      tickets: weekFixture(),
+      callbacks: [],
+      managers: ['Wang Min'],
+      period: week,
+      previous: previousPeriod(zone, week),
+      calendar: china,
+      targets: defaultTargets(),
+      now: cst('2026-11-23T08:00'),
+      notes,
+    });
+  const note = (overrides: Partial<ReportNote>): ReportNote => ({
+    report: '2026-W47',
+    problems: '',
+    plan: '',
+    coordinate: '',
+    writtenBy: '',
+    ...overrides,
+  });
+
+  it("shows this period's problems, plan and issues to coordinate, line by line, in the sheet and the mail", () => {
+    const model = build([
+      note({
+        problems: 'Two lift complaints not closed\n\nCallback rate below target',
+        plan: 'Daily lift check',
+      }),
+      note({ report: '2026-W46', problems: 'last week: not shown' }),
+      note({ report: '2026-w47 ', coordinate: 'Engineering to staff the weekend', writtenBy: 'Wang Min' }),
+    ]);
+    const notes = section(model, 'managerNotes');
+    expect(plain(notes.rows)).toEqual([
+      ['reports.notes.problems'],
+      ['Two lift complaints not closed'],
+      ['Callback rate below target'],
+      ['reports.notes.plan'],
+      ['Daily lift check'],
+      ['reports.notes.coordinate'],
+      ['Engineering to staff the weekend (Wang Min)'],
+    ]);
+    expect(notes.mailRows).toBe(7);
+  });
+
+  it('says where to write them when there are none; no section on a desk without the sheet', () => {
+    expect(section(build([]), 'managerNotes').rows).toEqual([
+      [{ key: 'reports.notes.none', params: { period: '2026-W47' } }],
+    ]);
+    expect(build(undefined).sections.some((s) => s.id === 'managerNotes')).toBe(false);
   });
 });

@@ -101,6 +101,35 @@ describe('report slots', () => {
     expect(monthly.label).toBe('2026-02');
   });
 
+  it('quarterly and annual: with the monthly report of the month that starts a quarter or a year', () => {
+    const after = cst('2025-12-15 00:00');
+    const now = cst('2026-07-01 09:00');
+    const quarters = slotsBetween(china, DEFAULTS, 'quarterly', after, now);
+    // The 93-day lookback keeps only slots of the last three months: 2026-04-01 and 2026-07-01.
+    expect(quarters.map((slot) => slot.label)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(wall(quarters[1].at)).toBe('2026-07-01 08:00');
+    expect(wall(quarters[1].start)).toBe('2026-04-01 00:00');
+    expect(wall(quarters[1].end)).toBe('2026-07-01 00:00');
+    const [year] = slotsBetween(china, DEFAULTS, 'annual', after, cst('2026-01-01 09:00'));
+    expect(year.label).toBe('2025');
+    expect(wall(year.start)).toBe('2025-01-01 00:00');
+    expect(wall(year.end)).toBe('2026-01-01 00:00');
+    expect(slotsBetween(china, DEFAULTS, 'annual', cst('2026-01-02 00:00'), now)).toEqual([]);
+    // A missed quarter is caught up once, as the latest.
+    const due = dueSlots(china, DEFAULTS, 'quarterly', after, now);
+    expect(due.map((slot) => slot.label)).toEqual(['2026-Q2']);
+    // Another day of month moves them with the monthly report.
+    const [moved] = slotsBetween(
+      china,
+      { ...DEFAULTS, monthlyReportDay: 5, monthlyReportHour: 9 },
+      'quarterly',
+      cst('2026-09-30 00:00'),
+      cst('2026-10-31 00:00'),
+    );
+    expect(wall(moved.at)).toBe('2026-10-05 09:00');
+    expect(moved.label).toBe('2026-Q3');
+  });
+
   it('ISO week labels at year ends', () => {
     expect(isoWeekLabel(dayNumberOf(2025, 12, 29))).toBe('2026-W01');
     expect(isoWeekLabel(dayNumberOf(2027, 1, 4))).toBe('2027-W01');

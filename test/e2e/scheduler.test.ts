@@ -91,7 +91,7 @@ describe('scheduler', () => {
     ]);
   });
 
-  it('runs each missed weekly and monthly report slot once, never twice, and not for periods before setup', () => {
+  it('runs each missed weekly, monthly and quarterly report slot once, never twice, and not for periods before setup', () => {
     const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00: this week's slot (08:00) predates setup
     emu.advanceTo(shanghai('2026-03-02 12:00'));
     expect(logJobs(emu).filter((job) => job.startsWith('Weekly report'))).toHaveLength(0);
@@ -105,6 +105,8 @@ describe('scheduler', () => {
       'Weekly report 2026-W12',
       'Weekly report 2026-W13',
       'Monthly report 2026-03',
+      // Setup was in March, so the first quarter's report is due on 04-01 too (its slot follows setup).
+      'Quarterly report 2026-Q1',
     ]);
     const marks = documentProperties(emu);
     expect(JSON.parse(marks.get('schedule.monthly') ?? '{}').label).toBe('2026-03');

@@ -21,6 +21,7 @@ import { periodDays } from './period';
 import { auditSection } from './sections/audits';
 import { backlogByAge } from './sections/backlog';
 import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
+import { carriedOverComplaints } from './sections/carried-over';
 import { personsComplainedAbout } from './sections/complained';
 import { majorAndRepeatComplaints } from './sections/complaints';
 import { departmentTimeliness } from './sections/departments';
@@ -33,12 +34,13 @@ import {
   revisionTickets,
   sentBuild,
 } from './sections/kpis';
+import { managerNotes } from './sections/manager-notes';
 import { overdueList } from './sections/overdue';
 import { pendingSection } from './sections/pending';
 import { serviceFigures } from './sections/service';
 import { slaAttainment } from './sections/sla';
 import { staffTable } from './sections/staff';
-import { dailyTrend, weeklyTrend } from './sections/trend';
+import { dailyTrend, periodTrend } from './sections/trend';
 import { volumeByCategory, volumeByChannel, volumeByDepartment, volumeByType } from './sections/volume';
 
 /** A section of the report, or null when it does not belong to this kind of period. */
@@ -55,11 +57,12 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   volumeByCategory,
   volumeByDepartment,
   dailyTrend,
-  weeklyTrend,
+  periodTrend,
   slaAttainment,
   backlogByAge,
   overdueList,
   majorAndRepeatComplaints,
+  carriedOverComplaints,
   personsComplainedAbout,
   callbackStatistics,
   satisfactionDistribution,
@@ -71,6 +74,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   auditSection(3),
   auditSection(4),
   inspectionSections,
+  managerNotes,
   kpiDetails,
 ];
 

@@ -1,4 +1,4 @@
-/** Weekly and monthly reports (SPEC §10): periods, the report model and its aggregation. */
+/** Weekly, monthly, quarterly and annual reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport } from './build';
 export type {
   AuditReportInput,
@@ -7,6 +7,7 @@ export type {
   ReportAuditItem,
   ReportCalibration,
   ReportCallback,
+  ReportNote,
   ReportSample,
   ReportTicket,
   StoredBuild,

@@ -165,6 +165,18 @@ export interface ReportInput {
   audits?: AuditReportInput;
   /** The inspection register (issue 17); absent until it is read, then its section says "not set up". */
   inspections?: InspectionReportInput;
+  /** Rows of the Report notes sheet (every period's); absent on a desk without the sheet. */
+  notes?: readonly ReportNote[];
+}
+
+/** A manager's notes for one report period (Report notes sheet). */
+export interface ReportNote {
+  /** The period label it is for: 2026-W19, 2026-05, 2026-Q2, 2026. */
+  report: string;
+  problems: string;
+  plan: string;
+  coordinate: string;
+  writtenBy: string;
 }
 
 /** What the section builders share, computed once per report. */

@@ -1,12 +1,16 @@
 /**
- * Report periods (SPEC §10): ISO weeks (Mon–Sun, `2026-W47`) and calendar months (`2026-11`), as
+ * Report periods (SPEC §10): ISO weeks (Mon–Sun, `2026-W47`), calendar months (`2026-11`), quarters
+ * (`2026-Q4`) and years (`2026`) — seed 002 §3.10.4 asks for quarterly and annual reports too — as
  * [start, end) instants at local midnight in the spreadsheet's zone, so a week that crosses a DST
  * change is still exactly Monday 00:00 to the next Monday 00:00 on the wall clock.
  */
 import { dayNumberOf, weekdayOf, yearOf } from '../calendar/civil';
 import type { Zone } from '../calendar/zone';
 
-export type ReportKind = 'weekly' | 'monthly';
+export type ReportKind = 'weekly' | 'monthly' | 'quarterly' | 'annual';
+
+/** Every report kind, shortest period first. */
+export const REPORT_KINDS: readonly ReportKind[] = ['weekly', 'monthly', 'quarterly', 'annual'];
 
 /** A report period in the spreadsheet's zone: [start, end) instants and its ISO label (2026-W47, 2026-11). */
 export interface ReportPeriod {
@@ -53,12 +57,34 @@ function monthFrom(zone: Zone, year: number, month: number): ReportPeriod {
   };
 }
 
-/** The week or month that contains `instant`. */
+/** Months [first, first + count) of `year` as one period (a quarter, a year). */
+function monthsFrom(
+  zone: Zone,
+  kind: ReportKind,
+  year: number,
+  first: number,
+  count: number,
+  label: string,
+): ReportPeriod {
+  const startMonth = monthFrom(zone, year, first);
+  const lastMonth = first + count - 1;
+  const endMonth = monthFrom(zone, year + Math.floor((lastMonth - 1) / 12), ((lastMonth - 1) % 12) + 1);
+  return { kind, start: startMonth.start, end: endMonth.end, label };
+}
+
+/** The week, month, quarter or year that contains `instant`. */
 export function periodContaining(kind: ReportKind, zone: Zone, instant: number): ReportPeriod {
   const day = zone.toLocal(instant).dayNumber;
   if (kind === 'weekly') return weekFrom(zone, mondayOf(day));
   const date = new Date(day * MS_PER_DAY);
-  return monthFrom(zone, date.getUTCFullYear(), date.getUTCMonth() + 1);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  if (kind === 'monthly') return monthFrom(zone, year, month);
+  if (kind === 'quarterly') {
+    const quarter = Math.floor((month - 1) / 3) + 1;
+    return monthsFrom(zone, kind, year, quarter * 3 - 2, 3, `${year}-Q${quarter}`);
+  }
+  return monthsFrom(zone, kind, year, 1, 12, String(year));
 }
 
 /** The period just before `period` (for the "change vs previous period" column). */
@@ -66,7 +92,7 @@ export function previousPeriod(zone: Zone, period: ReportPeriod): ReportPeriod {
   return periodContaining(period.kind, zone, period.start.getTime() - 1);
 }
 
-/** The last period that has ended by `now`: last Mon–Sun week, or last calendar month. */
+/** The last period that has ended by `now`: last Mon–Sun week, last calendar month, quarter or year. */
 export function lastCompletedPeriod(kind: ReportKind, zone: Zone, now: number): ReportPeriod {
   return previousPeriod(zone, periodContaining(kind, zone, now));
 }

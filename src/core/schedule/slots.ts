@@ -1,15 +1,16 @@
 /**
  * Which periodic jobs are due (SPEC §6), as pure functions of the business calendar, the ⚙ General hours
  * and `now`. A job's slot is the local instant it becomes due (digest: 08:00 on a working day; weekly:
- * Monday 08:00; monthly: the 1st at 08:00). A job is due for every slot after its last completed one,
+ * Monday 08:00; monthly: the 1st at 08:00; quarterly and annual: the monthly slot of the month that
+ * starts a quarter or a year, covering the quarter or year before). A job is due for every slot after its last completed one,
  * so a missed hour is caught up by the next run and a slot already done is never run again.
  */
 import type { BusinessCalendar } from '../calendar';
 import { dateKeyOf, weekdayOf } from '../calendar/civil';
 import { periodContaining, previousPeriod, type ReportPeriod } from '../reports/period';
 
-export type PeriodicJob = 'digest' | 'weekly' | 'monthly';
-export const PERIODIC_JOBS: readonly PeriodicJob[] = ['digest', 'weekly', 'monthly'];
+export type PeriodicJob = 'digest' | 'weekly' | 'monthly' | 'quarterly' | 'annual';
+export const PERIODIC_JOBS: readonly PeriodicJob[] = ['digest', 'weekly', 'monthly', 'quarterly', 'annual'];
 
 /** The ⚙ General keys that place the slots (SPEC §13). */
 export interface ScheduleConfig {
@@ -31,18 +32,30 @@ export interface Slot {
    */
   start: number;
   end: number;
-  /** 2026-03-02 (digest), 2026-W10 (weekly), 2026-03 (monthly). */
+  /** 2026-03-02 (digest), 2026-W10 (weekly), 2026-03 (monthly), 2026-Q1 (quarterly), 2026 (annual). */
   label: string;
 }
 
 const MS_PER_HOUR = 3_600_000;
 /** How far back slots are looked for: beyond this, a missed period is not worth a late report. */
-const LOOKBACK_DAYS: Record<PeriodicJob, number> = { digest: 14, weekly: 35, monthly: 93 };
+const LOOKBACK_DAYS: Record<PeriodicJob, number> = {
+  digest: 14,
+  weekly: 35,
+  monthly: 93,
+  quarterly: 93,
+  annual: 93,
+};
 /**
  * At most this many missed periods are caught up per job. A digest only ever sends the latest one: last
  * week's "due today" list helps nobody (issue 5: "trigger did not fire for 10 hours → one digest").
  */
-const MAX_CATCH_UP: Record<PeriodicJob, number> = { digest: 1, weekly: 4, monthly: 3 };
+const MAX_CATCH_UP: Record<PeriodicJob, number> = {
+  digest: 1,
+  weekly: 4,
+  monthly: 3,
+  quarterly: 1,
+  annual: 1,
+};
 
 function isoWeekday(dayNumber: number): number {
   return ((weekdayOf(dayNumber) + 6) % 7) + 1;
@@ -74,10 +87,18 @@ function slotOn(cal: BusinessCalendar, config: ScheduleConfig, job: PeriodicJob,
         at(config.weeklyReportHour),
         periodContaining('weekly', cal.zone, midnight(day - 7)),
       );
-    case 'monthly': {
-      if (new Date(day * 86_400_000).getUTCDate() !== config.monthlyReportDay) return null;
-      const thisMonth = periodContaining('monthly', cal.zone, midnight(day));
-      return reportSlot(job, at(config.monthlyReportHour), previousPeriod(cal.zone, thisMonth));
+    case 'monthly':
+    case 'quarterly':
+    case 'annual': {
+      const date = new Date(day * 86_400_000);
+      if (date.getUTCDate() !== config.monthlyReportDay) return null;
+      // A quarter's report goes out with the monthly report of January, April, July and October; a
+      // year's with January's.
+      const month = date.getUTCMonth() + 1;
+      if (job === 'quarterly' && month % 3 !== 1) return null;
+      if (job === 'annual' && month !== 1) return null;
+      const current = periodContaining(job, cal.zone, midnight(day));
+      return reportSlot(job, at(config.monthlyReportHour), previousPeriod(cal.zone, current));
     }
   }
 }

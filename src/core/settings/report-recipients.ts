@@ -1,5 +1,7 @@
 /**
- * ⚙ Report recipients (SPEC §10, §13): who receives the weekly and the monthly report by email.
+ * ⚙ Report recipients (SPEC §10, §13): who receives the weekly, monthly, quarterly and annual reports by
+ * email. A blank cell means yes; a sheet from before the quarterly and annual columns existed sends
+ * those reports to whoever gets the monthly one.
  * Reports are mailed only to addresses listed here (SPEC §14: emails only to configured recipients).
  */
 import type { MessageKey } from '../../i18n';
@@ -14,6 +16,8 @@ export interface ReportRecipient {
   email: string;
   weekly: boolean;
   monthly: boolean;
+  quarterly: boolean;
+  annual: boolean;
 }
 
 export function parseReportRecipients(rows: readonly KeyedRow[], labels: Labels): Parsed<ReportRecipient[]> {
@@ -36,8 +40,8 @@ export function parseReportRecipients(rows: readonly KeyedRow[], labels: Labels)
       };
     }
     const issues: Message[] = [];
-    const flag = (column: MessageKey, cell: CellValue | undefined): boolean => {
-      if (cellText(cell) === '') return true;
+    const flag = (column: MessageKey, cell: CellValue | undefined, blank = true): boolean => {
+      if (cellText(cell) === '') return blank;
       const value = parseBool(cell, labels);
       if (value === null) {
         issues.push(
@@ -48,15 +52,19 @@ export function parseReportRecipients(rows: readonly KeyedRow[], labels: Labels)
           }),
         );
       }
-      return value ?? true;
+      return value ?? blank;
     };
+    const monthly = flag('col.reportRecipients.monthly', row.values.monthly);
     return {
       ok: true,
       value: {
         name: cellText(row.values.name),
         email,
         weekly: flag('col.reportRecipients.weekly', row.values.weekly),
-        monthly: flag('col.reportRecipients.monthly', row.values.monthly),
+        monthly,
+        quarterly:
+          'quarterly' in row.values ? flag('col.reportRecipients.quarterly', row.values.quarterly) : monthly,
+        annual: 'annual' in row.values ? flag('col.reportRecipients.annual', row.values.annual) : monthly,
       },
       issues,
     };

@@ -20,7 +20,7 @@ import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
 import { appendBuild, readBuilds, reportKey } from './log';
 import { reportMail } from './mail';
-import { readReportAudits, readReportCallbacks, readReportTickets } from './read';
+import { readReportAudits, readReportCallbacks, readReportNotes, readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
 
 export interface ReportOutcome {
@@ -52,6 +52,7 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     now: ctx.now().getTime(),
     audits: readReportAudits(ctx, settings.general.qaConsecutiveLimit),
     inspections: readReportInspections(ctx, settings),
+    notes: readReportNotes(ctx),
   });
   const layout = layoutReport(ctx.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.

@@ -58,7 +58,7 @@ function tableSection(
 export function reportMail(context: ReportMailContext, model: ReportModel): Outgoing[] {
   const { lang, calendar } = context;
   const to = context.recipients
-    .filter((recipient) => (model.period.kind === 'weekly' ? recipient.weekly : recipient.monthly))
+    .filter((recipient) => recipient[model.period.kind])
     .map((recipient) => recipient.email);
   if (to.length === 0) return [];
   const title = reportTitle(lang, model.period);

@@ -10,6 +10,7 @@ import type {
   ReportAuditItem,
   ReportCalibration,
   ReportCallback,
+  ReportNote,
   ReportSample,
   ReportTicket,
 } from '../../core/reports';
@@ -28,6 +29,8 @@ import {
   type CallbackRow,
   type DateCell,
   type NumberCell,
+  REPORT_NOTES,
+  type ReportNoteRow,
   TICKETS,
   type TicketRow,
 } from '../../workbook/schemas';
@@ -217,4 +220,20 @@ export function readReportAudits(ctx: JobContext, consecutiveLimit: number): Aud
         })
     : [];
   return { audits, items, samples, appeals, consecutiveLimit, calibrations };
+}
+
+/** Every row of the Report notes sheet (a small sheet: one row per period written), or undefined without it. */
+export function readReportNotes(ctx: JobContext): ReportNote[] | undefined {
+  if (!ctx.findSheet(REPORT_NOTES)) return undefined;
+  return ctx
+    .table<ReportNoteRow>(REPORT_NOTES)
+    .readRows(['report', 'problems', 'plan', 'coordinate', 'writtenBy'])
+    .rows.map(({ values }) => ({
+      report: String(values.report),
+      problems: String(values.problems),
+      plan: String(values.plan),
+      coordinate: String(values.coordinate),
+      writtenBy: String(values.writtenBy),
+    }))
+    .filter((note) => note.report.trim() !== '');
 }

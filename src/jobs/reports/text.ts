@@ -55,16 +55,28 @@ export function cellText(
 }
 
 export function reportSheetName(lang: Lang, period: ReportPeriod): string {
-  return t(lang, period.kind === 'weekly' ? 'reports.sheet.weekly' : 'reports.sheet.monthly', {
-    label: period.label,
-  });
+  return t(lang, `reports.sheet.${period.kind}`, { label: period.label });
 }
 
-/** "周报 2026年第19周" / "Weekly report 2026 week 19", "月报 2026年5月" / "Monthly report 2026-05": no ISO codes. */
+/**
+ * "周报 2026年第19周" / "Weekly report 2026 week 19", "月报 2026年5月" / "Monthly report 2026-05",
+ * "季报 2026年第2季度" / "Quarterly report 2026 Q2", "年报 2026年" / "Annual report 2026": no ISO codes.
+ */
 export function reportTitle(lang: Lang, period: ReportPeriod): string {
-  const [year, part] = period.label.split(/-W?/);
-  if (period.kind === 'weekly') return t(lang, 'reports.title.weekly', { year, week: String(Number(part)) });
-  return t(lang, 'reports.title.monthly', { year, month: lang === 'zh-CN' ? String(Number(part)) : part });
+  const [year, part] = period.label.split(/-[WQ]?/);
+  switch (period.kind) {
+    case 'weekly':
+      return t(lang, 'reports.title.weekly', { year, week: String(Number(part)) });
+    case 'monthly':
+      return t(lang, 'reports.title.monthly', {
+        year,
+        month: lang === 'zh-CN' ? String(Number(part)) : part,
+      });
+    case 'quarterly':
+      return t(lang, 'reports.title.quarterly', { year, quarter: part });
+    case 'annual':
+      return t(lang, 'reports.title.annual', { year });
+  }
 }
 
 /** "2026-11-16 – 2026-11-22 · 5 working days · compared with 2026-W46". */

@@ -12,7 +12,7 @@ import {
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
-import { REPORT_LOG, REPORT_RECIPIENTS, TARGETS } from './reports';
+import { REPORT_LOG, REPORT_NOTES, REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
 
@@ -49,6 +49,7 @@ export const SCHEMAS: Record<Exclude<SheetKey, 'import'>, SheetSchema> = {
   auditItems: AUDIT_ITEMS,
   scorecards: SCORECARDS,
   reportLog: REPORT_LOG,
+  reportNotes: REPORT_NOTES,
   auditSamples: AUDIT_SAMPLES,
   auditAppeals: AUDIT_APPEALS,
   calibration: CALIBRATION,

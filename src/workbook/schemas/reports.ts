@@ -22,6 +22,9 @@ export interface ReportRecipientRow {
   email: string;
   weekly: BoolCell;
   monthly: BoolCell;
+  /** Added after the first release: a sheet without these columns sends them to the monthly recipients. */
+  quarterly: BoolCell;
+  annual: BoolCell;
 }
 
 const recipient = columnsFor('col.reportRecipients');
@@ -34,6 +37,8 @@ export const REPORT_RECIPIENTS: SheetSchema<keyof ReportRecipientRow> = {
     recipient('email', 'text', { required: true, width: 220 }),
     recipient('weekly', 'bool'),
     recipient('monthly', 'bool'),
+    recipient('quarterly', 'bool'),
+    recipient('annual', 'bool'),
   ],
 };
 
@@ -71,5 +76,33 @@ export const REPORT_LOG: SheetSchema<keyof ReportLogRow> = {
     reportLog('part', 'number', { required: true, system: true }),
     reportLog('whole', 'number', { required: true, system: true }),
     reportLog('tickets', 'longText', { required: true, system: true }),
+  ],
+};
+
+/**
+ * Report notes / 报表说明 (seed 003 L397–402: a report states its problems, next period's plan and what
+ * needs coordinating): managers write one row per report period; the report of that period shows it and
+ * mails it. It lives outside the report sheet, so rebuilding a report never loses it.
+ */
+export interface ReportNoteRow {
+  /** The period as in the report sheets' names: 2026-W19, 2026-05, 2026-Q2, 2026. */
+  report: string;
+  problems: string;
+  plan: string;
+  coordinate: string;
+  writtenBy: string;
+}
+
+const reportNote = columnsFor('col.reportNotes');
+
+export const REPORT_NOTES: SheetSchema<keyof ReportNoteRow> = {
+  key: 'reportNotes',
+  title: 'sheet.reportNotes',
+  columns: [
+    reportNote('report', 'text', { required: true, width: 110 }),
+    reportNote('problems', 'longText', { width: 320 }),
+    reportNote('plan', 'longText', { width: 320 }),
+    reportNote('coordinate', 'longText', { width: 320 }),
+    reportNote('writtenBy', 'text', { width: 140 }),
   ],
 };

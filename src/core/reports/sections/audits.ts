@@ -13,6 +13,7 @@ import {
   type Window,
 } from '../input';
 import { type ColumnFormat, label, type ReportCell, type ReportSection } from '../model';
+import { REPORT_KINDS } from '../period';
 import { pendingSection } from './pending';
 
 function normalIn(input: AuditReportInput, window: Window): ReportAudit[] {
@@ -51,7 +52,7 @@ function appealFigures(input: AuditReportInput, window: Window): Array<[string, 
 export function auditSections(context: ReportContext): ReportSection[] {
   const input = context.audits;
   if (!input) {
-    const pending = pendingSection('audits', ['weekly', 'monthly'])(context);
+    const pending = pendingSection('audits', REPORT_KINDS)(context);
     return pending ? [pending] : [];
   }
   const window = context.current;

@@ -26,6 +26,7 @@ import {
 } from '../../inspections';
 import { inWindow, isOpenAt, type ReportContext, ratio } from '../input';
 import { label, type ReportCell, type ReportSection } from '../model';
+import { REPORT_KINDS } from '../period';
 import { pendingSection } from './pending';
 
 const DAY_MS = 86_400_000;
@@ -83,7 +84,7 @@ function bandLabel(percent: number | null, thresholds: ComplianceThresholds): Re
 export function inspectionSections(context: ReportContext): ReportSection[] {
   const input = context.inspections;
   if (!input || input.areas.length === 0) {
-    const pending = pendingSection('inspections', ['weekly', 'monthly'])(context);
+    const pending = pendingSection('inspections', REPORT_KINDS)(context);
     return pending ? [pending] : [];
   }
   const { current, asOf } = context;
@@ -259,7 +260,7 @@ export function inspectionSections(context: ReportContext): ReportSection[] {
     ]),
     mailRows: 10,
   });
-  if (context.period.kind === 'monthly') {
+  if (context.period.kind !== 'weekly') {
     const best = bestAreas(input.areas, inPeriod, complaints, input.bestAreas);
     sections.push({
       id: 'inspectionBestAreas',

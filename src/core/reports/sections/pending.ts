@@ -12,10 +12,11 @@
  */
 import type { ReportContext } from '../input';
 import { label, type ReportSection } from '../model';
+import type { ReportKind } from '../period';
 
 export type PendingSectionId = 'audits' | 'assessment' | 'inspections';
 
-export function pendingSection(id: PendingSectionId, kinds: ReadonlyArray<'weekly' | 'monthly'>) {
+export function pendingSection(id: PendingSectionId, kinds: readonly ReportKind[]) {
   return (context: ReportContext): ReportSection | null =>
     kinds.includes(context.period.kind)
       ? {

@@ -1,10 +1,12 @@
-/** Daily trend (SPEC §10): tickets received and resolved on each day of the period, in the sheet's zone. */
+/** Trends (SPEC §10): tickets received and resolved per day, week or month of the period, in the sheet's zone. */
 import { weekdayOf } from '../../calendar/civil';
 import { inWindow, isCancelled, type ReportContext, stageOutcome } from '../input';
 import type { ReportSection } from '../model';
-import { isoWeekLabel, periodDays } from '../period';
+import { isoWeekLabel, periodContaining, periodDays } from '../period';
 
-export function dailyTrend(context: ReportContext): ReportSection {
+export function dailyTrend(context: ReportContext): ReportSection | null {
+  // A quarter or a year per day is a wall of rows; those reports trend per month (periodTrend).
+  if (context.period.kind === 'quarterly' || context.period.kind === 'annual') return null;
   const zone = context.calendar.zone;
   const days = periodDays(zone, context.period);
   const first = days[0];
@@ -31,68 +33,66 @@ export function dailyTrend(context: ReportContext): ReportSection {
 }
 
 /**
- * Weekly trend of a monthly report: for each ISO week touching the month (cut to the month), tickets
- * received and resolved and the share of resolve deadlines met, so a month shows its direction.
+ * The trend of a longer report: a monthly report per ISO week touching the month (cut to the month), a
+ * quarterly or annual report per calendar month — tickets received and resolved and the share of resolve
+ * deadlines met in each, so the period shows its direction. Weekly reports have the daily trend only.
  */
-export function weeklyTrend(context: ReportContext): ReportSection | null {
-  if (context.period.kind !== 'monthly') return null;
+export function periodTrend(context: ReportContext): ReportSection | null {
+  if (context.period.kind === 'weekly') return null;
   const zone = context.calendar.zone;
-  const days = periodDays(zone, context.period);
-  const weeks: Array<{
-    label: string;
-    days: Set<number>;
-    received: number;
-    resolved: number;
-    met: number;
-    counted: number;
-  }> = [];
-  for (const day of days) {
-    const label = isoWeekLabel(day - ((weekdayOf(day) + 6) % 7));
-    let week = weeks[weeks.length - 1];
-    if (!week || week.label !== label) {
-      week = { label, days: new Set(), received: 0, resolved: 0, met: 0, counted: 0 };
-      weeks.push(week);
-    }
-    week.days.add(day);
+  const byWeek = context.period.kind === 'monthly';
+  const buckets: Array<{ label: string; received: number; resolved: number; met: number; counted: number }> =
+    [];
+  const bucketOfDay = new Map<number, number>();
+  for (const day of periodDays(zone, context.period)) {
+    const label = byWeek
+      ? isoWeekLabel(day - ((weekdayOf(day) + 6) % 7))
+      : periodContaining('monthly', zone, zone.toInstant(day, 0)).label;
+    if (buckets[buckets.length - 1]?.label !== label)
+      buckets.push({ label, received: 0, resolved: 0, met: 0, counted: 0 });
+    bucketOfDay.set(day, buckets.length - 1);
   }
-  const weekOf = (instant: number) => {
-    const day = zone.toLocal(instant).dayNumber;
-    return weeks.find((week) => week.days.has(day));
+  const bucketOf = (instant: number) => {
+    const index = bucketOfDay.get(zone.toLocal(instant).dayNumber);
+    return index === undefined ? undefined : buckets[index];
   };
   for (const ticket of context.tickets) {
     if (inWindow(ticket.receivedAt, context.current)) {
-      const week = weekOf(ticket.receivedAt);
-      if (week) week.received += 1;
+      const bucket = bucketOf(ticket.receivedAt);
+      if (bucket) bucket.received += 1;
     }
     if (isCancelled(ticket)) continue;
     if (inWindow(ticket.resolveAt, context.current)) {
-      const week = weekOf(ticket.resolveAt);
-      if (week) week.resolved += 1;
+      const bucket = bucketOf(ticket.resolveAt);
+      if (bucket) bucket.resolved += 1;
     }
     const outcome = stageOutcome(ticket, 'resolve');
     if (outcome && inWindow(outcome.at, context.current)) {
-      const week = weekOf(outcome.at);
-      if (week) {
-        week.counted += 1;
-        if (outcome.onTime) week.met += 1;
+      const bucket = bucketOf(outcome.at);
+      if (bucket) {
+        bucket.counted += 1;
+        if (outcome.onTime) bucket.met += 1;
       }
     }
   }
   return {
-    id: 'weeklyTrend',
-    title: 'reports.section.weeklyTrend',
+    id: byWeek ? 'weeklyTrend' : 'monthlyTrend',
+    title: byWeek ? 'reports.section.weeklyTrend' : 'reports.section.monthlyTrend',
     columns: [
-      { header: 'reports.col.week', format: 'text' },
+      { header: byWeek ? 'reports.col.week' : 'reports.col.month', format: 'text' },
       { header: 'reports.col.received', format: 'count' },
       { header: 'reports.col.resolved', format: 'count' },
       { header: 'reports.col.onTimeRate', format: 'percent' },
     ],
-    rows: weeks.map((week) => [
-      week.label,
-      week.received,
-      week.resolved,
-      week.counted === 0 ? null : week.met / week.counted,
+    rows: buckets.map((bucket) => [
+      bucket.label,
+      bucket.received,
+      bucket.resolved,
+      bucket.counted === 0 ? null : bucket.met / bucket.counted,
     ]),
-    mailRows: weeks.length,
+    mailRows: buckets.length,
+    ...(byWeek
+      ? {}
+      : { chart: { kind: 'line' as const, title: 'reports.chart.monthlyTrend' as const, series: 2 } }),
   };
 }
