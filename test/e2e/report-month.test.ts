@@ -118,7 +118,7 @@ describe('a simulated month and its monthly report (zh-CN)', () => {
       out: mkdtempSync(join(tmpdir(), 'month-')),
     });
     emu = run.simulation.emu;
-  }, 240_000);
+  }, 480_000); // a simulated month, hourly: ~110 s alone; twice that when the suite and others share 2 cores
 
   it('builds 月报 2026-06, and every KPI recomputed from the logs matches it', () => {
     expect(emu.spreadsheet.sheetNames()).toContain('月报 2026-06');

@@ -139,7 +139,9 @@ describe('export', () => {
       emu.spreadsheet.sheet('Tickets').values().length,
     );
     expect(await verifyManifest(dir)).toEqual([]);
-  });
+    // A generous limit: under a loaded 2-core machine this test ran past the default 60 s (it waits out the
+    // fake's Retry-After on purpose); on an idle machine it takes a few seconds.
+  }, 180_000);
 
   it('--format csv: one UTF-8 file per sheet (BOM, Chinese intact), hidden sheets included, manifest verified', async () => {
     const { emu, fake } = desk();
