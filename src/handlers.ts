@@ -19,6 +19,7 @@ export const MENU_HANDLERS = {
   openPanel: 'menuOpenPanel',
   auditSample: 'menuAuditSample',
   calibrateAudit: 'menuCalibrateAudit',
+  assessLastMonth: 'menuAssessLastMonth',
 } as const;
 
 /** Server functions the ticket panel calls with google.script.run (src/ui/panel). */

@@ -6,6 +6,7 @@
 
 import { createGasPorts } from './gas';
 import { cellEditOf, formSubmissionOf, whenInstalledTrigger } from './gas/events';
+import { menuAssessLastMonth as menuAssessLastMonthJob } from './jobs/assessment';
 import { startCalibration } from './jobs/audits/calibration';
 import { drawLastWeekSample } from './jobs/audits/sampling';
 import { handleEdit } from './jobs/edit';
@@ -66,6 +67,10 @@ export function menuReportLastWeek(): void {
 
 export function menuAuditSample(): void {
   runEntry('menuAuditSample', 'interactive', createGasPorts(), drawLastWeekSample);
+}
+
+export function menuAssessLastMonth(): void {
+  runEntry('menuAssessLastMonth', 'interactive', createGasPorts(), menuAssessLastMonthJob);
 }
 
 export function menuCalibrateAudit(): void {

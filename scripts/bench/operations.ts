@@ -11,7 +11,15 @@ import { BENCH_LANG, benchDesk, bundleWith, fillTickets } from './fixtures';
 import { type Measurement, measure } from './measure';
 import { NAIVE_SWEEP, naiveSweepSource } from './naive-sweep';
 
-export type Operation = 'intake' | 'sweep' | 'report' | 'naiveSweep' | 'audit' | 'auditSample';
+export type Operation =
+  | 'intake'
+  | 'sweep'
+  | 'report'
+  | 'naiveSweep'
+  | 'audit'
+  | 'auditSample'
+  | 'merit'
+  | 'assessment';
 
 export interface Result extends Partial<Measurement> {
   operation: Operation;
@@ -93,6 +101,49 @@ function formId(emu: ReturnType<typeof benchDesk>, key: string): string {
   return (JSON.parse(saved) as { id: string }).id;
 }
 
+/** People assessed in the monthly assessment's measurement (the issue's figure). */
+const ASSESSED_STAFF = 50;
+
+/** Adds people to ⚙ Staff by an edit (its onEdit drops the cached settings) up to `total` staff. */
+function addStaff(emu: ReturnType<typeof benchDesk>, total: number): void {
+  const title = t(BENCH_LANG, 'sheet.staff');
+  const rows = emu.spreadsheet.sheet(title).values().length - 1;
+  const have = defaultStaffRows(BENCH_LANG).filter(
+    (p) => p.role === 'staff' || p.role === 'supervisor',
+  ).length;
+  const staff = t(BENCH_LANG, 'enum.role.staff');
+  const department = defaultStaffRows(BENCH_LANG)[1].department;
+  const extra = Array.from({ length: total - have }, (_, i) => [
+    `Bench ${i}`,
+    `bench${i}@example.com`,
+    staff,
+    department,
+  ]);
+  if (extra.length > 0) emu.editCells(title, `A${rows + 2}:D${rows + 1 + extra.length}`, extra);
+}
+
+/** Merits (奖惩): one merit-form submission; the monthly assessment (月度考核) of 50 staff on the menu. */
+function measureMerits(emu: ReturnType<typeof benchDesk>, tickets: number): Result[] {
+  const results: Result[] = [];
+  if (!emu.defines('menuAssessLastMonth')) return results;
+  addStaff(emu, ASSESSED_STAFF);
+  const saved = emu.properties.document.get(emu.spreadsheet.id)?.get('form.merit');
+  if (saved) {
+    const meritFormId = (JSON.parse(saved) as { id: string }).id;
+    const answers = auditAnswers(emu, meritFormId);
+    const submit = () => emu.submitForm(meritFormId, answers);
+    submit(); // warms the caches
+    results.push({ operation: 'merit', tickets, note: '', ...measure(emu, submit) });
+  }
+  results.push({
+    operation: 'assessment',
+    tickets,
+    note: `${ASSESSED_STAFF} staff`,
+    ...measure(emu, () => emu.run('menuAssessLastMonth', undefined, { interactive: true })),
+  });
+  return results;
+}
+
 /** Measures every operation at `tickets` existing tickets, on one desk, in an order where each starts clean. */
 export function measureAt(tickets: number): Result[] {
   const emu = benchDesk(bundleWith(naiveSweepSource()));
@@ -162,6 +213,7 @@ export function measureAt(tickets: number): Result[] {
       ...measure(emu, () => emu.run('menuAuditSample', undefined, { interactive: true })),
     });
   }
+  results.push(...measureMerits(emu, tickets));
   const failed = [
     ...emu.executions.filter((run) => run.error).map((run) => `${run.name}: ${run.error?.message}`),
     ...emu.logs.filter((entry) => entry.level === 'error').map((entry) => entry.message),

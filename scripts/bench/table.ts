@@ -8,6 +8,8 @@ const NAMES: Record<Operation, string> = {
   naiveSweep: 'Naive per-row sweep',
   audit: 'Audit submission (质检)',
   auditSample: 'Weekly audit sample',
+  merit: 'Merit form submission (奖惩)',
+  assessment: 'Monthly assessment (月度考核)',
 };
 
 const BUDGETS: Record<Operation, string> = {
@@ -17,6 +19,8 @@ const BUDGETS: Record<Operation, string> = {
   naiveSweep: '(contrast, not allowed)',
   audit: '≤ 15 calls, ≤ 5,000 cells at 10k audits',
   auditSample: '≤ 30 calls at 100k',
+  merit: '≤ 15 calls at any size',
+  assessment: '≤ 150 calls; ≤ 5 s CPU at 100k, 50 staff',
 };
 
 function cell(result: Result | undefined): string {
@@ -37,7 +41,16 @@ export function formatTable(
     ...sizes.map((size) => `${size.toLocaleString('en-US')} tickets`),
     'Budget (SPEC §15)',
   ];
-  const operations: Operation[] = ['intake', 'sweep', 'report', 'audit', 'auditSample', 'naiveSweep'];
+  const operations: Operation[] = [
+    'intake',
+    'sweep',
+    'report',
+    'audit',
+    'auditSample',
+    'merit',
+    'assessment',
+    'naiveSweep',
+  ];
   const lines = operations.map((operation) => [
     NAMES[operation],
     ...sizes.map((size) =>

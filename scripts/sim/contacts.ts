@@ -129,6 +129,8 @@ export class ContactDesk {
     if ((type === 'complaint' || type === 'repair') && random.chance(0.2)) {
       answers.orderNo = `HT-${new Date(received).getUTCFullYear()}-${String(random.int(1, 9999)).padStart(4, '0')}`;
     }
+    // Half the praise names the person praised (a merit for them, seed 001 L609).
+    if (type === 'praise' && random.chance(0.5)) answers.personComplained = random.pick(staff).name;
     if (type === 'complaint') {
       if (random.chance(0.25)) answers.personComplained = random.pick(staff).name;
       if (random.chance(0.03)) answers.flags = [t(lang, 'form.intake.flag.compensation')];

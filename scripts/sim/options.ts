@@ -12,7 +12,8 @@ export interface SimOptions {
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
-  days: 28,
+  // To 1 June 09:00: all of May, with its monthly report and assessment on the morning of 1 June.
+  days: 35,
   perDay: 30,
   lang: 'zh-CN',
   seed: 1,

@@ -13,6 +13,7 @@ import { ContactDesk } from './contacts';
 import { DeskView } from './desk-view';
 import { Staff } from './handling';
 import { InspectionRounds } from './inspections';
+import { MeritDesk } from './merits';
 import type { SimOptions } from './options';
 import { Random } from './random';
 import type { SimEvent, World } from './world';
@@ -51,6 +52,7 @@ function newWorld(emu: Emulator, options: SimOptions): World {
       audits: 0,
       appeals: 0,
       calibrationScores: 0,
+      merits: 0,
       callbackNote: '',
     },
   };
@@ -113,6 +115,7 @@ export async function simulate(
   const callbacks = new CallbackDesk(world);
   const audits = new AuditDesk(world);
   const inspections = new InspectionRounds(world, options.seed);
+  const merits = new MeritDesk(world);
   for (let d = 0; d < options.days; d++) {
     const dayNumber = firstDay + d;
     const working = calendar.day(dayNumber).intervals.length > 0;
@@ -124,6 +127,7 @@ export async function simulate(
       ...callbacks.sessions(dayNumber, working),
       ...audits.sessions(dayNumber, working),
       ...inspections.rounds(dayNumber, d, working),
+      ...merits.plan(dayNumber, working),
     ].filter((event) => event.at >= began.getTime());
     // Stable sort: events at the same instant keep their planned order.
     events.sort((a, b) => a.at - b.at);

@@ -16,6 +16,7 @@ import {
 } from '../../src/workbook/schemas';
 import { inspectionSummary } from './inspections';
 import { countMails, formatMailCounts, type MailCounts } from './mail-counts';
+import { meritSummary } from './merits';
 import { type Simulation, TIME_ZONE } from './simulate';
 import type { Activity } from './world';
 
@@ -63,6 +64,8 @@ export interface Summary {
   activity: Activity;
   /** The inspection register's lines (scripts/sim/inspections.ts). */
   inspections: string[];
+  /** Merits and the month's assessment (scripts/sim/merits.ts). */
+  merits: string[];
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Counted {
@@ -202,6 +205,7 @@ export function summarize(sim: Simulation, days: number): Summary {
     errors: [...failures, ...logged],
     activity: world.activity,
     inspections: inspectionSummary(world),
+    merits: meritSummary(world),
   };
 }
 
@@ -240,6 +244,7 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
     }`,
     `QA by person  ${summary.qa.byStaff.map(([name, n, avg]) => `${name} ${avg.toFixed(1)} % (${n})`).join(' · ') || 'none'}`,
     ...summary.inspections,
+    ...summary.merits,
     `Reports       ${summary.reportSheets.length > 0 ? summary.reportSheets.join(', ') : 'none built'}`,
     `Emails        ${summary.mailsSent} sent, ${summary.mailsQueued} queued in the Outbox`,
     ...formatMailCounts(summary.mailCounts),

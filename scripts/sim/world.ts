@@ -21,6 +21,8 @@ export interface Activity {
   appeals: number;
   /** Calibration scores submitted from the calibration mails. */
   calibrationScores: number;
+  /** Merit-form submissions by supervisors (奖惩). */
+  merits: number;
   /** Why callbacks were not simulated, when they were not. */
   callbackNote: string;
 }

@@ -41,6 +41,20 @@ export const ENUMS = {
   sampleState: ['open', 'audited', 'overdue'],
   calibrationRole: ['benchmark', 'calibrator'],
   calibrationState: ['invited', 'submitted', 'closed', 'missed'],
+  meritLevel: ['A2', 'A1', 'B1', 'C1'],
+  meritSign: ['merit', 'demerit'],
+  meritRule: ['form', 'substantiated', 'praise', 'qaRun', 'minorFault', 'seriousFault', 'appeal'],
+  meritState: ['entered', 'reversal', 'needsReview'],
+  assessmentKind: ['perOccurrence', 'threshold', 'targetSteps', 'qaAverage', 'merits'],
+  assessmentMetric: [
+    'resolveBreached',
+    'callbackMissed',
+    'satisfaction',
+    'registrations',
+    'qaAverage',
+    'merits',
+  ],
+  assessmentState: ['provisional', 'final'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

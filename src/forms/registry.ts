@@ -5,7 +5,14 @@
 import type { FormInfo, StorePort } from '../ports';
 
 /** Document-property keys of the forms setup creates. */
-export const FORM_KEYS = ['form.intake', 'form.customer', 'form.callback', 'form.auditAppeal'] as const;
+export const FORM_KEYS = [
+  'form.intake',
+  'form.customer',
+  'form.callback',
+  'form.auditAppeal',
+  'form.merit',
+  'form.assessmentAppeal',
+] as const;
 /** One inspection form per ⚙ Checklists template (listed by jobs/inspections/forms.ts). */
 export type InspectionFormKey = `form.inspection.${string}`;
 /** One audit form per ⚙ Scorecards scorecard (listed, with its version, by jobs/audits/forms.ts). */

@@ -24,6 +24,7 @@ import { type Lang, type MessageKey, t } from '../i18n';
 import { render } from '../i18n/render';
 import type { SheetKey } from '../workbook/schema';
 import { defaultScorecardRows } from './audits/defaults';
+import { defaultAssessmentRuleRows, defaultMeritCatalogRows } from './merits/defaults';
 import { generalDefaults } from './settings';
 
 type Row = Record<string, CellValue>;
@@ -58,6 +59,10 @@ export function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Row[] 
       return reportRecipientRows(lang);
     case 'scorecards':
       return defaultScorecardRows(lang) as Row[];
+    case 'meritCatalog':
+      return defaultMeritCatalogRows(lang) as Row[];
+    case 'assessmentRules':
+      return defaultAssessmentRuleRows(lang) as Row[];
     default:
       return [];
   }

@@ -23,6 +23,7 @@ import { render } from '../i18n/render';
 import type { FormInfo } from '../ports';
 import { columnLabelOf, columnOf } from '../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
+import { pointsAtRiskByPerson, pointsAtRiskSection } from './assessment/digest-section';
 import { auditSampleSection, openSamplesByAuditor } from './audits/digest-section';
 import type { JobContext } from './context';
 import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
@@ -390,6 +391,7 @@ export function runDigest(
   const writer = new DigestWriter(ctx, settings);
   const samples = openSamplesByAuditor(ctx);
   const inspections = inspectionDigest(ctx, settings, window);
+  const risks = pointsAtRiskByPerson(ctx, settings);
   const done = readCursor(ctx, window.slot.label);
   const mails: Outgoing[] = [];
   let complete = true;
@@ -403,6 +405,8 @@ export function runDigest(
     const sample = auditSampleSection(ctx, settings, person, samples);
     if (sample) sections.push(sample);
     sections.push(...inspections.sectionsFor(person));
+    const risk = pointsAtRiskSection(ctx, person, risks);
+    if (risk) sections.push(risk);
     if (sections.length > 0) mails.push(writer.mail(person, window, sections));
     done.add(person.email);
   }

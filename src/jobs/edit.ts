@@ -12,15 +12,18 @@ import { bothLanguages, enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
 import {
+  ASSESSMENT_APPEALS,
   AUDIT_APPEALS,
   HISTORY,
   type HistoryRow,
+  MERIT_CATALOG,
   MISSED_INSPECTIONS,
   SCORECARDS,
   TICKETS,
   type TicketRow,
 } from '../workbook/schemas';
 import { changedFields, type RowChange, type TableRow } from '../workbook/table';
+import { handleAssessmentAppealEdit } from './assessment/appeals';
 import { handleAppealEdit } from './audits/appeals';
 import { syncAuditForms } from './audits/forms';
 import { callbackOnResolve } from './callbacks/queue';
@@ -29,6 +32,8 @@ import { ticketDeadlines } from './deadlines';
 import { spreadsheetLang } from './entry';
 import { appendHistory, type HistoryEntry } from './history';
 import { handleExcuseEdit, rectificationSettleRefusal } from './inspections/manual';
+import { JUDGED_KEYS, judgeEditedComplaints } from './merits/edits';
+import { syncMeritForm } from './merits/form';
 import { type DeskSettings, invalidateSettings, loadSettings, SETTINGS_SCHEMAS } from './settings';
 
 /** Columns whose edits are logged to History. */
@@ -300,6 +305,11 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
   ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const table = ctx.table<TicketRow>(TICKETS);
     const edited = table.keysInColumns(edit.column, edit.column + edit.numColumns - 1);
+    // A complaint found substantiated (or no longer) moves the person's demerit (SPEC §8.2).
+    if (JUDGED_KEYS.some((key) => edited.includes(key))) {
+      judgeEditedComplaints(ctx, settings, table, edit, edit.user || t(ctx.lang, 'history.actor.system'));
+      ctx.ports.workbook.flush();
+    }
     const logged = LOGGED.filter((key) => edited.includes(key));
     if (logged.length === 0) return;
     const single = edit.numRows === 1 && edit.numColumns === 1;
@@ -353,10 +363,22 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
         syncAuditForms(ctx, settings),
       );
     }
+    // The merit form lists the catalog's items: updated in place (SPEC §8.2).
+    if (isSheetOf(MERIT_CATALOG)) {
+      const ctx = new JobContext(ports, spreadsheetLang(ports));
+      const settings = loadSettings(ctx);
+      ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
+        syncMeritForm(ctx, settings),
+      );
+    }
     return;
   }
   if (isSheetOf(AUDIT_APPEALS) && edit.row + edit.numRows - 1 >= 2) {
     handleAppealEdit(new JobContext(ports, spreadsheetLang(ports)), edit);
+    return;
+  }
+  if (isSheetOf(ASSESSMENT_APPEALS) && edit.row + edit.numRows - 1 >= 2) {
+    handleAssessmentAppealEdit(new JobContext(ports, spreadsheetLang(ports)), edit);
     return;
   }
   if (isSheetOf(MISSED_INSPECTIONS) && edit.row + edit.numRows - 1 >= 2) {

@@ -23,6 +23,7 @@ import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
 import { appendHistory } from './history';
 import { deliver } from './mailer';
+import { praiseReceived } from './merits/automatic';
 import { writeNewTickets } from './new-tickets';
 import { ticketNotices } from './notices';
 import { type DeskSettings, loadSettings } from './settings';
@@ -233,6 +234,8 @@ export function handleIntake(
       { trustCachedHistoryHeader: true },
     );
     const { id, row: firstRow, record } = written;
+    // A praise ticket naming a staff member is a merit (SPEC §8.2); praise only, so other intake costs nothing.
+    if (fields.type === 'praise') praiseReceived(ctx, settings, { ...fields, id }, actor, true);
     ports.workbook.flush();
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };
   });
@@ -258,9 +261,13 @@ export function completeIntake(ctx: JobContext, responseId: string, actor: strin
   const tickets = ctx.table<TicketRow>(TICKETS);
   const row = ticketRowOfResponse(tickets, responseId);
   if (row === null) return;
-  const [ticket] = tickets.readRowList([row], ['id', 'type', 'severity', 'receivedAt']).rows;
+  const [ticket] = tickets.readRowList(
+    [row],
+    ['id', 'type', 'severity', 'receivedAt', 'personComplained'],
+  ).rows;
   if (!ticket) return;
   const { id, type, severity, receivedAt } = ticket.values;
+  if (type === 'praise') praiseReceived(ctx, settings, ticket.values, actor, false);
   if (type !== '' && severity !== '' && receivedAt instanceof Date)
     tickets.writeNotes(row, deadlinesFor(settings, lang, { type, severity, receivedAt }).notes);
   const created = t(lang, 'history.created');

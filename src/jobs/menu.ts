@@ -22,5 +22,6 @@ export function addMenu(ports: Ports): void {
     { label: t(lang, 'panel.menu.open'), handler: MENU_HANDLERS.openPanel },
     { label: t(lang, 'audits.menu.sample'), handler: MENU_HANDLERS.auditSample },
     { label: t(lang, 'audits.menu.calibrate'), handler: MENU_HANDLERS.calibrateAudit },
+    { label: t(lang, 'menu.assessLastMonth'), handler: MENU_HANDLERS.assessLastMonth },
   ]);
 }

@@ -16,6 +16,8 @@ export type JobName =
   | 'qaSample'
   | 'qaFinalise'
   | 'qaCalibration'
+  | 'assessment'
+  | 'merits'
   | 'monthly'
   | 'quarterly'
   | 'annual'
@@ -35,6 +37,8 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'qaSample',
   'qaFinalise',
   'qaCalibration',
+  'assessment',
+  'merits',
   'import',
 ];
 /** Entry points record only their failures (a run log row per form submit would drown the log). */

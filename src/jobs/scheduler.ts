@@ -11,6 +11,7 @@ import { Budget, dueSlots, PERIODIC_JOBS, type PeriodicJob, type Slot } from '..
 import { t } from '../i18n';
 import type { Ports } from '../ports';
 import { AUDIT_ITEMS, AUDITS, HISTORY, IMPORT } from '../workbook/schemas';
+import { runAssessment, settleAssessments } from './assessment';
 import { closeDueCalibrations } from './audits/calibration';
 import { finaliseAudits } from './audits/finalise';
 import { drawWeeklySample } from './audits/sampling';
@@ -19,6 +20,7 @@ import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
 import { runImport } from './import';
 import { reconcileInbox } from './inbox';
+import { flushMeritQueue } from './merits/queue';
 import { runReport } from './reports';
 import { type JobName, type RunCounts, RunLog } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
@@ -141,6 +143,21 @@ class SchedulerRun {
         counts: drawWeeklySample(ctx, settings, week),
       }));
     }
+    if (slot.job === 'monthly') {
+      // The month's staff assessment, before the monthly report that shows it (its own Run log row).
+      const month = {
+        kind: 'monthly' as const,
+        start: new Date(slot.start),
+        end: new Date(slot.end),
+        label: slot.label,
+      };
+      this.job('assessment', slot.label, () => {
+        const outcome = runAssessment(ctx, settings, month);
+        const counts: RunCounts =
+          outcome.kind === 'computed' ? { people: outcome.people, mailed: outcome.mailed } : {};
+        return { complete: true, counts };
+      });
+    }
     const report = runReport(ctx, settings, {
       kind: slot.job,
       start: new Date(slot.start),
@@ -203,6 +220,13 @@ export function runScheduler(ports: Ports): void {
       const quiet = counts.processed === 0 && counts.failed === 0 && counts.waiting === 0;
       return { complete: counts.waiting === 0, quiet, counts: { ...counts } };
     });
+    // Ledger entries journaled by form submissions (jobs/merits/queue.ts); no Sheets call when none.
+    run.job('merits', '', () => {
+      const appended = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
+        flushMeritQueue(ctx),
+      );
+      return { complete: true, quiet: appended === 0, counts: { appended } };
+    });
     run.job('sweep', '', () => runSweep(ctx, settings, run.budget));
     // Audits whose appeal window closed unappealed become final (no Sheets call until one closes).
     run.job('qaFinalise', '', () => {
@@ -213,6 +237,12 @@ export function runScheduler(ports: Ports): void {
     run.job('qaCalibration', '', () => {
       const closed = closeDueCalibrations(ctx, settings);
       return { complete: true, quiet: closed === null, counts: closed ?? {} };
+    });
+    // A provisional assessment is computed again after an upheld appeal, and becomes final after its
+    // working days (no Sheets call when nothing is pending).
+    run.job('assessment', '', () => {
+      const counts = settleAssessments(ctx, settings);
+      return { complete: true, quiet: counts.recomputed + counts.finalized === 0, counts: { ...counts } };
     });
     const now = ctx.now().getTime();
     for (const job of PERIODIC_JOBS) {

@@ -4,6 +4,7 @@
  * sheets nor time re-parsing them; any edit of a ⚙ sheet (onEdit) and every setup drop the cache.
  */
 
+import { type AssessmentRule, parseAssessmentRules } from '../core/assessment';
 import { parseScorecards, type Scorecard } from '../core/audits';
 import {
   type BusinessCalendar,
@@ -15,6 +16,7 @@ import {
 } from '../core/calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../core/cells';
 import { type AreaSetting, type ChecklistTemplate, parseAreas, parseChecklists } from '../core/inspections';
+import { type MeritCatalogItem, parseMeritCatalog } from '../core/merits';
 import { message } from '../core/message';
 import {
   type CategorySetting,
@@ -34,11 +36,13 @@ import type { CachePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import {
   AREAS,
+  ASSESSMENT_RULES,
   CALENDAR,
   CATEGORIES,
   CHECKLISTS,
   GENERAL,
   HOLIDAYS,
+  MERIT_CATALOG,
   REPORT_RECIPIENTS,
   SCORECARDS,
   SLA_POLICY,
@@ -63,6 +67,9 @@ export interface DeskSettings {
   areas: AreaSetting[];
   /** ⚙ Scorecards (SPEC §8.1), each with the version in the sheet. */
   scorecards: Scorecard[];
+  /** ⚙ Merit catalog and ⚙ Assessment rules (SPEC §8.2–8.3). */
+  meritCatalog: MeritCatalogItem[];
+  assessmentRules: AssessmentRule[];
   /** Bad rows and missing sheets, each with sheet, row and reason (shown by the health check). */
   issues: ShownIssue[];
 }
@@ -84,7 +91,11 @@ export function showIssues(lang: Lang, issues: readonly SettingsIssue[]): ShownI
 
 /** ⚙ General's defaults for a spreadsheet in `lang` (its texts worded in that language). */
 export function generalDefaults(lang: Lang): GeneralDefaults {
-  return { language: lang, qaConsequence: t(lang, 'audits.default.consequence') };
+  return {
+    language: lang,
+    qaConsequence: t(lang, 'audits.default.consequence'),
+    assessmentLastPlaceConsequence: t(lang, 'assessment.default.lastPlaceConsequence'),
+  };
 }
 
 export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
@@ -99,9 +110,11 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   CHECKLISTS,
   AREAS,
   SCORECARDS,
+  MERIT_CATALOG,
+  ASSESSMENT_RULES,
 ];
 
-const CACHE_KEY = 'settings.parsed.v2';
+const CACHE_KEY = 'settings.parsed.v3';
 const CACHE_SECONDS = 6 * 60 * 60;
 /** CacheService refuses values over 100 KB; a larger table is simply parsed on every run. */
 const CACHE_MAX_CHARS = 90_000;
@@ -198,6 +211,9 @@ function parseSettings(
       reason: message(issue.key as MessageKey, params),
     });
   }
+  const meritCatalog = parseMeritCatalog(rowsOf(MERIT_CATALOG), labels);
+  const assessmentRules = parseAssessmentRules(rowsOf(ASSESSMENT_RULES), labels);
+  issues.push(...meritCatalog.issues, ...assessmentRules.issues);
   return {
     timeZone: calendar.calendar.config.timeZone,
     general: general.value,
@@ -210,6 +226,8 @@ function parseSettings(
     checklists: checklists.templates,
     areas: areas.areas,
     scorecards: scorecards.scorecards,
+    meritCatalog: meritCatalog.value,
+    assessmentRules: assessmentRules.value,
     issues: showIssues(lang, issues),
   };
 }

@@ -11,6 +11,7 @@ import { enumLabels, type Lang, t } from '../i18n';
 import type { Ports, SheetPort, TriggerKind } from '../ports';
 import { type ColumnSpec, columnLabel, headerRow, type SheetSchema } from '../workbook/schema';
 import { SCHEMAS } from '../workbook/schemas';
+import { syncAssessmentAppealForm } from './assessment/appeals';
 import { syncAppealForm } from './audits/appeals';
 import { startFinalising } from './audits/finalise';
 import { syncAuditForms } from './audits/forms';
@@ -20,6 +21,7 @@ import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
 import { ensureInspectionForms } from './inspections/forms';
 import { ensureLinkedForm } from './linked-form';
+import { syncMeritForm } from './merits/form';
 import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
@@ -231,6 +233,8 @@ function setUpUnderLock(ports: Ports): SetupReport {
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   report.forms.push(syncAppealForm(ctx, settings).id);
   startFinalising(ctx);
+  report.forms.push(syncMeritForm(ctx, settings).id);
+  report.forms.push(syncAssessmentAppealForm(ctx, settings).id);
   // Every form's inbox ledger exists before its first response (SPEC §14: the response row is the record).
   ports.workbook.flush();
   seedLedgers(ctx);

@@ -42,6 +42,12 @@ export type SheetKey =
   | 'auditAppeals'
   | 'calibration'
   | 'calibrationItems'
+  | 'meritCatalog'
+  | 'merits'
+  | 'assessmentRules'
+  | 'assessment'
+  | 'assessmentDetails'
+  | 'assessmentAppeals'
   | 'import';
 
 export interface ColumnSpec<K extends string = string> {

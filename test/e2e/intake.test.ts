@@ -29,14 +29,14 @@ describe('intake through the staff form', () => {
 describe('the customer form (off by default)', () => {
   it('once enabled in ⚙ General, setup creates it and a customer submission becomes an Online ticket that needs no review', () => {
     const emu = newDesk({ lang: 'en' });
-    // Intake, callback, the four inspection forms, the three audit forms and the appeal form.
-    expect(emu.forms.size).toBe(10);
+    // Intake, callback, the four inspection forms, the three audit forms, the appeal form, the merit form and the assessment appeal form.
+    expect(emu.forms.size).toBe(12);
     const general = emu.spreadsheet.sheet('⚙ General').values();
     const row = general.findIndex((line) => line[0] === 'customerFormEnabled') + 1;
     const valueColumn = general[0].indexOf('Value');
     emu.editCells('⚙ General', `${String.fromCharCode(65 + valueColumn)}${row}`, [['TRUE']]);
     emu.run('menuSetup', undefined, { interactive: true });
-    expect(emu.forms.size).toBe(11);
+    expect(emu.forms.size).toBe(13);
     emu.submitForm(formId(emu, 'form.customer'), {
       Type: 'Complaint',
       Category: 'Repair / Plumbing',

@@ -52,10 +52,10 @@ describe('setup', () => {
     expect(header).toContain('受理时间');
     expect(emu.spreadsheet.sheet('工单登记').frozenRows()).toBe(1);
     // The staff intake form, the callback form and one inspection form per default checklist (4), one audit form per default
-    // scorecard (3) and the audit appeal form; the
+    // scorecard (3), the audit appeal form, the merit form and the assessment appeal form; the
     // customer form is off by default.
     const responses = names.filter((name) => name.startsWith('表单回复'));
-    expect(responses).toHaveLength(10);
+    expect(responses).toHaveLength(12);
     for (const name of responses) expect(emu.spreadsheet.sheet(name).isHidden()).toBe(true);
     const kinds = emu.triggers.map((trigger) => `${String(trigger.eventType)}:${trigger.handler}`).sort();
     expect(kinds).toHaveLength(3);
@@ -76,7 +76,7 @@ describe('setup', () => {
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/is set up/);
     expect(emu.logs.filter((entry) => entry.level === 'error')).toEqual([]);
     expect(documentProperties(emu).get('setup.at')).toBe(emu.clock.now().toISOString());
-    expect(emu.forms.size).toBe(10);
+    expect(emu.forms.size).toBe(12);
   });
 
   it('prefills settings: the default SLA table and China holidays with the 调休 Saturday 2026-02-14', () => {

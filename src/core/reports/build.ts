@@ -18,6 +18,7 @@ import {
 } from './input';
 import type { ReportModel, ReportNotice, ReportSection } from './model';
 import { periodDays } from './period';
+import { assessmentSections } from './sections/assessment';
 import { auditSection } from './sections/audits';
 import { backlogByAge } from './sections/backlog';
 import { callbackStatistics, satisfactionDistribution } from './sections/callbacks';
@@ -36,7 +37,6 @@ import {
 } from './sections/kpis';
 import { managerNotes } from './sections/manager-notes';
 import { overdueList } from './sections/overdue';
-import { pendingSection } from './sections/pending';
 import { serviceFigures } from './sections/service';
 import { slaAttainment } from './sections/sla';
 import { staffTable } from './sections/staff';
@@ -67,7 +67,7 @@ export const REPORT_SECTIONS: readonly SectionBuilder[] = [
   callbackStatistics,
   satisfactionDistribution,
   staffTable,
-  pendingSection('assessment', ['monthly']),
+  assessmentSections,
   auditSection(0),
   auditSection(1),
   auditSection(2),

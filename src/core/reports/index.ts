@@ -1,6 +1,7 @@
 /** Weekly, monthly, quarterly and annual reports (SPEC §10): periods, the report model and its aggregation. */
 export { buildReport } from './build';
 export type {
+  AssessmentReportInput,
   AuditReportInput,
   ReportAppeal,
   ReportAudit,

@@ -124,6 +124,41 @@ export interface AuditReportInput {
   consecutiveLimit: number;
 }
 
+/** Merits and the monthly assessment as the reports read them (Assessment, Assessment appeals, Merits). */
+export interface ReportAssessmentRow {
+  month: string;
+  staff: string;
+  department: string;
+  total: number | null;
+  grade: string;
+  rank: number | null;
+  flags: string;
+  state: 'provisional' | 'final' | '';
+}
+
+export interface ReportMeritEntry {
+  entryId: string;
+  at: number;
+  staff: string;
+  item: string;
+  points: number | null;
+  rule: 'form' | 'substantiated' | 'praise' | 'qaRun' | 'minorFault' | 'seriousFault' | 'appeal' | '';
+  evidence: string;
+  /** Entries waiting for review are listed, not summed. */
+  counts: boolean;
+}
+
+export interface ReportAssessmentAppeal {
+  month: string;
+  decision: 'pending' | 'accept' | 'partly' | 'reject' | 'expired' | '';
+}
+
+export interface AssessmentReportInput {
+  rows: readonly ReportAssessmentRow[];
+  appeals: readonly ReportAssessmentAppeal[];
+  entries: readonly ReportMeritEntry[];
+}
+
 /** [from, to) in epoch ms: the period, cut at `now` while it is still running. */
 export interface Window {
   from: number;
@@ -163,6 +198,8 @@ export interface ReportInput {
   now: number;
   /** Quality audits (SPEC §8.1); absent on a desk without the audit registers. */
   audits?: AuditReportInput;
+  /** Merits and the monthly assessment (SPEC §8.2–8.3); absent on a desk without their sheets. */
+  assessment?: AssessmentReportInput;
   /** The inspection register (issue 17); absent until it is read, then its section says "not set up". */
   inspections?: InspectionReportInput;
   /** Rows of the Report notes sheet (every period's); absent on a desk without the sheet. */

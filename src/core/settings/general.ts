@@ -55,6 +55,19 @@ export interface GeneralSettings {
   /** Blind calibration (SPEC §8.1): supervisors asked besides the manager's benchmark, and working days to score. */
   qaCalibrationGraders: number;
   qaCalibrationWorkingDays: number;
+  'prefix.merit': string;
+  /** Points of a merit or demerit of each level (SPEC §8.2; seed 001 §8 gives the levels, not points). */
+  meritPointsA2: number;
+  meritPointsA1: number;
+  meritPointsB1: number;
+  meritPointsC1: number;
+  /** Money per point, '' for points only (seed 001 L649: points convert to fines, no amount given). */
+  meritMoneyPerPoint: number | '';
+  /** The monthly assessment (SPEC §8.3): base points (seed 000 L327: 100), provisional working days. */
+  assessmentBase: number;
+  assessmentProvisionalDays: number;
+  /** Last place two months running (seed 001 L673). */
+  assessmentLastPlaceConsequence: string;
 }
 
 function integer(
@@ -108,6 +121,25 @@ function prefix(fallback: string, label: SettingField<string>['label']): Setting
 export interface GeneralDefaults {
   language: Lang;
   qaConsequence: string;
+  assessmentLastPlaceConsequence: string;
+}
+
+/** Empty, or an amount 0..100000 (two decimals kept). */
+function optionalAmount(
+  label: SettingField<number | ''>['label'],
+  source: string,
+): SettingField<number | ''> {
+  return {
+    fallback: '',
+    parse: (cell) => {
+      if (cellText(cell) === '') return '';
+      const value = typeof cell === 'number' ? cell : Number(cellText(cell));
+      return Number.isFinite(value) && value >= 0 && value <= 100_000 ? Math.round(value * 100) / 100 : null;
+    },
+    expected: message('settings.expected.optionalAmount'),
+    label,
+    source,
+  };
 }
 
 export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSettings> {
@@ -161,6 +193,19 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays', 'SPEC §8.1'),
     qaCalibrationGraders: integer(3, 1, 20, 'settings.general.qaCalibrationGraders', 'SPEC §8.1'),
     qaCalibrationWorkingDays: integer(2, 1, 20, 'settings.general.qaCalibrationWorkingDays', 'SPEC §8.1'),
+    'prefix.merit': prefix('MR', 'settings.general.prefix.merit'),
+    meritPointsA2: integer(10, 0, 1000, 'settings.general.meritPointsA2', 'SPEC §8.2'),
+    meritPointsA1: integer(5, 0, 1000, 'settings.general.meritPointsA1', 'SPEC §8.2'),
+    meritPointsB1: integer(2, 0, 1000, 'settings.general.meritPointsB1', 'SPEC §8.2'),
+    meritPointsC1: integer(1, 0, 1000, 'settings.general.meritPointsC1', 'SPEC §8.2'),
+    meritMoneyPerPoint: optionalAmount('settings.general.meritMoneyPerPoint', 'seed 001 L649'),
+    assessmentBase: integer(100, 0, 10_000, 'settings.general.assessmentBase', 'seed 000 L327'),
+    assessmentProvisionalDays: integer(5, 0, 60, 'settings.general.assessmentProvisionalDays', 'SPEC §8.3'),
+    assessmentLastPlaceConsequence: text(
+      defaults.assessmentLastPlaceConsequence,
+      'settings.general.assessmentLastPlaceConsequence',
+      'seed 001 L673',
+    ),
   };
 }
 

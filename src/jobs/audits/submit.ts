@@ -26,6 +26,7 @@ import {
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { deliver } from '../mailer';
+import { auditRunConsequence } from '../merits/automatic';
 import { type DeskSettings, loadSettings } from '../settings';
 import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { checkCalibration, recordCalibrationScore } from './calibration';
@@ -205,6 +206,14 @@ export function handleAuditSubmission(
     // An audit that scored nothing leaves the person's run as it was.
     if (!calibration && plan.finalPercent !== null) ports.store.set(key, String(plan.runBelow));
     const closing = sealed ? recordCalibrationScore(ctx, settings, sealed, auditId, responseId) : [];
+    // The consequence of a run of low audits is a ledger entry (SPEC §8.2), once per audit.
+    if (!calibration && plan.runBelow > 0 && plan.runBelow % general.qaConsecutiveLimit === 0)
+      auditRunConsequence(
+        ctx,
+        settings,
+        { auditId, staff: answers.staff, count: plan.runBelow, fresh: !resumed },
+        answers.auditor,
+      );
     ports.workbook.flush();
     if (rowDone) return { kind: 'duplicate' as const };
     return {

@@ -9,7 +9,16 @@ import { FORM_KEYS, type FormKey, registeredForm } from '../../forms/registry';
 import { t } from '../../i18n';
 import type { FormSubmission } from '../../ports';
 import type { SheetSchema } from '../../workbook/schema';
-import { AUDIT_APPEALS, AUDITS, CALLBACKS, INSPECTIONS, TICKETS } from '../../workbook/schemas';
+import {
+  ASSESSMENT_APPEALS,
+  AUDIT_APPEALS,
+  AUDITS,
+  CALLBACKS,
+  INSPECTIONS,
+  MERITS,
+  TICKETS,
+} from '../../workbook/schemas';
+import { handleAssessmentAppealSubmission } from '../assessment/appeals';
 import { handleAppealSubmission } from '../audits/appeals';
 import { type AuditFormEntry, auditFormKey, auditForms } from '../audits/forms';
 import { handleAuditSubmission } from '../audits/submit';
@@ -18,6 +27,7 @@ import type { JobContext } from '../context';
 import { handleInspection } from '../inspections';
 import { inspectionFormKeys } from '../inspections/forms';
 import { completeIntake, handleIntake } from '../intake';
+import { handleMeritSubmission } from '../merits/submit';
 
 export interface InboxResponse {
   key: string;
@@ -117,11 +127,22 @@ const appeal: InboxHandler = {
   ...byResponseIdColumn(AUDIT_APPEALS as unknown as SheetSchema<'formResponseId'>),
 };
 
+const merit: InboxHandler = {
+  process: (ctx, { submission, responseId }) => handleMeritSubmission(ctx, submission, responseId),
+  ...byResponseIdColumn(MERITS as unknown as SheetSchema<'formResponseId'>),
+};
+
 const HANDLERS: Partial<Record<FormKey, InboxHandler>> = {
   'form.intake': intake('staff'),
   'form.customer': intake('customer'),
   'form.callback': finishesByReprocessing(callback),
   'form.auditAppeal': finishesByReprocessing(appeal),
+  'form.merit': merit,
+  'form.assessmentAppeal': {
+    process: (ctx, { submission, responseId }) =>
+      handleAssessmentAppealSubmission(ctx, submission, responseId),
+    ...byResponseIdColumn(ASSESSMENT_APPEALS as unknown as SheetSchema<'formResponseId'>),
+  },
 };
 
 const INSPECTION_PREFIX = 'form.inspection.';

@@ -40,6 +40,7 @@ import {
 import type { JobContext } from '../context';
 import { appendHistory } from '../history';
 import { deliver } from '../mailer';
+import { inspectionFault } from '../merits/automatic';
 import { writeNewTickets } from '../new-tickets';
 import { loadSettings } from '../settings';
 import { rectificationNotices } from './notice';
@@ -186,9 +187,9 @@ export function handleInspection(
 
     const streak = carry?.streak ?? 0;
     const consequence = carry?.consequence ?? '';
-    // Issue 16 (merits) turns this hook into a points-ledger entry for the owner and writes its ID into
-    // the Fault ledger entry column; until that ledger exists the consequence text on the row is the record.
+    // The consequence is the owner's fault in the merits ledger (SPEC §8.2); its Entry ID goes on the row.
     const fault = area ? faultHookOf(area, streak, consequence, id) : null;
+    const faultEntry = fault ? inspectionFault(ctx, settings, fault, actor).join(', ') : '';
     const row: Partial<InspectionRow> = {
       id,
       at: now,
@@ -211,7 +212,7 @@ export function handleInspection(
         .filter((ticket): ticket is string => ticket !== undefined)
         .join(', '),
       consequence,
-      faultEntry: '',
+      faultEntry,
       state: open.some((entry) => entry.inspectionId === id) ? 'awaitingRecheck' : 'closed',
       repeatFindings: [...repeats].map(titleOf).join(', '),
       needsReview: reviews.length > 0,

@@ -12,6 +12,7 @@ import {
 } from '../../core/reports';
 import { t } from '../../i18n';
 import type { Ports } from '../../ports';
+import { readAssessmentReport } from '../assessment/report-read';
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
 import { readReportInspections } from '../inspections/report-read';
@@ -53,6 +54,7 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     audits: readReportAudits(ctx, settings.general.qaConsecutiveLimit),
     inspections: readReportInspections(ctx, settings),
     notes: readReportNotes(ctx),
+    assessment: readAssessmentReport(ctx),
   });
   const layout = layoutReport(ctx.lang, calendar, model);
   // A scheduler run and a menu build of the same period must not interleave their writes.

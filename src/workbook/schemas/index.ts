@@ -12,6 +12,14 @@ import {
 import { CALLBACKS } from './callbacks';
 import { AREAS, CHECKLISTS, INSPECTION_ITEMS, INSPECTIONS, MISSED_INSPECTIONS } from './inspections';
 import { HISTORY, OUTBOX, RUN_LOG } from './logs';
+import {
+  ASSESSMENT,
+  ASSESSMENT_APPEALS,
+  ASSESSMENT_DETAILS,
+  ASSESSMENT_RULES,
+  MERIT_CATALOG,
+  MERITS,
+} from './merits';
 import { REPORT_LOG, REPORT_NOTES, REPORT_RECIPIENTS, TARGETS } from './reports';
 import { CALENDAR, CATEGORIES, GENERAL, HOLIDAYS, SLA_POLICY, STAFF } from './settings';
 import { TICKETS } from './tickets';
@@ -21,6 +29,7 @@ export * from './callbacks';
 export * from './imports';
 export * from './inspections';
 export * from './logs';
+export * from './merits';
 export * from './reports';
 export * from './settings';
 export * from './tickets';
@@ -54,4 +63,10 @@ export const SCHEMAS: Record<Exclude<SheetKey, 'import'>, SheetSchema> = {
   auditAppeals: AUDIT_APPEALS,
   calibration: CALIBRATION,
   calibrationItems: CALIBRATION_ITEMS,
+  meritCatalog: MERIT_CATALOG,
+  merits: MERITS,
+  assessmentRules: ASSESSMENT_RULES,
+  assessment: ASSESSMENT,
+  assessmentDetails: ASSESSMENT_DETAILS,
+  assessmentAppeals: ASSESSMENT_APPEALS,
 };

@@ -1,0 +1,294 @@
+/**
+ * The monthly staff assessment (月度考核, SPEC §8.3): produced by the hourly run for the month just
+ * ended (with the monthly report) and on demand from the menu. A month is Provisional for N working
+ * days (⚙ General): each person is mailed their own breakdown, appeals are decided, an upheld one
+ * recomputes the month (a new revision; the earlier detail rows stay as they were sent). Then the month
+ * is Final and frozen: computing it again changes nothing, and a later ledger entry counts in the month
+ * it is made.
+ *
+ * Plan (core/assessment assessMonth) then a short apply: one read per log, the month's Assessment rows
+ * updated in place or appended, its detail rows appended in one write, then the mails.
+ */
+import { type AssessPerson, assessMonth, type PersonAssessment, personKey } from '../../core/assessment';
+import { addWorkingDays } from '../../core/calendar';
+import { dayNumberOf } from '../../core/calendar/civil';
+import { lastCompletedPeriod, type ReportPeriod } from '../../core/reports';
+import { assessmentAppealPrefill } from '../../forms/assessment-appeal';
+import { registeredForm } from '../../forms/registry';
+import { bothLanguages, LANGS, t } from '../../i18n';
+import { render } from '../../i18n/render';
+import type { Ports } from '../../ports';
+import {
+  ASSESSMENT,
+  ASSESSMENT_DETAILS,
+  type AssessmentDetailRow,
+  type AssessmentRow,
+} from '../../workbook/schemas';
+import type { RowChange } from '../../workbook/table';
+import { JobContext } from '../context';
+import { spreadsheetLang } from '../entry';
+import { deliver } from '../mailer';
+import { flushMeritQueue } from '../merits/queue';
+import { type DeskSettings, loadSettings } from '../settings';
+import { assessmentMails } from './mail';
+import {
+  readAssessAudits,
+  readAssessCallbacks,
+  readAssessMerits,
+  readAssessments,
+  readAssessTickets,
+  type StoredAssessment,
+} from './read';
+import { provisionalMonth, setProvisionalMonth } from './state';
+
+/** A cell holds at most 50,000 characters; the IDs behind a figure are cut well before that. */
+const EVIDENCE_MAX_CHARS = 40_000;
+
+export type AssessmentOutcome =
+  | { kind: 'computed'; month: string; people: number; details: number; revision: number; mailed: number }
+  | { kind: 'frozen'; month: string };
+
+/** Who is assessed: active staff and supervisors (the CS manager and the GM assess, they are not ranked). */
+export function assessedPeople(settings: DeskSettings): AssessPerson[] {
+  return settings.staff
+    .filter((member) => member.active && (member.role === 'staff' || member.role === 'supervisor'))
+    .map((member) => ({ name: member.name, department: member.department, role: member.role }));
+}
+
+function wasLast(flags: string): boolean {
+  return LANGS.some((lang) => flags.includes(t(lang, 'assessment.flag.lastPlace')));
+}
+
+function previousMonthLabel(month: ReportPeriod, settings: DeskSettings): string {
+  return lastCompletedPeriod('monthly', settings.calendar.zone, month.start.getTime()).label;
+}
+
+function evidenceText(ids: readonly string[]): string {
+  const text = ids.join(', ');
+  return text.length <= EVIDENCE_MAX_CHARS ? text : `${text.slice(0, EVIDENCE_MAX_CHARS)} …`;
+}
+
+function assessmentRow(
+  ctx: JobContext,
+  month: string,
+  person: PersonAssessment,
+  extra: Pick<AssessmentRow, 'state' | 'finalOn' | 'revision' | 'computedAt'>,
+): Partial<AssessmentRow> {
+  const { metrics } = person;
+  const value = (v: number | null) => v ?? '';
+  return {
+    month,
+    staff: person.staff,
+    department: person.department,
+    base: person.base,
+    resolveBreached: value(metrics.resolveBreached.value),
+    resolvePoints: metrics.resolveBreached.points,
+    callbackMissed: value(metrics.callbackMissed.value),
+    callbackPoints: metrics.callbackMissed.points,
+    satisfaction: value(metrics.satisfaction.value),
+    satisfactionPoints: metrics.satisfaction.points,
+    registrations: value(metrics.registrations.value),
+    registrationPoints: metrics.registrations.points,
+    qaAverage: value(metrics.qaAverage.value),
+    qaPoints: metrics.qaAverage.points,
+    merits: person.merits,
+    demerits: person.demerits,
+    total: person.total,
+    grade: person.grade,
+    rank: person.rank,
+    flags: person.flags.map((flag) => render(ctx.lang, flag)).join('; '),
+    ...extra,
+  };
+}
+
+function detailRows(ctx: JobContext, month: string, person: PersonAssessment, revision: number) {
+  return person.details.map(
+    (detail): Partial<AssessmentDetailRow> => ({
+      month,
+      staff: person.staff,
+      rule: detail.rule ?? t(ctx.lang, 'assessment.detail.base'),
+      metric: detail.metric ?? '',
+      count: detail.count ?? '',
+      points: detail.points,
+      evidence: evidenceText(detail.ids),
+      revision,
+      note: render(ctx.lang, detail.note),
+    }),
+  );
+}
+
+/** The month's figures from the logs (no write). */
+export function computeMonth(
+  ctx: JobContext,
+  settings: DeskSettings,
+  month: ReportPeriod,
+  stored: readonly StoredAssessment[],
+): PersonAssessment[] {
+  const previous = previousMonthLabel(month, settings);
+  const lastPlaceBefore = new Set(
+    stored.filter((row) => row.month === previous && wasLast(row.flags)).map((row) => personKey(row.staff)),
+  );
+  return assessMonth({
+    month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
+    people: assessedPeople(settings),
+    tickets: readAssessTickets(ctx),
+    callbacks: readAssessCallbacks(ctx),
+    audits: readAssessAudits(ctx),
+    merits: readAssessMerits(ctx),
+    rules: settings.assessmentRules,
+    base: settings.general.assessmentBase,
+    bands: settings.general,
+    lastPlaceBefore,
+    lastPlaceConsequence: settings.general.assessmentLastPlaceConsequence,
+    labels: bothLanguages,
+  });
+}
+
+/** When a month computed now stops being provisional: N working days after the month's end. */
+export function finalOnOf(settings: DeskSettings, month: ReportPeriod): Date {
+  return new Date(
+    addWorkingDays(settings.calendar, month.end.getTime(), settings.general.assessmentProvisionalDays),
+  );
+}
+
+/**
+ * Computes (or recomputes, while provisional) one month and mails each person their own breakdown.
+ * A final month is frozen. Under the document lock for the writes; mail after.
+ */
+export function runAssessment(
+  ctx: JobContext,
+  settings: DeskSettings,
+  month: ReportPeriod,
+): AssessmentOutcome {
+  const { ports } = ctx;
+  const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    // Entries journaled by form submissions count before the month is computed.
+    flushMeritQueue(ctx);
+    const stored = readAssessments(ctx);
+    const ofMonth = stored.filter((row) => row.month === month.label);
+    if (ofMonth.some((row) => row.state === 'final')) return { kind: 'frozen' as const, month: month.label };
+    // An earlier month still provisional (a window longer than a month) is final once the next is made.
+    const pending = provisionalMonth(ports.store);
+    if (pending && pending.month !== month.label) finalizeRows(ctx, stored, pending.month);
+    const people = computeMonth(ctx, settings, month, stored);
+    const revision = Math.max(0, ...ofMonth.map((row) => Number(row.revision) || 0)) + 1;
+    const finalOn = finalOnOf(settings, month);
+    const now = ctx.now();
+    const extra = { state: 'provisional' as const, finalOn, revision, computedAt: now };
+    const rowOf = new Map(ofMonth.map((row) => [personKey(row.staff), row.row]));
+    const updates: Array<RowChange<AssessmentRow>> = [];
+    const appends: Array<Partial<AssessmentRow>> = [];
+    for (const person of people) {
+      const values = assessmentRow(ctx, month.label, person, extra);
+      const row = rowOf.get(personKey(person.staff));
+      if (row === undefined) appends.push(values);
+      else updates.push({ row, values });
+    }
+    const table = ctx.table<AssessmentRow>(ASSESSMENT);
+    if (updates.length > 0) table.updateRows(updates);
+    table.appendRecords(appends);
+    const details = people.flatMap((person) => detailRows(ctx, month.label, person, revision));
+    ctx.table<AssessmentDetailRow>(ASSESSMENT_DETAILS).appendRecords(details);
+    setProvisionalMonth(ports.store, { month: month.label, finalOn: finalOn.toISOString(), dirty: false });
+    ports.workbook.flush();
+    // A recomputed month mails only the people whose total moved (everyone the first time).
+    const before = new Map(ofMonth.map((row) => [personKey(row.staff), row.total]));
+    const changed = people.filter((person) => before.get(personKey(person.staff)) !== person.total);
+    return { kind: 'computed' as const, people, changed, revision, finalOn, details: details.length };
+  });
+  ctx.rememberHeaders();
+  if (result.kind === 'frozen') return result;
+  const mailKey = `assessment.mailed.${month.label}.r${result.revision}`;
+  let mailed = 0;
+  if (ports.store.get(mailKey) === null) {
+    const appeal = registeredForm(ports.store, 'form.assessmentAppeal');
+    const appealLink = (person: PersonAssessment): string | null => {
+      if (!appeal) return null;
+      try {
+        return ports.forms.prefilledUrl(
+          appeal.id,
+          assessmentAppealPrefill(ctx.lang, person.staff, month.label),
+        );
+      } catch (error) {
+        ports.log.error('assessment appeal link failed', error);
+        return null;
+      }
+    };
+    const mails = assessmentMails(ctx, settings, month.label, result.changed, result.finalOn, appealLink);
+    deliver(ctx, mails);
+    mailed = mails.length;
+    ports.store.set(mailKey, String(mailed));
+  }
+  return {
+    kind: 'computed',
+    month: month.label,
+    people: result.people.length,
+    details: result.details,
+    revision: result.revision,
+    mailed,
+  };
+}
+
+/**
+ * The hourly step: a provisional month a ledger entry landed in since it was computed (an upheld appeal)
+ * is computed again; one whose N working days have passed becomes Final (one read and one write of the
+ * month's State column). Nothing pending → no Sheets call.
+ */
+export function settleAssessments(
+  ctx: JobContext,
+  settings: DeskSettings,
+): { recomputed: number; finalized: number } {
+  const pending = provisionalMonth(ctx.ports.store);
+  if (!pending) return { recomputed: 0, finalized: 0 };
+  let recomputed = 0;
+  if (pending.dirty) {
+    const [year, month] = pending.month.split('-').map(Number);
+    // The month that was completed at the first instant of the month after it.
+    const period = lastCompletedPeriod(
+      'monthly',
+      settings.calendar.zone,
+      monthAfterStart(settings, year, month),
+    );
+    if (runAssessment(ctx, settings, period).kind === 'computed') recomputed = 1;
+  }
+  if (ctx.now().getTime() < Date.parse(pending.finalOn)) return { recomputed, finalized: 0 };
+  const finalized = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+    const count = finalizeRows(ctx, readAssessments(ctx), pending.month);
+    setProvisionalMonth(ctx.ports.store, null);
+    ctx.ports.workbook.flush();
+    return count;
+  });
+  ctx.rememberHeaders();
+  return { recomputed, finalized };
+}
+
+function finalizeRows(ctx: JobContext, stored: readonly StoredAssessment[], month: string): number {
+  const rows = stored.filter((row) => row.month === month && row.state !== 'final');
+  ctx
+    .table<AssessmentRow>(ASSESSMENT)
+    .updateRows(rows.map((row) => ({ row: row.row, values: { state: 'final' } })));
+  return rows.length;
+}
+
+function monthAfterStart(settings: DeskSettings, year: number, month: number): number {
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return settings.calendar.zone.toInstant(dayNumberOf(next.year, next.month, 1), 0);
+}
+
+/** The menu action: assess the month just ended (again, while it is provisional) and say what was done. */
+export function menuAssessLastMonth(ports: Ports): void {
+  const ctx = new JobContext(ports, spreadsheetLang(ports));
+  const settings = loadSettings(ctx);
+  const month = lastCompletedPeriod('monthly', settings.calendar.zone, ctx.now().getTime());
+  const outcome = runAssessment(ctx, settings, month);
+  const text =
+    outcome.kind === 'frozen'
+      ? t(ctx.lang, 'assessment.menu.frozen', { month: outcome.month })
+      : t(ctx.lang, 'assessment.menu.done', {
+          month: outcome.month,
+          staff: outcome.people,
+          entries: outcome.details,
+          state: t(ctx.lang, 'enum.assessmentState.provisional'),
+        });
+  ports.ui.alert(t(ctx.lang, 'menu.title'), text);
+}

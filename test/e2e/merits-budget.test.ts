@@ -1,0 +1,126 @@
+/**
+ * Issue 16 performance, on emu.counts: a merit-form submission and a Substantiated edit cost the same
+ * Sheets calls and cells read with 1,000 and with 100,000 rows (tickets and ledger entries); the
+ * monthly assessment of 50 staff over 100,000 tickets stays within 150 Sheets calls (SPEC §15's
+ * report budget, the issue's figure).
+ */
+import type { Emulator } from '../../scripts/emulator';
+import { cellOf, newDesk, rowsOf } from '../helpers/desk';
+import { fillTickets } from '../helpers/fixtures';
+import { complaint, submitIntake } from '../helpers/intake';
+import { submitMerit } from '../helpers/merits';
+
+const FORM_CALLS = 15;
+// The edit job (lock, header, the edited row) plus the ledger: one search, the append, one History line.
+const EDIT_CALLS = 25;
+const CELLS = 5_000;
+const ASSESSMENT_CALLS = 150;
+const STAFF = 50;
+
+/** `count` ledger entries written through the uncounted host. */
+function fillMerits(emu: Emulator, count: number): void {
+  const sheet = emu.spreadsheet.host().getSheetByName('Merits');
+  if (!sheet) throw new Error('no Merits');
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const values = (i: number): Record<string, unknown> => ({
+    'Entry ID': `MR-2025-${String(i + 1).padStart(6, '0')}`,
+    At: new Date('2026-02-10T02:00:00Z'),
+    Month: '2026-02',
+    Staff: i % 2 ? 'Zhang Wei' : 'Zhou Lei',
+    'Catalog item': 'Returned found property',
+    Level: 'B1',
+    'Merit or demerit': '+ Merit',
+    Points: 2,
+    Evidence: `OLD-2025-${String(i + 1).padStart(6, '0')}`,
+    'Recorded by rule': 'Merit form',
+    State: 'Entered',
+  });
+  const grid = Array.from({ length: count }, (_, i) => header.map((h) => values(i)[h] ?? ''));
+  if (sheet.getMaxRows() < count + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, count, header.length).setValues(grid as never);
+}
+
+/** Adds people to ⚙ Staff by an edit (the onEdit drops the cached settings) up to `total` assessed people. */
+function addStaff(emu: Emulator, total: number): void {
+  const rows = rowsOf(emu, '⚙ Staff');
+  const assessed = rows.filter((row) => row.Role === 'Staff' || row.Role === 'Supervisor').length;
+  const extra = Array.from({ length: total - assessed }, (_, i) => [
+    `Extra ${i}`,
+    `extra${i}@example.com`,
+    'Staff',
+    i % 2 ? 'Customer Service' : 'Engineering',
+  ]);
+  const first = rows.length + 2;
+  emu.editCells('⚙ Staff', `A${first}:D${first + extra.length - 1}`, extra);
+}
+
+function desk(rows: number): Emulator {
+  const emu = newDesk({ lang: 'en' });
+  fillTickets(emu, rows);
+  fillMerits(emu, rows);
+  addStaff(emu, STAFF);
+  return emu;
+}
+
+function measure(emu: Emulator, work: () => void): { calls: number; cells: number; ms: number } {
+  emu.counts.reset();
+  const started = Date.now();
+  work();
+  return { calls: emu.counts.sheets(), cells: emu.counts.cells().read, ms: Date.now() - started };
+}
+
+function formAndEdit(emu: Emulator) {
+  const submit = () =>
+    submitMerit(emu, {
+      staff: 'Zhang Wei',
+      item: 'Returned found property (+B1)',
+      evidence: 'OLD-2025-000005',
+      recordedBy: 'Li Na',
+    });
+  submit(); // warms the caches (settings, header maps), as on any working day
+  const form = measure(emu, submit);
+  submitIntake(emu, complaint({ personComplained: 'Zhang Wei' }));
+  const row = rowsOf(emu, 'Tickets').length + 1;
+  emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Resolution', row), [['warm']]);
+  const edit = measure(emu, () =>
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Substantiated', row), [['Yes']]),
+  );
+  return { form, edit };
+}
+
+describe('merits and assessment budget', () => {
+  const small = desk(1_000);
+  const large = desk(100_000);
+
+  it(`a merit-form submission ≤ ${FORM_CALLS} calls and a Substantiated edit ≤ ${EDIT_CALLS}, ≤ ${CELLS} cells read, the same at 1,000 and 100,000 rows`, () => {
+    const atSmall = formAndEdit(small);
+    const atLarge = formAndEdit(large);
+    console.log('merit form / substantiated edit', JSON.stringify({ atSmall, atLarge }));
+    expect(atSmall.form.calls).toBeLessThanOrEqual(FORM_CALLS);
+    expect(atLarge.form.calls).toBe(atSmall.form.calls);
+    expect(atLarge.form.cells).toBeLessThanOrEqual(CELLS);
+    expect(atSmall.edit.calls).toBeLessThanOrEqual(EDIT_CALLS);
+    expect(atLarge.edit.calls).toBe(atSmall.edit.calls);
+    expect(atLarge.edit.cells).toBeLessThanOrEqual(CELLS);
+    expect(rowsOf(large, 'Merits').at(-1)).toMatchObject({
+      Staff: 'Zhang Wei',
+      Points: -2,
+      'Recorded by rule': 'Substantiated complaint',
+    });
+  });
+
+  it(`the monthly assessment of ${STAFF} staff ≤ ${ASSESSMENT_CALLS} Sheets calls at 1,000 and at 100,000 tickets`, () => {
+    const run = (emu: Emulator) =>
+      measure(emu, () => emu.run('menuAssessLastMonth', undefined, { interactive: true }));
+    const atSmall = run(small);
+    const atLarge = run(large);
+    console.log('monthly assessment', JSON.stringify({ atSmall, atLarge }));
+    expect(atSmall.calls).toBeLessThanOrEqual(ASSESSMENT_CALLS);
+    expect(atLarge.calls).toBeLessThanOrEqual(ASSESSMENT_CALLS);
+    const february = rowsOf(large, 'Assessment').filter((row) => row.Month === '2026-02');
+    expect(february).toHaveLength(STAFF);
+    // 50,000 generated entries of +2 in February, half of them Zhang Wei's.
+    expect(february.find((row) => row.Staff === 'Zhang Wei')).toMatchObject({ Merits: 100_000 });
+  });
+});
