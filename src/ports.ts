@@ -230,7 +230,10 @@ export interface TriggersPort {
 }
 
 export interface ClockPort {
+  /** The time now: it moves on while the execution runs (every service call takes time). */
   now(): Date;
+  /** When this execution started: the time of the event it handles (the edit, the submit, the hour). */
+  started(): Date;
 }
 
 export interface LogPort {

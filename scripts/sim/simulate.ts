@@ -105,6 +105,8 @@ export async function simulate(
     user: OWNER,
     mailQuota: 1500,
     addOn: true,
+    // Service calls take Google-like time (scripts/emulator/latency.ts), as on Google.
+    latency: 'google',
   });
   emu.load(bundle);
   emu.run('menuSetup', undefined, { interactive: true });

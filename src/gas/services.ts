@@ -158,8 +158,13 @@ export class GasTriggers implements TriggersPort {
 }
 
 export class GasClock implements ClockPort {
+  /** The ports are made as the entry point is called, before the first service call. */
+  private readonly start = Date.now();
   now(): Date {
     return new Date();
+  }
+  started(): Date {
+    return new Date(this.start);
   }
 }
 

@@ -31,8 +31,13 @@ export class JobContext {
     readonly lang: Lang,
   ) {}
 
+  /**
+   * The time of the event this execution handles: when it started. Every service call takes time, so a
+   * clock read later would stamp one event with several times (Resolved at vs the History entry, a
+   * deadline vs the run that checks it). Time budgets and Sent at read ports.clock.now().
+   */
   now(): Date {
-    return this.ports.clock.now();
+    return this.ports.clock.started();
   }
 
   /** The sheet of a schema, or null when it does not exist in either language. */

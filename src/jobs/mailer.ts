@@ -167,7 +167,7 @@ export function flushOutbox(ctx: JobContext): FlushResult {
         );
         quota -= to.length;
         sent += 1;
-        changes.push({ row, values: { sentAt: ctx.now(), attempts, lastError: '' } });
+        changes.push({ row, values: { sentAt: ctx.ports.clock.now(), attempts, lastError: '' } });
       } catch (error) {
         failed += 1;
         changes.push({ row, values: { attempts, lastError: errorText(error, { withName: false }) } });

@@ -140,6 +140,10 @@ describe('audit appeals', () => {
     emu.advance(3_600_000); // the 09:xx run
     expect(states()).toEqual(['Acknowledged', 'Appealed', 'Scored', 'Needs review']);
     emu.advance(3_600_000); // the 10:xx run
+    // Service calls take time: QA-2026-00003 was audited about a second after 10:00 (after the earlier
+    // submissions' calls), so its window closes a second after 10:00 too, and the 11:xx run is its first after.
+    expect(states()).toEqual(['Final', 'Appealed', 'Scored', 'Needs review']);
+    emu.advance(3_600_000); // the 11:xx run
     expect(states()).toEqual(['Final', 'Appealed', 'Final', 'Needs review']);
     const made = rowsOf(emu, 'History').filter((r) => r['New value'] === 'Final');
     expect(made.map((r) => [r['Record ID'], r['Old value'], r.Source, r.Actor])).toEqual([

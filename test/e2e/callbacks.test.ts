@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { isSampled } from '../../src/core/callbacks';
-import { cellOf, documentProperties, formId, newDesk, noteOf, rowsOf } from '../helpers/desk';
+import { cellOf, documentProperties, formId, lastRunAt, newDesk, noteOf, rowsOf } from '../helpers/desk';
 import { fillTickets } from '../helpers/fixtures';
 import { complaint, submitIntake } from '../helpers/intake';
 
@@ -81,12 +81,14 @@ function resolve(emu: Emulator, row = 2): void {
   edit(emu, 'Status', 'Resolved', row);
 }
 
-/** A desk with one General complaint CMP-2026-00001, resolved an hour after intake. */
+/** A desk with one General complaint CMP-2026-00001 (Mon 10:00), resolved an hour after intake. */
 function resolvedComplaint(severity = 'General'): Emulator {
   const emu = newDesk({ lang: 'en' });
   submitIntake(emu, complaint({ severity }));
-  emu.clock.advance(HOUR);
-  resolve(emu);
+  edit(emu, 'Resolution', 'Replaced the pipe joint; customer checked it.');
+  // Service calls take time: the status edit is put at 11:00 sharp, so the business hours below are whole.
+  emu.clock.set(new Date('2026-03-02T03:00:00Z'));
+  edit(emu, 'Status', 'Resolved');
   return emu;
 }
 
@@ -158,8 +160,9 @@ describe('a resolved ticket enters the callback queue with the window of its SLA
   it('Repair: 0–1 wd — resolved Fri 15:00 is due Mon 15:00', () => {
     const emu = newDesk({ lang: 'en' });
     submitIntake(emu, complaint({ type: 'Repair' }));
+    edit(emu, 'Resolution', 'Replaced the pipe joint; customer checked it.');
     emu.clock.set(new Date('2026-03-06T07:00:00Z')); // Fri 2026-03-06 15:00 Shanghai
-    resolve(emu);
+    edit(emu, 'Status', 'Resolved');
     const row = ticket(emu);
     expect(row.ID).toBe('REP-2026-00001');
     expect((row['Callback due'] as Date).toISOString()).toBe('2026-03-09T07:00:00.000Z');
@@ -225,7 +228,8 @@ describe('a valid callback: reached, satisfaction recorded', () => {
       Valid: true,
     });
     const row = ticket(emu);
-    expect(row['Callback at']).toEqual(emu.clock.now());
+    // The callback's time is its submission's, not whenever the run that recorded it ended.
+    expect(row['Callback at']).toEqual(lastRunAt(emu));
     expect(row.Satisfaction).toBe(5);
     expect(row['Callback state']).toBe('Done');
     expect(rowsOf(emu, 'History').some((entry) => entry.Field === 'Callback attempt 1')).toBe(true);
@@ -436,7 +440,7 @@ describe('a dissatisfied customer or an unresolved issue reopens the ticket', ()
       'Callback at': '',
       Satisfaction: '',
     });
-    expect((row['Callback due'] as Date).getTime()).toBe(emu.clock.now().getTime() + 14 * DAY);
+    expect((row['Callback due'] as Date).getTime()).toBe(lastRunAt(emu).getTime() + 14 * DAY);
     emu.clock.advance(HOUR);
     submitCallback(emu, NOT_REACHED);
     expect(attempts(emu)[3]['Attempt no.']).toBe(4);

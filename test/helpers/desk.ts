@@ -37,6 +37,8 @@ export function newEmulator(options: DeskOptions = {}): Emulator {
     addOn: true,
     // The end-to-end tests read run times on the hour (Google would pick some minute at creation).
     hourlyMinute: 0,
+    // Service calls take Google-like time, so time budgets, cursors and the 6-minute limit are exercised.
+    latency: 'google',
   });
   emu.load(bundleCode());
   for (const [name, html] of htmlFiles()) emu.htmlFiles.set(name, html);
@@ -69,10 +71,24 @@ export function newDesk(options: DeskOptions = {}): Emulator {
   let desk = setUp.get(key);
   if (!desk) {
     desk = newEmulator(options);
+    // The manager's one-off setup takes no simulated time here, so the tests' clock stays on the hour.
+    desk.setLatency('none');
     desk.run('menuSetup', undefined, { interactive: true });
+    desk.setLatency('google');
     setUp.set(key, desk);
   }
   return desk.clone();
+}
+
+/**
+ * When the last execution started: the time of the event it handled (an edit, a panel action, a form
+ * submit), which the product stamps. Service calls take time (latency 'google'), so by the time the test
+ * looks, the clock has moved on.
+ */
+export function lastRunAt(emu: Emulator): Date {
+  const last = emu.executions.at(-1);
+  if (!last) throw new Error('no execution has run yet');
+  return last.at;
 }
 
 /** The id of the form registered by setup under a document-property key ('form.intake'…). */
