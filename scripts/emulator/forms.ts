@@ -116,10 +116,7 @@ export class FormsWorld {
     dest: { ss: SpreadsheetModel; sheet: SheetModel },
     title: string,
   ): number {
-    // HELD BACK until the product edits forms in place (issue 13, branch reliab): on Google a question
-    // re-created with a deleted one's title gets a new column (form.lastColumn); here, for now, a
-    // deleted question's column is given out again.
-    const col = Math.max(1, form.emailColumn ?? 0, ...form.columns.values()) + 1;
+    const col = Math.max(1, form.lastColumn ?? 0, form.emailColumn ?? 0, ...form.columns.values()) + 1;
     if (col > dest.sheet.maxCols) {
       assertRoom(dest.ss, (col - dest.sheet.maxCols) * dest.sheet.maxRows);
       dest.sheet.maxCols = col;

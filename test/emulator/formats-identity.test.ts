@@ -161,6 +161,22 @@ describe('form answers as Google records them', () => {
     ]);
     expect(Object.keys(zh.event.named).slice(0, 2)).toEqual(['时间戳记', '电子邮件地址']);
   });
+  it('a question deleted and re-created with the same title gets a new column; the old one stays', () => {
+    const emu = fresh({ locale: 'en_US' });
+    emu.load(`function setup() { var ss = SpreadsheetApp.getActive(); var f = FormApp.create('F');
+      f.addTextItem().setTitle('A'); f.addTextItem().setTitle('B');
+      f.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId()); return f.getId(); }
+      function recreate(id) { var f = FormApp.openById(id); var b = f.getItems()[1]; f.deleteItem(b); f.addTextItem().setTitle('B'); }`);
+    const formId = emu.run('setup') as string;
+    emu.submitForm(formId, { A: 'a1', B: 'b1' });
+    emu.run('recreate', formId);
+    const placed = emu.submitForm(formId, { A: 'a2', B: 'b2' });
+    expect(emu.spreadsheet.sheet(placed.sheetName).values()).toEqual([
+      ['Timestamp', 'A', 'B', 'B'],
+      [expect.any(Date), 'a1', 'b1', ''],
+      [expect.any(Date), 'a2', '', 'b2'],
+    ]);
+  });
 });
 
 describe('identity: consumer and Workspace accounts', () => {
