@@ -120,6 +120,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
         `panel-${action.requestId}`,
         actor,
         'panel',
+        found,
       );
       if (outcome.kind === 'duplicate') return { ok: true as const, message: t(lang, 'panel.done.note') };
       return { ok: true as const, message: t(lang, 'panel.done.callback', { n: outcome.attemptNo }) };
