@@ -80,7 +80,13 @@ export interface SheetPort {
     column: number,
     fromRow: number,
     text: string,
+    options?: { wholeCell?: boolean },
   ): { first: number; last: number; count: number } | null;
+  /**
+   * The first row from `fromRow` down whose cell in `column` contains `text` (TextFinder findNext: it
+   * stops at the first match), or null. Not a whole-cell match: the caller checks the row it gets.
+   */
+  firstRowContaining(column: number, fromRow: number, text: string): number | null;
   /** Selects the block for the user (Range.activate): the sheet becomes active. */
   select(row: number, column: number, numRows: number, numColumns: number): void;
   writeNotes(row: number, column: number, notes: string[][]): void;

@@ -132,6 +132,14 @@ class GasSheet implements SheetPort {
     if (numRows <= 0 || numColumns <= 0) return [];
     return this.sheet.getRange(row, column, numRows, numColumns).getNotes();
   }
+  firstRowContaining(column: number, fromRow: number, text: string): number | null {
+    if (text === '') return null;
+    const letters = columnLetters(column);
+    return (
+      this.sheet.getRange(`${letters}${fromRow}:${letters}`).createTextFinder(text).findNext()?.getRow() ??
+      null
+    );
+  }
   readWithNotes(
     row: number,
     column: number,
@@ -145,14 +153,13 @@ class GasSheet implements SheetPort {
     column: number,
     fromRow: number,
     text: string,
+    { wholeCell = true }: { wholeCell?: boolean } = {},
   ): { first: number; last: number; count: number } | null {
     if (text === '') return null;
     const letters = columnLetters(column);
-    const hits = this.sheet
-      .getRange(`${letters}${fromRow}:${letters}`)
-      .createTextFinder(text)
-      .matchEntireCell(true)
-      .findAll();
+    const finder = this.sheet.getRange(`${letters}${fromRow}:${letters}`).createTextFinder(text);
+    // matchEntireCell is one more call; a caller that checks the rows it reads can go without it.
+    const hits = (wholeCell ? finder.matchEntireCell(true) : finder).findAll();
     if (hits.length === 0) return null;
     const first = hits[0].getRow();
     const last = hits.length === 1 ? first : hits[hits.length - 1].getRow();

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Emulator } from '../../scripts/emulator';
 import { HtmlBridge } from '../../scripts/emulator/html-bridge';
 import { cellOf, newDesk, rowsOf } from '../helpers/desk';
+import { resolvedInquiries } from '../helpers/fixtures';
 import { complaint, submitIntake } from '../helpers/intake';
 import { staffEmail } from '../helpers/panel';
 import { type Browser, CHROMIUM_MISSING, INSTALL_HINT, launchChromium } from './chromium';
@@ -197,29 +198,7 @@ inBrowser('the ticket panel in Chromium', () => {
   it('My queue shows a supervisor’s audit sample and an inspector’s inspections due, with their form links', async () => {
     // Set up Mon 2026-03-09 07:00; Zhang Wei resolved a ticket in week 2026-W10; the sample is drawn.
     const emu = newDesk({ lang: 'en', start: new Date(Date.UTC(2026, 2, 8, 23, 0)) });
-    const sheet = emu.spreadsheet.host().getSheetByName('Tickets');
-    if (!sheet) throw new Error('no Tickets');
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const resolved = new Date(Date.UTC(2026, 2, 4, 7, 0));
-    const values: Record<string, unknown> = {
-      ID: 'INQ-2026-00001',
-      'Received at': new Date(resolved.getTime() - 86_400_000),
-      Channel: 'Phone',
-      Type: 'Inquiry',
-      Category: 'Service attitude',
-      Severity: 'General',
-      Customer: 'C',
-      Assignee: 'Zhang Wei',
-      Department: 'Customer Service',
-      Status: 'Closed',
-      'Resolved at': resolved,
-      'First resolved at': resolved,
-      'Reopen count': 0,
-      'Created at': resolved,
-    };
-    sheet
-      .getRange(2, 1, 1, header.length)
-      .setValues([header.map((h) => (h in values ? values[h] : ''))] as never);
+    resolvedInquiries(emu, ['INQ-2026-00001'], 'Zhang Wei');
     emu.run('menuAuditSample', undefined, { interactive: true });
     emu.clock.set(new Date(Date.UTC(2026, 2, 10, 1, 0))); // Tue 09:00: the day's inspections are due
     emu.select('History', 'A1');

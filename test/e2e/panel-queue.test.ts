@@ -3,47 +3,19 @@
  * them to audit with a pre-filled audit link (a click opens the ticket); an inspector sees today's
  * inspections and their re-inspections with pre-filled links; done work leaves the queue.
  */
-import type { Emulator } from '../../scripts/emulator';
 import { phoneExample, prefilledAnswers, submitAudit } from '../helpers/audits';
 import { newDesk } from '../helpers/desk';
+import { resolvedInquiries } from '../helpers/fixtures';
 import { inspectionFormId, submitInspection } from '../helpers/inspections';
 import { PanelDriver, staffEmail } from '../helpers/panel';
 
 /** 08:00 in Shanghai on a day of March 2026. */
 const at = (day: number, hour = 8) => new Date(Date.UTC(2026, 2, day, hour - 8, 0));
 
-/** Two tickets Zhang Wei resolved in week 2026-W10, written through the uncounted host. */
-function resolvedTickets(emu: Emulator): void {
-  const sheet = emu.spreadsheet.host().getSheetByName('Tickets');
-  if (!sheet) throw new Error('no Tickets');
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-  const rows = ['INQ-2026-00001', 'INQ-2026-00002'].map((id) => {
-    const resolved = at(4, 15);
-    const values: Record<string, unknown> = {
-      ID: id,
-      'Received at': new Date(resolved.getTime() - 86_400_000),
-      Channel: 'Phone',
-      Type: 'Inquiry',
-      Category: 'Service attitude',
-      Severity: 'General',
-      Customer: 'C',
-      Assignee: 'Zhang Wei',
-      Department: 'Customer Service',
-      Status: 'Closed',
-      'Resolved at': resolved,
-      'First resolved at': resolved,
-      'Reopen count': 0,
-      'Created at': resolved,
-    };
-    return header.map((h) => (h in values ? values[h] : ''));
-  });
-  sheet.getRange(2, 1, rows.length, header.length).setValues(rows as never);
-}
-
 describe('My queue: audit sample and inspections', () => {
   it('a supervisor sees their audit sample with pre-filled links; an audited ticket leaves the queue', () => {
     const emu = newDesk({ lang: 'en', start: at(9, 7) });
-    resolvedTickets(emu);
+    resolvedInquiries(emu, ['INQ-2026-00001', 'INQ-2026-00002'], 'Zhang Wei');
     emu.run('menuAuditSample', undefined, { interactive: true });
     const panel = new PanelDriver(emu, staffEmail(emu, 'Li Na'));
     const { queue } = panel.open();

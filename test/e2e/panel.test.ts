@@ -374,7 +374,39 @@ const ACTIONS: Array<[string, PanelAction]> = [
   ],
 ];
 
+/** One ticket read by ID and by row on a desk of `tickets` tickets (and as many History rows). */
+function measuredRead(tickets: number) {
+  const emu = newDesk({ lang: 'en' });
+  fillTickets(emu, tickets);
+  fillHistory(emu, tickets);
+  submitIntake(emu, complaint());
+  const id = String(rowsOf(emu, 'Tickets').at(-1)?.ID);
+  const assignee = String(rowsOf(emu, 'Tickets').at(-1)?.Assignee);
+  const panel = new PanelDriver(emu, staffEmail(emu, assignee));
+  panel.ticket(id); // warms the caches (settings, header maps), as the sidebar's first call does
+  const byId = measure(emu, () => panel.ticket(id));
+  const calls = emu.counts.snapshot();
+  const row = open(panel, id).row;
+  const byRow = measure(emu, () => panel.ticket(id, row));
+  return { byId, byRow, calls };
+}
+
 describe('call budgets (issue 19)', () => {
+  it('reading one ticket by ID: 13 Sheets calls, 4 data calls, under 200 cells, the same at 1,000 and 100,000 tickets', () => {
+    const small = measuredRead(1_000);
+    const large = measuredRead(100_000);
+    console.log(`panel read by ID: ${JSON.stringify(small.calls)}`);
+    expect(large.byId).toEqual(small.byId);
+    expect(large.byRow).toEqual(small.byRow);
+    // getActiveSpreadsheet; Tickets: getSheetByName, getRange + createTextFinder + findNext + getRow (the
+    // first cell containing the ID), getSheetValues (the row); History: getSheetByName, getRange +
+    // createTextFinder + findAll + getRow (first and last entry; one when there is one), getSheetValues.
+    // The deadline explanations are computed, not read (their notes are read only when they differ).
+    expect(small.byId).toEqual({ sheets: 13, data: 4, cells: expect.any(Number) });
+    expect(small.byId.cells).toBeLessThan(200);
+    expect(small.byRow).toEqual({ sheets: 9, data: 3, cells: expect.any(Number) });
+  }, 300_000);
+
   function measured(tickets: number) {
     const emu = newDesk({ lang: 'en' });
     fillTickets(emu, tickets);
@@ -401,22 +433,18 @@ describe('call budgets (issue 19)', () => {
     return { byId, byRow, actions };
   }
 
-  it('reading one ticket: 5 data calls (≤ 6), 17 Sheets calls by ID and under 200 cells, the same at 10 and 5,000 tickets', () => {
+  it('every action ≤ 15 Sheets calls but logging a callback, the same at 10 and 5,000 tickets', () => {
     const small = measured(10);
     const large = measured(5_000);
     expect(large).toEqual(small);
-    // Sheets calls: getActiveSpreadsheet, and per sheet getSheetByName, getRange + createTextFinder +
-    // matchEntireCell + findAll + getRow (×2 for History's first and last entry), a block read (one
-    // getSheetValues for History; getRange + getValues + getNotes for Tickets). The data calls among
-    // them: 2 searches, 2 block reads, 1 getNotes.
-    expect(small.byId).toEqual({ sheets: 17, data: 5, cells: expect.any(Number) });
-    expect(small.byId.cells).toBeLessThan(200);
-    expect(small.byRow.sheets).toBe(12);
-    expect(small.byRow.data).toBeLessThanOrEqual(6);
+    console.log(`panel actions: ${JSON.stringify(small.actions)}`);
     // Every action ≤ 15 Sheets calls, except logging a callback: that is the callback form's own job
     // (one read of Callbacks and of Tickets, the mail), plus the panel's check of the row.
     const over = Object.entries(small.actions).filter(([name, n]) => n > 15 && name !== 'a callback attempt');
     expect(over).toEqual([]);
-    expect(small.actions['a callback attempt']).toBeLessThanOrEqual(25);
+    // The panel hands the callback job the row it just read under the same lock, so Tickets is not read
+    // again: 18 — the callback job's read of Callbacks, its appends and the ticket's update (written
+    // cell by changed cell since the write-back change).
+    expect(small.actions['a callback attempt']).toBe(18);
   });
 });

@@ -42,3 +42,34 @@ export function fillTickets(emu: Emulator, count: number, sheetName = 'Tickets')
     sheet.insertRowsAfter(sheet.getMaxRows(), count + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, count, header.length).setValues(rows as never);
 }
+
+/**
+ * Closed inquiries `ids` that `assignee` resolved on Wed 2026-03-04 15:00 (week 2026-W10), written as rows
+ * 2… of Tickets through the uncounted host: what the weekly audit sample draws from.
+ */
+export function resolvedInquiries(emu: Emulator, ids: readonly string[], assignee: string): void {
+  const sheet = emu.spreadsheet.host().getSheetByName('Tickets');
+  if (!sheet) throw new Error('no Tickets');
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const resolved = new Date(Date.UTC(2026, 2, 4, 7, 0));
+  const rows = ids.map((id) => {
+    const values: Record<string, unknown> = {
+      ID: id,
+      'Received at': new Date(resolved.getTime() - 86_400_000),
+      Channel: 'Phone',
+      Type: 'Inquiry',
+      Category: 'Service attitude',
+      Severity: 'General',
+      Customer: 'C',
+      Assignee: assignee,
+      Department: 'Customer Service',
+      Status: 'Closed',
+      'Resolved at': resolved,
+      'First resolved at': resolved,
+      'Reopen count': 0,
+      'Created at': resolved,
+    };
+    return header.map((h) => (h in values ? values[h] : ''));
+  });
+  sheet.getRange(2, 1, rows.length, header.length).setValues(rows as never);
+}

@@ -315,6 +315,8 @@ export function recordCallbackAttempt(
   responseId: string,
   formActor: string,
   source: HistorySource,
+  /** The ticket's row as the caller just read it under the same lock (the panel): Tickets is not read. */
+  located?: { row: number; values: StoredTicket },
 ): CallbackOutcome {
   const settings = loadSettings(ctx);
   const answers = safeAnswers(given, settings.general.descriptionMaxLength);
@@ -325,9 +327,11 @@ export function recordCallbackAttempt(
     if (attempts.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
     const tickets = ctx.table<TicketRow>(TICKETS);
     const ticket =
-      tickets
-        .readRows(TICKET_KEYS)
-        .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null;
+      located && sameId(located.values.id, answers.ticketId)
+        ? located
+        : (tickets
+            .readRows(TICKET_KEYS)
+            .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null);
     const planned = planCallback({
       settings,
       lang: ctx.lang,

@@ -101,7 +101,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
 
   if (action.kind === 'callback') {
     const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
-      const found = findTicket(ctx, request.id, request.row, false);
+      const found = findTicket(ctx, request.id, request.row);
       if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
       if (versionOf(found.values) !== request.version)
         return refuse(staleMessage(ctx, settings, found.values, request.version), true);
@@ -120,6 +120,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
         `panel-${action.requestId}`,
         actor,
         'panel',
+        found,
       );
       if (outcome.kind === 'duplicate') return { ok: true as const, message: t(lang, 'panel.done.note') };
       return { ok: true as const, message: t(lang, 'panel.done.callback', { n: outcome.attemptNo }) };
@@ -130,7 +131,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
 
   const result = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const table = ctx.table<TicketRow>(TICKETS);
-    const found = findTicket(ctx, request.id, request.row, false);
+    const found = findTicket(ctx, request.id, request.row);
     if (!found) return refuse(t(lang, 'panel.error.notFound', { id: request.id }));
     const before = found.values;
     if (versionOf(before) !== request.version)

@@ -1,8 +1,11 @@
 /**
  * Reading one ticket for the panel by its ID, at a cost that does not grow with the sheet (issue 19):
- * a TextFinder on the ID column finds its row, one block read brings the row's values and notes (the
- * deadline explanations), a TextFinder on History's record-ID column finds its first and last entry,
- * and one read of that span brings the timeline. No column or sheet is read whole.
+ * a TextFinder on the ID column finds its row (the first cell containing the ID: one call less than a
+ * whole-cell match, and the row read is checked anyway), one read brings the row's values, a TextFinder
+ * on History's record-ID column finds its first and last entry, and one read of that span brings the
+ * timeline. No column or sheet is read whole. The deadline explanations are computed as the job that
+ * wrote them into the due cells' notes computes them (jobs/deadlines); only when the row's deadlines are
+ * not the ones the rules give now (the rules changed since, a rectification deadline) are the notes read.
  *
  * Reads trust the header map cached by the last job that checked it (as appends do, workbook/table.ts);
  * a cell that does not decode means the columns moved since, and the header is read again. Writes never
@@ -19,7 +22,7 @@ import { columnLabel, type SheetSchema } from '../../workbook/schema';
 import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../../workbook/schemas';
 import type { Table } from '../../workbook/table';
 import { type JobContext, MissingSheetError } from '../context';
-import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { type DeadlineColumn, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN, ticketDeadlines } from '../deadlines';
 import type { DeskSettings } from '../settings';
 import type { HistoryView, MoveView, StageView, TicketView } from './view';
 
@@ -29,7 +32,6 @@ export const HISTORY_LIMIT = 200;
 export interface FoundTicket {
   row: number;
   values: TicketRow;
-  notes: Partial<Record<keyof TicketRow, string>>;
 }
 
 const ALL_KEYS = TICKETS.columns.map((column) => column.key) as ReadonlyArray<keyof TicketRow>;
@@ -54,23 +56,18 @@ function readBlock<R extends object>(
   keys: ReadonlyArray<keyof R & string>,
   first: number,
   count: number,
-  withNotes: boolean,
-): { rows: Array<{ row: number; values: R }>; notes: string[][]; firstColumn: number } {
+): { rows: Array<{ row: number; values: R }>; firstColumn: number } {
   const sheet = sheetOf(ctx, table.schema as SheetSchema);
   if (!table.knownHeaderMap()) table.headerMap();
   for (let attempt = 0; ; attempt++) {
     const span = table.columnSpan(keys);
-    if (!span) return { rows: [], notes: [], firstColumn: 1 };
+    if (!span) return { rows: [], firstColumn: 1 };
     const width = span.last - span.first + 1;
-    let grid: Grid;
-    let notes: string[][] = [];
-    if (withNotes) ({ values: grid, notes } = sheet.readWithNotes(first, span.first, count, width));
-    else grid = sheet.read(first, span.first, count, width);
+    const grid: Grid = sheet.read(first, span.first, count, width);
     const decoded = table.decodeBlock(keys, grid, first, span.first);
     if (decoded.issues.length === 0 || table.verifiedHeaderMap() || attempt > 0) {
       return {
         rows: decoded.rows.map((r) => ({ row: r.row, values: r.values as R })),
-        notes,
         firstColumn: span.first,
       };
     }
@@ -78,48 +75,73 @@ function readBlock<R extends object>(
   }
 }
 
-/**
- * The ticket in this row (every column, and the notes of its cells unless `withNotes` is false: an
- * action needs none), or null when the row holds none.
- */
-export function ticketAtRow(ctx: JobContext, row: number, withNotes = true): FoundTicket | null {
+/** The ticket in this row (every column, one read), or null when the row holds none. */
+export function ticketAtRow(ctx: JobContext, row: number): FoundTicket | null {
   if (row < 2) return null;
   const table = ctx.table<TicketRow>(TICKETS);
-  const block = readBlock(ctx, table, ALL_KEYS, row, 1, withNotes);
-  const line = block.rows[0];
+  const line = readBlock(ctx, table, ALL_KEYS, row, 1).rows[0];
   if (!line || line.values.id === '') return null;
+  return { row, values: line.values };
+}
+
+function sameInstant(a: unknown, b: unknown): boolean {
+  return (a instanceof Date ? a.getTime() : '') === (b instanceof Date ? b.getTime() : '');
+}
+
+/**
+ * How each deadline was computed: what the rules give for this row (the text intake and edits write into
+ * the due cell's note), when those are the row's deadlines; else the due cells' notes, read (one call).
+ */
+export function explanationsOf(
+  ctx: JobContext,
+  settings: DeskSettings,
+  found: FoundTicket,
+): Partial<Record<DeadlineColumn, string>> {
+  const computed = ticketDeadlines(settings, ctx.lang, found.values);
+  const columns = SLA_STAGES.map((stage) => STAGE_DUE_COLUMN[stage]);
+  if (computed && columns.every((column) => sameInstant(computed.values[column], found.values[column])))
+    return computed.notes;
+  const table = ctx.table<TicketRow>(TICKETS);
+  const span = table.columnSpan(columns);
   const map = table.knownHeaderMap();
-  const notes: FoundTicket['notes'] = {};
-  for (const key of ALL_KEYS) {
-    const index = map?.columns[key];
-    const note = index === undefined ? '' : (block.notes[0]?.[index - block.firstColumn] ?? '');
-    if (note !== '') notes[key] = note;
+  if (!span || !map) return {};
+  const { notes } = sheetOf(ctx, TICKETS as SheetSchema).readWithNotes(
+    found.row,
+    span.first,
+    1,
+    span.last - span.first + 1,
+  );
+  const out: Partial<Record<DeadlineColumn, string>> = {};
+  for (const column of columns) {
+    const index = map.columns[column];
+    const note = index === undefined ? '' : (notes[0]?.[index - span.first] ?? '');
+    if (note !== '') out[column] = note;
   }
-  return { row, values: line.values, notes };
+  return out;
 }
 
 /** The ticket with this ID (the row the panel last saw is tried first); null when there is none. */
-export function findTicket(
-  ctx: JobContext,
-  id: string,
-  rowHint?: number,
-  withNotes = true,
-): FoundTicket | null {
+export function findTicket(ctx: JobContext, id: string, rowHint?: number): FoundTicket | null {
   const wanted = normalizeId(id);
   if (wanted === '') return null;
   const matches = (found: FoundTicket | null) => found !== null && normalizeId(found.values.id) === wanted;
   if (rowHint !== undefined && rowHint >= 2) {
-    const hinted = ticketAtRow(ctx, rowHint, withNotes);
+    const hinted = ticketAtRow(ctx, rowHint);
     if (matches(hinted)) return hinted;
   }
   const table = ctx.table<TicketRow>(TICKETS);
   if (!table.knownHeaderMap()) table.headerMap();
   const idColumn = table.knownHeaderMap()?.columns.id;
   if (idColumn === undefined) return null;
-  const found = sheetOf(ctx, table.schema as SheetSchema).findInColumn(idColumn, 2, id.trim());
-  if (!found) return null;
-  const ticket = ticketAtRow(ctx, found.first, withNotes);
-  return matches(ticket) ? ticket : null;
+  const sheet = sheetOf(ctx, table.schema as SheetSchema);
+  // The first cell containing the ID is the ticket's own (IDs are unique and fixed-width); a longer ID
+  // that contains it (imported ones) is caught by the check, and the whole-cell search decides.
+  const first = sheet.firstRowContaining(idColumn, 2, id.trim());
+  const ticket = first === null ? null : ticketAtRow(ctx, first);
+  if (first === null || matches(ticket)) return ticket;
+  const exact = sheet.findInColumn(idColumn, 2, id.trim());
+  const found = exact ? ticketAtRow(ctx, exact.first) : null;
+  return matches(found) ? found : null;
 }
 
 /** The History rows of one record, oldest first (at most HISTORY_LIMIT, the latest), and how many were left out. */
@@ -128,16 +150,24 @@ export function historyOf(ctx: JobContext, id: string): { rows: HistoryRow[]; ol
   if (!table.knownHeaderMap()) table.headerMap();
   const column = table.knownHeaderMap()?.columns.recordId;
   if (column === undefined) return { rows: [], older: 0 };
-  const span = sheetOf(ctx, table.schema as SheetSchema).findInColumn(column, 2, id.trim());
+  // Not a whole-cell search (one call less): the rows read are filtered by their record ID below.
+  const span = sheetOf(ctx, table.schema as SheetSchema).findInColumn(column, 2, id.trim(), {
+    wholeCell: false,
+  });
   if (!span) return { rows: [], older: 0 };
   // A long-lived ticket's entries are spread over many rows: read the latest part of the span only.
   const maxRows = HISTORY_LIMIT * 20;
   const first = Math.max(span.first, span.last - maxRows + 1);
-  const block = readBlock(ctx, table, HISTORY_KEYS, first, span.last - first + 1, false);
+  const block = readBlock(ctx, table, HISTORY_KEYS, first, span.last - first + 1);
   const wanted = normalizeId(id);
   const mine = block.rows.map((r) => r.values).filter((row) => normalizeId(row.recordId) === wanted);
   const shown = mine.slice(-HISTORY_LIMIT);
-  return { rows: shown, older: span.count - shown.length };
+  // Matches of other records containing the ID (a longer imported one) are not this ticket's.
+  const others = block.rows.filter((r) => {
+    const recordId = normalizeId(r.values.recordId);
+    return recordId !== wanted && recordId.includes(wanted);
+  }).length;
+  return { rows: shown, older: Math.max(0, span.count - others - shown.length) };
 }
 
 /** Every instant the panel shows, in the spreadsheet's time zone: "Tue 2026-03-03 10:00". */
@@ -284,6 +314,7 @@ export function ticketView(
   const ticket = found.values;
   const now = ctx.now();
   const sla = slaOf(settings, ticket, now);
+  const explanations = explanationsOf(ctx, settings, found);
   const label = (key: keyof TicketRow) => {
     const column = TICKETS.columns.find((c) => c.key === key);
     return column ? columnLabel(column, lang) : key;
@@ -303,7 +334,7 @@ export function ticketView(
       done: when(lang, settings, ticket[STAGE_DONE_COLUMN[stage]]),
       state,
       stateLabel: state ? enumLabel(lang, 'slaState', state) : '',
-      explanation: found.notes[STAGE_DUE_COLUMN[stage]] ?? '',
+      explanation: explanations[STAGE_DUE_COLUMN[stage]] ?? '',
     };
   });
   const status = ticket.status;
