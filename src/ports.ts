@@ -127,6 +127,8 @@ export interface WorkbookPort {
   sheetById(id: number): SheetPort | null;
   sheetNames(): string[];
   createSheet(name: string): SheetPort;
+  /** Cells of every sheet (rows × columns, used or not), as Google counts them toward 10,000,000: 1 + 2 calls a sheet. */
+  cellCount(): number;
   deleteSheet(name: string): void;
   flush(): void;
   /** The user's selection: its sheet and rows, or null when nothing is selected. */

@@ -7,6 +7,7 @@
 import { ENUMS, type EnumCode, type EnumName } from '../core/enums';
 import * as audits from './messages/audits';
 import * as callbacks from './messages/callbacks';
+import * as capacity from './messages/capacity';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
 import * as enums from './messages/enums';
@@ -50,6 +51,7 @@ const en = {
   ...panel.en,
   ...importing.en,
   ...reliability.en,
+  ...capacity.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -75,6 +77,7 @@ const zh: Record<MessageKey, string> = {
   ...panel.zh,
   ...importing.zh,
   ...reliability.zh,
+  ...capacity.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

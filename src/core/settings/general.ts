@@ -52,6 +52,8 @@ export interface GeneralSettings {
   qaSameAuditorLimit: number;
   /** Working days after an audit in which the person may appeal it (SPEC §8.1). */
   qaAppealWorkingDays: number;
+  /** The health check warns when the spreadsheet holds this share of Google's 10,000,000 cells (SPEC §17). */
+  capacityWarnPercent: number;
 }
 
 function integer(
@@ -156,6 +158,7 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     qaSamplePerPerson: integer(2, 0, 50, 'settings.general.qaSamplePerPerson', 'SPEC §8.1'),
     qaSameAuditorLimit: integer(0, 0, 50, 'settings.general.qaSameAuditorLimit'),
     qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays', 'SPEC §8.1'),
+    capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent', 'SPEC §17'),
   };
 }
 

@@ -15,8 +15,9 @@
  * record of one response, plus how to find a record by response id. Nothing else changes here.
  */
 import type { CellValue } from '../../core/cells';
-import { errorText } from '../../core/errors';
+import { AppError, errorText } from '../../core/errors';
 import type { Budget } from '../../core/schedule';
+import { type MessageKey, t } from '../../i18n';
 import type { FormSubmission, SheetPort } from '../../ports';
 import type { JobContext } from '../context';
 import { type InboxHandler, type LinkedForm, linkedForms } from './handlers';
@@ -104,7 +105,7 @@ function processResponse(
     });
   } catch (error) {
     try {
-      recordFailure(store, sheetId, row, errorText(error), ctx.now());
+      recordFailure(store, sheetId, row, reasonText(ctx, error), ctx.now());
     } catch (storeError) {
       ctx.ports.log.error('inbox: the failure could not be recorded', storeError);
     }
@@ -138,6 +139,12 @@ function responseSheet(
   const byId = info.responseSheetId ? workbook.sheetById(info.responseSheetId) : null;
   if (byId && !info.responseSheetName) store.set(nameKey, byId.name);
   return byId;
+}
+
+/** Why a response waits, as the health check shows it: our own errors in the spreadsheet's language. */
+function reasonText(ctx: JobContext, error: unknown): string {
+  if (error instanceof AppError) return t(ctx.lang, error.messageKey as MessageKey, error.params);
+  return errorText(error);
 }
 
 /** Answers of one response row by header title, every column of a title in order. */
