@@ -13,6 +13,7 @@ import * as digest from './messages/digest';
 import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
+import * as identity from './messages/identity';
 import * as importing from './messages/import';
 import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
@@ -52,6 +53,7 @@ const en = {
   ...importing.en,
   ...reliability.en,
   ...capacity.en,
+  ...identity.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -78,6 +80,7 @@ const zh: Record<MessageKey, string> = {
   ...importing.zh,
   ...reliability.zh,
   ...capacity.zh,
+  ...identity.zh,
 };
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

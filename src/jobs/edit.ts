@@ -306,7 +306,9 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
     const rows: TableRow<EditedRow>[] = table
       .readRowsAt(edit.row, edit.numRows, CHANGE_KEYS)
       .rows.filter((row) => row.values.id !== '');
-    const actor = edit.user || t(ctx.lang, 'history.actor.system');
+    // An installable trigger is told the editor's email only when Google discloses it: on consumer
+    // accounts never for other people's edits (reference/base/session#getActiveUser()).
+    const actor = edit.user || t(ctx.lang, 'history.actor.undisclosed');
     const changes: RowChange<TicketRow>[] = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
