@@ -215,7 +215,7 @@ export interface CachePort {
   remove(key: string): void;
 }
 
-export type TriggerKind = 'formSubmit' | 'edit' | 'hourly';
+export type TriggerKind = 'formSubmit' | 'edit' | 'hourly' | 'change';
 
 export interface TriggerInfo {
   id: string;
@@ -279,6 +279,12 @@ export interface Ports {
   log: LogPort;
   ui: UiPort;
   session: SessionPort;
+}
+
+/** A change of structure as the onChange trigger reports it: Google's change type and the active sheet. */
+export interface SheetChange {
+  changeType: string;
+  sheetName: string;
 }
 
 /** A form response as the spreadsheet's form-submit trigger delivers it, as plain data. */

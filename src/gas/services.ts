@@ -93,6 +93,8 @@ function triggerKind(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo['kin
       return 'edit';
     case ScriptApp.EventType.CLOCK:
       return 'hourly';
+    case ScriptApp.EventType.ON_CHANGE:
+      return 'change';
     default:
       return 'other';
   }
@@ -122,7 +124,9 @@ export class GasTriggers implements TriggersPort {
         ? builder.forSpreadsheet(spreadsheet).onFormSubmit().create()
         : kind === 'edit'
           ? builder.forSpreadsheet(spreadsheet).onEdit().create()
-          : builder.timeBased().everyHours(1).create();
+          : kind === 'change'
+            ? builder.forSpreadsheet(spreadsheet).onChange().create()
+            : builder.timeBased().everyHours(1).create();
     const id = trigger.getUniqueId();
     // Ids of triggers deleted by hand since are dropped, so the list never grows stale.
     const existing = new Set(ScriptApp.getProjectTriggers().map((candidate) => candidate.getUniqueId()));

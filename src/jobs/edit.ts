@@ -346,7 +346,7 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
   // Sheets are recognised by title in either language, without a Sheets call.
   const isSheetOf = (schema: SheetSchema) => LANGS.some((lang) => t(lang, schema.title) === edit.sheetName);
   if (SETTINGS_SCHEMAS.some(isSheetOf)) {
-    invalidateSettings(ports.cache);
+    invalidateSettings(ports);
     // A changed scorecard gets its next version and its form is updated in place (SPEC §8.1).
     if (isSheetOf(SCORECARDS)) {
       const ctx = new JobContext(ports, spreadsheetLang(ports));

@@ -23,7 +23,7 @@ import { outboxSize } from './mailer';
 import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
 
-const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly', 'change'];
 
 function triggerSection(ctx: JobContext): MailSection {
   const { ports, lang } = ctx;

@@ -153,7 +153,7 @@ function ensureForm(ports: Ports, key: FormKey, spec: FormSpec): FormInfo {
   return info;
 }
 
-const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly', 'change'];
 
 /**
  * One trigger of each kind with our handler. Extra copies of our own are removed; triggers of other
@@ -210,7 +210,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
     installedTriggers: [],
     blockedTriggers: [],
   };
-  invalidateSettings(ports.cache);
+  invalidateSettings(ports);
   const editors = protectionEditors(ctx);
   for (const schema of Object.values(SCHEMAS)) {
     const sheet = ctx.findSheet(schema);
@@ -223,7 +223,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
   }
   removeEmptyDefaultSheet(ports);
   ports.workbook.flush();
-  invalidateSettings(ports.cache);
+  invalidateSettings(ports);
   const settings: DeskSettings = loadSettings(ctx);
   report.forms.push(
     ensureForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,

@@ -101,7 +101,7 @@ export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFo
   ports.store.set(FORMS_KEY, JSON.stringify([...synced, ...kept]));
   if (changedRows.length > 0) {
     ctx.table<ScorecardRow>(SCORECARDS).updateRows(changedRows);
-    invalidateSettings(ports.cache);
+    invalidateSettings(ports);
   }
   return synced;
 }
