@@ -200,6 +200,8 @@ export interface MailPort {
 export interface LockPort {
   /** Runs fn holding the document lock; throws LockTimeoutError when it cannot be had in time. */
   withDocumentLock<T>(timeoutMs: number, fn: () => T): T;
+  /** Whether this execution holds the document lock now (inside withDocumentLock). */
+  held(): boolean;
 }
 
 export interface StorePort {

@@ -46,6 +46,10 @@ export class GasLock implements LockPort {
     }
   }
 
+  held(): boolean {
+    return this.depth > 0;
+  }
+
   private nested<T>(fn: () => T): T {
     this.depth += 1;
     try {
