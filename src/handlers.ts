@@ -6,6 +6,7 @@ export const TRIGGER_HANDLERS = {
   formSubmit: 'onFormSubmit',
   edit: 'onEdit',
   hourly: 'runScheduler',
+  change: 'onChange',
 } as const;
 
 export const MENU_HANDLERS = {

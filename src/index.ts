@@ -5,7 +5,7 @@
  */
 
 import { createGasPorts } from './gas';
-import { cellEditOf, formSubmissionOf, whenInstalledTrigger } from './gas/events';
+import { cellEditOf, formSubmissionOf, sheetChangeOf, whenInstalledTrigger } from './gas/events';
 import { menuAssessLastMonth as menuAssessLastMonthJob } from './jobs/assessment';
 import { startCalibration } from './jobs/audits/calibration';
 import { drawLastWeekSample } from './jobs/audits/sampling';
@@ -18,6 +18,7 @@ import { actOnTicket, loadQueue, loadTicket, openPanel, selectedTicket, showPane
 import type { ActionRequest } from './jobs/panel/view';
 import { buildLastReport } from './jobs/reports';
 import { runScheduler as runSchedulerJob } from './jobs/scheduler';
+import { handleSheetChange } from './jobs/settings';
 import { menuSetup as menuSetupJob } from './jobs/setup';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
@@ -40,6 +41,13 @@ export function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): voi
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   whenInstalledTrigger(e, () =>
     runEntry('onEdit', 'background', createGasPorts(e.authMode), (ports) => handleEdit(ports, cellEditOf(e))),
+  );
+}
+
+/** Installed onChange: a ⚙ sheet's rows deleted, inserted or sorted make the next run read ⚙ again. */
+export function onChange(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  runEntry('onChange', 'background', createGasPorts(e.authMode), (ports) =>
+    handleSheetChange(ports, sheetChangeOf(e)),
   );
 }
 

@@ -133,6 +133,8 @@ export interface WorkbookPort {
   sheetById(id: number): SheetPort | null;
   sheetNames(): string[];
   createSheet(name: string): SheetPort;
+  /** Cells of every sheet (rows × columns, used or not), as Google counts them toward 10,000,000: 1 + 2 calls a sheet. */
+  cellCount(): number;
   deleteSheet(name: string): void;
   flush(): void;
   /** The user's selection: its sheet and rows, or null when nothing is selected. */
@@ -204,6 +206,8 @@ export interface MailPort {
 export interface LockPort {
   /** Runs fn holding the document lock; throws LockTimeoutError when it cannot be had in time. */
   withDocumentLock<T>(timeoutMs: number, fn: () => T): T;
+  /** Whether this execution holds the document lock now (inside withDocumentLock). */
+  held(): boolean;
 }
 
 export interface StorePort {
@@ -219,7 +223,7 @@ export interface CachePort {
   remove(key: string): void;
 }
 
-export type TriggerKind = 'formSubmit' | 'edit' | 'hourly';
+export type TriggerKind = 'formSubmit' | 'edit' | 'hourly' | 'change';
 
 export interface TriggerInfo {
   id: string;
@@ -286,6 +290,12 @@ export interface Ports {
   log: LogPort;
   ui: UiPort;
   session: SessionPort;
+}
+
+/** A change of structure as the onChange trigger reports it: Google's change type and the active sheet. */
+export interface SheetChange {
+  changeType: string;
+  sheetName: string;
 }
 
 /** A form response as the spreadsheet's form-submit trigger delivers it, as plain data. */

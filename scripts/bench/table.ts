@@ -13,7 +13,7 @@ const NAMES: Record<Operation, string> = {
 };
 
 const BUDGETS: Record<Operation, string> = {
-  intake: '≤ 15 calls at any size',
+  intake: '≤ 15 calls at any size; script CPU at 100k ≤ 3× at 1k',
   sweep: '≤ 30 calls; ≤ 2 s CPU at 100k',
   report: '≤ 150 calls; ≤ 3 s CPU at 100k',
   naiveSweep: '(contrast, not allowed)',
@@ -28,7 +28,11 @@ function cell(result: Result | undefined): string {
   if (result.sheetsCalls === undefined || result.cpuMs === undefined) return 'n/a';
   const time =
     result.cpuMs >= 1000 ? `${(result.cpuMs / 1000).toFixed(2)} s` : `${Math.round(result.cpuMs)} ms`;
-  return `${result.sheetsCalls.toLocaleString('en-US')} calls, ${time}`;
+  const script =
+    result.operation === 'intake' && result.scriptCpuMs !== undefined
+      ? ` (script ${Math.round(result.scriptCpuMs)} ms)`
+      : '';
+  return `${result.sheetsCalls.toLocaleString('en-US')} calls, ${time}${script}`;
 }
 
 export function formatTable(

@@ -536,6 +536,47 @@ export class Emulator {
     }
   }
 
+  /**
+   * A person changes a sheet's structure (deletes or inserts rows or columns, sorts, adds a sheet…):
+   * `action` does it on the uncounted host with that sheet active, then the installable ON_CHANGE
+   * triggers fire with Google's event (developers.google.com/apps-script/guides/triggers/events#change:
+   * authMode, changeType, source, triggerUid, user — the user only where Google discloses them). Script
+   * changes never fire it, as on Google; edits of values go through editCells.
+   */
+  changeSheet(
+    sheetName: string,
+    changeType:
+      | 'EDIT'
+      | 'INSERT_ROW'
+      | 'INSERT_COLUMN'
+      | 'REMOVE_ROW'
+      | 'REMOVE_COLUMN'
+      | 'INSERT_GRID'
+      | 'REMOVE_GRID'
+      | 'FORMAT'
+      | 'OTHER',
+    action: (sheet: ReturnType<Spreadsheet['getSheetByName']> & object) => void,
+    opts: { user?: string } = {},
+  ): void {
+    const ss = this.activeHost();
+    const sheet = ss.getSheetByName(sheetName);
+    if (!sheet) throw new Error(`emulator: no sheet named "${sheetName}"`);
+    sheet.activate();
+    action(sheet);
+    const user = opts.user ?? this.runtime.defaultUser;
+    for (const t of this.triggerTable.list.filter(
+      (x) => x.eventType === 'ON_CHANGE' && x.sourceId === ss.getId(),
+    )) {
+      const who = new User(this.runtime.discloses(user, t.owner) ? user : '');
+      this.fire(
+        t,
+        { authMode: AuthMode.FULL, changeType, source: ss, triggerUid: t.uid, user: who },
+        false,
+        user,
+      );
+    }
+  }
+
   /** The Trigger object for a record, for harness code that wants Apps Script's view. */
   trigger(uid: string): Trigger | undefined {
     const t = this.triggerTable.list.find((x) => x.uid === uid);

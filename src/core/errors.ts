@@ -21,6 +21,16 @@ export class LockTimeoutError extends AppError {
 }
 
 /**
+ * Google refused to add cells: a spreadsheet holds at most 10,000,000 (every sheet's rows × columns,
+ * hidden and form-response sheets included). Nothing is written; form responses wait in their sheet.
+ */
+export class WorkbookFullError extends AppError {
+  constructor(detail: string) {
+    super('capacity.full', {}, detail);
+  }
+}
+
+/**
  * An error as one line of plain text for the Run log and the Outbox. The Run log names the error's class
  * (`LockTimeoutError: …`); the Outbox's Last error column shows only the message.
  */

@@ -1,5 +1,5 @@
 /** Turns Apps Script trigger events into the plain data jobs take (ports.ts). */
-import type { CellEdit, FormSubmission } from '../ports';
+import type { CellEdit, FormSubmission, SheetChange } from '../ports';
 
 export function formSubmissionOf(event: GoogleAppsScript.Events.SheetsOnFormSubmit): FormSubmission {
   return {
@@ -8,6 +8,10 @@ export function formSubmissionOf(event: GoogleAppsScript.Events.SheetsOnFormSubm
     row: event.range.getRow(),
     namedValues: event.namedValues,
   };
+}
+
+export function sheetChangeOf(event: GoogleAppsScript.Events.SheetsOnChange): SheetChange {
+  return { changeType: String(event.changeType), sheetName: event.source.getActiveSheet().getName() };
 }
 
 export function cellEditOf(event: GoogleAppsScript.Events.SheetsOnEdit): CellEdit {

@@ -46,6 +46,10 @@ export class GasLock implements LockPort {
     }
   }
 
+  held(): boolean {
+    return this.depth > 0;
+  }
+
   private nested<T>(fn: () => T): T {
     this.depth += 1;
     try {
@@ -93,6 +97,8 @@ function triggerKind(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo['kin
       return 'edit';
     case ScriptApp.EventType.CLOCK:
       return 'hourly';
+    case ScriptApp.EventType.ON_CHANGE:
+      return 'change';
     default:
       return 'other';
   }
@@ -122,7 +128,9 @@ export class GasTriggers implements TriggersPort {
         ? builder.forSpreadsheet(spreadsheet).onFormSubmit().create()
         : kind === 'edit'
           ? builder.forSpreadsheet(spreadsheet).onEdit().create()
-          : builder.timeBased().everyHours(1).create();
+          : kind === 'change'
+            ? builder.forSpreadsheet(spreadsheet).onChange().create()
+            : builder.timeBased().everyHours(1).create();
     const id = trigger.getUniqueId();
     // Ids of triggers deleted by hand since are dropped, so the list never grows stale.
     const existing = new Set(ScriptApp.getProjectTriggers().map((candidate) => candidate.getUniqueId()));

@@ -1,3 +1,4 @@
+import { WorkbookFullError } from '../core/errors';
 import type { CellBox, CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,6 +17,21 @@ function columnLetter(column: number): string {
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
+}
+
+/**
+ * Runs a call that adds cells; Google's refusal past 10,000,000 cells ("This action would increase the
+ * number of cells in the workbook above the limit of 10000000 cells.") becomes WorkbookFullError, which
+ * says in the user's language what to do.
+ */
+function withinCellLimit<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/above the limit of \d+ cells/.test(text)) throw new WorkbookFullError(text);
+    throw error;
+  }
 }
 
 /** A1 notation of a box on its sheet (no sheet name). */
@@ -49,7 +65,7 @@ class GasSheet implements SheetPort {
     return this.sheet.getMaxRows();
   }
   insertRowsAfter(row: number, howMany: number): void {
-    this.sheet.insertRowsAfter(row, howMany);
+    withinCellLimit(() => this.sheet.insertRowsAfter(row, howMany));
   }
   read(row: number, column: number, numRows: number, numColumns: number): Grid {
     if (numRows <= 0 || numColumns <= 0) return [];
@@ -92,7 +108,7 @@ class GasSheet implements SheetPort {
     this.sheet.getRangeList(boxes.map(a1Of)).setValue(value);
   }
   appendRow(values: CellValue[]): void {
-    this.sheet.appendRow(values);
+    withinCellLimit(() => this.sheet.appendRow(values));
   }
   hasInColumn(column: number, text: string): boolean {
     return this.find(column, text) !== null;
@@ -227,7 +243,7 @@ class GasSheet implements SheetPort {
     this.sheet.clear();
   }
   insertColumnsAfter(column: number, howMany: number): void {
-    this.sheet.insertColumnsAfter(column, howMany);
+    withinCellLimit(() => this.sheet.insertColumnsAfter(column, howMany));
   }
   deleteRows(row: number, howMany: number): void {
     this.sheet.deleteRows(row, howMany);
@@ -295,9 +311,14 @@ export class GasWorkbook implements WorkbookPort {
     return this.spreadsheet.getSheets().map((sheet) => sheet.getName());
   }
   createSheet(name: string): SheetPort {
-    const created = new GasSheet(this.spreadsheet.insertSheet(name));
+    const created = new GasSheet(withinCellLimit(() => this.spreadsheet.insertSheet(name)));
     this.sheets.set(name, created);
     return created;
+  }
+  cellCount(): number {
+    return this.spreadsheet
+      .getSheets()
+      .reduce((cells, sheet) => cells + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
   }
   deleteSheet(name: string): void {
     const sheet = this.spreadsheet.getSheetByName(name);

@@ -8,11 +8,13 @@ import { ENUMS, type EnumCode, type EnumName } from '../core/enums';
 import * as audits from './messages/audits';
 import * as calibration from './messages/calibration';
 import * as callbacks from './messages/callbacks';
+import * as capacity from './messages/capacity';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
 import * as enums from './messages/enums';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
+import * as identity from './messages/identity';
 import * as importing from './messages/import';
 import * as inspections from './messages/inspections';
 import * as menu from './messages/menu';
@@ -71,6 +73,8 @@ const en = dictionary(
   reliability.en,
   calibration.en,
   merits.en,
+  capacity.en,
+  identity.en,
 );
 
 export type MessageKey = keyof typeof en;
@@ -98,6 +102,8 @@ const zh: Record<MessageKey, string> = dictionary(
   reliability.zh,
   calibration.zh,
   merits.zh,
+  capacity.zh,
+  identity.zh,
 );
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

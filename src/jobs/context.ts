@@ -57,7 +57,7 @@ export class JobContext {
     const sheet = this.findSheet(schema);
     if (!sheet) throw new MissingSheetError(t(this.lang, schema.title));
     const cached = parseHeaderMap(this.ports.cache.get(headerCacheKey(schema)), schema);
-    const table = new Table<R>(sheet, schema, this.lang, cached);
+    const table = new Table<R>(sheet, schema, this.lang, cached, this.ports.lock);
     this.tables.set(schema.key, { schema, table, headers: () => table.verifiedHeaderMap() });
     return table;
   }

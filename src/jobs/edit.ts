@@ -316,7 +316,9 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
     const rows: TableRow<EditedRow>[] = table
       .readRowsAt(edit.row, edit.numRows, CHANGE_KEYS)
       .rows.filter((row) => row.values.id !== '');
-    const actor = edit.user || t(ctx.lang, 'history.actor.system');
+    // An installable trigger is told the editor's email only when Google discloses it: on consumer
+    // accounts never for other people's edits (reference/base/session#getActiveUser()).
+    const actor = edit.user || t(ctx.lang, 'history.actor.undisclosed');
     const changes: RowChange<TicketRow>[] = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
@@ -354,7 +356,7 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
   // Sheets are recognised by title in either language, without a Sheets call.
   const isSheetOf = (schema: SheetSchema) => LANGS.some((lang) => t(lang, schema.title) === edit.sheetName);
   if (SETTINGS_SCHEMAS.some(isSheetOf)) {
-    invalidateSettings(ports.cache);
+    invalidateSettings(ports);
     // A changed scorecard gets its next version and its form is updated in place (SPEC §8.1).
     if (isSheetOf(SCORECARDS)) {
       const ctx = new JobContext(ports, spreadsheetLang(ports));

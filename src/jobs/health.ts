@@ -23,7 +23,7 @@ import { outboxSize } from './mailer';
 import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
 
-const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly', 'change'];
 
 function triggerSection(ctx: JobContext): MailSection {
   const { ports, lang } = ctx;
@@ -149,6 +149,27 @@ function inboxSection(ctx: JobContext): MailSection {
   };
 }
 
+/** Google's limit for one spreadsheet (Google Workspace Updates, 2022-03-14: "Google Sheets doubles cell limit"). */
+const CELL_LIMIT = 10_000_000;
+
+/** Digits in groups of three (10,000,000): the same in both languages. */
+function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Cells used of Google's 10,000,000, with a warning from ⚙ General's percentage (SPEC §17). */
+function capacitySection(ctx: JobContext, settings: DeskSettings): MailSection {
+  const { lang } = ctx;
+  const used = ctx.ports.workbook.cellCount();
+  const percent = Math.floor((used * 100) / CELL_LIMIT);
+  const warn = settings.general.capacityWarnPercent;
+  const paragraphs = [
+    t(lang, 'health.capacity.used', { used: grouped(used), limit: grouped(CELL_LIMIT), percent }),
+  ];
+  if (percent >= warn) paragraphs.push(t(lang, 'health.capacity.warning', { percent, warn }));
+  return { heading: t(lang, 'health.section.capacity'), paragraphs };
+}
+
 export function healthReport(ports: Ports): { title: string; html: string } {
   const ctx = new JobContext(ports, spreadsheetLang(ports));
   const { lang } = ctx;
@@ -163,6 +184,7 @@ export function healthReport(ports: Ports): { title: string; html: string } {
     },
     runsSection(ctx, settings),
     inboxSection(ctx),
+    capacitySection(ctx, settings),
     {
       heading: t(lang, 'health.section.mail'),
       paragraphs: [

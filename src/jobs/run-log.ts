@@ -70,9 +70,6 @@ export interface LastRun {
   error: string;
 }
 
-/** How long the Run log's multi-row append waits for the document lock. */
-const APPEND_LOCK_MS = 30_000;
-
 /** Errors are stored whole in the sheet, shortened in properties (9 KB per value). */
 const PROPERTY_ERROR_LENGTH = 500;
 
@@ -137,9 +134,9 @@ export class RunLog {
     });
     const table = this.ctx.table<RunLogRow>(RUN_LOG);
     // One row is one appendRow, which Sheets applies whole after the last row (no lock, no getLastRow);
-    // several rows are one write at a row found first, which another append must not take meanwhile.
+    // several rows take the document lock (Table.appendRecords).
     if (rows.length === 1) table.appendRecord(rows[0]);
-    else ports.lock.withDocumentLock(APPEND_LOCK_MS, () => table.appendRecords(rows));
+    else table.appendRecords(rows);
     this.entries.length = 0;
   }
 }

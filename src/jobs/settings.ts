@@ -1,7 +1,12 @@
 /**
  * The ⚙ settings of this spreadsheet, read through the table layer and validated by core parsers.
  * The parsed result is cached (CacheService) so a run spends neither Sheets calls on the settings
- * sheets nor time re-parsing them; any edit of a ⚙ sheet (onEdit) and every setup drop the cache.
+ * sheets nor time re-parsing them. The cache is keyed on a fingerprint of the ⚙ sheets, a stamp in
+ * document properties that every edit of a ⚙ sheet (onEdit), every change of its structure — rows
+ * deleted or inserted, a sort, a sheet added or removed (onChange, which onEdit does not see) — and
+ * every setup moves on; a parse cached under an older stamp is not used (an execution that read the
+ * sheets just before a change cannot leave its stale parse behind). Reading the ⚙ sheets' sizes
+ * instead would cost two Sheets calls per sheet in every execution (SPEC §15: intake ≤ 15 calls).
  */
 
 import { type AssessmentRule, parseAssessmentRules } from '../core/assessment';
@@ -30,9 +35,9 @@ import {
 import { parseReportRecipients, type ReportRecipient } from '../core/settings/report-recipients';
 import { parseTargets, type ReportTargets } from '../core/settings/targets';
 import { parseSlaPolicy, type SlaPolicy } from '../core/sla';
-import { bothLanguages, type Lang, type MessageKey, t } from '../i18n';
+import { bothLanguages, LANGS, type Lang, type MessageKey, t } from '../i18n';
 import { render } from '../i18n/render';
-import type { CachePort } from '../ports';
+import type { CachePort, ClockPort, SheetChange, StorePort } from '../ports';
 import type { SheetSchema } from '../workbook/schema';
 import {
   AREAS,
@@ -115,6 +120,8 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
 ];
 
 const CACHE_KEY = 'settings.parsed.v3';
+/** The ⚙ sheets' fingerprint: moved on by every change of them (document properties). */
+const STAMP_KEY = 'settings.stamp';
 const CACHE_SECONDS = 6 * 60 * 60;
 /** CacheService refuses values over 100 KB; a larger table is simply parsed on every run. */
 const CACHE_MAX_CHARS = 90_000;
@@ -122,16 +129,24 @@ const CACHE_MAX_CHARS = 90_000;
 /** The parsed settings as plain JSON: the calendar travels as its config, holidays as entries. */
 type CachedSettings = Omit<DeskSettings, 'calendar'> & {
   calendar: Omit<CalendarConfig, 'holidays'> & { holidays: Array<[DateKey, SpecialDay]> };
+  /** The ⚙ sheets' fingerprint when they were read. */
+  stamp: string;
 };
 
-function toCache(settings: DeskSettings): string {
+function toCache(settings: DeskSettings, stamp: string): string {
   const { config } = settings.calendar;
-  const cached: CachedSettings = { ...settings, calendar: { ...config, holidays: [...config.holidays] } };
+  const cached: CachedSettings = {
+    ...settings,
+    calendar: { ...config, holidays: [...config.holidays] },
+    stamp,
+  };
   return JSON.stringify(cached);
 }
 
-function fromCache(text: string): DeskSettings {
-  const cached = JSON.parse(text) as CachedSettings;
+/** The cached settings if they were read under this fingerprint, else null. */
+function fromCache(text: string, stamp: string): DeskSettings | null {
+  const { stamp: readUnder, ...cached } = JSON.parse(text) as CachedSettings;
+  if (readUnder !== stamp) return null;
   const config: CalendarConfig = { ...cached.calendar, holidays: new Map(cached.calendar.holidays) };
   return { ...cached, calendar: createCalendar(config) };
 }
@@ -158,8 +173,40 @@ function readRows(ctx: JobContext): Record<string, KeyedRow[] | null> {
   return sheets;
 }
 
-export function invalidateSettings(cache: CachePort): void {
-  cache.remove(CACHE_KEY);
+/** The ⚙ sheets changed: a new fingerprint (so no parse cached before it is used) and the cache dropped. */
+export function invalidateSettings(ports: { cache: CachePort; store: StorePort; clock: ClockPort }): void {
+  const previous = Number(ports.store.get(STAMP_KEY) ?? 0);
+  ports.store.set(STAMP_KEY, String(Math.max(ports.clock.now().getTime(), previous + 1)));
+  ports.cache.remove(CACHE_KEY);
+}
+
+/** Changes of structure (onChange) that may move or remove ⚙ rows without an edit event. */
+const STRUCTURAL: ReadonlySet<string> = new Set([
+  'INSERT_ROW',
+  'INSERT_COLUMN',
+  'REMOVE_ROW',
+  'REMOVE_COLUMN',
+  'INSERT_GRID',
+  'REMOVE_GRID',
+  'OTHER',
+]);
+/** Changes that may concern any sheet (a sheet added, deleted or renamed; "other" includes sorts). */
+const ANY_SHEET: ReadonlySet<string> = new Set(['INSERT_GRID', 'REMOVE_GRID', 'OTHER']);
+
+/**
+ * The onChange trigger: rows deleted from a ⚙ sheet, a ⚙ sheet sorted or removed… move the ⚙ sheets'
+ * fingerprint, so the next run reads them again. Google names the change, not the sheet: the active
+ * sheet is where the person acted.
+ */
+export function handleSheetChange(
+  ports: { cache: CachePort; store: StorePort; clock: ClockPort },
+  change: SheetChange,
+): void {
+  if (!STRUCTURAL.has(change.changeType)) return;
+  const isSettingsSheet = SETTINGS_SCHEMAS.some((schema) =>
+    LANGS.some((lang) => t(lang, schema.title) === change.sheetName),
+  );
+  if (isSettingsSheet || ANY_SHEET.has(change.changeType)) invalidateSettings(ports);
 }
 
 /**
@@ -167,10 +214,14 @@ export function invalidateSettings(cache: CachePort): void {
  * every execution: the parsed result is cached and dropped by any edit of a ⚙ sheet or by setup.
  */
 export function loadSettings(ctx: JobContext): DeskSettings {
+  // The stamp is read before the sheets: a change after this read moves it, and the parse cached
+  // below under the old stamp is then ignored.
+  const stamp = ctx.ports.store.get(STAMP_KEY) ?? '';
   const cached = ctx.ports.cache.get(CACHE_KEY);
-  if (cached) return fromCache(cached);
+  const hit = cached ? fromCache(cached, stamp) : null;
+  if (hit) return hit;
   const settings = parseSettings(ctx.lang, readRows(ctx), ctx.ports.workbook.timeZone());
-  const text = toCache(settings);
+  const text = toCache(settings, stamp);
   if (text.length <= CACHE_MAX_CHARS) ctx.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
   return settings;
 }

@@ -146,7 +146,7 @@ function addMissingColumns(
   return missing.map((column) => `${t(ctx.lang, schema.title)}: ${columnLabel(column, ctx.lang)}`);
 }
 
-const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly'];
+const TRIGGER_KINDS: readonly TriggerKind[] = ['formSubmit', 'edit', 'hourly', 'change'];
 
 /**
  * One trigger of each kind with our handler. Extra copies of our own are removed; triggers of other
@@ -203,7 +203,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
     installedTriggers: [],
     blockedTriggers: [],
   };
-  invalidateSettings(ports.cache);
+  invalidateSettings(ports);
   const editors = protectionEditors(ctx);
   for (const schema of Object.values(SCHEMAS)) {
     const sheet = ctx.findSheet(schema);
@@ -216,7 +216,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
   }
   removeEmptyDefaultSheet(ports);
   ports.workbook.flush();
-  invalidateSettings(ports.cache);
+  invalidateSettings(ports);
   const settings: DeskSettings = loadSettings(ctx);
   report.forms.push(
     ensureLinkedForm(ports, 'form.intake', intakeFormSpec(lang, settings.categories, settings.staff)).id,

@@ -15,7 +15,7 @@
  */
 import type { CellValue, Grid } from '../core/cells';
 import type { Lang } from '../i18n';
-import type { SheetPort } from '../ports';
+import type { LockPort, SheetPort } from '../ports';
 import { type Block, type CellChanges, planBlocks, planValueLists } from './block-plan';
 import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
@@ -83,6 +83,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
+/** How long an append that needs the document lock waits for it. */
+const APPEND_LOCK_MS = 30_000;
+
 /** Empty rows left spare when an append outgrows the sheet (Sheets' own default size of a new sheet). */
 const GROW_ROWS = 1000;
 
@@ -105,6 +108,8 @@ export class Table<R extends object> {
     readonly schema: SheetSchema<keyof R & string>,
     readonly lang: Lang,
     cachedMap: HeaderMap | null = null,
+    /** Multi-row appends take the document lock when the caller does not hold it (issue 13). */
+    private readonly lock: LockPort | null = null,
   ) {
     this.map = cachedMap && cachedMap.sheet === schema.key ? cachedMap : null;
   }
@@ -286,6 +291,19 @@ export class Table<R extends object> {
 
   /** Appends records in one write after the last row, across the full header width (user columns left ''). */
   appendRecords(records: readonly Partial<R>[]): { firstRow: number; count: number } {
+    // Several rows are one write at a row found first, which another append must not take meanwhile:
+    // under the document lock, and with the last row read under it (a row seen before may be stale).
+    const lock = this.lock;
+    if (records.length > 1 && lock && !lock.held()) {
+      return lock.withDocumentLock(APPEND_LOCK_MS, () => {
+        this.lastRowSeen = null;
+        return this.appendUnderLock(records);
+      });
+    }
+    return this.appendUnderLock(records);
+  }
+
+  private appendUnderLock(records: readonly Partial<R>[]): { firstRow: number; count: number } {
     const map = this.mapForAppend();
     const firstRow = (this.lastRowSeen ?? this.sheet.lastRow()) + 1;
     if (records.length === 0) return { firstRow, count: 0 };

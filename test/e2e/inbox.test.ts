@@ -64,7 +64,7 @@ describe('the inbox', () => {
     const shown = JSON.stringify(emu.ui.shown.at(-1));
     expect(shown).toMatch(/Form responses waiting/);
     expect(shown).toMatch(/1 response\(s\) wait/);
-    expect(shown).toMatch(/missing column/);
+    expect(shown).toMatch(/has no column “Status”/);
 
     // Still missing at the next hourly run: it keeps waiting, nothing is written.
     emu.advance(HOUR);

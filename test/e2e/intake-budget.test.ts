@@ -1,8 +1,10 @@
 /**
  * SPEC §15: one intake submit costs ≤ 15 Sheets service calls and ≤ 5,000 cells read, the same at 1,000,
  * 10,000 and 100,000 existing tickets (nothing reads a column of every ticket: duplicates by the inbox
- * ledger, repeats by TextFinder). The script's CPU time at each size is printed, not asserted: on the
- * shared 2-core machine it varies more than the 3× the issue asks about (see the README, Reliability).
+ * ledger, repeats by TextFinder). The script's own CPU at 100,000 tickets is at most 3× its CPU at
+ * 1,000 (issue 13): the process's CPU less the emulator's CPU serving the calls (Google's side: its
+ * TextFinder searches 100,000 rows, the script does not), the least of a few submits (the machine is
+ * shared).
  */
 import type { Emulator } from '../../scripts/emulator';
 import { newDesk, rowsOf } from '../helpers/desk';
@@ -16,6 +18,7 @@ interface Measured {
   calls: number;
   cellsRead: number;
   cpuMs: number;
+  scriptCpuMs: number;
 }
 
 function measure(emu: Emulator, phone: string, email: string): Measured {
@@ -23,10 +26,12 @@ function measure(emu: Emulator, phone: string, email: string): Measured {
   const start = process.cpuUsage();
   submitIntake(emu, complaint({ phone, email }));
   const cpu = process.cpuUsage(start);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   return {
     calls: emu.counts.sheets(),
     cellsRead: emu.counts.cells().read,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs,
+    scriptCpuMs: cpuMs - emu.counts.hostCpuMs(),
   };
 }
 
@@ -47,6 +52,7 @@ function bestOf(emu: Emulator, runs: number): Measured {
     calls: Math.max(...all.map((m) => m.calls)),
     cellsRead: Math.max(...all.map((m) => m.cellsRead)),
     cpuMs: Math.min(...all.map((m) => m.cpuMs)),
+    scriptCpuMs: Math.min(...all.map((m) => m.scriptCpuMs)),
   };
 }
 
@@ -59,13 +65,13 @@ describe('intake budget', () => {
     for (const size of sizes) {
       const emu = desk(size);
       desks.set(size, emu);
-      measured.set(size, bestOf(emu, 3));
+      measured.set(size, bestOf(emu, 5));
     }
     console.log(
       sizes
         .map((size) => {
           const m = measured.get(size);
-          return `intake at ${size} tickets: ${m?.calls} Sheets calls, ${m?.cellsRead} cells read, ${m?.cpuMs.toFixed(1)} ms CPU`;
+          return `intake at ${size} tickets: ${m?.calls} Sheets calls, ${m?.cellsRead} cells read, ${m?.cpuMs.toFixed(1)} ms CPU, of which the script ${m?.scriptCpuMs.toFixed(1)} ms`;
         })
         .join('\n'),
     );
@@ -80,7 +86,14 @@ describe('intake budget', () => {
       expect(m?.calls).toBe(small?.calls);
       expect(m?.cellsRead).toBe(small?.cellsRead);
     }
-    expect(rowsOf(desks.get(100_000) as Emulator, 'Tickets')).toHaveLength(100_004);
+    expect(rowsOf(desks.get(100_000) as Emulator, 'Tickets')).toHaveLength(100_006); // the warm-up and five submits
+  });
+
+  it('the script’s CPU at 100,000 tickets is at most 3× its CPU at 1,000', () => {
+    const small = measured.get(1_000)?.scriptCpuMs ?? 0;
+    const large = measured.get(100_000)?.scriptCpuMs ?? Number.POSITIVE_INFINITY;
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(3 * small);
   });
 
   it('a repeat complaint (same phone as an earlier one) reads that ticket: 2 calls more, still bounded', () => {

@@ -58,19 +58,20 @@ describe('setup', () => {
     expect(responses).toHaveLength(12);
     for (const name of responses) expect(emu.spreadsheet.sheet(name).isHidden()).toBe(true);
     const kinds = emu.triggers.map((trigger) => `${String(trigger.eventType)}:${trigger.handler}`).sort();
-    expect(kinds).toHaveLength(3);
+    expect(kinds).toHaveLength(4);
     expect(kinds.join(' ')).toMatch(/onFormSubmit/);
     expect(kinds.join(' ')).toMatch(/onEdit/);
     expect(kinds.join(' ')).toMatch(/runScheduler/);
+    expect(kinds.join(' ')).toMatch(/ON_CHANGE:onChange/);
     expect(documentProperties(emu).get('setup.owner')).toBe(OWNER);
   });
 
-  it('running setup twice still leaves exactly three triggers, the same forms and no duplicate sheets', () => {
+  it('running setup twice still leaves exactly four triggers, the same forms and no duplicate sheets', () => {
     const emu = newDesk({ lang: 'en' });
     const sheetsBefore = emu.spreadsheet.sheetNames();
     emu.clock.advance(60_000);
     emu.run('menuSetup', undefined, { interactive: true });
-    expect(emu.triggers).toHaveLength(3);
+    expect(emu.triggers).toHaveLength(4);
     expect(emu.spreadsheet.sheetNames()).toEqual(sheetsBefore);
     // The second run completed: no error alert, and it recorded its time.
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/is set up/);

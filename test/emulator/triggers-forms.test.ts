@@ -207,3 +207,32 @@ describe('several forms linked to one spreadsheet', () => {
     expect(urls.find((u) => u.startsWith('表单回复 2='))).toContain(b);
   });
 });
+
+// developers.google.com/apps-script/guides/triggers/events#change: authMode, changeType, source,
+// triggerUid, user; installable only, fired by people's changes, not by scripts.
+describe('change triggers', () => {
+  it('changeSheet does the change on the sheet, then fires the installed onChange with Google’s event', () => {
+    const emu = fresh({ accounts: 'consumer' });
+    emu.load(`
+      function install() {
+        ScriptApp.newTrigger('changed').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onChange().create();
+      }
+      function changed(e) {
+        var p = PropertiesService.getScriptProperties();
+        p.setProperty('seen', [e.changeType, e.source.getActiveSheet().getName(),
+          e.source.getActiveSheet().getMaxRows(), e.user.getEmail(), String(e.authMode), typeof e.triggerUid].join('|'));
+      }
+      function scriptDeletes() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].deleteRow(2); }`);
+    emu.run('install');
+    const name = emu.spreadsheet.sheetNames()[0];
+    const rows = emu.spreadsheet.sheet(name).maxRows();
+    emu.changeSheet(name, 'REMOVE_ROW', (sheet) => sheet.deleteRows(2, 3), { user: 'someone@gmail.com' });
+    expect(emu.properties.script.get('seen')).toBe(`REMOVE_ROW|${name}|${rows - 3}||FULL|string`);
+    emu.changeSheet(name, 'INSERT_ROW', (sheet) => sheet.insertRowsAfter(1, 1));
+    expect(emu.properties.script.get('seen')).toMatch(/^INSERT_ROW\|.*\|owner@example.com\|FULL\|string$/);
+    // A script's own change fires nothing.
+    const before = emu.executions.length;
+    emu.run('scriptDeletes');
+    expect(emu.executions.length).toBe(before + 1);
+  });
+});

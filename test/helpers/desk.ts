@@ -22,6 +22,8 @@ export interface DeskOptions {
   timeZone?: string;
   mailQuota?: number;
   user?: string;
+  /** Google account kind: who Google discloses to triggers (default 'workspace'). */
+  accounts?: 'consumer' | 'workspace';
 }
 
 export const OWNER = 'owner@example.com';
@@ -34,6 +36,7 @@ export function newEmulator(options: DeskOptions = {}): Emulator {
     locale: options.locale ?? ((options.lang ?? 'en') === 'en' ? 'en_US' : 'zh_CN'),
     user: options.user ?? OWNER,
     mailQuota: options.mailQuota ?? 1500,
+    accounts: options.accounts,
     addOn: true,
     // The end-to-end tests read run times on the hour (Google would pick some minute at creation).
     hourlyMinute: 0,

@@ -138,6 +138,37 @@ describe('Table.readRows', () => {
 });
 
 describe('Table.appendRecords', () => {
+  test('several rows take the document lock unless it is held, and find the last row under it (issue 13)', () => {
+    const sheet = new FakeSheet('Tickets', [enHeader]);
+    const taken: boolean[] = [];
+    let depth = 0;
+    const lock = {
+      held: () => depth > 0,
+      withDocumentLock<T>(_timeoutMs: number, fn: () => T): T {
+        taken.push(true);
+        depth += 1;
+        try {
+          return fn();
+        } finally {
+          depth -= 1;
+        }
+      },
+    };
+    const table = new Table<TicketRow>(sheet, TICKETS, 'en', null, lock);
+    table.readRows(['id']); // a last row seen outside the lock
+    sheet.appendRow(['CMP-2026-00009']); // someone else appends meanwhile
+    sheet.resetCalls();
+    const { firstRow } = table.appendRecords([{ id: 'CMP-2026-00010' }, { id: 'CMP-2026-00011' }]);
+    expect(taken).toHaveLength(1);
+    expect(sheet.calls.lastRow).toBe(1);
+    expect(firstRow).toBe(3);
+    expect(sheet.value(2, 1)).toBe('CMP-2026-00009');
+    // One row is one appendRow (atomic on Google's side): no lock. Under a held lock: not taken again.
+    table.appendRecords([{ id: 'CMP-2026-00012' }]);
+    lock.withDocumentLock(1000, () => table.appendRecords([{ id: 'A' }, { id: 'B' }]));
+    expect(taken).toHaveLength(2);
+  });
+
   test('one write at lastRow+1 over the full width; labels in the sheet language; text stays text', () => {
     const header = [...zhHeader, '我的备注'];
     const sheet = new FakeSheet('工单登记', [header]);

@@ -68,6 +68,8 @@ export interface GeneralSettings {
   assessmentProvisionalDays: number;
   /** Last place two months running (seed 001 L673). */
   assessmentLastPlaceConsequence: string;
+  /** The health check warns when the spreadsheet holds this share of Google's 10,000,000 cells (SPEC §17). */
+  capacityWarnPercent: number;
 }
 
 function integer(
@@ -206,6 +208,7 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
       'settings.general.assessmentLastPlaceConsequence',
       'seed 001 L673',
     ),
+    capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent', 'SPEC §17'),
   };
 }
 

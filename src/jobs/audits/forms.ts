@@ -183,7 +183,7 @@ export function syncAuditForms(ctx: JobContext, settings: DeskSettings): AuditFo
   ports.store.set(LIST_KEY, JSON.stringify(list));
   if (changedRows.length > 0) {
     ctx.table<ScorecardRow>(SCORECARDS).updateRows(changedRows);
-    invalidateSettings(ports.cache);
+    invalidateSettings(ports);
   }
   return synced;
 }

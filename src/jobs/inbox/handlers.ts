@@ -86,18 +86,33 @@ function byResponseIdColumn(schema: SheetSchema<'formResponseId'>) {
   };
 }
 
+/** Titles of the response sheet's column of respondents' emails, when the form collects them. */
+const EMAIL_TITLES = ['Email Address', '电子邮件地址'];
+
+/**
+ * Who submitted, as Google tells it: the respondent's email when the form collects emails (Google
+ * then adds the "Email Address" column), else "form".
+ */
+function formActor(ctx: JobContext, submission: FormSubmission): string {
+  for (const title of EMAIL_TITLES) {
+    const email = String(submission.namedValues[title]?.[0] ?? '').trim();
+    if (email !== '') return email;
+  }
+  return t(ctx.lang, 'history.actor.form');
+}
+
 const intake = (origin: 'staff' | 'customer'): InboxHandler => ({
   process: (ctx, { submission, responseId }) => {
-    const outcome = handleIntake(ctx, submission, responseId, t(ctx.lang, 'history.actor.form'), origin);
+    const outcome = handleIntake(ctx, submission, responseId, formActor(ctx, submission), origin);
     return `intake: created ${outcome.id} from ${responseId}`;
   },
-  complete: (ctx, { responseId }) => completeIntake(ctx, responseId, t(ctx.lang, 'history.actor.form')),
+  complete: (ctx, { submission, responseId }) => completeIntake(ctx, responseId, formActor(ctx, submission)),
   ...byResponseIdColumn(TICKETS as unknown as SheetSchema<'formResponseId'>),
 });
 
 const callback: InboxHandler = {
   process: (ctx, { submission, responseId }) => {
-    const outcome = handleCallback(ctx, submission, responseId, t(ctx.lang, 'history.actor.form'));
+    const outcome = handleCallback(ctx, submission, responseId, formActor(ctx, submission));
     return outcome.kind === 'recorded'
       ? `callback: attempt ${outcome.attemptNo} on ${outcome.ticketId} (${outcome.valid ? 'valid' : 'not valid'})`
       : `callback: duplicate ${responseId}`;

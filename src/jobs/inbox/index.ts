@@ -14,8 +14,9 @@
  * A new register plugs in with one handler (./handlers.ts): its form key and a function that writes the
  * record of one response, plus how to find a record by response id. Nothing else changes here.
  */
-import { errorText } from '../../core/errors';
+import { AppError, errorText } from '../../core/errors';
 import type { Budget } from '../../core/schedule';
+import { type MessageKey, t } from '../../i18n';
 import type { FormSubmission } from '../../ports';
 import type { JobContext } from '../context';
 import { type InboxHandler, type LinkedForm, linkedForms } from './handlers';
@@ -104,7 +105,7 @@ function processResponse(
     });
   } catch (error) {
     try {
-      recordFailure(store, sheetId, row, errorText(error), ctx.now());
+      recordFailure(store, sheetId, row, reasonText(ctx, error), ctx.now());
     } catch (storeError) {
       ctx.ports.log.error('inbox: the failure could not be recorded', storeError);
     }
@@ -120,6 +121,12 @@ export function receiveResponse(ctx: JobContext, submission: FormSubmission): In
   recordArrival(ctx.ports.store, submission.sheetId, submission.row);
   // The row just arrived, so the sheet's last row is at least this one (no Sheets call needed to seed).
   return processResponse(ctx, form.key, form.handler, submission, () => submission.row);
+}
+
+/** Why a response waits, as the health check shows it: our own errors in the spreadsheet's language. */
+function reasonText(ctx: JobContext, error: unknown): string {
+  if (error instanceof AppError) return t(ctx.lang, error.messageKey as MessageKey, error.params);
+  return errorText(error);
 }
 
 export interface ReconcileCounts {
