@@ -15,6 +15,7 @@ import * as forms from './messages/forms';
 import * as health from './messages/health';
 import * as importing from './messages/import';
 import * as inspections from './messages/inspections';
+import * as mail from './messages/mail';
 import * as menu from './messages/menu';
 import * as notify from './messages/notify';
 import * as panel from './messages/panel';
@@ -69,6 +70,7 @@ const en = dictionary(
   importing.en,
   reliability.en,
   calibration.en,
+  mail.en,
 );
 
 export type MessageKey = keyof typeof en;
@@ -95,6 +97,7 @@ const zh: Record<MessageKey, string> = dictionary(
   importing.zh,
   reliability.zh,
   calibration.zh,
+  mail.zh,
 );
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

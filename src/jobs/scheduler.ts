@@ -15,10 +15,11 @@ import { closeDueCalibrations } from './audits/calibration';
 import { finaliseAudits } from './audits/finalise';
 import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
-import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
 import { runImport } from './import';
 import { reconcileInbox } from './inbox';
+import { runDigest } from './mail/digest';
+import { pruneMailIndex } from './mail/outbox';
 import { runReport } from './reports';
 import { type JobName, type RunCounts, RunLog } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
@@ -141,12 +142,12 @@ class SchedulerRun {
         counts: drawWeeklySample(ctx, settings, week),
       }));
     }
-    const report = runReport(ctx, settings, {
-      kind: slot.job,
-      start: new Date(slot.start),
-      end: new Date(slot.end),
-      label: slot.label,
-    });
+    const report = runReport(
+      ctx,
+      settings,
+      { kind: slot.job, start: new Date(slot.start), end: new Date(slot.end), label: slot.label },
+      { scheduled: true },
+    );
     return { complete: true, counts: { mailed: report.mailed } };
   }
 }
@@ -229,6 +230,8 @@ export function runScheduler(ports: Ports): void {
         writeMark(ports, job, mark);
       }
     }
+    // Idempotency keys older than their crash windows, once a day (document properties are limited).
+    pruneMailIndex(ctx);
     // Historic rows the googleapis import tool staged: after the desk's own work, in the time left.
     if (!run.budget.exhausted() && ctx.findSheet(IMPORT))
       run.job('import', '', () => runImport(ctx, settings, run.budget));

@@ -39,7 +39,7 @@ import {
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { appendHistory } from '../history';
-import { deliver } from '../mailer';
+import { enqueueMail } from '../mail/outbox';
 import { writeNewTickets } from '../new-tickets';
 import { loadSettings } from '../settings';
 import { rectificationNotices } from './notice';
@@ -300,7 +300,7 @@ export function handleInspection(
   ctx.rememberHeaders();
   if (outcome.kind === 'duplicate') return outcome;
   if (area) {
-    deliver(
+    enqueueMail(
       ctx,
       rectificationNotices(ctx, settings, {
         inspectionId: outcome.id,
