@@ -22,8 +22,7 @@ import type { Table } from '../workbook/table';
 import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
 import { appendHistory } from './history';
-import { ticketNotices } from './mail/notices';
-import { enqueueMail } from './mail/outbox';
+import { enqueueMail, ticketNotices } from './mail';
 import { writeNewTickets } from './new-tickets';
 import { type DeskSettings, loadSettings } from './settings';
 

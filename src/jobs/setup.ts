@@ -20,7 +20,7 @@ import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
 import { ensureInspectionForms } from './inspections/forms';
 import { ensureLinkedForm } from './linked-form';
-import { emailsWithRole } from './mail/recipients';
+import { emailsWithRole } from './mail';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';

@@ -29,8 +29,7 @@ import {
 import type { JobContext } from '../context';
 import { appendHistory, type HistoryEntry } from '../history';
 import { ensureLinkedForm } from '../linked-form';
-import { enqueueMail, type Mail } from '../mail/outbox';
-import { spreadsheetLink, staffEmail } from '../mail/recipients';
+import { enqueueMail, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { scorecardVersion } from './forms';
 

@@ -43,8 +43,7 @@ import {
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
 import { readResponse } from '../inbox/responses';
-import { enqueueMail, type Mail } from '../mail/outbox';
-import { staffEmail } from '../mail/recipients';
+import { enqueueMail, type Mail, staffEmail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { auditNotice } from './appeals';

@@ -7,8 +7,7 @@ import { type Lang, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { AuditRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import type { Mail } from '../mail/outbox';
-import { spreadsheetLink, staffEmail } from '../mail/recipients';
+import { type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 import { appealDue, appealForm } from './appeals';
 

@@ -25,7 +25,7 @@ import {
   type TicketRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { checkCalibration, recordCalibrationScore } from './calibration';

@@ -21,8 +21,7 @@ import { changedFields } from '../../workbook/table';
 import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
-import { type CallbackFacts, callbackNotices, type NoticeTicket } from '../mail/callbacks';
-import { enqueueMail } from '../mail/outbox';
+import { type CallbackFacts, callbackNotices, enqueueMail, type NoticeTicket } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 
 const ATTEMPT_KEYS = [

@@ -39,7 +39,7 @@ import {
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { appendHistory } from '../history';
-import { enqueueMail } from '../mail/outbox';
+import { enqueueMail } from '../mail';
 import { writeNewTickets } from '../new-tickets';
 import { loadSettings } from '../settings';
 import { rectificationNotices } from './notice';

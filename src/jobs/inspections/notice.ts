@@ -9,8 +9,7 @@ import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import type { Mail } from '../mail/outbox';
-import { spreadsheetLink, staffEmail } from '../mail/recipients';
+import { type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 export interface NoticeLine {

@@ -1,11 +1,16 @@
 /**
  * The one mail path (SPEC §2, §14): the Outbox (./outbox: enqueue with idempotency keys under the
  * lock, send oldest first within quota and time, marked as it goes) and one composer per kind —
- * ticket notices (./notices), callbacks (./callbacks), escalations (./escalations), the daily digest
- * (./digest) and reports (./report). Every job that mails composes here and enqueues through the Outbox;
+ * ticket notices (./notices), callbacks (./callbacks), escalations (./escalations), reports (./report)
+ * and the daily digest (./digest). Every job that mails composes here and enqueues through the Outbox;
  * nothing else calls MailApp.
  *
- * Jobs import the module they use (e.g. '../mail/outbox'), so that a composer which reads another
- * area (the digest reads audits and inspections) never makes an import cycle through this index.
+ * The digest is imported from './mail/digest' by the scheduler alone: it reads the audit and inspection
+ * areas, which mail through this index, and exporting it here would make an import cycle.
  */
-export type { EnqueueResult, Mail, SendResult } from './outbox';
+export { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks';
+export { escalationMails } from './escalations';
+export { ticketNotices } from './notices';
+export { type EnqueueResult, enqueueMail, type Mail, outboxSize, pruneMailIndex, sendOutbox } from './outbox';
+export { emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
+export { reportMail } from './report';
