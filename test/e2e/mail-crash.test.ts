@@ -113,7 +113,7 @@ describe('mail survives a kill at every service call', () => {
         },
         // The 11:00 run escalates them: levels 2 and 3, to department heads, the manager and the GM.
         run: (emu) => emu.advanceTo(shanghai('2026-03-02 11:30')),
-        recover: (emu) => emu.advance(2 * HOUR),
+        recover: (emu) => emu.advance(HOUR),
         handler: 'runScheduler',
       },
       (emu, at) => {
@@ -130,7 +130,7 @@ describe('mail survives a kill at every service call', () => {
       },
     );
     expect(report.points).toBeGreaterThan(15);
-  }, 300_000);
+  }, 600_000);
 
   it('the Outbox flush after the quota resets: every queued mail sent exactly once', () => {
     let clean: string[] = [];
@@ -140,8 +140,8 @@ describe('mail survives a kill at every service call', () => {
         setup: () => {
           const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
           emu.faults.exhaustMailQuota();
-          for (let i = 1; i <= 3; i++) submitIntake(emu, complaint({ phone: `1390000000${i}`, email: '' }));
-          fillTickets(emu, 4, shanghai('2026-03-02 10:00'), 1);
+          for (let i = 1; i <= 2; i++) submitIntake(emu, complaint({ phone: `1390000000${i}`, email: '' }));
+          fillTickets(emu, 2, shanghai('2026-03-02 10:00'), 1);
           emu.advanceTo(shanghai('2026-03-02 11:30')); // escalations queue behind the notices
           expect(emu.mail.outbox).toHaveLength(0);
           // The quota resets at 16:00 Shanghai (midnight Pacific); the hourly runs in between are skipped.
@@ -149,7 +149,7 @@ describe('mail survives a kill at every service call', () => {
           return emu;
         },
         run: (emu) => emu.advanceTo(shanghai('2026-03-02 16:30')),
-        recover: (emu) => emu.advance(2 * HOUR),
+        recover: (emu) => emu.advance(HOUR),
         handler: 'runScheduler',
       },
       (emu, at) => {
@@ -157,13 +157,13 @@ describe('mail survives a kill at every service call', () => {
         const sent = distinct(sentTo(emu, /./));
         if (at.point === 0) {
           clean = sent;
-          expect(sent.length).toBeGreaterThanOrEqual(5);
+          expect(sent.length).toBeGreaterThanOrEqual(3);
         } else expect(sent).toEqual(clean);
         expect(waiting(emu)).toBe(0);
       },
     );
     expect(report.points).toBeGreaterThan(15);
-  }, 300_000);
+  }, 600_000);
 
   it('the daily digest: every person gets the day’s digest exactly once', () => {
     let clean: string[] = [];
@@ -178,7 +178,7 @@ describe('mail survives a kill at every service call', () => {
           return emu;
         },
         run: (emu) => emu.advanceTo(shanghai('2026-03-03 08:30')),
-        recover: (emu) => emu.advance(2 * HOUR),
+        recover: (emu) => emu.advance(HOUR),
         handler: 'runScheduler',
       },
       (emu, at) => {
@@ -186,12 +186,12 @@ describe('mail survives a kill at every service call', () => {
         const digests = distinct(sentTo(emu, /Daily digest 2026-03-03/));
         if (at.point === 0) {
           clean = digests;
-          expect(digests.length).toBeGreaterThan(2);
+          expect(digests.length).toBeGreaterThanOrEqual(2);
         } else expect(digests).toEqual(clean);
       },
     );
     expect(report.points).toBeGreaterThan(15);
-  }, 300_000);
+  }, 600_000);
 
   it('the weekly report: mailed exactly once, and the Report log says so once', () => {
     let clean: string[] = [];
@@ -201,7 +201,7 @@ describe('mail survives a kill at every service call', () => {
         // Setup on Monday 07:40: the previous week's report is due at 08:00 (nothing else to mail).
         setup: () => newDesk({ lang: 'en', start: shanghai('2026-03-09 07:40') }),
         run: (emu) => emu.advanceTo(shanghai('2026-03-09 08:30')),
-        recover: (emu) => emu.advance(2 * HOUR),
+        recover: (emu) => emu.advance(HOUR),
         handler: 'runScheduler',
       },
       (emu, at) => {
@@ -220,5 +220,5 @@ describe('mail survives a kill at every service call', () => {
       },
     );
     expect(report.points).toBeGreaterThan(15);
-  }, 300_000);
+  }, 600_000);
 });

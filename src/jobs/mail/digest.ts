@@ -5,9 +5,9 @@
  * also get the breaches, Major complaints and escalations since the last digest. Phones masked, text
  * escaped (renderMail). Nothing to say → no email.
  *
- * Idempotent per day: each person's digest is enqueued with the key digest:<email>:<date>, in one
- * locked step with the cursor of the people done, so a run cut short (the time budget, or a kill)
- * continues with the others and nobody gets the same digest twice. Each list shows at most 30 rows,
+ * Idempotent per day: each person's digest is enqueued with the key digest:<email>:<date> under the
+ * document lock, so a run cut short by a kill enqueues again only what was not (the keys of the others
+ * make theirs a no-op); a run cut short by the time budget saves a cursor of who is done. Each list shows at most 30 rows,
  * then "+N more — open the sheet" (a manager's digest stays well within a cell's 50,000 characters).
  */
 
@@ -415,18 +415,19 @@ export function runDigest(
   const delivery: EnqueueResult = { sent: 0, queued: 0, duplicates: 0 };
   let digests = 0;
   let complete = true;
-  for (const person of people) {
-    if (done.has(person.email)) continue;
-    if (budget.exhausted()) {
-      complete = false;
-      break;
-    }
-    const sections = writer.sections(person, tickets, window, news);
-    const sample = auditSampleSection(ctx, settings, person, samples);
-    if (sample) sections.push(writer.capped(sample));
-    sections.push(...inspections.sectionsFor(person).map((section) => writer.capped(section)));
-    // The digest and the cursor that says it is done, in one locked step.
-    ctx.ports.lock.withDocumentLock(DIGEST_LOCK_MS, () => {
+  // One locked step for the digests enqueued and the cursor: a kill anywhere leaves the people done
+  // recorded by their digest keys, so the next run's enqueue of theirs is a no-op.
+  ctx.ports.lock.withDocumentLock(DIGEST_LOCK_MS, () => {
+    for (const person of people) {
+      if (done.has(person.email)) continue;
+      if (budget.exhausted()) {
+        complete = false;
+        break;
+      }
+      const sections = writer.sections(person, tickets, window, news);
+      const sample = auditSampleSection(ctx, settings, person, samples);
+      if (sample) sections.push(writer.capped(sample));
+      sections.push(...inspections.sectionsFor(person).map((section) => writer.capped(section)));
       if (sections.length > 0) {
         const result = enqueueMail(ctx, [writer.mail(person, window, sections)]);
         delivery.sent += result.sent;
@@ -434,13 +435,15 @@ export function runDigest(
         digests += 1;
       }
       done.add(person.email);
+    }
+    // The cursor lets the next run skip who is done when time ran out.
+    if (complete) ctx.ports.store.delete(CURSOR_KEY);
+    else
       ctx.ports.store.set(
         CURSOR_KEY,
         JSON.stringify({ label: window.slot.label, done: [...done] } satisfies DigestCursor),
       );
-    });
-  }
-  if (complete) ctx.ports.store.delete(CURSOR_KEY);
+  });
   return {
     complete,
     counts: {

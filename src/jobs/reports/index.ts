@@ -79,10 +79,13 @@ export function runReport(
     model,
   );
   // The figures of this build, whether it went out, and the mail itself: one locked step.
+  // The mail first: a kill before the log rows leaves the period unlogged, so the next run builds it
+  // again and its enqueue of the same key is a no-op; the other order could log a mail never enqueued.
   const delivery = ctx.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => {
+    const enqueued = enqueueMail(ctx, messages);
     appendBuild(ctx, model, messages.length > 0);
     ctx.ports.workbook.flush();
-    return enqueueMail(ctx, messages);
+    return enqueued;
   });
   ctx.rememberHeaders();
   ctx.ports.log.info(
