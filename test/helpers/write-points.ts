@@ -41,6 +41,6 @@ export function writePoints(scenario: CrashScenario): WritePoints {
   } finally {
     faults._beforeCall = before;
   }
-  const points = calls.flatMap((call, i) => (i === 0 ? [1] : changes(calls[i - 1]) ? [i + 1] : []));
+  const points = calls.flatMap((_call, i) => (i === 0 ? [1] : changes(calls[i - 1]) ? [i + 1] : []));
   return { calls, points: [...new Set(points)] };
 }
