@@ -62,6 +62,9 @@ describe('the Outbox under pressure', () => {
       (mail) => ESCALATION.test(mail.subject) && mail.htmlBody.length > CELL_LIMIT,
     );
     expect(big).toBeDefined(); // the chunked mail went out whole
+    // Each line says how late (business hours) and the ticket's status.
+    expect(big?.body).toContain('Late by | Status');
+    expect(big?.body).toMatch(/CMP-2026-\d{6} \| [23] \|.* \| \d+(\.\d)? bh \| In progress/);
     expect(rowsOf(emu, 'Outbox').filter((row) => row.To !== '' && row['Sent at'] === '')).toHaveLength(0);
 
     // A day later (one ticket reaches a further level meanwhile): nothing was mailed twice.

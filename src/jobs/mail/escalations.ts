@@ -11,6 +11,7 @@
  * journal says whom they were already mailed to.
  */
 
+import { businessTimeBetween, formatDuration } from '../../core/calendar';
 import { renderMail } from '../../core/mail-html';
 import type { SlaStage } from '../../core/sla';
 import { formatLocalDateTime } from '../../core/sla';
@@ -88,7 +89,16 @@ export function escalationMails(
     'assignee',
     'stage',
     'due',
+    'late',
+    'status',
   ].map((key) => t(lang, `escalation.col.${key}` as MessageKey));
+  const now = ctx.now().getTime();
+  // How late, in the business hours the deadline was set in (one decimal): "6.5 bh" / "6.5 工作小时".
+  const late = (due: number | null): string => {
+    if (due === null) return '';
+    const hours = Math.round(businessTimeBetween(settings.calendar, due, now) / 360_000) / 10;
+    return render(lang, formatDuration({ amount: Math.max(0, hours), unit: 'bh' }));
+  };
   const mails: Mail[] = [];
   for (const [email, tickets] of byRecipient) {
     if (tickets.size === 0) continue;
@@ -103,6 +113,8 @@ export function escalationMails(
       ticket.assignee,
       stageLabel(ctx, stage),
       due === null ? '' : render(lang, formatLocalDateTime(settings.calendar, due)),
+      late(due),
+      ticket.status === '' ? '' : enumLabel(lang, 'status', ticket.status),
     ]);
     const subject = t(lang, 'escalation.subject', { count: rows.length });
     const mail = renderMail({
