@@ -28,13 +28,21 @@ function sentTo(emu: Emulator, subject: RegExp): string[] {
 }
 
 /**
- * Extra copies of identical mails (same recipients, subject and body). A kill right after a send and
- * before its mark re-sends that one mail in flight, and nothing else: at most 1.
+ * Extra copies of a mail: the same escalation lines (ticket and level) to the same person, or the same
+ * subject to the same person for every other mail (a digest a day, a report a period, a notice a
+ * ticket) — whatever the body says (a re-sent escalation says "late by" one hour more). A kill right
+ * after a send and before its mark re-sends that one mail in flight, and nothing else: at most 1.
  */
 function extraCopies(emu: Emulator): number {
   const seen = new Map<string, number>();
   for (const mail of emu.mail.outbox) {
-    const key = `${mail.to.join(',')}|${mail.subject}|${mail.body}`;
+    const what = ESCALATION.test(mail.subject)
+      ? escalationLines(mail.body)
+          .map((line) => `${line.ticket}:${line.level}`)
+          .sort()
+          .join(',')
+      : mail.subject;
+    const key = `${mail.to.join(',')}|${what}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   return [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
