@@ -59,7 +59,7 @@ describe('the Outbox under pressure', () => {
     const ids = new Set(mailed.map((line) => line.split(' ')[1]));
     for (const row of escalated) expect(ids.has(String(row.ID))).toBe(true);
     const big = emu.mail.outbox.find(
-      (mail) => ESCALATION.test(mail.subject) && mail.htmlBody.length > CELL_LIMIT,
+      (mail) => ESCALATION.test(mail.subject) && (mail.htmlBody ?? '').length > CELL_LIMIT,
     );
     expect(big).toBeDefined(); // the chunked mail went out whole
     // Each line says how late (business hours) and the ticket's status.
