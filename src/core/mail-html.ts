@@ -28,6 +28,8 @@ export interface MailSection {
   /** A table with a header row. */
   table?: { columns: string[]; rows: MailCell[][] };
   paragraphs?: string[];
+  /** After the table: e.g. "+12 more — open the sheet" for a list cut short. */
+  more?: MailLink;
 }
 
 export interface MailDocument {
@@ -89,6 +91,7 @@ function sectionHtml(section: MailSection): string {
     );
     parts.push(`<table style="border-collapse:collapse"><tr>${head}</tr>${body.join('')}</table>`);
   }
+  if (section.more) parts.push(`<p>${cellHtml(section.more)}</p>`);
   return parts.join('\n');
 }
 
@@ -102,6 +105,7 @@ function sectionText(section: MailSection): string {
     lines.push(section.table.columns.join(' | '));
     for (const row of section.table.rows) lines.push(row.map(cellText).join(' | '));
   }
+  if (section.more) lines.push(cellText(section.more));
   return lines.join('\n');
 }
 

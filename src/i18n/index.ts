@@ -17,6 +17,7 @@ import * as health from './messages/health';
 import * as identity from './messages/identity';
 import * as importing from './messages/import';
 import * as inspections from './messages/inspections';
+import * as mail from './messages/mail';
 import * as menu from './messages/menu';
 import * as merits from './messages/merits';
 import * as notify from './messages/notify';
@@ -75,6 +76,7 @@ const en = dictionary(
   merits.en,
   capacity.en,
   identity.en,
+  mail.en,
 );
 
 export type MessageKey = keyof typeof en;
@@ -104,6 +106,7 @@ const zh: Record<MessageKey, string> = dictionary(
   merits.zh,
   capacity.zh,
   identity.zh,
+  mail.zh,
 );
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -19,7 +19,7 @@ import { SCHEMAS } from '../workbook/schemas';
 import { JobContext } from './context';
 import { spreadsheetLang } from './entry';
 import { waitingResponses } from './inbox';
-import { outboxSize } from './mailer';
+import { outboxSize } from './mail';
 import { FAILURE_LOGGED_JOBS, LOGGED_JOBS, lastRuns } from './run-log';
 import { type DeskSettings, loadSettings } from './settings';
 

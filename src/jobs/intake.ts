@@ -2,7 +2,7 @@
  * Intake (SPEC §4 steps 1–7): a staff or customer form response becomes exactly one ticket.
  * The inbox (./inbox) makes it exactly once and retries it; here, under the document lock: validate
  * without losing anything, route, detect repeats, then the one ticket writer (./new-tickets.ts)
- * allocates the ID, computes deadlines and appends the row. After the lock: notify (or queue).
+ * allocates the ID, computes deadlines and appends the row, then enqueues its notices (./mail).
  *
  * Bounded reads (SPEC §15: ≤ 5,000 cells and ≤ 15 calls whatever the number of tickets): nothing reads
  * a column of every ticket. Duplicates are the inbox ledger's; repeats are found by Google's TextFinder
@@ -22,10 +22,9 @@ import type { Table } from '../workbook/table';
 import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
 import { appendHistory } from './history';
-import { deliver } from './mailer';
+import { enqueueMail, ticketNotices } from './mail';
 import { praiseReceived } from './merits/automatic';
 import { writeNewTickets } from './new-tickets';
-import { ticketNotices } from './notices';
 import { type DeskSettings, loadSettings } from './settings';
 
 /** Columns of an earlier ticket that decide whether a new complaint repeats it. */
@@ -237,10 +236,12 @@ export function handleIntake(
     // A praise ticket naming a staff member is a merit (SPEC §8.2); praise only, so other intake costs nothing.
     if (fields.type === 'praise') praiseReceived(ctx, settings, { ...fields, id }, actor, true);
     ports.workbook.flush();
-    return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded, record, settings };
+    // The notices in the ticket's locked step (keys notice:<ticket>:<kind>): a kill after the append
+    // leaves them to completeIntake, which enqueues what is missing.
+    enqueueMail(ctx, ticketNotices(ctx, settings, record));
+    return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded };
   });
   ctx.rememberHeaders();
-  deliver(ctx, ticketNotices(ctx, outcome.settings, outcome.record));
   return { kind: 'created', id: outcome.id, row: outcome.row, needsReview: outcome.needsReview };
 }
 
@@ -261,10 +262,7 @@ export function completeIntake(ctx: JobContext, responseId: string, actor: strin
   const tickets = ctx.table<TicketRow>(TICKETS);
   const row = ticketRowOfResponse(tickets, responseId);
   if (row === null) return;
-  const [ticket] = tickets.readRowList(
-    [row],
-    ['id', 'type', 'severity', 'receivedAt', 'personComplained'],
-  ).rows;
+  const [ticket] = tickets.readRowList([row], NOTICE_KEYS).rows;
   if (!ticket) return;
   const { id, type, severity, receivedAt } = ticket.values;
   if (type === 'praise') praiseReceived(ctx, settings, ticket.values, actor, false);
@@ -281,4 +279,23 @@ export function completeIntake(ctx: JobContext, responseId: string, actor: strin
       { actor, recordId: id, field: created, oldValue: '', newValue: t(lang, 'enum.status.new') },
     ]);
   ctx.ports.workbook.flush();
+  // Notices the dead execution did not enqueue (the keys make those it did a no-op).
+  enqueueMail(ctx, ticketNotices(ctx, settings, ticket.values));
 }
+
+/** What a ticket's notices say (./mail/notices). */
+const NOTICE_KEYS = [
+  'id',
+  'type',
+  'severity',
+  'receivedAt',
+  'category',
+  'customer',
+  'phone',
+  'description',
+  'assignee',
+  'department',
+  'resolveDue',
+  'repeatOf',
+  'personComplained',
+] as const;

@@ -16,10 +16,11 @@ import { closeDueCalibrations } from './audits/calibration';
 import { finaliseAudits } from './audits/finalise';
 import { drawWeeklySample } from './audits/sampling';
 import { JobContext } from './context';
-import { runDigest } from './digest';
 import { spreadsheetLang } from './entry';
 import { runImport } from './import';
 import { reconcileInbox } from './inbox';
+import { pruneMailIndex } from './mail';
+import { runDigest } from './mail/digest';
 import { flushMeritQueue } from './merits/queue';
 import { runReport } from './reports';
 import { type JobName, type RunCounts, RunLog } from './run-log';
@@ -158,12 +159,12 @@ class SchedulerRun {
         return { complete: true, counts };
       });
     }
-    const report = runReport(ctx, settings, {
-      kind: slot.job,
-      start: new Date(slot.start),
-      end: new Date(slot.end),
-      label: slot.label,
-    });
+    const report = runReport(
+      ctx,
+      settings,
+      { kind: slot.job, start: new Date(slot.start), end: new Date(slot.end), label: slot.label },
+      { scheduled: true },
+    );
     return { complete: true, counts: { mailed: report.mailed } };
   }
 }
@@ -259,6 +260,8 @@ export function runScheduler(ports: Ports): void {
         writeMark(ports, job, mark);
       }
     }
+    // Idempotency keys older than their crash windows, once a day (document properties are limited).
+    pruneMailIndex(ctx);
     // Historic rows the googleapis import tool staged: after the desk's own work, in the time left.
     if (!run.budget.exhausted() && ctx.findSheet(IMPORT))
       run.job('import', '', () => runImport(ctx, settings, run.budget));

@@ -21,8 +21,8 @@ import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
 import { ensureInspectionForms } from './inspections/forms';
 import { ensureLinkedForm } from './linked-form';
+import { emailsWithRole } from './mail';
 import { syncMeritForm } from './merits/form';
-import { emailsWithRole } from './notices';
 import { type DeskSettings, invalidateSettings, loadSettings } from './settings';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';

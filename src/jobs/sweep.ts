@@ -1,8 +1,9 @@
 /**
  * The hourly deadline sweep (SPEC §5, §6): recomputes every open ticket's stage states at `now`, writes
  * SLA state, escalation level and callback state back in one batched write of just those cells, and
- * escalates once per level (the level reached is recorded in the Escalation level column, so a level
- * is never mailed twice). Then the Outbox is flushed.
+ * escalates once per level (the level reached is recorded in the Escalation level column, in the same
+ * locked step as its mail's enqueue with the key escalation:<ticket>:<level>, so a level is mailed
+ * exactly once). Then the Outbox sends what waits.
  *
  * Reads only the columns it needs, in one read (SPEC §15: ≤ 30 Sheets calls whatever the number of
  * tickets). Near the run's time budget it stops, writes what it has, and saves the next ticket's ID as a
@@ -26,14 +27,15 @@ import { columnLabelOf } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
 import type { JobContext } from './context';
-import { escalationMails } from './escalation-mail';
 import { appendHistory } from './history';
-import { deliver, flushOutbox } from './mailer';
+import { type EnqueueResult, enqueueMail, escalationMails, sendOutbox } from './mail';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
 import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
 
 const CURSOR_KEY = 'sweep.cursor';
+/** Whom this run's escalation mails went to, until the levels are written (enqueueEscalations). */
+const JOURNAL_KEY = 'sweep.mailed';
 const LOCK_MS = 30_000;
 /** Distinct values the sweep writes per run (2 Sheets calls each): its share of the 30-call budget. */
 const MAX_WRITE_VALUES = 4;
@@ -256,7 +258,7 @@ function sweepTickets(
   ctx: JobContext,
   settings: DeskSettings,
   budget: Budget,
-): { plan: SweepPlan; tickets: number } {
+): { plan: SweepPlan; tickets: number; delivery: EnqueueResult } {
   const { ports } = ctx;
   return ports.lock.withDocumentLock(LOCK_MS, () => {
     const table = ctx.table<TicketRow>(TICKETS);
@@ -274,7 +276,12 @@ function sweepTickets(
       start,
       () => budget.exhausted(),
     );
+    const delivery = enqueueEscalations(ctx, settings, rows, start, plan);
+    const escalated = plan.escalations.length;
     writeChanges(ctx, table, plan, rows);
+    // A level left unwritten (the write was cut to its size limit) is derived again next run: the
+    // journal stays, so those recipients are not mailed it twice.
+    const allLevelsWritten = plan.escalations.length === escalated;
     const field = levelLabel(ctx);
     const actor = t(ctx.lang, 'history.actor.system');
     appendHistory(
@@ -291,14 +298,79 @@ function sweepTickets(
     if (plan.nextIndex === null) ports.store.delete(CURSOR_KEY);
     else ports.store.set(CURSOR_KEY, rows[plan.nextIndex].values.id);
     ports.workbook.flush();
-    return { plan, tickets: rows.length };
+    // The levels are written: the escalations of this run will not be derived again.
+    if (allLevelsWritten) ports.store.delete(JOURNAL_KEY);
+    return { plan, tickets: rows.length, delivery };
   });
 }
 
+/**
+ * The escalation mails, enqueued before the levels are written, in the sweep's locked step. A journal
+ * (document property) says whom this run has mailed, and as of when; a kill before the levels are
+ * written leaves it, and the next run — which derives the same escalations again, and maybe more —
+ * skips for each recipient the levels that were due as of that time. So each level of each ticket
+ * reaches each recipient once, with one small property whatever the number of escalations.
+ */
+function enqueueEscalations(
+  ctx: JobContext,
+  settings: DeskSettings,
+  rows: readonly TableRow<SweepRow>[],
+  start: number,
+  plan: SweepPlan,
+): EnqueueResult {
+  const { store } = ctx.ports;
+  const earlier = readJournal(store.get(JOURNAL_KEY));
+  const levelsAt = new Map<number, Set<string>>();
+  for (const at of new Set(Object.values(earlier))) {
+    const before = assessTickets(
+      rows,
+      { sla: settings.sla, calendar: settings.calendar, now: new Date(at) },
+      start,
+      () => false,
+    );
+    levelsAt.set(at, new Set(before.escalations.flatMap(levelKeys)));
+  }
+  const told = (email: string, ticketId: string, level: number): boolean => {
+    const at = earlier[email];
+    return at !== undefined && (levelsAt.get(at)?.has(`${ticketId}:${level}`) ?? false);
+  };
+  const mails = escalationMails(ctx, settings, plan.escalations, told);
+  if (mails.length === 0) return { sent: 0, queued: 0, duplicates: 0 };
+  const journal: Journal = { ...earlier };
+  const now = ctx.now().getTime();
+  return enqueueMail(ctx, mails, {
+    onEnqueued: (mail) => {
+      for (const email of mail.to) journal[email] = now;
+      store.set(JOURNAL_KEY, JSON.stringify(journal));
+    },
+  });
+}
+
+/** Recipient → the instant as of which this recipient was mailed the escalations then due. */
+type Journal = Record<string, number>;
+
+function readJournal(saved: string | null): Journal {
+  if (!saved) return {};
+  try {
+    const parsed = JSON.parse(saved) as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function levelKeys(escalation: Escalation): string[] {
+  const keys: string[] = [];
+  for (let level = escalation.from + 1; level <= escalation.to; level++)
+    keys.push(`${escalation.ticket.id}:${level}`);
+  return keys;
+}
+
 export function runSweep(ctx: JobContext, settings: DeskSettings, budget: Budget): SweepOutcome {
-  const { plan, tickets } = sweepTickets(ctx, settings, budget);
-  const delivery = deliver(ctx, escalationMails(ctx, settings, plan.escalations));
-  const outbox = flushOutbox(ctx);
+  const { plan, tickets, delivery } = sweepTickets(ctx, settings, budget);
+  const outbox = sendOutbox(ctx, () => !budget.exhausted());
   const byLevel = (level: EscalationLevel) => plan.escalations.filter((e) => e.to === level).length;
   return {
     complete: plan.nextIndex === null,

@@ -42,6 +42,8 @@ export const en = {
   'escalation.col.assignee': 'Assignee',
   'escalation.col.stage': 'Deadline missed',
   'escalation.col.due': 'Was due',
+  'escalation.col.late': 'Late by',
+  'escalation.col.status': 'Status',
   'escalation.reason': 'escalation',
 } as const;
 
@@ -88,5 +90,7 @@ export const zh: Record<keyof typeof en, string> = {
   'escalation.col.assignee': '处理人',
   'escalation.col.stage': '超时环节',
   'escalation.col.due': '原定时限',
+  'escalation.col.late': '已超时',
+  'escalation.col.status': '状态',
   'escalation.reason': '升级',
 };

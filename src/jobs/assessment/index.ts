@@ -27,10 +27,10 @@ import {
 import type { RowChange } from '../../workbook/table';
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
-import { deliver } from '../mailer';
+import { enqueueMail } from '../mail';
 import { flushMeritQueue } from '../merits/queue';
 import { type DeskSettings, loadSettings } from '../settings';
-import { assessmentMails } from './mail';
+import { type AppealLink, assessmentMails } from './mail';
 import {
   readAssessAudits,
   readAssessCallbacks,
@@ -151,9 +151,27 @@ export function finalOnOf(settings: DeskSettings, month: ReportPeriod): Date {
   );
 }
 
+/** A pre-filled appeal link per person (none when the appeal form is missing or the link fails). */
+function appealLinkOf(ctx: JobContext, month: ReportPeriod): AppealLink {
+  const { ports } = ctx;
+  const appeal = registeredForm(ports.store, 'form.assessmentAppeal');
+  return (person: PersonAssessment): string | null => {
+    if (!appeal) return null;
+    try {
+      return ports.forms.prefilledUrl(
+        appeal.id,
+        assessmentAppealPrefill(ctx.lang, person.staff, month.label),
+      );
+    } catch (error) {
+      ports.log.error('assessment appeal link failed', error);
+      return null;
+    }
+  };
+}
+
 /**
  * Computes (or recomputes, while provisional) one month and mails each person their own breakdown.
- * A final month is frozen. Under the document lock for the writes; mail after.
+ * A final month is frozen. Under the document lock: the writes and the mails' enqueue in one step.
  */
 export function runAssessment(
   ctx: JobContext,
@@ -175,6 +193,21 @@ export function runAssessment(
     const finalOn = finalOnOf(settings, month);
     const now = ctx.now();
     const extra = { state: 'provisional' as const, finalOn, revision, computedAt: now };
+    // A recomputed month mails only the people whose total moved (everyone the first time). The mails
+    // are enqueued first, in this locked step, with keys of the month's revision: a kill before the rows
+    // are written recomputes the same revision, whose keys make the second enqueue a no-op.
+    const before = new Map(ofMonth.map((row) => [personKey(row.staff), row.total]));
+    const changed = people.filter((person) => before.get(personKey(person.staff)) !== person.total);
+    const mails = assessmentMails(
+      ctx,
+      settings,
+      month.label,
+      changed,
+      finalOn,
+      revision,
+      appealLinkOf(ctx, month),
+    );
+    enqueueMail(ctx, mails);
     const rowOf = new Map(ofMonth.map((row) => [personKey(row.staff), row.row]));
     const updates: Array<RowChange<AssessmentRow>> = [];
     const appends: Array<Partial<AssessmentRow>> = [];
@@ -191,34 +224,11 @@ export function runAssessment(
     ctx.table<AssessmentDetailRow>(ASSESSMENT_DETAILS).appendRecords(details);
     setProvisionalMonth(ports.store, { month: month.label, finalOn: finalOn.toISOString(), dirty: false });
     ports.workbook.flush();
-    // A recomputed month mails only the people whose total moved (everyone the first time).
-    const before = new Map(ofMonth.map((row) => [personKey(row.staff), row.total]));
-    const changed = people.filter((person) => before.get(personKey(person.staff)) !== person.total);
-    return { kind: 'computed' as const, people, changed, revision, finalOn, details: details.length };
+    return { kind: 'computed' as const, people, revision, details: details.length, mailed: mails.length };
   });
   ctx.rememberHeaders();
   if (result.kind === 'frozen') return result;
-  const mailKey = `assessment.mailed.${month.label}.r${result.revision}`;
-  let mailed = 0;
-  if (ports.store.get(mailKey) === null) {
-    const appeal = registeredForm(ports.store, 'form.assessmentAppeal');
-    const appealLink = (person: PersonAssessment): string | null => {
-      if (!appeal) return null;
-      try {
-        return ports.forms.prefilledUrl(
-          appeal.id,
-          assessmentAppealPrefill(ctx.lang, person.staff, month.label),
-        );
-      } catch (error) {
-        ports.log.error('assessment appeal link failed', error);
-        return null;
-      }
-    };
-    const mails = assessmentMails(ctx, settings, month.label, result.changed, result.finalOn, appealLink);
-    deliver(ctx, mails);
-    mailed = mails.length;
-    ports.store.set(mailKey, String(mailed));
-  }
+  const { mailed } = result;
   return {
     kind: 'computed',
     month: month.label,

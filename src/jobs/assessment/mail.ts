@@ -1,7 +1,8 @@
 /**
  * The assessment mails (SPEC §8.3): each person gets **their own** breakdown — every line with its rule,
  * count, points and the IDs behind it — and an appeal link while the month is provisional; the CS
- * managers and the GM get the ranking by department. Sent through the one mail path (jobs/mailer).
+ * managers and the GM get the ranking by department. Enqueued through the one mail path (jobs/mail) with keys
+ * assessment:<month>:r<revision>:<person> and …:ranking, so a recomputed month mails again only as a new revision.
  */
 import type { PersonAssessment } from '../../core/assessment';
 import { type MailCell, renderMail } from '../../core/mail-html';
@@ -9,8 +10,7 @@ import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import type { Outgoing } from '../mailer';
-import { emailsWithRole, spreadsheetLink, staffEmail } from '../notices';
+import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 /** IDs shown in a mail line; the Assessment details row keeps them all. */
@@ -35,7 +35,8 @@ function personMail(
   person: PersonAssessment,
   finalOn: string,
   appealLink: AppealLink,
-): Outgoing[] {
+  keyPrefix: string,
+): Mail[] {
   const { lang } = ctx;
   const to = staffEmail(settings.staff, person.staff);
   if (!to) return [];
@@ -95,6 +96,7 @@ function personMail(
       htmlBody: mail.html,
       textBody: mail.text,
       reason: t(lang, 'assessment.mail.reason'),
+      keys: [`${keyPrefix}:${person.staff}`],
     },
   ];
 }
@@ -105,7 +107,8 @@ function managerMail(
   month: string,
   people: readonly PersonAssessment[],
   finalOn: string,
-): Outgoing[] {
+  keyPrefix: string,
+): Mail[] {
   const { lang } = ctx;
   const to = emailsWithRole(settings.staff, ['manager', 'gm']);
   if (to.length === 0 || people.length === 0) return [];
@@ -141,7 +144,14 @@ function managerMail(
     footer: t(lang, 'notify.footer'),
   });
   return [
-    { to, subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, 'assessment.mail.reason') },
+    {
+      to,
+      subject,
+      htmlBody: mail.html,
+      textBody: mail.text,
+      reason: t(lang, 'assessment.mail.reason'),
+      keys: [`${keyPrefix}:ranking`],
+    },
   ];
 }
 
@@ -151,11 +161,13 @@ export function assessmentMails(
   month: string,
   people: readonly PersonAssessment[],
   finalOnDate: Date,
+  revision: number,
   appealLink: AppealLink = () => null,
-): Outgoing[] {
+): Mail[] {
   const finalOn = render(ctx.lang, formatLocalDateTime(settings.calendar, finalOnDate.getTime()));
+  const keyPrefix = `assessment:${month}:r${revision}`;
   return [
-    ...people.flatMap((person) => personMail(ctx, settings, month, person, finalOn, appealLink)),
-    ...managerMail(ctx, settings, month, people, finalOn),
+    ...people.flatMap((person) => personMail(ctx, settings, month, person, finalOn, appealLink, keyPrefix)),
+    ...managerMail(ctx, settings, month, people, finalOn, keyPrefix),
   ];
 }

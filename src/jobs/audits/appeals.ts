@@ -29,8 +29,7 @@ import {
 import type { JobContext } from '../context';
 import { appendHistory, type HistoryEntry } from '../history';
 import { ensureLinkedForm } from '../linked-form';
-import { deliver, type Outgoing } from '../mailer';
-import { spreadsheetLink, staffEmail } from '../notices';
+import { enqueueMail, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { scorecardVersion } from './forms';
 
@@ -174,8 +173,8 @@ export function handleAppealSubmission(
         auditor: outcome.audit.auditor,
         due: render(lang, formatLocalDateTime(settings.calendar, outcome.due.getTime())),
       });
-      deliver(ctx, [
-        auditNotice(ctx, [to], subject, [
+      enqueueMail(ctx, [
+        auditNotice(ctx, `appeal:${outcome.audit.auditId}:filed`, [to], subject, [
           body,
           `${t(lang, 'col.auditAppeals.items')}: ${items}`,
           `${t(lang, 'col.auditAppeals.reason')}: ${reason}`,
@@ -189,6 +188,7 @@ export function handleAppealSubmission(
 /** A short audit notice: first line the intro, the rest paragraphs, then any sections; a link to the sheet. */
 export function auditNotice(
   ctx: JobContext,
+  key: string,
   to: string[],
   subject: string,
   lines: string[],
@@ -196,7 +196,7 @@ export function auditNotice(
     reason = 'audits.appeal.mail.reason',
     sections = [],
   }: { reason?: MessageKey; sections?: MailSection[] } = {},
-): Outgoing {
+): Mail {
   const link = spreadsheetLink(ctx);
   const rendered = renderMail({
     title: subject,
@@ -206,6 +206,7 @@ export function auditNotice(
     footer: t(ctx.lang, 'notify.footer'),
   });
   return {
+    keys: [key],
     to,
     subject,
     htmlBody: rendered.html,
@@ -317,24 +318,30 @@ export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
     return decided;
   });
   ctx.rememberHeaders();
-  const mails: Outgoing[] = [];
+  const mails: Mail[] = [];
   for (const { appeal, before, after } of results) {
     const to = staffEmail(settings.staff, appeal.staff);
     if (!to || appeal.decision === '') continue;
     const decision = enumLabel(lang, 'appealDecision', appeal.decision);
     mails.push(
-      auditNotice(ctx, [to], t(lang, 'audits.appeal.mail.decidedSubject', { id: appeal.auditId, decision }), [
-        t(lang, 'audits.appeal.mail.decided', {
-          id: appeal.auditId,
-          reviewer: appeal.reviewer,
-          decision,
-          before: scoreText(before),
-          after: scoreText(after),
-        }),
-      ]),
+      auditNotice(
+        ctx,
+        `appeal:${appeal.auditId}:decided`,
+        [to],
+        t(lang, 'audits.appeal.mail.decidedSubject', { id: appeal.auditId, decision }),
+        [
+          t(lang, 'audits.appeal.mail.decided', {
+            id: appeal.auditId,
+            reviewer: appeal.reviewer,
+            decision,
+            before: scoreText(before),
+            after: scoreText(after),
+          }),
+        ],
+      ),
     );
   }
-  deliver(ctx, mails);
+  enqueueMail(ctx, mails);
 }
 
 /** The points each item of an audit earned, from its Audit items rows (one search, one bounded read). */

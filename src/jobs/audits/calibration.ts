@@ -43,9 +43,7 @@ import {
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
 import { readResponse } from '../inbox/responses';
-import type { Outgoing } from '../mailer';
-import { deliver } from '../mailer';
-import { staffEmail } from '../notices';
+import { enqueueMail, type Mail, staffEmail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { auditItemRows, auditRules, readCleanAnswers } from './answers';
 import { auditNotice } from './appeals';
@@ -223,9 +221,9 @@ export function startCalibration(ports: Ports): void {
   }
   const { session, form } = started;
   const due = when(settings, lang, session.due);
-  deliver(
+  enqueueMail(
     ctx,
-    session.participants.flatMap((p): Outgoing[] => {
+    session.participants.flatMap((p): Mail[] => {
       const to = staffEmail(settings.staff, p.name);
       if (!to) return [];
       const href = ports.forms.prefilledUrl(
@@ -236,6 +234,7 @@ export function startCalibration(ports: Ports): void {
       return [
         auditNotice(
           ctx,
+          `calibration:${session.id}:invite`,
           [to],
           t(lang, 'calibration.mail.subject', { id: session.id, ticket, due }),
           [
@@ -322,7 +321,7 @@ export function recordCalibrationScore(
   check: Extract<CalibrationCheck, { kind: 'sealed' }>,
   auditId: string,
   responseId: string,
-): Outgoing[] {
+): Mail[] {
   const { session, index } = check;
   const participants = session.participants.map((p, i) => (i === index ? { ...p, auditId, responseId } : p));
   const updated = { ...session, participants };
@@ -406,7 +405,7 @@ function scoreParticipants(
  * Closes a session (under the document lock): scores revealed on the Audits rows, their items written,
  * the Calibration rows and items filled in, the session forgotten. Returns the result mails.
  */
-function closeSession(ctx: JobContext, settings: DeskSettings, session: Session): Outgoing[] {
+function closeSession(ctx: JobContext, settings: DeskSettings, session: Session): Mail[] {
   const { ports, lang } = ctx;
   const scorecard =
     scorecardVersion(ports.store, session.scorecard, session.version) ??
@@ -503,7 +502,7 @@ function resultMails(
   settings: DeskSettings,
   session: Session,
   summary: ReturnType<typeof summariseCalibration>,
-): Outgoing[] {
+): Mail[] {
   const { lang } = ctx;
   const to = session.participants.flatMap((p) => staffEmail(settings.staff, p.name) ?? []);
   if (to.length === 0) return [];
@@ -555,6 +554,7 @@ function resultMails(
   return [
     auditNotice(
       ctx,
+      `calibration:${session.id}:closed`,
       to,
       t(lang, 'calibration.mail.closedSubject', { id: session.id }),
       [
@@ -587,6 +587,6 @@ export function closeDueCalibrations(ctx: JobContext, settings: DeskSettings): {
     }),
   );
   ctx.rememberHeaders();
-  deliver(ctx, mails);
+  enqueueMail(ctx, mails);
   return { closed: due.length };
 }

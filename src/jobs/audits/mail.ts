@@ -7,8 +7,7 @@ import { type Lang, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { AuditRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import type { Outgoing } from '../mailer';
-import { spreadsheetLink, staffEmail } from '../notices';
+import { type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 import { appealDue, appealForm } from './appeals';
 
@@ -61,7 +60,7 @@ export function auditResultMail(
   scorecard: Scorecard,
   row: Partial<AuditRow>,
   plan: AuditPlan,
-): Outgoing[] {
+): Mail[] {
   const { lang } = ctx;
   const to = staffEmail(settings.staff, row.staff ?? '');
   if (!to) return [];
@@ -119,6 +118,13 @@ export function auditResultMail(
     footer: t(lang, 'notify.footer'),
   });
   return [
-    { to: [to], subject, htmlBody: mail.html, textBody: mail.text, reason: t(lang, 'audits.mail.reason') },
+    {
+      keys: [`audit:${row.auditId ?? ''}:result`],
+      to: [to],
+      subject,
+      htmlBody: mail.html,
+      textBody: mail.text,
+      reason: t(lang, 'audits.mail.reason'),
+    },
   ];
 }

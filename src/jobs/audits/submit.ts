@@ -25,7 +25,7 @@ import {
   type TicketRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { deliver } from '../mailer';
+import { enqueueMail } from '../mail';
 import { auditRunConsequence } from '../merits/automatic';
 import { type DeskSettings, loadSettings } from '../settings';
 import { auditItemRows, auditRules, readCleanAnswers } from './answers';
@@ -229,8 +229,8 @@ export function handleAuditSubmission(
   ctx.rememberHeaders();
   if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
   // A calibration score is no result for the person audited: the calibrators hear when it closes.
-  if (result.calibration) deliver(ctx, result.closing);
-  else deliver(ctx, auditResultMail(ctx, settings, scorecard, result.row, result.plan));
+  if (result.calibration) enqueueMail(ctx, result.closing);
+  else enqueueMail(ctx, auditResultMail(ctx, settings, scorecard, result.row, result.plan));
   return {
     kind: 'recorded',
     auditId: result.auditId,

@@ -21,9 +21,8 @@ import { changedFields } from '../../workbook/table';
 import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
-import { deliver } from '../mailer';
+import { type CallbackFacts, callbackNotices, enqueueMail, type NoticeTicket } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
-import { type CallbackFacts, callbackNotices, type NoticeTicket } from './notices';
 
 const ATTEMPT_KEYS = [
   'ticketId',
@@ -353,12 +352,17 @@ export function recordCallbackAttempt(
         );
       }
       appendHistory(ctx, source, planned.history);
+      // In the same locked step as the attempt: a kill after it leaves the notice queued, not lost.
+      if (planned.notice)
+        enqueueMail(
+          ctx,
+          callbackNotices(ctx, settings, planned.notice.ticket, planned.notice.facts, responseId),
+        );
       ctx.ports.workbook.flush();
     }
     return planned;
   });
   ctx.rememberHeaders();
   if (plan.kind === 'duplicate') return { kind: 'duplicate', responseId };
-  if (plan.notice) deliver(ctx, callbackNotices(ctx, settings, plan.notice.ticket, plan.notice.facts));
   return { kind: 'recorded', ticketId: plan.ticketId, attemptNo: plan.attemptNo, valid: plan.valid };
 }

@@ -39,7 +39,7 @@ import {
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { appendHistory } from '../history';
-import { deliver } from '../mailer';
+import { enqueueMail } from '../mail';
 import { inspectionFault } from '../merits/automatic';
 import { writeNewTickets } from '../new-tickets';
 import { loadSettings } from '../settings';
@@ -301,7 +301,7 @@ export function handleInspection(
   ctx.rememberHeaders();
   if (outcome.kind === 'duplicate') return outcome;
   if (area) {
-    deliver(
+    enqueueMail(
       ctx,
       rectificationNotices(ctx, settings, {
         inspectionId: outcome.id,

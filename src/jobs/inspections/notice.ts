@@ -9,8 +9,7 @@ import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import type { Outgoing } from '../mailer';
-import { spreadsheetLink, staffEmail } from '../notices';
+import { type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 export interface NoticeLine {
@@ -33,11 +32,7 @@ export interface NoticeInput {
   recheckDue: Date | null;
 }
 
-export function rectificationNotices(
-  ctx: JobContext,
-  settings: DeskSettings,
-  input: NoticeInput,
-): Outgoing[] {
+export function rectificationNotices(ctx: JobContext, settings: DeskSettings, input: NoticeInput): Mail[] {
   const { lang } = ctx;
   if (input.lines.length === 0) return [];
   const when = (at: Date) => render(lang, formatLocalDateTime(settings.calendar, at.getTime()));
@@ -47,7 +42,7 @@ export function rectificationNotices(
     count: input.lines.length,
   });
   const link = spreadsheetLink(ctx);
-  const copy = (whom: 'inspector' | 'owner'): Outgoing | null => {
+  const copy = (whom: 'inspector' | 'owner'): Mail | null => {
     const name = whom === 'inspector' ? input.inspector : input.area.owner;
     const to = staffEmail(settings.staff, name);
     if (!to) return null;
@@ -90,6 +85,7 @@ export function rectificationNotices(
       footer: t(lang, `inspections.notice.copy.${whom}`),
     });
     return {
+      keys: [`inspection:${input.inspectionId}:${whom}`],
       to: [to],
       subject,
       htmlBody: mail.html,
@@ -97,5 +93,5 @@ export function rectificationNotices(
       reason: t(lang, 'inspections.notice.reason'),
     };
   };
-  return [copy('inspector'), copy('owner')].filter((mail): mail is Outgoing => mail !== null);
+  return [copy('inspector'), copy('owner')].filter((mail): mail is Mail => mail !== null);
 }

@@ -1,7 +1,8 @@
 /**
  * Weekly and monthly reports (SPEC §10). The scheduler calls runReport for each due period; menu actions
  * call it on demand. Rebuilding a period replaces its sheet. One read of Tickets, the pure aggregation
- * of core/reports, one block per write, then one email to the period's ⚙ Report recipients.
+ * of core/reports, one block per write, then one email to the period's ⚙ Report recipients, enqueued
+ * in the same locked step as the Report log rows that say it went out.
  */
 import {
   buildReport,
@@ -16,11 +17,10 @@ import { readAssessmentReport } from '../assessment/report-read';
 import { JobContext } from '../context';
 import { spreadsheetLang } from '../entry';
 import { readReportInspections } from '../inspections/report-read';
-import { deliver } from '../mailer';
+import { enqueueMail, reportMail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
 import { appendBuild, readBuilds, reportKey } from './log';
-import { reportMail } from './mail';
 import { readReportAudits, readReportCallbacks, readReportNotes, readReportTickets } from './read';
 import { writeReportSheet } from './sheet';
 
@@ -35,10 +35,19 @@ export interface ReportOutcome {
 /** Long enough to wait out an intake or a sweep; a report that cannot get it fails and is retried next hour. */
 const REPORT_LOCK_MS = 60_000;
 
-export function runReport(ctx: JobContext, settings: DeskSettings, period: ReportPeriod): ReportOutcome {
+export function runReport(
+  ctx: JobContext,
+  settings: DeskSettings,
+  period: ReportPeriod,
+  { scheduled = false }: { scheduled?: boolean } = {},
+): ReportOutcome {
   const { calendar } = settings;
   const previous = previousPeriod(calendar.zone, period);
   const builds = readBuilds(ctx, [period, previous]);
+  // The scheduled report of a period already mailed is done (a run that died before its schedule
+  // mark): rebuilding it now would mail a needless revision.
+  if (scheduled && (builds.get(reportKey(period)) ?? []).some((build) => build.mailed))
+    return { sheetName: '', mailed: 0, queued: 0 };
   const model = buildReport({
     tickets: readReportTickets(ctx),
     callbacks: readReportCallbacks(ctx),
@@ -71,10 +80,15 @@ export function runReport(ctx: JobContext, settings: DeskSettings, period: Repor
     },
     model,
   );
-  // The figures of this build, and whether it went out, before the mail: the log says what was sent.
-  ctx.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => appendBuild(ctx, model, messages.length > 0));
-  ctx.ports.workbook.flush();
-  const delivery = deliver(ctx, messages);
+  // The figures of this build, whether it went out, and the mail itself: one locked step.
+  // The mail first: a kill before the log rows leaves the period unlogged, so the next run builds it
+  // again and its enqueue of the same key is a no-op; the other order could log a mail never enqueued.
+  const delivery = ctx.ports.lock.withDocumentLock(REPORT_LOCK_MS, () => {
+    const enqueued = enqueueMail(ctx, messages);
+    appendBuild(ctx, model, messages.length > 0);
+    ctx.ports.workbook.flush();
+    return enqueued;
+  });
   ctx.rememberHeaders();
   ctx.ports.log.info(
     `report ${period.kind} ${period.label}: sheet "${sheet.name}", ${delivery.sent} sent, ${delivery.queued} queued`,

@@ -37,8 +37,10 @@ export interface OutboxRow {
   attempts: NumberCell;
   sentAt: DateCell;
   lastError: string;
-  /** JSON of what is needed to resend: { htmlBody, textBody }. */
+  /** JSON of what is needed to resend: { htmlBody, textBody }, in chunks `1/n:` over continuation rows. */
   payload: string;
+  /** The idempotency keys the mail carries (space-separated), e.g. escalation:CMP-2026-00012:2. */
+  key: string;
 }
 
 const outbox = columnsFor('col.outbox');
@@ -55,6 +57,8 @@ export const OUTBOX: SheetSchema<keyof OutboxRow> = {
     outbox('sentAt', 'date', { required: true, system: true }),
     outbox('lastError', 'text', { required: true, system: true, width: 200 }),
     outbox('payload', 'longText', { required: true, system: true, width: 120 }),
+    // Not required: an Outbox made before keys existed works (the key index is in document properties).
+    outbox('key', 'text', { system: true, width: 200 }),
   ],
 };
 

@@ -4,46 +4,16 @@
  * (seed 000 L799–801). Customer contact details are masked in every email.
  */
 
-import { renderMail } from '../core/mail-html';
-import type { StaffMember } from '../core/settings';
-import { categoryKey } from '../core/settings';
-import { formatLocalDateTime } from '../core/sla';
-import { maskPhone } from '../core/text';
-import { enumLabel, type Lang, type MessageKey, t } from '../i18n';
-import { render } from '../i18n/render';
-import type { TicketRow } from '../workbook/schemas';
-import type { JobContext } from './context';
-import type { Outgoing } from './mailer';
-import type { DeskSettings } from './settings';
-
-export function staffEmail(staff: readonly StaffMember[], name: string): string | null {
-  const member = staff.find((s) => s.active && s.name === name && s.email !== '');
-  return member ? member.email : null;
-}
-
-/** Department heads (supervisors) of a department. */
-export function departmentHeads(staff: readonly StaffMember[], department: string): string[] {
-  return staff
-    .filter(
-      (s) =>
-        s.active &&
-        s.role === 'supervisor' &&
-        categoryKey(s.department) === categoryKey(department) &&
-        s.email !== '',
-    )
-    .map((s) => s.email);
-}
-
-export function emailsWithRole(
-  staff: readonly StaffMember[],
-  roles: readonly StaffMember['role'][],
-): string[] {
-  return staff.filter((s) => s.active && roles.includes(s.role) && s.email !== '').map((s) => s.email);
-}
-
-export function spreadsheetLink(ctx: JobContext): string {
-  return ctx.ports.store.get('spreadsheet.url') ?? '';
-}
+import { renderMail } from '../../core/mail-html';
+import { formatLocalDateTime } from '../../core/sla';
+import { maskPhone } from '../../core/text';
+import { enumLabel, type Lang, type MessageKey, t } from '../../i18n';
+import { render } from '../../i18n/render';
+import type { TicketRow } from '../../workbook/schemas';
+import type { JobContext } from '../context';
+import type { DeskSettings } from '../settings';
+import type { Mail } from './outbox';
+import { departmentHeads, emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
 
 function formatWhen(lang: Lang, settings: DeskSettings, value: Date | ''): string {
   return value === '' ? '—' : render(lang, formatLocalDateTime(settings.calendar, value.getTime()));
@@ -55,7 +25,7 @@ function ticketMail(
   ticket: Partial<TicketRow>,
   kind: 'assigned' | 'major' | 'repeat',
   to: string[],
-): Outgoing {
+): Mail {
   const { lang } = ctx;
   const typeLabel = ticket.type ? enumLabel(lang, 'ticketType', ticket.type) : '';
   const params = { type: typeLabel, id: ticket.id ?? '', repeatOf: ticket.repeatOf ?? '' };
@@ -83,6 +53,7 @@ function ticketMail(
     footer: t(lang, 'notify.footer'),
   });
   return {
+    keys: [`notice:${ticket.id ?? ''}:${kind}`],
     to,
     subject,
     htmlBody: mail.html,
@@ -91,12 +62,8 @@ function ticketMail(
   };
 }
 
-export function ticketNotices(
-  ctx: JobContext,
-  settings: DeskSettings,
-  ticket: Partial<TicketRow>,
-): Outgoing[] {
-  const notices: Outgoing[] = [];
+export function ticketNotices(ctx: JobContext, settings: DeskSettings, ticket: Partial<TicketRow>): Mail[] {
+  const notices: Mail[] = [];
   const assignee = staffEmail(settings.staff, ticket.assignee ?? '');
   if (assignee) notices.push(ticketMail(ctx, settings, ticket, 'assigned', [assignee]));
   const heads = departmentHeads(settings.staff, ticket.department ?? '');

@@ -10,9 +10,9 @@ import { satisfactionLabel } from '../../forms/callback';
 import { type MessageKey, t } from '../../i18n';
 import type { TicketRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import type { Outgoing } from '../mailer';
-import { departmentHeads, emailsWithRole, spreadsheetLink, staffEmail } from '../notices';
 import type { DeskSettings } from '../settings';
+import type { Mail } from './outbox';
+import { departmentHeads, emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
 
 export type NoticeTicket = Pick<
   TicketRow,
@@ -34,7 +34,8 @@ function callbackMail(
   facts: CallbackFacts,
   kind: 'reopened' | 'manager',
   to: string[],
-): Outgoing {
+  attempt: string,
+): Mail {
   const { lang } = ctx;
   const subject = t(lang, `callbacks.notify.subject.${kind}` as MessageKey, { id: ticket.id });
   const resolvedText =
@@ -62,6 +63,7 @@ function callbackMail(
     footer: t(lang, 'notify.footer'),
   });
   return {
+    keys: [`callback:${attempt}:${kind}`],
     to,
     subject,
     htmlBody: mail.html,
@@ -70,21 +72,23 @@ function callbackMail(
   };
 }
 
+/** The notices of one callback attempt (`attempt`: the response it came from, its idempotency key). */
 export function callbackNotices(
   ctx: JobContext,
   settings: DeskSettings,
   ticket: NoticeTicket,
   facts: CallbackFacts,
-): Outgoing[] {
-  const notices: Outgoing[] = [];
+  attempt: string,
+): Mail[] {
+  const notices: Mail[] = [];
   if (facts.reopened) {
     const owner = staffEmail(settings.staff, ticket.assignee);
     const to = [...(owner ? [owner] : []), ...departmentHeads(settings.staff, ticket.department)];
-    if (to.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'reopened', to));
+    if (to.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'reopened', to, attempt));
   }
   if (facts.askManager) {
     const managers = emailsWithRole(settings.staff, ['manager']);
-    if (managers.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'manager', managers));
+    if (managers.length > 0) notices.push(callbackMail(ctx, ticket, facts, 'manager', managers, attempt));
   }
   return notices;
 }

@@ -1,7 +1,7 @@
 /**
  * The report email (SPEC §10): KPI cards, the top rows of the sections marked for mail, and a link to
- * the sheet. One message to the period's recipient list (the mailer splits lists over 50 and queues
- * what the quota does not allow). Text goes through renderMail, which escapes everything; customer
+ * the sheet. One message to the period's recipient list (the Outbox splits lists over 50 and queues
+ * what the quota does not allow), keyed report:<kind>:<period>:list (a revision: …:list:r<N>). Text goes through renderMail, which escapes everything; customer
  * phones are already masked in the model.
  */
 import type { BusinessCalendar } from '../../core/calendar';
@@ -9,8 +9,8 @@ import { type MailCard, type MailSection, renderMail } from '../../core/mail-htm
 import type { ReportModel, ReportSection } from '../../core/reports';
 import type { ReportRecipient } from '../../core/settings/report-recipients';
 import { type Lang, t } from '../../i18n';
-import type { Outgoing } from '../mailer';
-import { cellFormat, cellText, periodLine, reportTitle } from './text';
+import { cellFormat, cellText, periodLine, reportTitle } from '../reports/text';
+import type { Mail } from './outbox';
 
 export interface ReportMailContext {
   lang: Lang;
@@ -55,7 +55,7 @@ function tableSection(
   };
 }
 
-export function reportMail(context: ReportMailContext, model: ReportModel): Outgoing[] {
+export function reportMail(context: ReportMailContext, model: ReportModel): Mail[] {
   const { lang, calendar } = context;
   const to = context.recipients
     .filter((recipient) => recipient[model.period.kind])
@@ -80,8 +80,10 @@ export function reportMail(context: ReportMailContext, model: ReportModel): Outg
     link: { href: context.sheetUrl, text: t(lang, 'reports.mail.link') },
     footer: t(lang, 'reports.mail.footer'),
   });
+  const key = `report:${model.period.kind}:${model.period.label}:list`;
   return [
     {
+      keys: [model.revises ? `${key}:r${model.revision}` : key],
       to,
       subject:
         t(lang, 'reports.mail.subject', { title }) +

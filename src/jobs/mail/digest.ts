@@ -5,33 +5,35 @@
  * also get the breaches, Major complaints and escalations since the last digest. Phones masked, text
  * escaped (renderMail). Nothing to say → no email.
  *
- * Idempotent per day: the people already mailed are kept in a cursor, so a run cut short by the time
- * budget continues with the others and nobody gets the same digest twice.
+ * Idempotent per day: each person's digest is enqueued with the key digest:<email>:<date> under the
+ * document lock, so a run cut short by a kill enqueues again only what was not (the keys of the others
+ * make theirs a no-op); a run cut short by the time budget saves a cursor of who is done. Each list shows at most 30 rows,
+ * then "+N more — open the sheet" (a manager's digest stays well within a cell's 50,000 characters).
  */
 
-import { isCallbackDue } from '../core/callbacks/window';
-import { type MailSection, renderMail } from '../core/mail-html';
-import type { Budget, Slot } from '../core/schedule';
-import type { StaffMember } from '../core/settings';
-import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../core/sla';
-import { maskPhone } from '../core/text';
-import { OPEN_STATUSES } from '../core/tickets';
-import { callbackPrefill } from '../forms/callback';
-import { registeredForm } from '../forms/registry';
-import { bothLanguages, type MessageKey, t } from '../i18n';
-import { render } from '../i18n/render';
-import type { FormInfo } from '../ports';
-import { columnLabelOf, columnOf } from '../workbook/schema';
-import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/schemas';
-import { pointsAtRiskByPerson, pointsAtRiskSection } from './assessment/digest-section';
-import { auditSampleSection, openSamplesByAuditor } from './audits/digest-section';
-import type { JobContext } from './context';
-import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from './deadlines';
-import { inspectionDigest } from './inspections/daily';
-import { deliver, type Outgoing } from './mailer';
-import { spreadsheetLink, staffEmail } from './notices';
-import type { RunCounts } from './run-log';
-import type { DeskSettings } from './settings';
+import { isCallbackDue } from '../../core/callbacks/window';
+import { type MailSection, renderMail } from '../../core/mail-html';
+import type { Budget, Slot } from '../../core/schedule';
+import type { StaffMember } from '../../core/settings';
+import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../../core/sla';
+import { maskPhone } from '../../core/text';
+import { OPEN_STATUSES } from '../../core/tickets';
+import { callbackPrefill } from '../../forms/callback';
+import { registeredForm } from '../../forms/registry';
+import { bothLanguages, type MessageKey, t } from '../../i18n';
+import { render } from '../../i18n/render';
+import type { FormInfo } from '../../ports';
+import { columnLabelOf, columnOf } from '../../workbook/schema';
+import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import { pointsAtRiskByPerson, pointsAtRiskSection } from '../assessment/digest-section';
+import { auditSampleSection, openSamplesByAuditor } from '../audits/digest-section';
+import type { JobContext } from '../context';
+import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { inspectionDigest } from '../inspections/daily';
+import type { RunCounts } from '../run-log';
+import type { DeskSettings } from '../settings';
+import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
+import { spreadsheetLink, staffEmail } from './recipients';
 
 const DIGEST_KEYS = [
   'id',
@@ -61,6 +63,9 @@ const DIGEST_KEYS = [
 type DigestTicket = Pick<TicketRow, (typeof DIGEST_KEYS)[number]>;
 
 const CURSOR_KEY = 'digest.cursor';
+/** Rows per list in one digest; the rest are counted and linked to the sheet. */
+export const DIGEST_LIST_ROWS = 30;
+const DIGEST_LOCK_MS = 30_000;
 /** History is read backwards in blocks of this many rows until the last digest's time is reached. */
 const HISTORY_BLOCK = 1000;
 const MANAGER_ROLES: ReadonlySet<StaffMember['role']> = new Set<StaffMember['role']>(['manager', 'gm']);
@@ -243,7 +248,22 @@ class DigestWriter {
       this.callbackSection(person, callbacks),
     ];
     if (MANAGER_ROLES.has(person.role)) sections.push(...this.managerSections(news));
-    return sections.filter((section): section is MailSection => section !== null);
+    return sections
+      .filter((section): section is MailSection => section !== null)
+      .map((section) => this.capped(section));
+  }
+
+  /** A list longer than DIGEST_LIST_ROWS shows its first rows and "+N more — open the sheet". */
+  capped(section: MailSection): MailSection {
+    const rows = section.table?.rows ?? [];
+    if (!section.table || rows.length <= DIGEST_LIST_ROWS) return section;
+    const text = this.text('mail.list.more', { count: rows.length - DIGEST_LIST_ROWS });
+    const link = spreadsheetLink(this.ctx);
+    return {
+      ...section,
+      table: { ...section.table, rows: rows.slice(0, DIGEST_LIST_ROWS) },
+      ...(link ? { more: { text, href: link } } : { paragraphs: [...(section.paragraphs ?? []), text] }),
+    };
   }
 
   private callbackSection(person: StaffMember, callbacks: readonly DigestTicket[]): MailSection | null {
@@ -306,7 +326,7 @@ class DigestWriter {
     return [this.stageTable('digest.section.breaches', news.breaches, true), major, escalations];
   }
 
-  mail(person: StaffMember, window: DigestWindow, sections: MailSection[]): Outgoing {
+  mail(person: StaffMember, window: DigestWindow, sections: MailSection[]): Mail {
     const subject = this.text('digest.subject', { date: window.slot.label });
     const link = spreadsheetLink(this.ctx);
     const rendered = renderMail({
@@ -317,6 +337,7 @@ class DigestWriter {
       footer: this.text('notify.footer'),
     });
     return {
+      keys: [`digest:${person.email}:${window.slot.label}`],
       to: [person.email],
       subject,
       htmlBody: rendered.html,
@@ -393,35 +414,45 @@ export function runDigest(
   const inspections = inspectionDigest(ctx, settings, window);
   const risks = pointsAtRiskByPerson(ctx, settings);
   const done = readCursor(ctx, window.slot.label);
-  const mails: Outgoing[] = [];
+  const delivery: EnqueueResult = { sent: 0, queued: 0, duplicates: 0 };
+  let digests = 0;
   let complete = true;
-  for (const person of people) {
-    if (done.has(person.email)) continue;
-    if (budget.exhausted()) {
-      complete = false;
-      break;
+  // One locked step for the digests enqueued and the cursor: a kill anywhere leaves the people done
+  // recorded by their digest keys, so the next run's enqueue of theirs is a no-op.
+  ctx.ports.lock.withDocumentLock(DIGEST_LOCK_MS, () => {
+    for (const person of people) {
+      if (done.has(person.email)) continue;
+      if (budget.exhausted()) {
+        complete = false;
+        break;
+      }
+      const sections = writer.sections(person, tickets, window, news);
+      const sample = auditSampleSection(ctx, settings, person, samples);
+      if (sample) sections.push(writer.capped(sample));
+      sections.push(...inspections.sectionsFor(person).map((section) => writer.capped(section)));
+      const risk = pointsAtRiskSection(ctx, person, risks);
+      if (risk) sections.push(writer.capped(risk));
+      if (sections.length > 0) {
+        const result = enqueueMail(ctx, [writer.mail(person, window, sections)]);
+        delivery.sent += result.sent;
+        delivery.queued += result.queued;
+        digests += 1;
+      }
+      done.add(person.email);
     }
-    const sections = writer.sections(person, tickets, window, news);
-    const sample = auditSampleSection(ctx, settings, person, samples);
-    if (sample) sections.push(sample);
-    sections.push(...inspections.sectionsFor(person));
-    const risk = pointsAtRiskSection(ctx, person, risks);
-    if (risk) sections.push(risk);
-    if (sections.length > 0) mails.push(writer.mail(person, window, sections));
-    done.add(person.email);
-  }
-  const delivery = deliver(ctx, mails);
-  if (complete) ctx.ports.store.delete(CURSOR_KEY);
-  else
-    ctx.ports.store.set(
-      CURSOR_KEY,
-      JSON.stringify({ label: window.slot.label, done: [...done] } satisfies DigestCursor),
-    );
+    // The cursor lets the next run skip who is done when time ran out.
+    if (complete) ctx.ports.store.delete(CURSOR_KEY);
+    else
+      ctx.ports.store.set(
+        CURSOR_KEY,
+        JSON.stringify({ label: window.slot.label, done: [...done] } satisfies DigestCursor),
+      );
+  });
   return {
     complete,
     counts: {
       people: people.length,
-      digests: mails.length,
+      digests,
       mailsSent: delivery.sent,
       mailsQueued: delivery.queued,
     },

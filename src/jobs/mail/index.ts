@@ -1,0 +1,16 @@
+/**
+ * The one mail path (SPEC §2, §14): the Outbox (./outbox: enqueue with idempotency keys under the
+ * lock, send oldest first within quota and time, marked as it goes) and one composer per kind —
+ * ticket notices (./notices), callbacks (./callbacks), escalations (./escalations), reports (./report)
+ * and the daily digest (./digest). Every job that mails composes here and enqueues through the Outbox;
+ * nothing else calls MailApp.
+ *
+ * The digest is imported from './mail/digest' by the scheduler alone: it reads the audit and inspection
+ * areas, which mail through this index, and exporting it here would make an import cycle.
+ */
+export { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks';
+export { escalationMails } from './escalations';
+export { ticketNotices } from './notices';
+export { type EnqueueResult, enqueueMail, type Mail, outboxSize, pruneMailIndex, sendOutbox } from './outbox';
+export { emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
+export { reportMail } from './report';
