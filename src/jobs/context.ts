@@ -40,9 +40,10 @@ export class JobContext {
     return this.ports.clock.started();
   }
 
-  /** The sheet of a schema, or null when it does not exist in either language. */
-  findSheet(schema: SheetSchema): SheetPort | null {
-    for (const lang of [this.lang, ...LANGS.filter((other) => other !== this.lang)]) {
+  /** The sheet of a schema, or null when it does not exist in either language (or the own, when asked). */
+  findSheet(schema: SheetSchema, { ownLanguageOnly = false } = {}): SheetPort | null {
+    const others = ownLanguageOnly ? [] : LANGS.filter((other) => other !== this.lang);
+    for (const lang of [this.lang, ...others]) {
       const sheet = this.ports.workbook.sheet(t(lang, schema.title));
       if (sheet) return sheet;
     }

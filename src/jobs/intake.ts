@@ -22,7 +22,7 @@ import type { Table } from '../workbook/table';
 import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
 import { appendHistory } from './history';
-import { enqueueMail, ticketNotices } from './mail';
+import { deferTicketNotices, enqueueMail, mailWaits, NOTICE_FIELDS, ticketNotices } from './mail';
 import { praiseReceived } from './merits/automatic';
 import { writeNewTickets } from './new-tickets';
 import { type DeskSettings, loadSettings } from './settings';
@@ -237,8 +237,11 @@ export function handleIntake(
     if (fields.type === 'praise') praiseReceived(ctx, settings, { ...fields, id }, actor, true);
     ports.workbook.flush();
     // The notices in the ticket's locked step (keys notice:<ticket>:<kind>): a kill after the append
-    // leaves them to completeIntake, which enqueues what is missing.
-    enqueueMail(ctx, ticketNotices(ctx, settings, record));
+    // leaves them to completeIntake, which enqueues what is missing. While mail waits in the Outbox
+    // they could not go out before the next hourly run anyway: that run enqueues them (./mail/deferred).
+    const notices = ticketNotices(ctx, settings, record);
+    if (notices.length > 0 && !(mailWaits(ctx) && deferTicketNotices(ctx, id, firstRow)))
+      enqueueMail(ctx, notices);
     return { kind: 'created' as const, id, row: firstRow, needsReview: reviewNeeded };
   });
   ctx.rememberHeaders();
@@ -262,7 +265,7 @@ export function completeIntake(ctx: JobContext, responseId: string, actor: strin
   const tickets = ctx.table<TicketRow>(TICKETS);
   const row = ticketRowOfResponse(tickets, responseId);
   if (row === null) return;
-  const [ticket] = tickets.readRowList([row], NOTICE_KEYS).rows;
+  const [ticket] = tickets.readRowList([row], NOTICE_FIELDS).rows;
   if (!ticket) return;
   const { id, type, severity, receivedAt } = ticket.values;
   if (type === 'praise') praiseReceived(ctx, settings, ticket.values, actor, false);
@@ -282,20 +285,3 @@ export function completeIntake(ctx: JobContext, responseId: string, actor: strin
   // Notices the dead execution did not enqueue (the keys make those it did a no-op).
   enqueueMail(ctx, ticketNotices(ctx, settings, ticket.values));
 }
-
-/** What a ticket's notices say (./mail/notices). */
-const NOTICE_KEYS = [
-  'id',
-  'type',
-  'severity',
-  'receivedAt',
-  'category',
-  'customer',
-  'phone',
-  'description',
-  'assignee',
-  'department',
-  'resolveDue',
-  'repeatOf',
-  'personComplained',
-] as const;

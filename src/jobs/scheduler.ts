@@ -263,7 +263,9 @@ export function runScheduler(ports: Ports): void {
     // Idempotency keys older than their crash windows, once a day (document properties are limited).
     pruneMailIndex(ctx);
     // Historic rows the googleapis import tool staged: after the desk's own work, in the time left.
-    if (!run.budget.exhausted() && ctx.findSheet(IMPORT))
+    // The googleapis tool creates the Import sheet under the desk's own language (the language of its
+    // ⚙ sheets' titles): looking under that title alone spares the run a call (SPEC §15: 30).
+    if (!run.budget.exhausted() && ctx.findSheet(IMPORT, { ownLanguageOnly: true }))
       run.job('import', '', () => runImport(ctx, settings, run.budget));
   } finally {
     run.log.flush();

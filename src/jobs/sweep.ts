@@ -28,7 +28,7 @@ import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
 import type { JobContext } from './context';
 import { appendHistory } from './history';
-import { type EnqueueResult, enqueueMail, escalationMails, sendOutbox } from './mail';
+import { type EnqueueResult, enqueueDeferredNotices, enqueueMail, escalationMails, sendOutbox } from './mail';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
 import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
@@ -370,6 +370,8 @@ function levelKeys(escalation: Escalation): string[] {
 
 export function runSweep(ctx: JobContext, settings: DeskSettings, budget: Budget): SweepOutcome {
   const { plan, tickets, delivery } = sweepTickets(ctx, settings, budget);
+  // Notices intake left for this run while mail waited go to the Outbox before it is sent.
+  const deferred = enqueueDeferredNotices(ctx, settings);
   const outbox = sendOutbox(ctx, () => !budget.exhausted());
   const byLevel = (level: EscalationLevel) => plan.escalations.filter((e) => e.to === level).length;
   return {
@@ -383,6 +385,7 @@ export function runSweep(ctx: JobContext, settings: DeskSettings, budget: Budget
       level3: byLevel(3),
       mailsSent: delivery.sent,
       mailsQueued: delivery.queued,
+      noticesDeferred: deferred,
       outboxSent: outbox.sent,
       outboxWaiting: outbox.remaining,
     },

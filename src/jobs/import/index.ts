@@ -65,7 +65,7 @@ function responseIdOf(fingerprint: string): string {
 }
 
 export function runImport(ctx: JobContext, settings: DeskSettings, budget: Budget): ImportOutcome {
-  if (!ctx.findSheet(IMPORT)) return { complete: true, counts: {} };
+  if (!ctx.findSheet(IMPORT, { ownLanguageOnly: true })) return { complete: true, counts: {} };
   const counts = { imported: 0, rejected: 0, linked: 0, waiting: 0, batches: 0 };
   for (;;) {
     const batch = ctx.ports.lock.withDocumentLock(LOCK_MS, () => importBatch(ctx, settings));

@@ -9,8 +9,17 @@
  * areas, which mail through this index, and exporting it here would make an import cycle.
  */
 export { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks';
+export { deferTicketNotices, enqueueDeferredNotices } from './deferred';
 export { escalationMails } from './escalations';
-export { ticketNotices } from './notices';
-export { type EnqueueResult, enqueueMail, type Mail, outboxSize, pruneMailIndex, sendOutbox } from './outbox';
+export { NOTICE_FIELDS, ticketNotices } from './notices';
+export {
+  type EnqueueResult,
+  enqueueMail,
+  type Mail,
+  mailWaits,
+  outboxSize,
+  pruneMailIndex,
+  sendOutbox,
+} from './outbox';
 export { emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
 export { reportMail } from './report';

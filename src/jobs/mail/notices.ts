@@ -62,6 +62,23 @@ function ticketMail(
   };
 }
 
+/** The Tickets columns a ticket's notices say (read back when they are composed later). */
+export const NOTICE_FIELDS = [
+  'id',
+  'type',
+  'severity',
+  'receivedAt',
+  'category',
+  'customer',
+  'phone',
+  'description',
+  'assignee',
+  'department',
+  'resolveDue',
+  'repeatOf',
+  'personComplained',
+] as const;
+
 export function ticketNotices(ctx: JobContext, settings: DeskSettings, ticket: Partial<TicketRow>): Mail[] {
   const notices: Mail[] = [];
   const assignee = staffEmail(settings.staff, ticket.assignee ?? '');

@@ -155,6 +155,11 @@ function rowsOf(ctx: JobContext, mail: Mail, attempts: number, lastError: string
   return [first, ...rest];
 }
 
+/** Whether mail waits in the Outbox (new mail would queue behind it): a property read, no Sheets call. */
+export function mailWaits(ctx: JobContext): boolean {
+  return ctx.ports.store.get(PENDING_FLAG) === '1' || ctx.ports.store.get(APPENDING_KEY) !== null;
+}
+
 export interface EnqueueOptions {
   /** Told of each mail once it is sent or appended to the Outbox (the sweep's journal). */
   onEnqueued?: (mail: Mail) => void;
