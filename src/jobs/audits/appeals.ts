@@ -141,6 +141,13 @@ export function handleAppealSubmission(
     } else setState('appealed');
     if (items === '' && reason === '') notes.push(t(lang, 'audits.appeal.note.noReason'));
     const reviewer = audit ? reviewerFor(settings, audit.auditor) : '';
+    // The reviewer's notice before the row that marks the response recorded (key appeal:<audit>:filed):
+    // a kill in between redoes the response, whose enqueue is then a no-op.
+    if (audit && decision === 'pending' && due)
+      enqueueMail(
+        ctx,
+        filedMail(ctx, settings, { staff: answers.staff, items, reason }, audit, reviewer, due),
+      );
     appeals.appendRecord({
       at: now,
       auditId: audit?.auditId ?? answers.auditId,
@@ -159,30 +166,39 @@ export function handleAppealSubmission(
     });
     appendHistory(ctx, 'form', history);
     ports.workbook.flush();
-    return { kind: 'appealed' as const, audit, reviewer, due, decision };
+    return { kind: 'appealed' as const };
   });
   ctx.rememberHeaders();
-  if (outcome.kind === 'appealed' && outcome.audit && outcome.decision === 'pending' && outcome.due) {
-    const to = staffEmail(settings.staff, outcome.reviewer);
-    if (to) {
-      const subject = t(lang, 'audits.appeal.mail.subject', { id: outcome.audit.auditId });
-      const body = t(lang, 'audits.appeal.mail.intro', {
-        name: answers.staff,
-        id: outcome.audit.auditId,
-        score: scoreText(outcome.audit.finalPercent),
-        auditor: outcome.audit.auditor,
-        due: render(lang, formatLocalDateTime(settings.calendar, outcome.due.getTime())),
-      });
-      enqueueMail(ctx, [
-        auditNotice(ctx, `appeal:${outcome.audit.auditId}:filed`, [to], subject, [
-          body,
-          `${t(lang, 'col.auditAppeals.items')}: ${items}`,
-          `${t(lang, 'col.auditAppeals.reason')}: ${reason}`,
-        ]),
-      ]);
-    }
-  }
   return outcome.kind;
+}
+
+/** The reviewer's notice of a new appeal, with its items and reason. */
+function filedMail(
+  ctx: JobContext,
+  settings: DeskSettings,
+  appeal: { staff: string; items: string; reason: string },
+  audit: Pick<AuditRow, 'auditId' | 'finalPercent' | 'auditor'>,
+  reviewer: string,
+  due: Date,
+): Mail[] {
+  const { lang } = ctx;
+  const to = staffEmail(settings.staff, reviewer);
+  if (!to) return [];
+  const subject = t(lang, 'audits.appeal.mail.subject', { id: audit.auditId });
+  const body = t(lang, 'audits.appeal.mail.intro', {
+    name: appeal.staff,
+    id: audit.auditId,
+    score: scoreText(audit.finalPercent),
+    auditor: audit.auditor,
+    due: render(lang, formatLocalDateTime(settings.calendar, due.getTime())),
+  });
+  return [
+    auditNotice(ctx, `appeal:${audit.auditId}:filed`, [to], subject, [
+      body,
+      `${t(lang, 'col.auditAppeals.items')}: ${appeal.items}`,
+      `${t(lang, 'col.auditAppeals.reason')}: ${appeal.reason}`,
+    ]),
+  ];
 }
 
 /** A short audit notice: first line the intro, the rest paragraphs, then any sections; a link to the sheet. */
@@ -231,7 +247,7 @@ const APPEAL_KEYS = [
 export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
   const { ports, lang } = ctx;
   const settings = loadSettings(ctx);
-  const results = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
+  ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const appeals = ctx.table<AuditAppealRow>(AUDIT_APPEALS);
     const rows = appeals.readRowsAt(edit.row, edit.numRows, APPEAL_KEYS).rows;
     const decided: Array<{
@@ -315,9 +331,23 @@ export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
       decided.push({ appeal: values, before: audit.finalPercent, after });
     }
     ports.workbook.flush();
-    return decided;
+    // The decisions mailed in the step that records them.
+    enqueueMail(ctx, decisionMails(ctx, settings, decided));
   });
   ctx.rememberHeaders();
+}
+
+/** The decision mails to the people whose appeals were decided (key appeal:<audit>:decided). */
+function decisionMails(
+  ctx: JobContext,
+  settings: DeskSettings,
+  results: ReadonlyArray<{
+    appeal: Pick<AuditAppealRow, 'auditId' | 'staff' | 'decision' | 'reviewer'>;
+    before: number | '';
+    after: number | '';
+  }>,
+): Mail[] {
+  const { lang } = ctx;
   const mails: Mail[] = [];
   for (const { appeal, before, after } of results) {
     const to = staffEmail(settings.staff, appeal.staff);
@@ -341,7 +371,7 @@ export function handleAppealEdit(ctx: JobContext, edit: CellEdit): void {
       ),
     );
   }
-  enqueueMail(ctx, mails);
+  return mails;
 }
 
 /** The points each item of an audit earned, from its Audit items rows (one search, one bounded read). */

@@ -139,6 +139,53 @@ function localYear(settings: DeskSettings, instant: number): number {
   return Number(new Date(instant + settings.calendar.zone.offsetAt(instant)).toISOString().slice(0, 4));
 }
 
+/** The invitations of a new session: each calibrator's pre-filled link (key calibration:<session>:invite). */
+function invitations(
+  ctx: JobContext,
+  settings: DeskSettings,
+  session: Session,
+  form: AuditFormEntry,
+): Mail[] {
+  const { ports, lang } = ctx;
+  const due = when(settings, lang, session.due);
+  return session.participants.flatMap((p): Mail[] => {
+    const to = staffEmail(settings.staff, p.name);
+    if (!to) return [];
+    const href = ports.forms.prefilledUrl(
+      form.formId,
+      calibrationPrefill(lang, session.staff, session.ticketId, p.name, session.id),
+    );
+    const ticket = session.ticketId || session.auditId;
+    return [
+      auditNotice(
+        ctx,
+        `calibration:${session.id}:invite`,
+        [to],
+        t(lang, 'calibration.mail.subject', { id: session.id, ticket, due }),
+        [
+          t(lang, 'calibration.mail.intro', {
+            ticket,
+            staff: session.staff,
+            scorecard: session.scorecard,
+            due,
+          }),
+        ],
+        {
+          reason: 'calibration.mail.reason',
+          sections: [
+            {
+              table: {
+                columns: [t(lang, 'col.calibration.ticketId'), t(lang, 'col.calibration.due'), ''],
+                rows: [[ticket, due, { text: t(lang, 'calibration.mail.link'), href }]],
+              },
+            },
+          ],
+        },
+      ),
+    ];
+  });
+}
+
 const AUDIT_KEYS = ['auditId', 'staff', 'auditor', 'scorecard', 'ticketId', 'kind'] as const;
 
 type Started =
@@ -212,6 +259,8 @@ export function startCalibration(ports: Ports): void {
         writeSession(ports.store, session);
         ports.store.set(OPEN_KEY, JSON.stringify([...openSessions(ports.store), id]));
         ports.workbook.flush();
+        // The invitations in the session's locked step: a session never exists without them.
+        enqueueMail(ctx, invitations(ctx, settings, session, form));
         return { kind: 'started', session, form };
       });
   ctx.rememberHeaders();
@@ -219,47 +268,8 @@ export function startCalibration(ports: Ports): void {
     ports.ui.alert(t(lang, 'menu.title'), started.message);
     return;
   }
-  const { session, form } = started;
+  const { session } = started;
   const due = when(settings, lang, session.due);
-  enqueueMail(
-    ctx,
-    session.participants.flatMap((p): Mail[] => {
-      const to = staffEmail(settings.staff, p.name);
-      if (!to) return [];
-      const href = ports.forms.prefilledUrl(
-        form.formId,
-        calibrationPrefill(lang, session.staff, session.ticketId, p.name, session.id),
-      );
-      const ticket = session.ticketId || session.auditId;
-      return [
-        auditNotice(
-          ctx,
-          `calibration:${session.id}:invite`,
-          [to],
-          t(lang, 'calibration.mail.subject', { id: session.id, ticket, due }),
-          [
-            t(lang, 'calibration.mail.intro', {
-              ticket,
-              staff: session.staff,
-              scorecard: session.scorecard,
-              due,
-            }),
-          ],
-          {
-            reason: 'calibration.mail.reason',
-            sections: [
-              {
-                table: {
-                  columns: [t(lang, 'col.calibration.ticketId'), t(lang, 'col.calibration.due'), ''],
-                  rows: [[ticket, due, { text: t(lang, 'calibration.mail.link'), href }]],
-                },
-              },
-            ],
-          },
-        ),
-      ];
-    }),
-  );
   ports.ui.alert(
     t(lang, 'menu.title'),
     t(lang, 'calibration.menu.started', {
@@ -571,7 +581,10 @@ function resultMails(
 }
 
 /** The hourly run: sessions whose deadline passed close with the scores they have (no call until one is due). */
-export function closeDueCalibrations(ctx: JobContext, settings: DeskSettings): { closed: number } | null {
+export function closeDueCalibrations(
+  ctx: JobContext,
+  settings: DeskSettings,
+): { closed: number; mailed: number } | null {
   const { store } = ctx.ports;
   const now = ctx.now().getTime();
   const due = openSessions(store).filter((id) => (readSession(store, id)?.due ?? 0) <= now);
@@ -583,10 +596,12 @@ export function closeDueCalibrations(ctx: JobContext, settings: DeskSettings): {
         store.set(OPEN_KEY, JSON.stringify(openSessions(store).filter((open) => open !== id)));
         return [];
       }
-      return closeSession(ctx, settings, session);
+      // Each session's results mailed in the step that closes it (keys of the session).
+      const closing = closeSession(ctx, settings, session);
+      enqueueMail(ctx, closing);
+      return closing;
     }),
   );
   ctx.rememberHeaders();
-  enqueueMail(ctx, mails);
-  return { closed: due.length };
+  return { closed: due.length, mailed: mails.length };
 }

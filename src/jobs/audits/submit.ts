@@ -201,11 +201,17 @@ export function handleAuditSubmission(
     // Items first, the Audits row last: the row is what marks the response as recorded.
     // A sealed score's items are written when its session closes (they would show the score).
     if (!sealed && !(resumed && itemsTable.has('auditId', auditId))) itemsTable.appendRecords(items);
+    // The result mail in this locked step, before the row that marks the response recorded (key
+    // audit:<id>:result): a kill before it leaves the response to be redone, mail included; a kill after
+    // it makes the resumed run's enqueue a no-op. A calibration score is no result for the person
+    // audited: the calibrators hear when its session closes (below).
+    if (!calibration) enqueueMail(ctx, auditResultMail(ctx, settings, scorecard, row, plan));
     if (!rowDone) audits.appendRecord(row);
     if (!calibration) noteAuditForFinalising(ports.store, settings, now);
     // An audit that scored nothing leaves the person's run as it was.
     if (!calibration && plan.finalPercent !== null) ports.store.set(key, String(plan.runBelow));
     const closing = sealed ? recordCalibrationScore(ctx, settings, sealed, auditId, responseId) : [];
+    enqueueMail(ctx, closing);
     // The consequence of a run of low audits is a ledger entry (SPEC §8.2), once per audit.
     if (!calibration && plan.runBelow > 0 && plan.runBelow % general.qaConsecutiveLimit === 0)
       auditRunConsequence(
@@ -216,21 +222,10 @@ export function handleAuditSubmission(
       );
     ports.workbook.flush();
     if (rowDone) return { kind: 'duplicate' as const };
-    return {
-      kind: 'recorded' as const,
-      auditId,
-      row,
-      plan,
-      needsReview,
-      calibration: !!calibration,
-      closing,
-    };
+    return { kind: 'recorded' as const, auditId, plan, needsReview };
   });
   ctx.rememberHeaders();
   if (result.kind === 'duplicate') return { kind: 'duplicate', responseId };
-  // A calibration score is no result for the person audited: the calibrators hear when it closes.
-  if (result.calibration) enqueueMail(ctx, result.closing);
-  else enqueueMail(ctx, auditResultMail(ctx, settings, scorecard, result.row, result.plan));
   return {
     kind: 'recorded',
     auditId: result.auditId,
