@@ -7,32 +7,14 @@
  * time zone (RAW, so Sheets does not reinterpret them) and the job parses them as intake parses a typed
  * Received at. The Fingerprint (file + row) makes a re-run of the same file import nothing twice.
  */
+import type { HistoricRow } from '../../core/tickets/historic';
 import { columnsFor, type SheetSchema } from '../schema';
 import type { DateCell } from './tickets';
 
-export interface ImportRow {
+/** A staging row: the historic row as the tool wrote it (all text), its origin and what became of it. */
+export interface ImportRow extends HistoricRow {
   fingerprint: string;
   source: string;
-  receivedAt: string;
-  channel: string;
-  type: string;
-  category: string;
-  severity: string;
-  customer: string;
-  phone: string;
-  email: string;
-  address: string;
-  orderNo: string;
-  description: string;
-  personComplained: string;
-  receivedBy: string;
-  department: string;
-  assignee: string;
-  status: string;
-  resolution: string;
-  resolveAt: string;
-  callbackAt: string;
-  satisfaction: string;
   ticketId: string;
   processedAt: DateCell;
   result: string;
