@@ -215,6 +215,8 @@ export interface StorePort {
   set(key: string, value: string): void;
   delete(key: string): void;
   keys(): string[];
+  /** Every key with its value, in one call. */
+  entries(): Record<string, string>;
 }
 
 export interface CachePort {

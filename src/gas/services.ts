@@ -74,6 +74,9 @@ export class GasDocumentStore implements StorePort {
   keys(): string[] {
     return this.properties.getKeys();
   }
+  entries(): Record<string, string> {
+    return this.properties.getProperties();
+  }
 }
 
 export class GasCache implements CachePort {

@@ -260,7 +260,7 @@ export function runScheduler(ports: Ports): void {
         writeMark(ports, job, mark);
       }
     }
-    // Idempotency keys older than their crash windows, once a day (document properties are limited).
+    // Idempotency keys beyond their crash windows or the index's share of document properties (500 KB).
     pruneMailIndex(ctx);
     // Historic rows the googleapis import tool staged: after the desk's own work, in the time left.
     // The googleapis tool creates the Import sheet under the desk's own language (the language of its

@@ -9,6 +9,7 @@ function store(entries: Record<string, string> = {}): StorePort {
     set: (key, value) => void map.set(key, value),
     delete: (key) => void map.delete(key),
     keys: () => [...map.keys()],
+    entries: () => Object.fromEntries(map),
   };
 }
 

@@ -36,6 +36,8 @@ export const PAYLOAD_CHUNK = 45_000;
 const MARK_BATCH = 10;
 /** How long an idempotency key is remembered (its caller's own state guards it beyond a crash window). */
 const INDEX_DAYS = 10;
+/** The index's share of the 500 KB of document properties (the newest keys are kept). */
+const INDEX_BYTES = 150 * 1024;
 const DAY_MS = 86_400_000;
 const LOCK_MS = 30_000;
 
@@ -44,7 +46,6 @@ const PENDING_FLAG = 'outbox.pending';
 const FROM_KEY = 'outbox.from';
 const APPENDING_KEY = 'mail.appending';
 const INDEX_PREFIX = 'mail.key.';
-const PRUNED_KEY = 'mail.pruned';
 const KEY_SEPARATOR = ' ';
 
 export interface Mail extends MailMessage {
@@ -455,21 +456,45 @@ export function outboxSize(ctx: JobContext): number {
   return rows.filter((row) => isWaiting(row.values)).length;
 }
 
-/** Forgets keys older than INDEX_DAYS, once a day (document properties are limited to 500 KB). */
+/** Bytes of a property as Google counts them against its 500 KB: key and value, UTF-8. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Every hourly run: forgets keys older than INDEX_DAYS, then the oldest beyond INDEX_BYTES. Document
+ * properties hold 500 KB in all, shared with the inbox ledgers and journals; a Workspace desk may send
+ * 1,500 mails a day (about 140 bytes of index each), so an index kept by age alone would fill them in
+ * a few days and every later enqueue would fail. A key is needed for its crash window (hours: a kill
+ * between a change and its mail) and against a second enqueue of the same event, which the jobs' own
+ * state also guards (Escalation level, Report log, the digest cursor); the newest are kept. One
+ * getProperties call.
+ */
 export function pruneMailIndex(ctx: JobContext): number {
   const { store } = ctx.ports;
-  const today = ctx.now().toISOString().slice(0, 10);
-  if (store.get(PRUNED_KEY) === today) return 0;
   const cutoff = ctx.now().getTime() - INDEX_DAYS * DAY_MS;
+  const index = Object.entries(store.entries())
+    .filter(([name]) => name.startsWith(INDEX_PREFIX))
+    .map(([name, value]) => ({
+      name,
+      at: Date.parse(value.slice(2)),
+      bytes: utf8Bytes(name) + utf8Bytes(value),
+    }))
+    .sort((a, b) => (b.at || 0) - (a.at || 0));
+  let kept = 0;
   let pruned = 0;
-  for (const name of store.keys()) {
-    if (!name.startsWith(INDEX_PREFIX)) continue;
-    const at = Date.parse((store.get(name) ?? '').slice(2));
-    if (!Number.isFinite(at) || at < cutoff) {
-      store.delete(name);
-      pruned += 1;
+  for (const entry of index) {
+    if (Number.isFinite(entry.at) && entry.at >= cutoff && kept + entry.bytes <= INDEX_BYTES) {
+      kept += entry.bytes;
+      continue;
     }
+    store.delete(entry.name);
+    pruned += 1;
   }
-  store.set(PRUNED_KEY, today);
   return pruned;
 }
