@@ -19,8 +19,9 @@
 type Obj = Record<PropertyKey, unknown>;
 
 /**
- * A class may say how its instances are copied (SheetModel: a grid's cells belong to one place each, so
- * they are copied by value, fast); `copy` copies anything else it holds the usual way.
+ * A class may say how its instances are copied (SheetModel: the grid's rows are shared and copied on
+ * their first write, so a copy costs the rows it changes); `copy` copies anything else it holds the
+ * usual way.
  */
 export const copyOwnState = Symbol('copyOwnState');
 export interface CopiesOwnState {

@@ -4,19 +4,22 @@ import { cellCount } from './spreadsheet/limits';
 import type { Cell, ChartModel, ProtectionModel, SheetModel } from './spreadsheet/model';
 import { type CellValue, copyValue } from './spreadsheet/values';
 
+const value = (c: Cell | undefined): CellValue => (c ? copyValue(c.v) : '');
+
 /** Uncounted, read-only views of spreadsheet state for tests and exporters. */
 export class SheetView {
   constructor(private readonly m: SheetModel) {}
   private grid<T>(fn: (c: Cell | undefined) => T): T[][] {
     const rows = Math.max(this.m.lastRow(), 0);
     const cols = Math.max(this.m.lastColumn(), 0);
-    const out: T[][] = [];
-    for (let i = 1; i <= rows; i++) {
-      const line: T[] = [];
-      for (let j = 1; j <= cols; j++) line.push(fn(this.m.cell(i, j)));
-      out.push(line);
-    }
+    const out: T[][] = new Array(rows);
+    for (let i = 0; i < rows; i++) out[i] = this.line(this.m.rows[i], cols, fn);
     return out;
+  }
+  private line<T>(r: Array<Cell | undefined> | undefined, cols: number, fn: (c: Cell | undefined) => T): T[] {
+    const line: T[] = new Array(cols);
+    for (let j = 0; j < cols; j++) line[j] = fn(r?.[j]);
+    return line;
   }
   get name(): string {
     return this.m.name;
@@ -26,7 +29,12 @@ export class SheetView {
   }
   /** The grid up to the last row and column with content. */
   values(): CellValue[][] {
-    return this.grid((c) => (c ? copyValue(c.v) : ''));
+    return this.grid(value);
+  }
+  /** Row `row` (1-based) of values(): up to the last column with content, [] past the last row. */
+  row(row: number): CellValue[] {
+    if (row < 1 || row > this.m.lastRow()) return [];
+    return this.line(this.m.rows[row - 1], this.m.lastColumn(), value);
   }
   formulas(): string[][] {
     return this.grid((c) => c?.f ?? '');

@@ -107,6 +107,89 @@ describe('Emulator.clone', () => {
     expect(copy.executions.at(-1)?.elapsedMs).toBeGreaterThanOrEqual(2_000);
   });
 
+  it('shares rows until either side writes: every cell-changing call leaves the other world as it was', () => {
+    // A sheet with values, a date, a formula, notes, formats, styles, a list rule and a range rule.
+    const base = fresh();
+    js(
+      base,
+      `var ss = SpreadsheetApp.getActive(); var sh = ss.insertSheet('Grid');
+      sh.getRange(1, 1, 4, 3).setValues([['b', 2, new Date(Date.UTC(2026, 2, 2))], ['a', 1, 'x'], ['c', 3, 'y'], ['d', 4, 'z']]);
+      sh.getRange('D1').setFormula('=A1'); sh.getRange('A2').setNote('n'); sh.getRange('B1:B4').setNumberFormat('0.0');
+      sh.getRange('A1:C1').setBackground('#ff0000');
+      sh.getRange('E1:E4').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['x', 'y']).build());
+      var list = ss.insertSheet('List'); list.getRange('A1:A2').setValues([['p'], ['q']]);`,
+    );
+    const view = (emu: Emulator) => {
+      const sheet = emu.spreadsheet.sheet('Grid');
+      return {
+        values: sheet.values(),
+        formulas: sheet.formulas(),
+        notes: sheet.notes(),
+        formats: sheet.formats(),
+        backgrounds: sheet.styles('background'),
+        rules: sheet.validations(),
+        size: [sheet.maxRows(), sheet.maxColumns()],
+      };
+    };
+    const changes = [
+      `sh.getRange('A1:B2').setValues([['z', 9], ['y', 8]]);`,
+      `sh.getRange('A1:D4').sort(2);`,
+      `sh.sort(1, false);`,
+      `sh.clearContents();`,
+      `sh.clearFormats();`,
+      `sh.clearNotes();`,
+      `sh.clear();`,
+      `sh.getRange('A1:C4').clear();`,
+      `sh.getRange('A1').setNote('other');`,
+      `sh.getRange('B1:B2').setNumberFormat('0.000');`,
+      `sh.getRange('A1').setFontWeight('bold'); sh.getRange('A1:C1').setBackground(null);`,
+      `sh.getRange('E1').setDataValidation(null);`,
+      `sh.insertColumnsBefore(1, 2);`,
+      `sh.deleteColumns(1, 2);`,
+      `sh.insertRowsBefore(1, 2); sh.getRange('A1').setValue('top');`,
+      `sh.deleteRows(1, 2);`,
+      `sh.appendRow(['e', 5]);`,
+      `sh.createTextFinder('a').replaceAllWith('A');`,
+      `sh.getRange('E1').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(ss.getSheetByName('List').getRange('A1:A2')).build());`,
+    ];
+    const before = view(base);
+    for (const change of changes) {
+      const copy = base.clone();
+      const other = base.clone();
+      js(copy, `var ss = SpreadsheetApp.getActive(); var sh = ss.getSheetByName('Grid'); ${change}`);
+      expect({ change, ...view(base) }).toEqual({ change, ...before });
+      expect({ change, ...view(other) }).toEqual({ change, ...before });
+      // The same change on the original: the copy of it is no different from the copy that made it.
+      const original = other.clone();
+      js(original, `var ss = SpreadsheetApp.getActive(); var sh = ss.getSheetByName('Grid'); ${change}`);
+      expect({ change, ...view(other) }).toEqual({ change, ...before });
+      expect({ change, ...view(copy) }).toEqual({ change, ...view(original) });
+      // A Date read from a copy is its own: changing it changes nothing stored.
+      const date = copy.spreadsheet
+        .sheet('Grid')
+        .values()
+        .flat()
+        .find((v) => v instanceof Date);
+      date?.setTime(0);
+      expect(view(base)).toEqual(before);
+    }
+  });
+
+  it('a range rule is copied with its grid: the copy’s rule reads the copy’s cells', () => {
+    const base = fresh();
+    js(
+      base,
+      `var ss = SpreadsheetApp.getActive(); var list = ss.insertSheet('List'); list.getRange('A1').setValue('p');
+      ss.insertSheet('Grid').getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(list.getRange('A1:A2')).build());`,
+    );
+    const copy = base.clone();
+    const read = `var rule = SpreadsheetApp.getActive().getSheetByName('Grid').getRange('A1').getDataValidation();
+      return rule.getCriteriaValues()[0].getValues();`;
+    js(copy, `SpreadsheetApp.getActive().getSheetByName('List').getRange('A2').setValue('q');`);
+    expect(js(copy, read)).toEqual([['p'], ['q']]);
+    expect(js(base, read)).toEqual([['p'], ['']]);
+  });
+
   it('is refused during an execution', () => {
     const emu = fresh();
     emu.load('function main() { return 1; }');

@@ -5,11 +5,15 @@
  * 1, 2, … K ("Exceeded maximum execution time", as Google ends an execution; what it wrote stays
  * written), each time followed by the recovery the product offers (typically the next hourly run). The
  * invariant must hold after the clean run and after every crash and recovery.
+ *
+ * Setup runs once per scenario: every run starts from its own copy (Emulator.clone) of the world setup
+ * returned, exactly as setup left it — the same state K + 1 fresh setups would build, without building
+ * it K + 1 times (a setup that runs hourly jobs or fills a sheet costs more than the run it prepares).
  */
 import type { Emulator, KillRecord } from '../../scripts/emulator';
 
 export interface CrashScenario {
-  /** A fresh world (called K + 1 times: keep it cheap, build heavy fixtures once and copy them). */
+  /** The world before the run: called once; each run gets a copy of it (freshWorld). */
   setup(): Emulator;
   /** The work under test; its service calls are the crash points. Failed executions are fine here. */
   run(emu: Emulator): void;
@@ -35,6 +39,18 @@ export interface CrashReport {
   byCall: Record<string, number>;
 }
 
+const setUp = new WeakMap<CrashScenario, Emulator>();
+
+/** A copy of the scenario's world before its run (setup is called once per scenario, then cloned). */
+export function freshWorld(scenario: CrashScenario): Emulator {
+  let world = setUp.get(scenario);
+  if (!world) {
+    world = scenario.setup();
+    setUp.set(scenario, world);
+  }
+  return world.clone();
+}
+
 export function everyCrashPoint(
   scenario: CrashScenario,
   invariant: (emu: Emulator, at: CrashPoint) => void,
@@ -52,7 +68,7 @@ export function everyCrashPoint(
     }
   };
 
-  const clean = scenario.setup();
+  const clean = freshWorld(scenario);
   const before = clean.faults.callsMade(scenario.handler);
   scenario.run(clean);
   const calls = clean.faults.callsMade(scenario.handler) - before;
@@ -64,7 +80,7 @@ export function everyCrashPoint(
   const byCall: Record<string, number> = {};
   for (const point of points) {
     if (point < 1 || point > calls) throw new Error(`everyCrashPoint: point ${point} is outside 1..${calls}`);
-    const emu = scenario.setup();
+    const emu = freshWorld(scenario);
     emu.faults.killAtCall(point, { handler: scenario.handler });
     const killsBefore = emu.faults.kills.length;
     try {

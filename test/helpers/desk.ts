@@ -103,8 +103,31 @@ export function formId(emu: Emulator, key: string): string {
 
 /** Rows of a sheet as objects keyed by header text (uncounted harness access). */
 export function rowsOf(emu: Emulator, sheetName: string): Array<Record<string, unknown>> {
-  const [header, ...rows] = emu.spreadsheet.sheet(sheetName).values();
-  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+  const values = emu.spreadsheet.sheet(sheetName).values();
+  const keys = (values[0] ?? []).map(String);
+  // A plain loop, not Object.fromEntries: 100,000 rows of 48 columns take seconds that way.
+  const records: Array<Record<string, unknown>> = new Array(Math.max(values.length - 1, 0));
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === '__proto__')
+        Object.defineProperty(record, keys[i], {
+          value: row[i],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else record[keys[i]] = row[i];
+    }
+    records[r - 1] = record;
+  }
+  return records;
+}
+
+/** The header row of a sheet (uncounted; reads row 1 only). */
+export function headerOf(emu: Emulator, sheetName: string): unknown[] {
+  return emu.spreadsheet.sheet(sheetName).row(1);
 }
 
 /** The spreadsheet's document properties (uncounted). */
@@ -114,7 +137,7 @@ export function documentProperties(emu: Emulator): Map<string, string> {
 
 /** A1 address of a row's cell in the column with this header. */
 export function cellOf(emu: Emulator, sheetName: string, header: string, row: number): string {
-  const index = emu.spreadsheet.sheet(sheetName).values()[0].indexOf(header);
+  const index = headerOf(emu, sheetName).indexOf(header);
   if (index < 0) throw new Error(`no column "${header}" in ${sheetName}`);
   let column = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
@@ -125,5 +148,8 @@ export function cellOf(emu: Emulator, sheetName: string, header: string, row: nu
 /** The note of a row's cell in the column with this header. */
 export function noteOf(emu: Emulator, sheetName: string, header: string, row: number): string {
   const sheet = emu.spreadsheet.sheet(sheetName);
-  return String(sheet.notes()[row - 1]?.[sheet.values()[0].indexOf(header)] ?? '');
+  const column = headerOf(emu, sheetName).indexOf(header) + 1;
+  // As notes() shows them: only within the last row and column with content.
+  if (column < 1 || row > sheet.lastRow() || column > sheet.lastColumn()) return '';
+  return String(sheet.cell(row, column)?.note ?? '');
 }

@@ -7,7 +7,7 @@
  * `points`). A call not known as a read counts as a change, so the set errs on the side of more points.
  */
 import type { Emulator } from '../../scripts/emulator';
-import type { CrashScenario } from './crash-points';
+import { type CrashScenario, freshWorld } from './crash-points';
 
 /** Calls that change nothing outside the execution (getters, searches, service handles). */
 const READ =
@@ -24,9 +24,9 @@ export interface WritePoints {
   points: number[];
 }
 
-/** Runs the scenario once on a fresh world, tracing its calls, and picks the distinct kill points. */
+/** Runs the scenario once on a fresh world (freshWorld), tracing its calls, and picks the distinct kill points. */
 export function writePoints(scenario: CrashScenario): WritePoints {
-  const emu: Emulator = scenario.setup();
+  const emu: Emulator = freshWorld(scenario);
   const calls: string[] = [];
   const faults = emu.faults as unknown as {
     _beforeCall: (execution: { name: string }, key: string, args: unknown[]) => void;

@@ -1,6 +1,6 @@
 /** Helpers for the scheduler's end-to-end tests: Shanghai wall times, cells by header, bulk tickets. */
 import type { Emulator } from '../../scripts/emulator';
-import { rowsOf } from '../helpers/desk';
+import { headerOf, rowsOf } from '../helpers/desk';
 
 /** A Shanghai wall time ('2026-05-07 12:00') as an instant. */
 export function shanghai(local: string): Date {
@@ -8,7 +8,7 @@ export function shanghai(local: string): Date {
 }
 
 export function columnOf(emu: Emulator, sheet: string, header: string): number {
-  const index = emu.spreadsheet.sheet(sheet).values()[0].indexOf(header);
+  const index = headerOf(emu, sheet).indexOf(header);
   if (index < 0) throw new Error(`no column "${header}" in ${sheet}`);
   return index + 1;
 }

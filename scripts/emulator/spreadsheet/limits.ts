@@ -31,7 +31,9 @@ export function assertCellText(values: unknown): void {
     return;
   }
   if (!Array.isArray(values)) return;
-  for (const v of values) {
+  // Indexed loops: a fixture or a report writes millions of cells through here.
+  for (let i = 0; i < values.length; i++) {
+    const v: unknown = values[i];
     if (Array.isArray(v)) assertCellText(v);
     else if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new Exception(CELL_CHARS_MESSAGE);
   }

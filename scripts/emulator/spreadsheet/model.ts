@@ -42,9 +42,19 @@ export interface ColumnGroupModel {
   collapsed: boolean;
 }
 
-/** One sheet's grid and settings, addressed 1-based. Rows are allocated only as far as they are used. */
+type Row = Array<Cell | undefined>;
+
+/**
+ * One sheet's grid and settings, addressed 1-based. Rows are allocated only as far as they are used.
+ *
+ * Emulator.clone shares the grid's rows between the original and its copy, and each side copies a row
+ * (with its cells) the first time it writes to it: a copy of a set-up desk then costs the rows it
+ * changes, not the 100,000 cells of validated, formatted and empty rows it inherits. So every change to
+ * a cell goes through `ensure`/`ownRow`; reads (`cell`, `rows`) may see shared rows and must not change
+ * them.
+ */
 export class SheetModel implements CopiesOwnState {
-  rows: Array<Array<Cell | undefined> | undefined> = [];
+  rows: Array<Row | undefined> = [];
   maxRows = 1000;
   maxCols = 26;
   hidden = false;
@@ -60,26 +70,35 @@ export class SheetModel implements CopiesOwnState {
   columnGroups: ColumnGroupModel[] = [];
   protections: ProtectionModel[] = [];
   charts: ChartModel[] = [];
+  /**
+   * The rows this model may change in place; null while it has never been cloned (every row is its
+   * own). Rows not in it may be shared with a clone and are copied before a write (ownRow).
+   */
+  private owned: WeakSet<Row> | null = null;
 
   constructor(
     readonly id: number,
     public name: string,
   ) {}
 
-  /** Emulator.clone: every field copied; each cell is copied by value (a cell is in one place only). */
+  /**
+   * Emulator.clone: every field copied; the rows are shared (copied on write on either side, see the
+   * class comment) when their cells hold nothing another world could reach — values, formats, notes,
+   * styles (replaced, never changed in place) and validation rules of plain values (immutable). A rule
+   * holding anything else (a range of this world) is copied with the grid, as before.
+   */
   [copyOwnState](copy: <T>(value: T) => T): SheetModel {
     const out = Object.create(SheetModel.prototype) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(this)) out[key] = key === 'rows' ? undefined : copy(value);
-    out.rows = this.rows.map((row) =>
-      row?.map((c) => {
-        if (!c) return c;
-        const cell: Cell = { ...c };
-        if (c.v instanceof Date) cell.v = new Date(c.v.getTime());
-        if (c.style) cell.style = copy(c.style);
-        if (c.dv !== undefined) cell.dv = copy(c.dv);
-        return cell;
-      }),
-    );
+    for (const [key, value] of Object.entries(this))
+      out[key] = key === 'rows' || key === 'owned' ? undefined : copy(value);
+    if (this.rows.every((row) => row === undefined || row.every(sharable))) {
+      out.rows = this.rows.slice();
+      this.owned = new WeakSet();
+      out.owned = new WeakSet();
+    } else {
+      out.rows = this.rows.map((row) => row?.map((c) => copyCell(c, copy)));
+      out.owned = null;
+    }
     return out as unknown as SheetModel;
   }
 
@@ -87,19 +106,37 @@ export class SheetModel implements CopiesOwnState {
     return this.rows[row - 1]?.[col - 1];
   }
 
+  /** Row `row` (1-based), created if needed, for writing: its own, never shared with a clone. */
+  ownRow(row: number): Row {
+    const r = this.rows[row - 1];
+    if (!r) {
+      const created: Row = [];
+      this.rows[row - 1] = created;
+      this.owned?.add(created);
+      return created;
+    }
+    if (this.owned === null || this.owned.has(r)) return r;
+    const copied = r.map((c) => (c === undefined ? c : copyCell(c)));
+    this.rows[row - 1] = copied;
+    this.owned.add(copied);
+    return copied;
+  }
+
   /** The cell, created if needed, for writing. */
   ensure(row: number, col: number): Cell {
-    let r = this.rows[row - 1];
-    if (!r) {
-      r = [];
-      this.rows[row - 1] = r;
-    }
+    const r = this.ownRow(row);
     let c = r[col - 1];
     if (!c) {
       c = { v: '' };
       r[col - 1] = c;
     }
     return c;
+  }
+
+  /** Every existing row made its own, for changes across the whole grid (clear, columns moved). */
+  ownRows(): Array<Row | undefined> {
+    if (this.owned !== null) for (let i = 0; i < this.rows.length; i++) if (this.rows[i]) this.ownRow(i + 1);
+    return this.rows;
   }
 
   static hasContent(c: Cell | undefined): boolean {
@@ -145,13 +182,46 @@ export class SheetModel implements CopiesOwnState {
   }
 
   insertColumns(before: number, count: number): void {
-    for (const r of this.rows)
+    for (const r of this.ownRows())
       if (r && r.length >= before) r.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxCols += count;
   }
 
   deleteColumns(start: number, count: number): void {
-    for (const r of this.rows) r?.splice(start - 1, count);
+    for (const r of this.ownRows()) r?.splice(start - 1, count);
     this.maxCols -= count;
   }
+}
+
+/** A cell's own copy: a Date value is copied (Dates are mutable); styles and rules are never changed in place. */
+function copyCell(c: Cell | undefined, copy?: <T>(value: T) => T): Cell | undefined {
+  if (!c) return c;
+  const cell: Cell = { ...c };
+  if (c.v instanceof Date) cell.v = new Date(c.v.getTime());
+  if (copy) {
+    if (c.style) cell.style = copy(c.style);
+    if (c.dv !== undefined) cell.dv = copy(c.dv);
+  }
+  return cell;
+}
+
+/** Whether a cell can be shared with a clone: nothing in it refers to a part of one world. */
+function sharable(c: Cell | undefined): boolean {
+  return c === undefined || c.dv === undefined || plainRule(c.dv);
+}
+
+const plainRules = new WeakSet<object>();
+
+/** A validation rule of plain values (a list, a checkbox): fields of primitives, enums, lists of them. */
+function plainRule(dv: unknown): boolean {
+  if (dv === null || typeof dv !== 'object') return true;
+  if (plainRules.has(dv)) return true;
+  const plain = (v: unknown, depth: number): boolean =>
+    v === null ||
+    typeof v !== 'object' ||
+    Object.isFrozen(v) ||
+    (depth < 2 && Array.isArray(v) && v.every((x) => plain(x, depth + 1)));
+  const ok = Object.values(dv).every((v) => plain(v, 0));
+  if (ok) plainRules.add(dv);
+  return ok;
 }

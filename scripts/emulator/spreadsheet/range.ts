@@ -367,6 +367,8 @@ export class Range extends ServiceObject {
         throw new Exception(`Column specified for sorting is out of range: ${s.column}`);
       }
     }
+    // The cells that move are the rows' own, not ones shared with a clone (model.ts: copy on write).
+    const rows = Array.from({ length: this._numRows }, (_, i) => this._sheet.ownRow(this._row + i));
     const block = this.read((c) => c);
     const value = (r: Array<Cell | undefined>, col: number): CellValue => r[col - this._col]?.v ?? '';
     block.sort((a, b) => {
@@ -377,11 +379,9 @@ export class Range extends ServiceObject {
       return 0;
     });
     this.moved('written');
-    for (let i = 0; i < this._numRows; i++) {
-      const r = this._sheet.rows[this._row - 1 + i] ?? [];
-      this._sheet.rows[this._row - 1 + i] = r;
+    rows.forEach((r, i) => {
       for (let j = 0; j < this._numCols; j++) r[this._col - 1 + j] = block[i]?.[j];
-    }
+    });
     return this;
   }
 

@@ -337,7 +337,7 @@ export class Sheet extends ServiceObject {
     return this;
   }
   clearContents(): this {
-    for (const r of this.m.rows) {
+    for (const r of this.m.ownRows()) {
       for (const c of r ?? []) {
         if (c) {
           c.v = '';
@@ -348,7 +348,7 @@ export class Sheet extends ServiceObject {
     return this;
   }
   clearFormats(): this {
-    for (const r of this.m.rows) {
+    for (const r of this.m.ownRows()) {
       for (const c of r ?? []) {
         if (c) {
           delete c.fmt;
@@ -359,7 +359,7 @@ export class Sheet extends ServiceObject {
     return this;
   }
   clearNotes(): this {
-    for (const r of this.m.rows) for (const c of r ?? []) if (c) delete c.note;
+    for (const r of this.m.ownRows()) for (const c of r ?? []) if (c) delete c.note;
     return this;
   }
 

@@ -30,7 +30,7 @@ export interface ParseContext {
  * only formulas, apostrophes and plain numbers are recognised.
  */
 export function parseInput(input: unknown, ctx?: ParseContext): Parsed {
-  if (input === null || input === undefined) return { value: '' };
+  if (input === null || input === undefined || input === '') return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   if (input instanceof Date) return { value: new Date(input.getTime()) };
   const text = String(input);
