@@ -169,6 +169,8 @@ export const en = {
   'inspections.digest.link': 'Re-inspection form',
   'inspections.error.unknownTemplate':
     'The inspection form of “{template}” was answered, but ⚙ Checklists has no such template any more. The response is kept in its form sheet; add the template back and it will be recorded.',
+  'inspections.error.busy':
+    'An earlier inspection of {area} ({template}) was interrupted and is not finished yet. This one is kept in its form sheet and is recorded after it, at the next hourly run.',
   'inspections.review.ownerUnknown':
     'The area owner “{owner}” is not active in ⚙ Staff: assign the ticket by hand.',
   'inspections.ticket.description':
@@ -378,6 +380,8 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.digest.link': '复查表单',
   'inspections.error.unknownTemplate':
     '收到“{template}”的检查表单回复，但 ⚙ 检查表中已无此检查表。回复已保存在表单回复表中；恢复该检查表后即可登记。',
+  'inspections.error.busy':
+    '{area}（{template}）的上一次检查登记中断，尚未完成。本次回复已保存在表单回复表中，将在下一次整点运行时接着登记。',
   'inspections.review.ownerUnknown': '区域责任人“{owner}”不在 ⚙ 人员中（或已停用）：请手动指派工单。',
   'inspections.ticket.description': '检查 {id} 整改，{area}：{item} {answer}。说明：{note}',
   'inspections.ticket.rule': '整改期限',

@@ -18,6 +18,29 @@ export interface StoredState extends ScheduleState {
   recentAt: number[];
   /** Row hint of the last inspection with open items, by inspection ID (checked against the ID there). */
   inspectionRows: Record<string, number>;
+  /** The submission being recorded, until its last step (./index.ts); null between submissions. */
+  inFlight: InFlight | null;
+}
+
+/**
+ * The journal of the one submission being recorded for this schedule: what its first attempt decided
+ * before it wrote anything, so an attempt killed at any call is finished by the next with the same
+ * numbers, time and old statuses; and the steps that cannot tell by themselves whether they ran.
+ */
+export interface InFlight {
+  responseId: string;
+  /** The inspection's number in its year's series. */
+  n: number;
+  /** When the first attempt started: every row and deadline of the submission carries it. */
+  at: number;
+  /** Rectification ticket ID by item key, allocated before the counters moved. */
+  tickets: Record<string, string>;
+  /** Status before this re-inspection closed it, by ticket ID (History's old value). */
+  closes: Record<string, string>;
+  /** Steps done that leave no mark to look for cheaply. */
+  done: Array<'history' | 'fault'>;
+  /** The fault's ledger Entry IDs, once the fault step is done. */
+  faultEntries: string[];
 }
 
 function storeKey(area: string, template: string): string {
@@ -26,13 +49,36 @@ function storeKey(area: string, template: string): string {
 
 export function loadState(store: StorePort, area: string, template: string): StoredState {
   const saved = store.get(storeKey(area, template));
-  const empty: StoredState = { ...EMPTY_STATE, recentResponses: [], recentAt: [], inspectionRows: {} };
+  const empty: StoredState = {
+    ...EMPTY_STATE,
+    recentResponses: [],
+    recentAt: [],
+    inspectionRows: {},
+    inFlight: null,
+  };
   if (!saved) return empty;
   try {
-    return { ...empty, ...(JSON.parse(saved) as Partial<StoredState>) };
+    const parsed = JSON.parse(saved) as Partial<StoredState>;
+    return { ...empty, ...parsed, inFlight: inFlightOf(parsed.inFlight) };
   } catch {
     return empty;
   }
+}
+
+function inFlightOf(value: unknown): InFlight | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const saved = value as Partial<InFlight>;
+  if (typeof saved.responseId !== 'string' || typeof saved.n !== 'number' || typeof saved.at !== 'number')
+    return null;
+  return {
+    responseId: saved.responseId,
+    n: saved.n,
+    at: saved.at,
+    tickets: saved.tickets ?? {},
+    closes: saved.closes ?? {},
+    done: Array.isArray(saved.done) ? saved.done : [],
+    faultEntries: Array.isArray(saved.faultEntries) ? saved.faultEntries : [],
+  };
 }
 
 export function saveState(store: StorePort, area: string, template: string, state: StoredState): void {
