@@ -237,4 +237,51 @@ describe('an inspection submission killed at any service call', () => {
     console.log(`re-inspection: ${report.calls} calls, killed at the ${report.points} that change something`);
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
+
+  it('a later inspection of the same area waits for the one cut short: the hourly run finishes the first, then records the second after it', () => {
+    const base = newDesk({ lang: 'en' });
+    // Where to cut: right after the first inspection's rectification tickets are written.
+    const probe = base.clone();
+    const calls = probe.faults.recordCalls('onFormSubmit');
+    submitInspection(probe, TEMPLATE, { area: AREA, inspector: 'Zhang Wei', fail: FAILS });
+    const cut = calls.indexOf('Range.setNotes') + 1;
+    expect(cut).toBeGreaterThan(0);
+
+    const emu = base.clone();
+    emu.faults.killAtCall(cut, { handler: 'onFormSubmit' });
+    submitInspection(emu, TEMPLATE, { area: AREA, inspector: 'Zhang Wei', fail: FAILS });
+    expect(emu.faults.kills).toHaveLength(1);
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(3);
+    expect(rowsOf(emu, 'Inspections')).toHaveLength(0);
+
+    // Half an hour later the area is inspected again, all items put right: it waits, and says why.
+    emu.advance(HOUR / 2);
+    submitInspection(emu, TEMPLATE, { area: AREA, inspector: 'Zhang Wei' });
+    expect(emu.executions.at(-1)?.error).toBeDefined();
+    const reasons = [...documentProperties(emu)]
+      .filter(([key]) => key.startsWith('inbox.fail.'))
+      .map(([, value]) => String(JSON.parse(value).reason));
+    expect(reasons).toEqual([
+      'An earlier inspection of Building 1 common areas (Daily area check) was interrupted and is not finished yet. This one is kept in its form sheet and is recorded after it, at the next hourly run.',
+    ]);
+    expect(rowsOf(emu, 'Inspections')).toHaveLength(0);
+
+    emu.advance(HOUR);
+    const [first, second] = rowsOf(emu, 'Inspections');
+    expect([first['Inspection ID'], first.Result, first['Rectification tickets']]).toEqual([
+      'IN-2026-00001',
+      'Fail',
+      TICKETS.join(', '),
+    ]);
+    // The second follows from the first: it re-inspects it and closes its three tickets.
+    expect([second['Inspection ID'], second.Result, second['Recheck of']]).toEqual([
+      'IN-2026-00002',
+      'Pass',
+      'IN-2026-00001',
+    ]);
+    expect(first.State).toBe('Re-inspected, all put right');
+    expect(rowsOf(emu, 'Tickets').map((row) => row.Status)).toEqual(['Closed', 'Closed', 'Closed']);
+    expect(rowsOf(emu, 'Inspection items')).toHaveLength(56);
+    expectSettled(emu);
+  });
 });

@@ -5,6 +5,8 @@ import { cellOf, documentProperties, newDesk, noteOf, rowsOf } from '../helpers/
 import { submitInspection } from '../helpers/inspections';
 
 const DAY = 86_400_000;
+/** The CS manager of the example roster. */
+const MANAGER = 'wang.min@example.com';
 
 describe('an area through fail → rectification tickets → re-inspection pass → tickets closed', () => {
   it('scores the daily check, opens a ticket per failed item for the owner, mails both copies, and closes them on the re-inspection', () => {
@@ -120,6 +122,24 @@ describe('three consecutive fails carry the seed consequences', () => {
     expect(rowsOf(emu, 'Tickets')).toHaveLength(1);
     const items = rowsOf(emu, 'Inspection items').filter((row) => row.Item === 'Tiling and masonry');
     expect(items.map((row) => row['Repeat finding'])).toEqual([false, true, true]);
+
+    // Every fail sends the notice with the item still open and the consequence reached; the third
+    // (replacement, fine, order stop) also goes to the CS manager, who carries it out.
+    const notices = emu.mail.outbox.filter((mail) => mail.subject.startsWith('Rectification notice'));
+    expect(notices.map((mail) => [mail.subject.slice(0, 34), mail.to.join(',')])).toEqual([
+      ['Rectification notice IN-2026-00001', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00001', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00002', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00002', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00003', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00003', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00003', MANAGER],
+    ]);
+    expect(notices[2].body).toContain('Tiling and masonry (still open from IN-2026-00001)');
+    expect(notices[2].body).toContain('REP-2026-00001');
+    expect(notices[2].body).toContain('Serious fault');
+    expect(notices[6].body).toContain('third fail in a row of Building 3 renovation site');
+    expect(notices[6].body).toContain('Person replaced, ¥500 fine, no new orders for 3 months');
   });
 });
 

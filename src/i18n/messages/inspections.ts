@@ -189,6 +189,11 @@ export const en = {
   'inspections.notice.repeat': '{item} (failed last time too)',
   'inspections.notice.copy.inspector': 'Inspector’s copy. The person responsible received the other copy.',
   'inspections.notice.copy.owner': 'Copy of the person responsible. The inspector keeps the other copy.',
+  'inspections.notice.intro.manager':
+    'The inspection below is the third fail in a row of {area} ({template}); its consequence is for a manager to carry out: {consequence}.',
+  'inspections.notice.copy.manager':
+    'For the CS managers: the inspector and the person responsible have their copies.',
+  'inspections.notice.stillOpen': '{item} (still open from {id})',
   'inspections.notice.reason': 'Rectification notice',
   'form.inspection.title': 'Inspection: {template}',
   'form.inspection.description':
@@ -397,6 +402,10 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.notice.repeat': '{item}（上次检查亦不合格）',
   'inspections.notice.copy.inspector': '检查人联。另一联已发送责任人。',
   'inspections.notice.copy.owner': '责任人联。另一联由检查人留存。',
+  'inspections.notice.intro.manager':
+    '以下检查是{area}（{template}）连续第三次不合格，须由经理落实处理：{consequence}。',
+  'inspections.notice.copy.manager': '抄送客服经理。检查人、责任人各执一联。',
+  'inspections.notice.stillOpen': '{item}（{id} 起仍未整改）',
   'inspections.notice.reason': '限期整改通知单',
 
   'form.inspection.title': '检查登记：{template}',

@@ -394,13 +394,22 @@ export function handleInspection(
           scoreText: evaluation.scorePercent === null ? '—' : `${evaluation.scorePercent} %`,
           resultText: enumLabel(lang, 'inspectionResult', evaluation.passed ? 'pass' : 'fail'),
           consequence,
-          lines: failures.map((failure, i) => ({
-            item: `${failure.item.section} / ${failure.item.item}`,
-            note: form.notes[failure.item.key] ?? '',
-            ticketId: prepared[i].id,
-            due: prepared[i].record.resolveDue as Date,
-            repeat: repeats.has(failure.item.key),
-          })),
+          streak,
+          // Every item failed now: new ones with their new tickets, those still open with theirs.
+          lines: evaluation.failedItems.flatMap((failed) => {
+            const entry = open.find((candidate) => candidate.itemKey === failed.item.key);
+            if (!entry) return [];
+            return [
+              {
+                item: `${failed.item.section} / ${failed.item.item}`,
+                note: form.notes[failed.item.key] ?? '',
+                ticketId: entry.ticketId,
+                due: new Date(entry.due),
+                repeat: repeats.has(failed.item.key),
+                openSince: entry.inspectionId === id ? '' : entry.inspectionId,
+              },
+            ];
+          }),
           recheckDue: due === null ? null : new Date(due),
         }),
       );
