@@ -2,7 +2,7 @@
  * The inspection register end to end on dist/Code.js (issue 17): forms submitted, the clock advanced.
  */
 import { cellOf, documentProperties, newDesk, noteOf, rowsOf } from '../helpers/desk';
-import { submitInspection } from '../helpers/inspections';
+import { inspectionFormId, submitInspection } from '../helpers/inspections';
 
 const DAY = 86_400_000;
 /** The CS manager of the example roster. */
@@ -267,5 +267,50 @@ describe('by hand', () => {
     const excused = rowsOf(emu, 'Missed inspections')[row - 2];
     expect(excused).toMatchObject({ Excused: true, 'Excused by': 'Wang Min' });
     expect(noteOf(emu, 'Missed inspections', 'Excused', row)).toBe('');
+  });
+});
+
+describe('⚙ Checklists and ⚙ Areas edited', () => {
+  it('updates the form in place and numbers the changed template: a new item is asked and scored, a new area listed, the row says version 2', () => {
+    const emu = newDesk({ lang: 'en' });
+    const formId = inspectionFormId(emu, 'Daily area check');
+    const titles = () => emu.forms.get(formId)?.items.map((item) => item.title) ?? [];
+    expect(titles()).not.toContain('Lobby — Lighting');
+    // A manager adds an item under the template's rows (Template, Version, Section, Item, Answer kind,
+    // Max score, Weight, Critical, Rectification days).
+    const checklists = rowsOf(emu, '⚙ Checklists');
+    const next = checklists.length + 2;
+    emu.editCells('⚙ Checklists', `A${next}:I${next}`, [
+      ['Daily area check', '', 'Lobby', 'Lighting', 'Pass / fail', '', 1, false, 1],
+    ]);
+    expect(titles()).toContain('Lobby — Lighting');
+    const templateRow = rowsOf(emu, '⚙ Checklists').find(
+      (row) => row.Template === 'Daily area check' && row.Item === '',
+    );
+    expect(templateRow?.Version).toBe(2);
+
+    // A new area under ⚙ Areas is on the form's area list at once.
+    const areas = rowsOf(emu, '⚙ Areas');
+    emu.editCells('⚙ Areas', `A${areas.length + 2}:G${areas.length + 2}`, [
+      ['Building 5 common areas', 'Daily area check', 'Daily', false, 'He Fang', 'Environment', 'Zhang Wei'],
+    ]);
+    const areaQuestion = emu.forms.get(formId)?.items.find((item) => item.title === 'Area');
+    expect(areaQuestion?.choices).toContain('Building 5 common areas');
+
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 5 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Lighting': 'Two lamps out' },
+    });
+    const [inspection] = rowsOf(emu, 'Inspections');
+    expect([inspection.Version, inspection['Failed items'], inspection['Needs review']]).toEqual([
+      2,
+      1,
+      false,
+    ]);
+    expect(rowsOf(emu, 'Inspection items')).toHaveLength(29);
+    expect(rowsOf(emu, 'Tickets').map((row) => row.Inspection)).toEqual(['IN-2026-00001 · Lobby / Lighting']);
+    // The same form, not a new one: its earlier link and responses stay.
+    expect(inspectionFormId(emu, 'Daily area check')).toBe(formId);
   });
 });
