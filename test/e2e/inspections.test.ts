@@ -2,7 +2,7 @@
  * The inspection register end to end on dist/Code.js (issue 17): forms submitted, the clock advanced.
  */
 import { cellOf, documentProperties, newDesk, noteOf, rowsOf } from '../helpers/desk';
-import { inspectionFormId, submitInspection } from '../helpers/inspections';
+import { inspectionAnswers, inspectionFormId, submitInspection } from '../helpers/inspections';
 
 const DAY = 86_400_000;
 /** The CS manager of the example roster. */
@@ -312,5 +312,60 @@ describe('⚙ Checklists and ⚙ Areas edited', () => {
     expect(rowsOf(emu, 'Tickets').map((row) => row.Inspection)).toEqual(['IN-2026-00001 · Lobby / Lighting']);
     // The same form, not a new one: its earlier link and responses stay.
     expect(inspectionFormId(emu, 'Daily area check')).toBe(formId);
+  });
+});
+
+describe('bad input', () => {
+  it('is stored and flagged, never executed or lost: an area not in ⚙ Areas, a fail without a note, a note that looks like a formula', () => {
+    const emu = newDesk({ lang: 'en' });
+    const formId = inspectionFormId(emu, 'Daily area check');
+    const answers = inspectionAnswers(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: {
+        'Lobby — Hygiene': '=HYPERLINK("http://evil.example","click")',
+        'Lifts — Condition of the property': '',
+      },
+    });
+    delete answers['Lifts — Condition of the property: note'];
+    emu.submitForm(formId, answers);
+    const [inspection] = rowsOf(emu, 'Inspections');
+    expect(inspection['Needs review']).toBe(true);
+    expect(String(inspection['Review note'])).toContain('Failed without a note: Condition of the property.');
+    // The note is kept as the text typed, not run as a formula, on the item row and the ticket.
+    const lobby = rowsOf(emu, 'Inspection items').find(
+      (row) => row.Section === 'Lobby' && row.Item === 'Hygiene',
+    );
+    expect(lobby?.Note).toBe('=HYPERLINK("http://evil.example","click")');
+    const sheet = emu.spreadsheet.sheet('Inspection items');
+    expect(
+      sheet
+        .values()
+        .flat()
+        .some((cell) => typeof cell === 'string' && cell.startsWith('=HYPERLINK')),
+    ).toBe(true);
+    expect(
+      emu.spreadsheet.host().getSheetByName('Inspection items')?.getDataRange().getFormulas().flat(),
+    ).not.toContain('=HYPERLINK("http://evil.example","click")');
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(2);
+
+    // An area that is not (or no longer) in ⚙ Areas: recorded for review, no ticket, no streak.
+    const stray = inspectionAnswers(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Hygiene': 'Dusty' },
+    });
+    stray.Area = 'Building 9 common areas';
+    emu.submitForm(formId, stray);
+    const second = rowsOf(emu, 'Inspections')[1];
+    expect([
+      second.Area,
+      second['Needs review'],
+      second['Fail streak'],
+      second['Rectification tickets'],
+    ]).toEqual(['Building 9 common areas', true, 0, '']);
+    expect(String(second['Review note'])).toContain('The area “Building 9 common areas” is not in ⚙ Areas');
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(2);
+    expect(emu.executions.filter((run) => run.error)).toEqual([]);
   });
 });
