@@ -75,10 +75,20 @@ function ensureInspectionForms(
   return ids;
 }
 
-/** What a version is made of: everything that changes how an inspection is asked or scored. */
+/**
+ * What a version is made of — everything that changes how an inspection is asked or scored — as a short
+ * hash (two FNV-1a passes and the length): a property value holds 9 KB, a long checklist's JSON does not.
+ */
 function fingerprintOf(template: ChecklistTemplate): string {
   const { name, version, row, ...content } = template;
-  return JSON.stringify(content);
+  const text = JSON.stringify(content);
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x811c9dc5) >>> 0;
+  }
+  return `${a.toString(36)}.${b.toString(36)}.${text.length}`;
 }
 
 function versionKey(template: string): string {

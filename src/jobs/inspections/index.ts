@@ -7,7 +7,7 @@
  * inspector and the owner, and keep the schedule's state.
  *
  * Nothing lost, nothing twice, if the execution is killed at any call (the crash-point test proves it):
- * the schedule's state property carries a journal of the submission in flight (./state.ts `InFlight`),
+ * a journal of the submission in flight per schedule (./state.ts `InFlight`, a document property),
  * written in this locked step before anything else is — the time, the inspection number, the ticket
  * number of each failed item (journaled before the counters move, so no number is skipped) and the
  * statuses the closes will overwrite. The next attempt at the same response (Google's duplicate fire,
@@ -15,7 +15,7 @@
  * missing: a step leaves a mark it can look for (a Tickets or Inspections row with its ID, items with
  * the inspection ID, a resolution naming this re-inspection, mail keys) or is marked in the journal
  * (History, the fault entry). The last write — the schedule's new state, with the response remembered
- * and the journal gone — is one property write, so the step is either finished or resumable. One
+ * — is one property write, so the step is either finished or resumable; the journal is dropped after it. One
  * journal per schedule rather than per response: the next inspection of the same area depends on this
  * one's streak and open items, so it waits until this one is finished.
  *
@@ -71,7 +71,7 @@ import {
 import { loadSettings } from '../settings';
 import { rectificationNotices } from './notice';
 import { planCloses, rectificationTickets } from './rectification';
-import { type InFlight, loadState, saveState } from './state';
+import { clearJournal, type InFlight, loadJournal, loadState, saveJournal, saveState } from './state';
 
 export type InspectionOutcome =
   | {
@@ -179,12 +179,18 @@ export function handleInspection(
 
   const outcome = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const state = loadState(ports.store, areaName, template.name);
+    let inFlight = loadJournal(ports.store, areaName, template.name);
+    // A journal of a response the state remembers was left by a kill after the last step: stale.
+    if (inFlight && state.recentResponses.includes(inFlight.responseId)) {
+      clearJournal(ports.store, areaName, template.name);
+      inFlight = null;
+    }
     if (state.recentResponses.includes(responseId)) return { kind: 'duplicate' as const, responseId };
     // One submission per schedule at a time: the streak, the open items and the tickets of the next
     // depend on this one's. The inbox retries the later one after the hourly run finished the earlier.
-    if (state.inFlight && state.inFlight.responseId !== responseId)
+    if (inFlight && inFlight.responseId !== responseId)
       throw new InspectionBusyError(areaName, template.name);
-    const resumed = state.inFlight;
+    const resumed = inFlight;
     const inspections = ctx.table<InspectionRow>(INSPECTIONS);
     const items = ctx.table<InspectionItemRow>(INSPECTION_ITEMS);
     // Before anything is numbered or written (no Sheets call with the header maps cached).
@@ -270,8 +276,7 @@ export function handleInspection(
       done: resumed?.done ?? [],
       faultEntries: resumed?.faultEntries ?? [],
     };
-    const keepJournal = () =>
-      saveState(ports.store, areaName, template.name, { ...state, inFlight: journal });
+    const keepJournal = () => saveJournal(ports.store, areaName, template.name, journal);
     if (!resumed || fresh.ids.length > 0) keepJournal();
     if (n > (Number(ports.store.get(counter) ?? '0') || 0)) ports.store.set(counter, String(n));
     storeTicketCounters(ctx, Object.values(ticketIds));
@@ -414,7 +419,8 @@ export function handleInspection(
         }),
       );
 
-    // The last step: the schedule's new state, the response remembered, the journal gone — one write.
+    // The last step: the schedule's new state with the response remembered — one write; then the
+    // journal goes (one left by a kill in between is recognised as stale above).
     const newState = nextState(
       id,
       now.getTime(),
@@ -435,8 +441,8 @@ export function handleInspection(
       recentResponses: [...state.recentResponses, responseId],
       recentAt: [...state.recentAt, now.getTime()],
       inspectionRows: { ...state.inspectionRows, ...(opened.length > 0 ? { [id]: firstRow } : {}) },
-      inFlight: null,
     });
+    clearJournal(ports.store, areaName, template.name);
     ports.workbook.flush();
     return {
       kind: 'recorded' as const,

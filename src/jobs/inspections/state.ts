@@ -18,14 +18,15 @@ export interface StoredState extends ScheduleState {
   recentAt: number[];
   /** Row hint of the last inspection with open items, by inspection ID (checked against the ID there). */
   inspectionRows: Record<string, number>;
-  /** The submission being recorded, until its last step (./index.ts); null between submissions. */
-  inFlight: InFlight | null;
 }
 
 /**
- * The journal of the one submission being recorded for this schedule: what its first attempt decided
- * before it wrote anything, so an attempt killed at any call is finished by the next with the same
- * numbers, time and old statuses; and the steps that cannot tell by themselves whether they ran.
+ * The journal of the one submission being recorded for this schedule (./index.ts), in a property of its
+ * own (each value holds 9 KB; the state of a 40-item schedule with everything open nearly fills one):
+ * what its first attempt decided before it wrote anything, so an attempt killed at any call is finished
+ * by the next with the same numbers, time and old statuses; and the steps that cannot tell by
+ * themselves whether they ran. Removed right after the step's last write (the schedule's new state,
+ * which remembers the response): one left behind for a response the state remembers is stale.
  */
 export interface InFlight {
   responseId: string;
@@ -54,18 +55,27 @@ export function loadState(store: StorePort, area: string, template: string): Sto
     recentResponses: [],
     recentAt: [],
     inspectionRows: {},
-    inFlight: null,
   };
   if (!saved) return empty;
   try {
     const parsed = JSON.parse(saved) as Partial<StoredState>;
-    return { ...empty, ...parsed, inFlight: inFlightOf(parsed.inFlight) };
+    return { ...empty, ...parsed };
   } catch {
     return empty;
   }
 }
 
-function inFlightOf(value: unknown): InFlight | null {
+function journalKey(area: string, template: string): string {
+  return `inspection.inflight.${scheduleKey(area, template)}`;
+}
+
+export function loadJournal(store: StorePort, area: string, template: string): InFlight | null {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(store.get(journalKey(area, template)) ?? 'null');
+  } catch {
+    return null;
+  }
   if (typeof value !== 'object' || value === null) return null;
   const saved = value as Partial<InFlight>;
   if (typeof saved.responseId !== 'string' || typeof saved.n !== 'number' || typeof saved.at !== 'number')
@@ -93,4 +103,12 @@ export function saveState(store: StorePort, area: string, template: string, stat
     inspectionRows,
   };
   store.set(storeKey(area, template), JSON.stringify(trimmed));
+}
+
+export function saveJournal(store: StorePort, area: string, template: string, journal: InFlight): void {
+  store.set(journalKey(area, template), JSON.stringify(journal));
+}
+
+export function clearJournal(store: StorePort, area: string, template: string): void {
+  store.delete(journalKey(area, template));
 }
