@@ -8,6 +8,7 @@ import { MENU_HANDLERS } from '../../src/handlers';
 import { type MessageKey, t } from '../../src/i18n';
 import { defaultStaffRows } from '../../src/jobs/default-rows';
 import { BENCH_LANG, benchDesk, bundleWith, fillTickets } from './fixtures';
+import { addFortyItemCheck, fillInspections, inspectionSubmissions } from './inspections';
 import { type Measurement, measure } from './measure';
 import { NAIVE_SWEEP, naiveSweepSource } from './naive-sweep';
 
@@ -19,7 +20,8 @@ export type Operation =
   | 'audit'
   | 'auditSample'
   | 'merit'
-  | 'assessment';
+  | 'assessment'
+  | 'inspection';
 
 export interface Result extends Partial<Measurement> {
   operation: Operation;
@@ -144,6 +146,38 @@ function measureMerits(emu: ReturnType<typeof benchDesk>, tickets: number): Resu
   return results;
 }
 
+/**
+ * Inspections (检查登记): a 40-item check with 5 failed items, a tenth as many inspections as tickets, on
+ * a desk of its own (the default roster: the merits line's 50 staff and this checklist together make
+ * the settings too large for the settings cache, and every run would read the ⚙ sheets).
+ */
+function measureInspection(tickets: number): Result {
+  const emu = benchDesk(bundleWith(''));
+  fillTickets(emu, tickets);
+  const inspections = Math.floor(tickets / 10);
+  addFortyItemCheck(emu);
+  fillInspections(emu, inspections);
+  const { warm, measured } = inspectionSubmissions(emu);
+  warm();
+  const ticketsSheet = emu.spreadsheet.sheet(t(BENCH_LANG, 'sheet.tickets'));
+  const before = ticketsSheet.lastRow();
+  const measurement = measure(emu, measured);
+  const created = ticketsSheet.lastRow() - before;
+  const problems = [
+    ...(created === 5 ? [] : [`expected 5 rectification tickets, got ${created}`]),
+    ...emu.executions.filter((run) => run.error).map((run) => `${run.name}: ${run.error?.message}`),
+  ];
+  return {
+    operation: 'inspection',
+    tickets,
+    note: [
+      `${inspections.toLocaleString('en-US')} inspections, ${measurement.cellsRead} cells read`,
+      ...problems,
+    ].join('; '),
+    ...measurement,
+  };
+}
+
 /** Measures every operation at `tickets` existing tickets, on one desk, in an order where each starts clean. */
 export function measureAt(tickets: number): Result[] {
   const emu = benchDesk(bundleWith(naiveSweepSource()));
@@ -220,5 +254,6 @@ export function measureAt(tickets: number): Result[] {
   ];
   if (failed.length > 0)
     for (const result of results) result.note = [result.note, ...failed].filter(Boolean).join('; ');
+  results.push(measureInspection(tickets));
   return results;
 }

@@ -10,6 +10,7 @@ const NAMES: Record<Operation, string> = {
   auditSample: 'Weekly audit sample',
   merit: 'Merit form submission (奖惩)',
   assessment: 'Monthly assessment (月度考核)',
+  inspection: 'Inspection, 40 items, 5 failed (检查登记)',
 };
 
 const BUDGETS: Record<Operation, string> = {
@@ -21,6 +22,7 @@ const BUDGETS: Record<Operation, string> = {
   auditSample: '≤ 30 calls at 100k',
   merit: '≤ 15 calls at any size',
   assessment: '≤ 150 calls; ≤ 5 s CPU at 100k, 50 staff',
+  inspection: '≤ 25 calls, ≤ 5,000 cells at 10k inspections',
 };
 
 function cell(result: Result | undefined): string {
@@ -53,6 +55,7 @@ export function formatTable(
     'auditSample',
     'merit',
     'assessment',
+    'inspection',
     'naiveSweep',
   ];
   const lines = operations.map((operation) => [

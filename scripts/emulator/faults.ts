@@ -55,6 +55,8 @@ export class Faults {
   readonly kills: KillRecord[] = [];
   /** Service calls attempted so far, by executions' function name (what killAtCall counts). */
   private readonly attempts = new Map<string, number>();
+  /** 'Service.method' of each call attempted since recordCalls(), by executions of its handler. */
+  private log: { handler?: string; calls: string[] } | undefined;
 
   constructor(private readonly host: FaultHost) {}
 
@@ -199,6 +201,19 @@ export class Faults {
     );
   }
 
+  /**
+   * From now on, remembers which 'Service.method' each call attempted (of `handler` only, if given) is,
+   * in order — the calls killAtCall would count. Returns that list (it grows); off again with stopRecording.
+   */
+  recordCalls(handler?: string): readonly string[] {
+    this.log = { handler, calls: [] };
+    return this.log.calls;
+  }
+
+  stopRecording(): void {
+    this.log = undefined;
+  }
+
   /** Service calls attempted so far by executions of `handler` (all executions without one). */
   callsMade(handler?: string): number {
     if (handler !== undefined) return this.attempts.get(handler) ?? 0;
@@ -210,6 +225,8 @@ export class Faults {
   /** Consulted before each service call; throws if this call is to fail or kill. */
   _beforeCall(execution: Execution, key: string, args: unknown[]): void {
     this.attempts.set(execution.name, (this.attempts.get(execution.name) ?? 0) + 1);
+    if (this.log && (this.log.handler === undefined || this.log.handler === execution.name))
+      this.log.calls.push(key);
     const kill = this.killAt;
     if (kill && (kill.handler === undefined || kill.handler === execution.name)) {
       kill.remaining--;

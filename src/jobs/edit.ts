@@ -12,8 +12,10 @@ import { bothLanguages, enumLabel, LANGS, type MessageKey, t } from '../i18n';
 import type { CellEdit, Ports } from '../ports';
 import { columnLabelOf, columnOf, type SheetSchema } from '../workbook/schema';
 import {
+  AREAS,
   ASSESSMENT_APPEALS,
   AUDIT_APPEALS,
+  CHECKLISTS,
   HISTORY,
   type HistoryRow,
   MERIT_CATALOG,
@@ -31,6 +33,7 @@ import { JobContext } from './context';
 import { ticketDeadlines } from './deadlines';
 import { spreadsheetLang } from './entry';
 import { appendHistory, type HistoryEntry } from './history';
+import { syncInspectionForms } from './inspections/forms';
 import { handleExcuseEdit, rectificationSettleRefusal } from './inspections/manual';
 import { JUDGED_KEYS, judgeEditedComplaints } from './merits/edits';
 import { syncMeritForm } from './merits/form';
@@ -363,6 +366,15 @@ export function handleEdit(ports: Ports, edit: CellEdit): void {
       const settings = loadSettings(ctx);
       ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
         syncAuditForms(ctx, settings),
+      );
+    }
+    // An inspection form asks a template's items of the areas inspected with it: updated in place, a
+    // changed template numbered (SPEC §9).
+    if (isSheetOf(CHECKLISTS) || isSheetOf(AREAS)) {
+      const ctx = new JobContext(ports, spreadsheetLang(ports));
+      const settings = loadSettings(ctx);
+      ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
+        syncInspectionForms(ctx, settings),
       );
     }
     // The merit form lists the catalog's items: updated in place (SPEC §8.2).

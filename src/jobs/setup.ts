@@ -19,7 +19,7 @@ import { JobContext } from './context';
 import { defaultRows } from './default-rows';
 import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
-import { ensureInspectionForms } from './inspections/forms';
+import { syncInspectionForms } from './inspections/forms';
 import { ensureLinkedForm } from './linked-form';
 import { emailsWithRole } from './mail';
 import { syncMeritForm } from './merits/form';
@@ -227,9 +227,7 @@ function setUpUnderLock(ports: Ports): SetupReport {
     );
   }
   report.forms.push(ensureLinkedForm(ports, 'form.callback', callbackFormSpec(lang, settings.staff)).id);
-  report.forms.push(
-    ...ensureInspectionForms(ports, lang, settings, (key, spec) => ensureLinkedForm(ports, key, spec)),
-  );
+  report.forms.push(...syncInspectionForms(ctx, settings));
   report.forms.push(...syncAuditForms(ctx, settings).map((form) => form.formId));
   report.forms.push(syncAppealForm(ctx, settings).id);
   startFinalising(ctx);

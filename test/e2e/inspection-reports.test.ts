@@ -111,3 +111,73 @@ describe('inspections in the weekly report', () => {
     ]);
   });
 });
+
+describe('inspections in the monthly report', () => {
+  it('names the best area of the month (≥ 95 %, no complaint in its linked category, top 10 %: 1 of 6) and bands a daily check done on 16 of 21 working days "At risk"', () => {
+    const emu = newDesk({ lang: 'en' });
+    // What happens in March, in time order; the clock is moved without the hourly runs (the report
+    // reads the registers).
+    const events: Array<[string, () => void]> = [];
+    const on = (local: string, template: string, visit: Parameters<typeof inspectionAnswers>[2]) =>
+      events.push([
+        local,
+        () => emu.submitForm(inspectionFormId(emu, template), inspectionAnswers(emu, template, visit)),
+      ]);
+    // Building 2 common areas: the daily check on 16 of March's 21 working days from Tue 3 March
+    // (76 %: at risk, 70–89 %), every item passed — but a hygiene complaint came in, its linked category.
+    const workingDays = Array.from({ length: 29 }, (_, i) => new Date(Date.UTC(2026, 2, 3 + i)))
+      .filter((day) => day.getUTCDay() !== 0 && day.getUTCDay() !== 6)
+      .map((day) => day.toISOString().slice(0, 10));
+    expect(workingDays).toHaveLength(21);
+    for (const day of workingDays.slice(0, 16))
+      on(`${day}T09:00`, 'Daily area check', { area: 'Building 2 common areas', inspector: 'Liu Yang' });
+    events.push([
+      '2026-03-10T11:00',
+      () =>
+        submitIntake(
+          emu,
+          complaint({ category: 'Environment and hygiene', phone: '13900000009', description: 'Bins full' }),
+        ),
+    ]);
+    // Building 1 (weekly building check) and the CS front desk pass everything: 100 % each, no complaint
+    // in a linked category; the Clubhouse and Building 2 have one failed item each (the weekly check's
+    // few items make that one a fail).
+    on('2026-03-11T10:00', 'Weekly building check', { area: 'Building 1', inspector: 'Zhang Wei' });
+    on('2026-03-12T10:00', 'Front-desk check', { area: 'CS front desk', inspector: 'Li Na' });
+    on('2026-03-12T11:00', 'Daily area check', {
+      area: 'Clubhouse',
+      inspector: 'Zhao Jing',
+      fail: { 'Lobby — Hygiene': 'Cups left on the tables' },
+    });
+    on('2026-03-13T10:00', 'Weekly building check', {
+      area: 'Building 2',
+      inspector: 'Liu Yang',
+      fail: { 'No illegal posting or graffiti': 'Graffiti by the lift' },
+    });
+    on('2026-03-16T10:00', 'Daily area check', { area: 'Building 1 common areas', inspector: 'Zhang Wei' });
+    for (const [local, run] of events.sort((a, b) => a[0].localeCompare(b[0]))) {
+      emu.clock.set(new Date(`${local}:00+08:00`));
+      run();
+    }
+
+    emu.clock.set(new Date('2026-04-01T10:00:00+08:00'));
+    emu.run('menuReportLastMonth', undefined, { interactive: true });
+    const sheet = 'Monthly 2026-03';
+    // Six areas inspected: 10 % of 6 rounds to 1. Building 1 and the CS front desk tie at 100 %; the two
+    // common areas score 100 % too but had a complaint in their linked category.
+    const figures = Object.fromEntries(
+      section(emu, sheet, 'Inspections').map((row) => [row[0], row.slice(1)]),
+    );
+    expect(figures.Inspections[0]).toBe('21');
+    const failed = rowsOf(emu, 'Inspections').filter((row) => row.Result === 'Fail');
+    expect(failed.map((row) => row.Area)).toEqual(['Building 2']);
+    expect(figures['Failed inspections'][0]).toBe('1');
+    // The two failed items' rectification tickets, open at the end of the month.
+    expect(figures['Open rectification tickets'][0]).toBe('2');
+    const best = section(emu, sheet, 'Best areas of the month');
+    expect(best.slice(1).map((line) => line.slice(0, 3))).toEqual([['Building 1', '1', '1']]);
+    const schedule = section(emu, sheet, 'Inspection schedule by area');
+    const building2 = schedule.find((line) => line[0] === 'Building 2 common areas') ?? [];
+    expect(building2.slice(2, 8)).toEqual(['21', '16', '0', '5', String(16 / 21), 'At risk']);
+  });
+});

@@ -2,9 +2,11 @@
  * The inspection register end to end on dist/Code.js (issue 17): forms submitted, the clock advanced.
  */
 import { cellOf, documentProperties, newDesk, noteOf, rowsOf } from '../helpers/desk';
-import { submitInspection } from '../helpers/inspections';
+import { inspectionAnswers, inspectionFormId, submitInspection } from '../helpers/inspections';
 
 const DAY = 86_400_000;
+/** The CS manager of the example roster. */
+const MANAGER = 'wang.min@example.com';
 
 describe('an area through fail → rectification tickets → re-inspection pass → tickets closed', () => {
   it('scores the daily check, opens a ticket per failed item for the owner, mails both copies, and closes them on the re-inspection', () => {
@@ -120,6 +122,24 @@ describe('three consecutive fails carry the seed consequences', () => {
     expect(rowsOf(emu, 'Tickets')).toHaveLength(1);
     const items = rowsOf(emu, 'Inspection items').filter((row) => row.Item === 'Tiling and masonry');
     expect(items.map((row) => row['Repeat finding'])).toEqual([false, true, true]);
+
+    // Every fail sends the notice with the item still open and the consequence reached; the third
+    // (replacement, fine, order stop) also goes to the CS manager, who carries it out.
+    const notices = emu.mail.outbox.filter((mail) => mail.subject.startsWith('Rectification notice'));
+    expect(notices.map((mail) => [mail.subject.slice(0, 34), mail.to.join(',')])).toEqual([
+      ['Rectification notice IN-2026-00001', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00001', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00002', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00002', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00003', 'sun.qiang@example.com'],
+      ['Rectification notice IN-2026-00003', 'zheng.tao@example.com'],
+      ['Rectification notice IN-2026-00003', MANAGER],
+    ]);
+    expect(notices[2].body).toContain('Tiling and masonry (still open from IN-2026-00001)');
+    expect(notices[2].body).toContain('REP-2026-00001');
+    expect(notices[2].body).toContain('Serious fault');
+    expect(notices[6].body).toContain('third fail in a row of Building 3 renovation site');
+    expect(notices[6].body).toContain('Person replaced, ¥500 fine, no new orders for 3 months');
   });
 });
 
@@ -247,5 +267,105 @@ describe('by hand', () => {
     const excused = rowsOf(emu, 'Missed inspections')[row - 2];
     expect(excused).toMatchObject({ Excused: true, 'Excused by': 'Wang Min' });
     expect(noteOf(emu, 'Missed inspections', 'Excused', row)).toBe('');
+  });
+});
+
+describe('⚙ Checklists and ⚙ Areas edited', () => {
+  it('updates the form in place and numbers the changed template: a new item is asked and scored, a new area listed, the row says version 2', () => {
+    const emu = newDesk({ lang: 'en' });
+    const formId = inspectionFormId(emu, 'Daily area check');
+    const titles = () => emu.forms.get(formId)?.items.map((item) => item.title) ?? [];
+    expect(titles()).not.toContain('Lobby — Lighting');
+    // A manager adds an item under the template's rows (Template, Version, Section, Item, Answer kind,
+    // Max score, Weight, Critical, Rectification days).
+    const checklists = rowsOf(emu, '⚙ Checklists');
+    const next = checklists.length + 2;
+    emu.editCells('⚙ Checklists', `A${next}:I${next}`, [
+      ['Daily area check', '', 'Lobby', 'Lighting', 'Pass / fail', '', 1, false, 1],
+    ]);
+    expect(titles()).toContain('Lobby — Lighting');
+    const templateRow = rowsOf(emu, '⚙ Checklists').find(
+      (row) => row.Template === 'Daily area check' && row.Item === '',
+    );
+    expect(templateRow?.Version).toBe(2);
+
+    // A new area under ⚙ Areas is on the form's area list at once.
+    const areas = rowsOf(emu, '⚙ Areas');
+    emu.editCells('⚙ Areas', `A${areas.length + 2}:G${areas.length + 2}`, [
+      ['Building 5 common areas', 'Daily area check', 'Daily', false, 'He Fang', 'Environment', 'Zhang Wei'],
+    ]);
+    const areaQuestion = emu.forms.get(formId)?.items.find((item) => item.title === 'Area');
+    expect(areaQuestion?.choices).toContain('Building 5 common areas');
+
+    submitInspection(emu, 'Daily area check', {
+      area: 'Building 5 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Lighting': 'Two lamps out' },
+    });
+    const [inspection] = rowsOf(emu, 'Inspections');
+    expect([inspection.Version, inspection['Failed items'], inspection['Needs review']]).toEqual([
+      2,
+      1,
+      false,
+    ]);
+    expect(rowsOf(emu, 'Inspection items')).toHaveLength(29);
+    expect(rowsOf(emu, 'Tickets').map((row) => row.Inspection)).toEqual(['IN-2026-00001 · Lobby / Lighting']);
+    // The same form, not a new one: its earlier link and responses stay.
+    expect(inspectionFormId(emu, 'Daily area check')).toBe(formId);
+  });
+});
+
+describe('bad input', () => {
+  it('is stored and flagged, never executed or lost: an area not in ⚙ Areas, a fail without a note, a note that looks like a formula', () => {
+    const emu = newDesk({ lang: 'en' });
+    const formId = inspectionFormId(emu, 'Daily area check');
+    const answers = inspectionAnswers(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: {
+        'Lobby — Hygiene': '=HYPERLINK("http://evil.example","click")',
+        'Lifts — Condition of the property': '',
+      },
+    });
+    delete answers['Lifts — Condition of the property: note'];
+    emu.submitForm(formId, answers);
+    const [inspection] = rowsOf(emu, 'Inspections');
+    expect(inspection['Needs review']).toBe(true);
+    expect(String(inspection['Review note'])).toContain('Failed without a note: Condition of the property.');
+    // The note is kept as the text typed, not run as a formula, on the item row and the ticket.
+    const lobby = rowsOf(emu, 'Inspection items').find(
+      (row) => row.Section === 'Lobby' && row.Item === 'Hygiene',
+    );
+    expect(lobby?.Note).toBe('=HYPERLINK("http://evil.example","click")');
+    const sheet = emu.spreadsheet.sheet('Inspection items');
+    expect(
+      sheet
+        .values()
+        .flat()
+        .some((cell) => typeof cell === 'string' && cell.startsWith('=HYPERLINK')),
+    ).toBe(true);
+    expect(
+      emu.spreadsheet.host().getSheetByName('Inspection items')?.getDataRange().getFormulas().flat(),
+    ).not.toContain('=HYPERLINK("http://evil.example","click")');
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(2);
+
+    // An area that is not (or no longer) in ⚙ Areas: recorded for review, no ticket, no streak.
+    const stray = inspectionAnswers(emu, 'Daily area check', {
+      area: 'Building 1 common areas',
+      inspector: 'Zhang Wei',
+      fail: { 'Lobby — Hygiene': 'Dusty' },
+    });
+    stray.Area = 'Building 9 common areas';
+    emu.submitForm(formId, stray);
+    const second = rowsOf(emu, 'Inspections')[1];
+    expect([
+      second.Area,
+      second['Needs review'],
+      second['Fail streak'],
+      second['Rectification tickets'],
+    ]).toEqual(['Building 9 common areas', true, 0, '']);
+    expect(String(second['Review note'])).toContain('The area “Building 9 common areas” is not in ⚙ Areas');
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(2);
+    expect(emu.executions.filter((run) => run.error)).toEqual([]);
   });
 });

@@ -159,6 +159,22 @@ describe('emu.faults.killAtCall: the execution dies at its n-th call with "Excee
     expect(run?.error?.message).toBe(TIME_LIMIT_MESSAGE);
     expect(emu.faults.kills[0]?.call).toBe('Sheet.getRange');
   });
+  it('recordCalls lists, in order, the calls killAtCall counts (the crash-point helper picks its points from it)', () => {
+    const emu = fresh();
+    emu.load(KILL);
+    const calls = emu.faults.recordCalls('work');
+    emu.run('work');
+    emu.faults.stopRecording();
+    expect(calls.slice(0, 4)).toEqual([
+      'SpreadsheetApp.getActive',
+      'Spreadsheet.getSheets',
+      'Sheet.getRange',
+      'Range.setValue',
+    ]);
+    expect(calls).toHaveLength(emu.faults.callsMade('work'));
+    emu.run('work');
+    expect(calls).toHaveLength(emu.faults.callsMade('work') / 2);
+  });
 });
 
 describe('emu.faults.failCall, lockTimeout, holdLock, failMail', () => {

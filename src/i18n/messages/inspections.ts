@@ -169,6 +169,8 @@ export const en = {
   'inspections.digest.link': 'Re-inspection form',
   'inspections.error.unknownTemplate':
     'The inspection form of “{template}” was answered, but ⚙ Checklists has no such template any more. The response is kept in its form sheet; add the template back and it will be recorded.',
+  'inspections.error.busy':
+    'An earlier inspection of {area} ({template}) was interrupted and is not finished yet. This one is kept in its form sheet and is recorded after it, at the next hourly run.',
   'inspections.review.ownerUnknown':
     'The area owner “{owner}” is not active in ⚙ Staff: assign the ticket by hand.',
   'inspections.ticket.description':
@@ -187,6 +189,11 @@ export const en = {
   'inspections.notice.repeat': '{item} (failed last time too)',
   'inspections.notice.copy.inspector': 'Inspector’s copy. The person responsible received the other copy.',
   'inspections.notice.copy.owner': 'Copy of the person responsible. The inspector keeps the other copy.',
+  'inspections.notice.intro.manager':
+    'The inspection below is the third fail in a row of {area} ({template}); its consequence is for a manager to carry out: {consequence}.',
+  'inspections.notice.copy.manager':
+    'For the CS managers: the inspector and the person responsible have their copies.',
+  'inspections.notice.stillOpen': '{item} (still open from {id})',
   'inspections.notice.reason': 'Rectification notice',
   'form.inspection.title': 'Inspection: {template}',
   'form.inspection.description':
@@ -378,6 +385,8 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.digest.link': '复查表单',
   'inspections.error.unknownTemplate':
     '收到“{template}”的检查表单回复，但 ⚙ 检查表中已无此检查表。回复已保存在表单回复表中；恢复该检查表后即可登记。',
+  'inspections.error.busy':
+    '{area}（{template}）的上一次检查登记中断，尚未完成。本次回复已保存在表单回复表中，将在下一次整点运行时接着登记。',
   'inspections.review.ownerUnknown': '区域责任人“{owner}”不在 ⚙ 人员中（或已停用）：请手动指派工单。',
   'inspections.ticket.description': '检查 {id} 整改，{area}：{item} {answer}。说明：{note}',
   'inspections.ticket.rule': '整改期限',
@@ -393,6 +402,10 @@ export const zh: Record<keyof typeof en, string> = {
   'inspections.notice.repeat': '{item}（上次检查亦不合格）',
   'inspections.notice.copy.inspector': '检查人联。另一联已发送责任人。',
   'inspections.notice.copy.owner': '责任人联。另一联由检查人留存。',
+  'inspections.notice.intro.manager':
+    '以下检查是{area}（{template}）连续第三次不合格，须由经理落实处理：{consequence}。',
+  'inspections.notice.copy.manager': '抄送客服经理。检查人、责任人各执一联。',
+  'inspections.notice.stillOpen': '{item}（{id} 起仍未整改）',
   'inspections.notice.reason': '限期整改通知单',
 
   'form.inspection.title': '检查登记：{template}',

@@ -1,13 +1,23 @@
 /**
- * The inspection forms: one per ⚙ Checklists template, made or updated in place by setup and registered
- * in the form registry under `form.inspection.<template>`; the list of templates with a form is kept
- * beside it, so a form-submit event finds its template without a Sheets call.
+ * The inspection forms: one per ⚙ Checklists template, made or updated in place (by item id: responses,
+ * response columns and pre-filled links survive) by setup and by every edit of ⚙ Checklists or ⚙ Areas,
+ * and registered in the form registry under `form.inspection.<template>`; the list of templates with a
+ * form is kept beside it, so a form-submit event finds its template without a Sheets call.
+ *
+ * Versions, as scorecards have them: a template whose items or rules changed since its form was last
+ * made gets the next version, written in its Version cell, so each inspection row says which version
+ * it was scored on. (A response to the older form is scored on the template as it is now; items it no
+ * longer has are flagged unanswered.)
  */
+import type { ChecklistTemplate } from '../../core/inspections';
 import { inspectionFormSpec } from '../../forms/inspection';
 import { type InspectionFormKey, registeredForm } from '../../forms/registry';
 import type { Lang } from '../../i18n';
 import type { FormInfo, FormSpec, Ports } from '../../ports';
-import type { DeskSettings } from '../settings';
+import { CHECKLISTS, type ChecklistRow } from '../../workbook/schemas';
+import type { JobContext } from '../context';
+import { ensureLinkedForm } from '../linked-form';
+import { type DeskSettings, invalidateSettings } from '../settings';
 import { INSPECTIONS_SINCE_KEY } from './report-read';
 
 const TEMPLATES_KEY = 'form.inspection.templates';
@@ -38,11 +48,11 @@ export function inspectionFormKeys(ports: Ports): InspectionFormKey[] {
 }
 
 /**
- * Makes or updates the form of every template. `ensureForm` is setup's: it updates a registered form in
- * place (keeping its responses) or creates it. Forms of templates no longer in ⚙ Checklists stay listed,
- * so their late responses are still recognised (and reported).
+ * Makes or updates the form of every template. `ensureForm` updates a registered form in place
+ * (keeping its responses) or creates it. Forms of templates no longer in ⚙ Checklists stay listed, so
+ * their late responses are still recognised (and reported).
  */
-export function ensureInspectionForms(
+function ensureInspectionForms(
   ports: Ports,
   lang: Lang,
   settings: DeskSettings,
@@ -63,4 +73,58 @@ export function ensureInspectionForms(
   }
   ports.store.set(TEMPLATES_KEY, JSON.stringify([...templates]));
   return ids;
+}
+
+/**
+ * What a version is made of — everything that changes how an inspection is asked or scored — as a short
+ * hash (two FNV-1a passes and the length): a property value holds 9 KB, a long checklist's JSON does not.
+ */
+function fingerprintOf(template: ChecklistTemplate): string {
+  const { name, version, row, ...content } = template;
+  const text = JSON.stringify(content);
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x811c9dc5) >>> 0;
+  }
+  return `${a.toString(36)}.${b.toString(36)}.${text.length}`;
+}
+
+function versionKey(template: string): string {
+  return `inspection.version.${template}`;
+}
+
+/**
+ * Numbers changed templates (the Version cell of the template's own row) and makes or updates every
+ * inspection form. Setup and the edit of a ⚙ Checklists or ⚙ Areas cell call it, under the document lock.
+ */
+export function syncInspectionForms(ctx: JobContext, settings: DeskSettings): string[] {
+  const { ports } = ctx;
+  const changed: Array<{ row: number; values: Partial<ChecklistRow> }> = [];
+  const templates = settings.checklists.map((template) => {
+    const fingerprint = fingerprintOf(template);
+    let stored: { version: number; fingerprint: string } | null = null;
+    try {
+      stored = JSON.parse(ports.store.get(versionKey(template.name)) ?? 'null');
+    } catch {
+      stored = null;
+    }
+    const version =
+      stored && stored.fingerprint !== fingerprint
+        ? Math.max(stored.version + 1, template.version)
+        : Math.max(stored?.version ?? 0, template.version);
+    ports.store.set(versionKey(template.name), JSON.stringify({ version, fingerprint }));
+    if (version === template.version) return template;
+    // A template without its own row runs on the defaults: its version is kept here only.
+    if (template.row > 0) changed.push({ row: template.row, values: { version } });
+    return { ...template, version };
+  });
+  if (changed.length > 0) {
+    ctx.table<ChecklistRow>(CHECKLISTS).updateRows(changed);
+    invalidateSettings(ports);
+  }
+  return ensureInspectionForms(ports, ctx.lang, { ...settings, checklists: templates }, (key, spec) =>
+    ensureLinkedForm(ports, key, spec),
+  );
 }

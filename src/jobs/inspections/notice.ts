@@ -1,6 +1,9 @@
 /**
  * The rectification notice (限期整改通知单, seed 000 L833): made in duplicate — one copy to the inspector,
- * one to the person responsible — listing the failed items, their notes, tickets and deadlines.
+ * one to the person responsible — listing every failed item, its note, ticket and deadline (an item
+ * still open from an earlier inspection with the ticket it already has), the result and the fail
+ * streak's consequence. At the third fail in a row the CS managers get a copy too: that consequence
+ * (replacement, fine, order stop — seed 000 L835) is theirs to carry out.
  */
 
 import type { AreaSetting } from '../../core/inspections';
@@ -9,7 +12,7 @@ import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import { type Mail, spreadsheetLink, staffEmail } from '../mail';
+import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 export interface NoticeLine {
@@ -18,6 +21,8 @@ export interface NoticeLine {
   ticketId: string;
   due: Date;
   repeat: boolean;
+  /** The inspection that opened the ticket, when an earlier one did (the item is still not put right). */
+  openSince: string;
 }
 
 export interface NoticeInput {
@@ -28,6 +33,8 @@ export interface NoticeInput {
   scoreText: string;
   resultText: string;
   consequence: string;
+  /** The fail streak this inspection makes (3 and more: the managers' copy). */
+  streak: number;
   lines: readonly NoticeLine[];
   recheckDue: Date | null;
 }
@@ -42,13 +49,21 @@ export function rectificationNotices(ctx: JobContext, settings: DeskSettings, in
     count: input.lines.length,
   });
   const link = spreadsheetLink(ctx);
-  const copy = (whom: 'inspector' | 'owner'): Mail | null => {
+  const copy = (whom: 'inspector' | 'owner' | 'manager'): Mail | null => {
     const name = whom === 'inspector' ? input.inspector : input.area.owner;
-    const to = staffEmail(settings.staff, name);
-    if (!to) return null;
+    const to =
+      whom === 'manager'
+        ? emailsWithRole(settings.staff, ['manager'])
+        : [staffEmail(settings.staff, name)].filter((email): email is string => email !== null);
+    if (to.length === 0) return null;
     const mail = renderMail({
       title: subject,
-      intro: t(lang, `inspections.notice.intro.${whom}`, { name }),
+      intro: t(lang, `inspections.notice.intro.${whom}`, {
+        name,
+        area: input.area.area,
+        template: input.template,
+        consequence: input.consequence,
+      }),
       sections: [
         {
           fields: [
@@ -73,7 +88,11 @@ export function rectificationNotices(ctx: JobContext, settings: DeskSettings, in
               t(lang, 'col.inspections.rectificationDue'),
             ],
             rows: input.lines.map((line) => [
-              line.repeat ? t(lang, 'inspections.notice.repeat', { item: line.item }) : line.item,
+              line.openSince !== ''
+                ? t(lang, 'inspections.notice.stillOpen', { item: line.item, id: line.openSince })
+                : line.repeat
+                  ? t(lang, 'inspections.notice.repeat', { item: line.item })
+                  : line.item,
               line.note === '' ? '—' : line.note,
               line.ticketId,
               when(line.due),
@@ -86,12 +105,13 @@ export function rectificationNotices(ctx: JobContext, settings: DeskSettings, in
     });
     return {
       keys: [`inspection:${input.inspectionId}:${whom}`],
-      to: [to],
+      to,
       subject,
       htmlBody: mail.html,
       textBody: mail.text,
       reason: t(lang, 'inspections.notice.reason'),
     };
   };
-  return [copy('inspector'), copy('owner')].filter((mail): mail is Mail => mail !== null);
+  const copies = [copy('inspector'), copy('owner'), input.streak >= 3 ? copy('manager') : null];
+  return copies.filter((mail): mail is Mail => mail !== null);
 }

@@ -3,6 +3,7 @@
  * department, due in the item's rectification working days, written by the same ticket writer as intake
  * (IDs, routing fields, SLA, History). A re-inspection that passes the item closes its ticket.
  */
+import { ENUMS, type TicketStatus } from '../../core/enums';
 import type { AreaSetting, ItemOutcome, OpenRectification } from '../../core/inspections';
 import type { StaffMember } from '../../core/settings';
 import { categoryKey } from '../../core/settings';
@@ -100,19 +101,39 @@ export function rectificationTickets(
 const CLOSE_KEYS = ['id', 'status', 'resolveDue', 'resolution', 'firstResolvedAt'] as const;
 type CloseRow = Pick<TicketRow, (typeof CLOSE_KEYS)[number]>;
 
+/** A status journaled as text, back to its code ('' when it is none of them). */
+function statusCode(text: string | undefined): TicketStatus | '' {
+  return (ENUMS.status as readonly string[]).includes(text ?? '') ? (text as TicketStatus) : '';
+}
+
+export interface ClosePlan {
+  /** Tickets this re-inspection closes (or closed, in an attempt that was cut short). */
+  closed: string[];
+  /** Their status before the close, by ticket ID: journaled, since the close overwrites it. */
+  before: Record<string, string>;
+  /** The cells still to write. */
+  changes: RowChange<TicketRow>[];
+  history: HistoryEntry[];
+}
+
 /**
- * Closes the tickets of rectifications a re-inspection passed: status Closed, the resolution naming the
- * re-inspection, Resolve at now. Each ticket is found at its remembered row and checked by ID there; if
- * the sheet was sorted since, one read of the ID column finds it. Tickets already settled by a manager
- * (Closed, Cancelled) are left as they are.
+ * Plans the closing of the tickets of rectifications a re-inspection passed: status Closed, the
+ * resolution naming the re-inspection, Resolve at now. Each ticket is found at its remembered row and
+ * checked by ID there; if the sheet was sorted since, one read of the ID column finds it. Tickets already
+ * settled by a manager (Closed, Cancelled) are left as they are. Resuming an attempt that was cut short
+ * (`earlier`: the statuses it journaled), a ticket whose resolution already names this re-inspection was
+ * closed by it: counted and logged with the status it had, not written again.
  */
-export function closeRectifications(
+export function planCloses(
   ctx: JobContext,
   closes: readonly OpenRectification[],
   recheckId: string,
   actor: string,
-): { closed: string[]; history: HistoryEntry[] } {
-  if (closes.length === 0) return { closed: [], history: [] };
+  now: Date,
+  earlier: Readonly<Record<string, string>> | null = null,
+): ClosePlan {
+  const plan: ClosePlan = { closed: [], before: {}, changes: [], history: [] };
+  if (closes.length === 0) return plan;
   const { lang } = ctx;
   const table = ctx.table<TicketRow>(TICKETS);
   const found = new Map<string, { row: number; values: CloseRow }>();
@@ -127,37 +148,24 @@ export function closeRectifications(
     for (const row of table.readRows(CLOSE_KEYS).rows)
       if (wanted.has(row.values.id)) found.set(row.values.id, row);
   }
-  const now = ctx.now();
-  const changes: RowChange<TicketRow>[] = [];
-  const history: HistoryEntry[] = [];
-  const closed: string[] = [];
+  const marker = t(lang, 'inspections.ticket.closedByRecheck', { id: recheckId });
   const statusField = t(lang, 'col.tickets.status');
+  const label = (status: TicketStatus | '') => (status === '' ? '' : enumLabel(lang, 'status', status));
   for (const open of closes) {
     const hit = found.get(open.ticketId);
-    if (!hit || hit.values.status === 'closed' || hit.values.status === 'cancelled') continue;
-    const due = hit.values.resolveDue;
-    changes.push({
-      row: hit.row,
-      values: {
-        status: 'closed',
-        resolution: [hit.values.resolution, t(lang, 'inspections.ticket.closedByRecheck', { id: recheckId })]
-          .filter((text) => text !== '')
-          .join('\n'),
-        resolveAt: now,
-        // The first resolution and its deadline, which the reports' timeliness counts (as an edit sets them).
-        ...(hit.values.firstResolvedAt instanceof Date ? {} : { firstResolvedAt: now, firstResolveDue: due }),
-        callbackState: 'notRequired',
-        slaState: due instanceof Date && now.getTime() > due.getTime() ? 'metLate' : 'met',
-        updatedAt: now,
-      },
-    });
+    if (!hit) continue;
+    const already = earlier !== null && hit.values.resolution.includes(marker);
+    if (!already && (hit.values.status === 'closed' || hit.values.status === 'cancelled')) continue;
+    const status = already ? statusCode(earlier[open.ticketId]) : hit.values.status;
+    plan.before[open.ticketId] = status;
+    plan.closed.push(open.ticketId);
     // Logged as the lifecycle runs (resolved, then closed), so History shows when it was put right.
-    history.push(
+    plan.history.push(
       {
         actor,
         recordId: open.ticketId,
         field: statusField,
-        oldValue: hit.values.status === '' ? '' : enumLabel(lang, 'status', hit.values.status),
+        oldValue: label(status),
         newValue: enumLabel(lang, 'status', 'resolved'),
       },
       {
@@ -168,8 +176,21 @@ export function closeRectifications(
         newValue: enumLabel(lang, 'status', 'closed'),
       },
     );
-    closed.push(open.ticketId);
+    if (already) continue;
+    const due = hit.values.resolveDue;
+    plan.changes.push({
+      row: hit.row,
+      values: {
+        status: 'closed',
+        resolution: [hit.values.resolution, marker].filter((text) => text !== '').join('\n'),
+        resolveAt: now,
+        // The first resolution and its deadline, which the reports' timeliness counts (as an edit sets them).
+        ...(hit.values.firstResolvedAt instanceof Date ? {} : { firstResolvedAt: now, firstResolveDue: due }),
+        callbackState: 'notRequired',
+        slaState: due instanceof Date && now.getTime() > due.getTime() ? 'metLate' : 'met',
+        updatedAt: now,
+      },
+    });
   }
-  table.updateRows(changes);
-  return { closed, history };
+  return plan;
 }

@@ -20,19 +20,75 @@ export interface StoredState extends ScheduleState {
   inspectionRows: Record<string, number>;
 }
 
+/**
+ * The journal of the one submission being recorded for this schedule (./index.ts), in a property of its
+ * own (each value holds 9 KB; the state of a 40-item schedule with everything open nearly fills one):
+ * what its first attempt decided before it wrote anything, so an attempt killed at any call is finished
+ * by the next with the same numbers, time and old statuses; and the steps that cannot tell by
+ * themselves whether they ran. Removed right after the step's last write (the schedule's new state,
+ * which remembers the response): one left behind for a response the state remembers is stale.
+ */
+export interface InFlight {
+  responseId: string;
+  /** The inspection's number in its year's series. */
+  n: number;
+  /** When the first attempt started: every row and deadline of the submission carries it. */
+  at: number;
+  /** Rectification ticket ID by item key, allocated before the counters moved. */
+  tickets: Record<string, string>;
+  /** Status before this re-inspection closed it, by ticket ID (History's old value). */
+  closes: Record<string, string>;
+  /** Steps done that leave no mark to look for cheaply. */
+  done: Array<'history' | 'fault'>;
+  /** The fault's ledger Entry IDs, once the fault step is done. */
+  faultEntries: string[];
+}
+
 function storeKey(area: string, template: string): string {
   return `inspection.schedule.${scheduleKey(area, template)}`;
 }
 
 export function loadState(store: StorePort, area: string, template: string): StoredState {
   const saved = store.get(storeKey(area, template));
-  const empty: StoredState = { ...EMPTY_STATE, recentResponses: [], recentAt: [], inspectionRows: {} };
+  const empty: StoredState = {
+    ...EMPTY_STATE,
+    recentResponses: [],
+    recentAt: [],
+    inspectionRows: {},
+  };
   if (!saved) return empty;
   try {
-    return { ...empty, ...(JSON.parse(saved) as Partial<StoredState>) };
+    const parsed = JSON.parse(saved) as Partial<StoredState>;
+    return { ...empty, ...parsed };
   } catch {
     return empty;
   }
+}
+
+function journalKey(area: string, template: string): string {
+  return `inspection.inflight.${scheduleKey(area, template)}`;
+}
+
+export function loadJournal(store: StorePort, area: string, template: string): InFlight | null {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(store.get(journalKey(area, template)) ?? 'null');
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const saved = value as Partial<InFlight>;
+  if (typeof saved.responseId !== 'string' || typeof saved.n !== 'number' || typeof saved.at !== 'number')
+    return null;
+  return {
+    responseId: saved.responseId,
+    n: saved.n,
+    at: saved.at,
+    tickets: saved.tickets ?? {},
+    closes: saved.closes ?? {},
+    done: Array.isArray(saved.done) ? saved.done : [],
+    faultEntries: Array.isArray(saved.faultEntries) ? saved.faultEntries : [],
+  };
 }
 
 export function saveState(store: StorePort, area: string, template: string, state: StoredState): void {
@@ -47,4 +103,12 @@ export function saveState(store: StorePort, area: string, template: string, stat
     inspectionRows,
   };
   store.set(storeKey(area, template), JSON.stringify(trimmed));
+}
+
+export function saveJournal(store: StorePort, area: string, template: string, journal: InFlight): void {
+  store.set(journalKey(area, template), JSON.stringify(journal));
+}
+
+export function clearJournal(store: StorePort, area: string, template: string): void {
+  store.delete(journalKey(area, template));
 }

@@ -64,3 +64,11 @@ export function flushMeritQueue(ctx: JobContext): number {
   ctx.ports.workbook.flush();
   return missing.length;
 }
+
+/** Entry IDs waiting in the journal for this evidence (a resumed submission asks before it queues again). */
+export function queuedEntryIds(ctx: JobContext, evidence: string): string[] {
+  return readQueue(ctx)
+    .filter((row) => row.evidence === evidence)
+    .map((row) => row.entryId ?? '')
+    .filter((id) => id !== '');
+}
