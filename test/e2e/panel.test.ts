@@ -444,6 +444,13 @@ describe('call budgets (issue 19)', () => {
     const byId = measure(emu, () => panel.ticket(id));
     const row = open(panel, id).row;
     const byRow = measure(emu, () => panel.ticket(id, row));
+    emu.select('Tickets', `D${row}`);
+    panel.open();
+    const sidebar = {
+      opening: measure(emu, () => panel.open()).sheets,
+      selectedRow: measure(emu, () => emu.scriptRun('panelSelected', [], { user: panel.user })).sheets,
+      queueClick: measure(emu, () => panel.ticket(id, row, true)).sheets,
+    };
     const actions: Record<string, number> = {};
     const reloads: Record<string, number> = {};
     for (const [name, action] of ACTIONS) {
@@ -458,7 +465,7 @@ describe('call budgets (issue 19)', () => {
       // The sidebar reloads the ticket after each action: a remembered read, the action's History included.
       reloads[name] = measure(emu, () => panel.ticket(id, view.row)).sheets;
     }
-    return { byId, byRow, actions, reloads };
+    return { byId, byRow, sidebar, actions, reloads };
   }
 
   it('every action as measured: ≤ 15 Sheets calls but a reopen and a callback that changes the ticket, the same at 10 and 5,000 tickets', () => {
@@ -467,6 +474,9 @@ describe('call budgets (issue 19)', () => {
     expect(large).toEqual(small);
     console.log(`panel actions: ${JSON.stringify(small.actions)}`);
     expect(Object.values(small.reloads)).toEqual(ACTIONS.map(() => 6));
+    // A queue click also selects the row (getRange + activate); the selected row costs the selection's
+    // getActiveRange, getSheet, getName, getRow, getNumRows; the opening adds My queue and the lists.
+    expect(small.sidebar).toEqual({ opening: 16, selectedRow: 11, queueClick: 8 });
     // Each: getActiveSpreadsheet; Tickets getSheetByName + the row (the version check, under the lock);
     // the header check before writing; one write per run of changed cells (from 3 runs on: getRangeList +
     // getRanges + one setValues each) and the deadline notes; History getSheetByName + header check +
