@@ -83,6 +83,18 @@ describe('a ticket read again is read from what the panel remembers, and stays t
     expect(open(panel, id).id).toBe(id);
   });
 
+  it('the remembered row no longer exists (rows deleted at the end of the sheet): found where it is now', () => {
+    const { emu, panel } = desk();
+    const id = String(rowsOf(emu, 'Tickets')[2].ID);
+    const before = open(panel, id);
+    expect(before.row).toBe(4);
+    emu.changeSheet('Tickets', 'REMOVE_ROW', (sheet) => sheet.deleteRows(5, sheet.getMaxRows() - 4));
+    emu.changeSheet('Tickets', 'REMOVE_ROW', (sheet) => sheet.deleteRow(2));
+    expect(emu.spreadsheet.sheet('Tickets').maxRows()).toBe(3);
+    for (const view of [open(panel, id), open(panel, id, before.row)])
+      expect(view).toMatchObject({ id, row: 3 });
+  });
+
   it('History written by other jobs since (a cell edit) shows at the next read, still in 6 calls', () => {
     const { emu, panel, id } = desk();
     open(panel, id);

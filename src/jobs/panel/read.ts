@@ -134,6 +134,20 @@ export function explanationsOf(
 }
 
 /**
+ * The ticket in a row the panel saw it in. Rows deleted at the end of the sheet since can leave that row
+ * outside the sheet, and Google then refuses the read ("The coordinates of the range are outside the
+ * dimensions of the sheet"): the ticket is searched instead. Any other failure repeats in the search's
+ * own calls and is thrown there.
+ */
+function hintedRow(ctx: JobContext, row: number): FoundTicket | null {
+  try {
+    return ticketAtRow(ctx, row);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The ticket with this ID: the rows it was last seen in are tried first (the panel's, then the one
  * remembered), each used only if it still holds the ID; else a TextFinder on the ID column finds it.
  * Null when there is none.
@@ -150,7 +164,7 @@ export function findTicket(
   for (const hint of rowHints) {
     if (hint === undefined || hint < 2 || tried.has(hint)) continue;
     tried.add(hint);
-    const hinted = ticketAtRow(ctx, hint);
+    const hinted = hintedRow(ctx, hint);
     if (matches(hinted)) return hinted;
   }
   const table = ctx.table<TicketRow>(TICKETS);
