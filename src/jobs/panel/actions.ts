@@ -15,7 +15,8 @@ import type { JobContext } from '../context';
 import { CHANGE_KEYS, type EditedRow, type LoggedKey, planTicketChange, type RowOutcome } from '../edit';
 import { appendHistory, type HistoryEntry } from '../history';
 import { type DeskSettings, loadSettings } from '../settings';
-import { findTicket, formatPanelTime, historyOf, versionOf } from './read';
+import { findTicket, formatPanelTime, historyOf, normalizeId, versionOf } from './read';
+import { recall } from './recall';
 import type { ActionRequest, ActionResult, PanelAction } from './view';
 import { whoIsSignedIn } from './who';
 
@@ -80,7 +81,10 @@ function staleMessage(
   shownVersion: string,
 ): string {
   const updated = found.updatedAt instanceof Date ? found.updatedAt.getTime() : 0;
-  const rows = updated === Number(shownVersion.split(':')[0]) ? [] : historyOf(ctx, found.id).rows;
+  const rows =
+    updated === Number(shownVersion.split(':')[0])
+      ? []
+      : historyOf(ctx, found.id, recall(ctx.ports.cache, normalizeId(found.id))).rows;
   const last = rows[rows.length - 1];
   if (!last || !(last.at instanceof Date)) return t(ctx.lang, 'panel.error.staleSheet');
   return t(ctx.lang, 'panel.error.stale', {

@@ -14,7 +14,16 @@ import { spreadsheetLang } from '../entry';
 import { type DeskSettings, loadSettings } from '../settings';
 import { applyAction } from './actions';
 import { myQueue } from './queue';
-import { findTicket, historyOf, ticketAtRow, ticketView } from './read';
+import {
+  explanationsOf,
+  type FoundTicket,
+  findTicket,
+  historyOf,
+  normalizeId,
+  ticketAtRow,
+  ticketView,
+} from './read';
+import { type RememberedTicket, recall, remember } from './recall';
 import type { ActionRequest, ActionResult, PanelBoot, PanelOptions, QueueView, TicketView } from './view';
 
 /** The project HTML file of the sidebar (scripts/build.mjs writes dist/Panel.html). */
@@ -67,12 +76,35 @@ function options(ctx: JobContext, settings: DeskSettings): PanelOptions {
   };
 }
 
+/**
+ * The view of the ticket found, with its timeline and deadline explanations, read from what the panel
+ * remembers of it where that still holds (./recall); what was read is remembered for the next read.
+ */
 function view(
   ctx: JobContext,
   settings: DeskSettings,
-  found: ReturnType<typeof findTicket>,
+  found: FoundTicket | null,
+  remembered: RememberedTicket | null = null,
 ): TicketView | null {
-  return found ? ticketView(ctx, settings, found, historyOf(ctx, found.values.id)) : null;
+  if (!found) return null;
+  const id = normalizeId(found.values.id);
+  const known = remembered && remembered.id === id ? remembered : recall(ctx.ports.cache, id);
+  const history = historyOf(ctx, found.values.id, known);
+  const explanations = explanationsOf(ctx, settings, found, known?.notes);
+  remember(
+    ctx.ports.cache,
+    {
+      id,
+      row: found.row,
+      through: history.through,
+      tail: history.tail,
+      total: history.older + history.rows.length,
+      history: history.rows,
+      ...(explanations.read ? { notes: explanations.read } : {}),
+    },
+    known,
+  );
+  return ticketView(ctx, settings, found, history, explanations.text);
 }
 
 /** Whether the user's selection is a row of the Tickets sheet: its row, else null. */
@@ -120,12 +152,13 @@ export function loadTicket(
 ): { ticket: TicketView | null; notice: string } {
   const ctx = contextOf(ports);
   const settings = loadSettings(ctx);
-  const found = findTicket(ctx, String(id ?? ''), rowHint ?? undefined);
+  const remembered = recall(ctx.ports.cache, normalizeId(String(id ?? '')));
+  const found = findTicket(ctx, String(id ?? ''), rowHint ?? undefined, remembered?.row);
   if (found && select) {
     const width = ctx.table(TICKETS).knownHeaderMap()?.headers.length ?? 1;
     ctx.findSheet(TICKETS)?.select(found.row, 1, 1, Math.max(1, width));
   }
-  const ticket = view(ctx, settings, found);
+  const ticket = view(ctx, settings, found, remembered);
   ctx.rememberHeaders();
   return { ticket, notice: ticket ? '' : t(ctx.lang, 'panel.error.notFound', { id: String(id ?? '') }) };
 }

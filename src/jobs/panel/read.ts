@@ -1,11 +1,14 @@
 /**
- * Reading one ticket for the panel by its ID, at a cost that does not grow with the sheet (issue 19):
- * a TextFinder on the ID column finds its row (the first cell containing the ID: one call less than a
- * whole-cell match, and the row read is checked anyway), one read brings the row's values, a TextFinder
- * on History's record-ID column finds its first and last entry, and one read of that span brings the
- * timeline. No column or sheet is read whole. The deadline explanations are computed as the job that
- * wrote them into the due cells' notes computes them (jobs/deadlines); only when the row's deadlines are
- * not the ones the rules give now (the rules changed since, a rectification deadline) are the notes read.
+ * Reading one ticket for the panel, at a cost that does not grow with the sheets (issue 19). A ticket
+ * read before (./recall: its row, its History up to a row of History) costs 6 Sheets calls: the
+ * remembered row, checked to hold the ID, and History from the remembered row to its last row (the
+ * entries appended since, whoever wrote them). The first read, or one whose memory no longer holds (rows
+ * sorted, moved or deleted; Google dropped the cache), searches instead: a TextFinder on the ID column
+ * finds its row, one read brings it, a TextFinder on History's record-ID column finds its first and last
+ * entry, and one read brings that span. No column or sheet is read whole. The deadline explanations are
+ * computed as the job that wrote them into the due cells' notes computes them (jobs/deadlines); only when
+ * the row's deadlines are not the ones the rules give now (the rules changed since, a rectification
+ * deadline) are the notes read, and then remembered with the due cells they explain.
  *
  * Reads trust the header map cached by the last job that checked it (as appends do, workbook/table.ts);
  * a cell that does not decode means the columns moved since, and the header is read again. Writes never
@@ -24,6 +27,7 @@ import type { Table } from '../../workbook/table';
 import { type JobContext, MissingSheetError } from '../context';
 import { type DeadlineColumn, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN, ticketDeadlines } from '../deadlines';
 import type { DeskSettings } from '../settings';
+import { historyKey, type RememberedTicket } from './recall';
 import type { HistoryView, MoveView, StageView, TicketView } from './view';
 
 /** The timeline shows at most this many History rows (the latest); the History sheet has them all. */
@@ -88,24 +92,33 @@ function sameInstant(a: unknown, b: unknown): boolean {
   return (a instanceof Date ? a.getTime() : '') === (b instanceof Date ? b.getTime() : '');
 }
 
+/** The due cells of a row as one string (instants), to tell whether remembered notes still explain them. */
+function dueKey(ticket: TicketRow): string {
+  return SLA_STAGES.map((stage) => ms(ticket[STAGE_DUE_COLUMN[stage]]) ?? '').join(',');
+}
+
 /**
  * How each deadline was computed: what the rules give for this row (the text intake and edits write into
- * the due cell's note), when those are the row's deadlines; else the due cells' notes, read (one call).
+ * the due cell's note), when those are the row's deadlines; else the due cells' notes — remembered with
+ * the due cells they explain, or read (one getNotes). `read` is what was read, for ./recall.
  */
 export function explanationsOf(
   ctx: JobContext,
   settings: DeskSettings,
   found: FoundTicket,
-): Partial<Record<DeadlineColumn, string>> {
+  remembered: RememberedTicket['notes'] | undefined = undefined,
+): { text: Partial<Record<DeadlineColumn, string>>; read?: RememberedTicket['notes'] } {
   const computed = ticketDeadlines(settings, ctx.lang, found.values);
   const columns = SLA_STAGES.map((stage) => STAGE_DUE_COLUMN[stage]);
   if (computed && columns.every((column) => sameInstant(computed.values[column], found.values[column])))
-    return computed.notes;
+    return { text: computed.notes };
+  const due = dueKey(found.values);
+  if (remembered && remembered.due === due) return { text: remembered.text, read: remembered };
   const table = ctx.table<TicketRow>(TICKETS);
   const span = table.columnSpan(columns);
   const map = table.knownHeaderMap();
-  if (!span || !map) return {};
-  const { notes } = sheetOf(ctx, TICKETS as SheetSchema).readWithNotes(
+  if (!span || !map) return { text: {} };
+  const notes = sheetOf(ctx, TICKETS as SheetSchema).readNotes(
     found.row,
     span.first,
     1,
@@ -117,16 +130,41 @@ export function explanationsOf(
     const note = index === undefined ? '' : (notes[0]?.[index - span.first] ?? '');
     if (note !== '') out[column] = note;
   }
-  return out;
+  return { text: out, read: { due, text: out } };
 }
 
-/** The ticket with this ID (the row the panel last saw is tried first); null when there is none. */
-export function findTicket(ctx: JobContext, id: string, rowHint?: number): FoundTicket | null {
+/**
+ * The ticket in a row the panel saw it in. Rows deleted at the end of the sheet since can leave that row
+ * outside the sheet, and Google then refuses the read ("The coordinates of the range are outside the
+ * dimensions of the sheet"): the ticket is searched instead. Any other failure repeats in the search's
+ * own calls and is thrown there.
+ */
+function hintedRow(ctx: JobContext, row: number): FoundTicket | null {
+  try {
+    return ticketAtRow(ctx, row);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The ticket with this ID: the rows it was last seen in are tried first (the panel's, then the one
+ * remembered), each used only if it still holds the ID; else a TextFinder on the ID column finds it.
+ * Null when there is none.
+ */
+export function findTicket(
+  ctx: JobContext,
+  id: string,
+  ...rowHints: Array<number | undefined>
+): FoundTicket | null {
   const wanted = normalizeId(id);
   if (wanted === '') return null;
   const matches = (found: FoundTicket | null) => found !== null && normalizeId(found.values.id) === wanted;
-  if (rowHint !== undefined && rowHint >= 2) {
-    const hinted = ticketAtRow(ctx, rowHint);
+  const tried = new Set<number>();
+  for (const hint of rowHints) {
+    if (hint === undefined || hint < 2 || tried.has(hint)) continue;
+    tried.add(hint);
+    const hinted = hintedRow(ctx, hint);
     if (matches(hinted)) return hinted;
   }
   const table = ctx.table<TicketRow>(TICKETS);
@@ -144,30 +182,108 @@ export function findTicket(ctx: JobContext, id: string, rowHint?: number): Found
   return matches(found) ? found : null;
 }
 
-/** The History rows of one record, oldest first (at most HISTORY_LIMIT, the latest), and how many were left out. */
-export function historyOf(ctx: JobContext, id: string): { rows: HistoryRow[]; older: number } {
+/** History rows read on from the remembered row before History is searched instead (cells read stay bounded). */
+const HISTORY_TAIL_ROWS = 500;
+
+/** One ticket's timeline, and where History stood when it was read (for ./recall). */
+interface Timeline {
+  /** Oldest first, at most HISTORY_LIMIT (the latest). */
+  rows: HistoryRow[];
+  /** Entries left out (older than those shown). */
+  older: number;
+  /** History's last row when read (1 when it had no entries). */
+  through: number;
+  /** The entry in that row (historyKey). */
+  tail: string;
+}
+
+function byTime(rows: HistoryRow[]): HistoryRow[] {
+  // A stable sort: entries of one instant keep their sheet order (a person may have sorted History).
+  return rows
+    .map((row, index) => ({ row, index, at: ms(row.at) ?? 0 }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((item) => item.row);
+}
+
+function timeline(all: HistoryRow[], total: number, through: number, tail: string): Timeline {
+  const rows = byTime(all).slice(-HISTORY_LIMIT);
+  return { rows, older: Math.max(0, total - rows.length), through, tail };
+}
+
+/**
+ * The remembered timeline brought up to date: one read of History from the remembered row to the last
+ * one. Null when it cannot be trusted (History shrank, too many rows since, or the remembered row holds
+ * another entry now: rows were deleted, inserted or sorted) — then History is searched.
+ */
+function updatedTimeline(
+  ctx: JobContext,
+  table: Table<HistoryRow>,
+  wanted: string,
+  last: number,
+  remembered: RememberedTicket,
+): Timeline | null {
+  const { through } = remembered;
+  if (through < 1 || last < through || last - through > HISTORY_TAIL_ROWS) return null;
+  const from = Math.max(2, through);
+  if (last < from) return timeline(remembered.history, remembered.total, through, remembered.tail);
+  const block = readBlock(ctx, table, HISTORY_KEYS, from, last - from + 1).rows;
+  if (through >= 2 && (block[0]?.row !== through || historyKey(block[0].values) !== remembered.tail))
+    return null;
+  const added = block
+    .filter((r) => r.row > through && normalizeId(r.values.recordId) === wanted)
+    .map((r) => r.values);
+  const tailRow = block.find((r) => r.row === last);
+  return timeline(
+    [...remembered.history, ...added],
+    remembered.total + added.length,
+    last,
+    tailRow ? historyKey(tailRow.values) : '',
+  );
+}
+
+/** The entry in History row `row` as historyKey writes it (one read), '' for the header row. */
+function historyKeyAt(ctx: JobContext, table: Table<HistoryRow>, row: number): string {
+  if (row < 2) return '';
+  const line = readBlock(ctx, table, HISTORY_KEYS, row, 1).rows[0];
+  return line ? historyKey(line.values) : '';
+}
+
+/**
+ * The History rows of one record, oldest first (at most HISTORY_LIMIT, the latest), and how many were
+ * left out. From what was remembered when it can be trusted (one read); else a TextFinder on the
+ * record-ID column finds the first and last entry, and one read brings the span.
+ */
+export function historyOf(ctx: JobContext, id: string, remembered: RememberedTicket | null = null): Timeline {
   const table = ctx.table<HistoryRow>(HISTORY);
   if (!table.knownHeaderMap()) table.headerMap();
   const column = table.knownHeaderMap()?.columns.recordId;
-  if (column === undefined) return { rows: [], older: 0 };
+  if (column === undefined) return { rows: [], older: 0, through: 0, tail: '' };
+  const sheet = sheetOf(ctx, table.schema as SheetSchema);
+  const wanted = normalizeId(id);
+  const last = sheet.lastRow();
+  if (remembered && remembered.id === wanted) {
+    const updated = updatedTimeline(ctx, table, wanted, last, remembered);
+    if (updated) return updated;
+  }
   // Not a whole-cell search (one call less): the rows read are filtered by their record ID below.
-  const span = sheetOf(ctx, table.schema as SheetSchema).findInColumn(column, 2, id.trim(), {
-    wholeCell: false,
-  });
-  if (!span) return { rows: [], older: 0 };
-  // A long-lived ticket's entries are spread over many rows: read the latest part of the span only.
+  const span = sheet.findInColumn(column, 2, id.trim(), { wholeCell: false });
+  if (!span) return timeline([], 0, Math.max(1, last), historyKeyAt(ctx, table, last));
+  // A long-lived ticket's entries are spread over many rows: read the latest part of the span only,
+  // on to History's last row when that is near (so the next read starts there).
   const maxRows = HISTORY_LIMIT * 20;
   const first = Math.max(span.first, span.last - maxRows + 1);
-  const block = readBlock(ctx, table, HISTORY_KEYS, first, span.last - first + 1);
-  const wanted = normalizeId(id);
+  const end = last >= span.last && last - span.last <= HISTORY_TAIL_ROWS ? last : span.last;
+  const block = readBlock(ctx, table, HISTORY_KEYS, first, end - first + 1);
   const mine = block.rows.map((r) => r.values).filter((row) => normalizeId(row.recordId) === wanted);
-  const shown = mine.slice(-HISTORY_LIMIT);
   // Matches of other records containing the ID (a longer imported one) are not this ticket's.
   const others = block.rows.filter((r) => {
     const recordId = normalizeId(r.values.recordId);
-    return recordId !== wanted && recordId.includes(wanted);
+    return r.row <= span.last && recordId !== wanted && recordId.includes(wanted);
   }).length;
-  return { rows: shown, older: Math.max(0, span.count - others - shown.length) };
+  const total = Math.max(mine.length, span.count - others);
+  const endRow = block.rows.find((r) => r.row === end);
+  const tail = end === last ? (endRow ? historyKey(endRow.values) : '') : historyKeyAt(ctx, table, last);
+  return timeline(mine, total, Math.max(1, last), tail);
 }
 
 /** Every instant the panel shows, in the spreadsheet's time zone: "Tue 2026-03-03 10:00". */
@@ -309,12 +425,12 @@ export function ticketView(
   settings: DeskSettings,
   found: FoundTicket,
   history: { rows: HistoryRow[]; older: number },
+  explanations: Partial<Record<DeadlineColumn, string>>,
 ): TicketView {
   const { lang } = ctx;
   const ticket = found.values;
   const now = ctx.now();
   const sla = slaOf(settings, ticket, now);
-  const explanations = explanationsOf(ctx, settings, found);
   const label = (key: keyof TicketRow) => {
     const column = TICKETS.columns.find((c) => c.key === key);
     return column ? columnLabel(column, lang) : key;
