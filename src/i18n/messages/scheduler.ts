@@ -31,7 +31,7 @@ export const en = {
   'scheduler.skipped.running': 'Another run of the scheduler is still working.',
   'escalation.subject': '[Service Desk] Escalation: {count} ticket(s) past their deadlines',
   'escalation.intro':
-    'These tickets have breached their SLA deadlines and are escalated to you. Level 2 (breached) goes to the department head; level 3 (breached by more than 1 working day, or any breach of a Major complaint) goes to the CS manager and the GM. Each level is sent once.',
+    'These tickets have breached their deadlines and are escalated to you at once. A department head hears of a breached deadline; the CS manager and the GM of one more than 1 working day late, or of any breach of a Major complaint. Each level is sent once.',
   'escalation.col.id': 'Ticket',
   'escalation.col.level': 'Level',
   'escalation.col.type': 'Type',
@@ -79,7 +79,7 @@ export const zh: Record<keyof typeof en, string> = {
   'scheduler.skipped.running': '上一次调度仍在运行。',
   'escalation.subject': '【客服工作台】升级提醒：{count} 张工单已超时',
   'escalation.intro':
-    '以下工单已超过时限，现升级给你。二级（已超时）通知部门负责人；三级（超时超过 1 个工作日，或重大投诉任何超时）通知客服经理和总经理。每一级只通知一次。',
+    '以下工单已超过时限，现立即升级给你。超时的工单通知部门负责人；超时超过 1 个工作日，或重大投诉任何超时，通知客服经理和总经理。每一级只通知一次。',
   'escalation.col.id': '工单号',
   'escalation.col.level': '级别',
   'escalation.col.type': '类型',

@@ -20,11 +20,11 @@ import { maskPhone } from '../../core/text';
 import { OPEN_STATUSES } from '../../core/tickets';
 import { callbackPrefill } from '../../forms/callback';
 import { registeredForm } from '../../forms/registry';
-import { bothLanguages, type MessageKey, t } from '../../i18n';
+import { type MessageKey, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { FormInfo } from '../../ports';
-import { columnLabelOf, columnOf } from '../../workbook/schema';
-import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import { columnLabelOf } from '../../workbook/schema';
+import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import { pointsAtRiskByPerson, pointsAtRiskSection } from '../assessment/digest-section';
 import { auditSampleSection, openSamplesByAuditor } from '../audits/digest-section';
 import type { JobContext } from '../context';
@@ -32,6 +32,8 @@ import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import { inspectionDigest } from '../inspections/daily';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
+import { escalationsBetween, type LoggedEscalation } from './escalation-log';
+import { levelWords } from './escalations';
 import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
 import { spreadsheetLink, staffEmail } from './recipients';
 
@@ -66,8 +68,6 @@ const CURSOR_KEY = 'digest.cursor';
 /** Rows per list in one digest; the rest are counted and linked to the sheet. */
 export const DIGEST_LIST_ROWS = 30;
 const DIGEST_LOCK_MS = 30_000;
-/** History is read backwards in blocks of this many rows until the last digest's time is reached. */
-const HISTORY_BLOCK = 1000;
 const MANAGER_ROLES: ReadonlySet<StaffMember['role']> = new Set<StaffMember['role']>(['manager', 'gm']);
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
@@ -119,42 +119,6 @@ function callbackLink(
     ctx.ports.log.error('callback form link failed', error);
     return null;
   }
-}
-
-interface Escalated {
-  id: string;
-  level: string;
-  at: number;
-}
-
-/** Escalations the sweep recorded in History (source scheduler) after `since`, newest last. */
-function escalationsSince(ctx: JobContext, since: number): Escalated[] {
-  const sheet = ctx.findSheet(HISTORY);
-  if (!sheet) return [];
-  const labels = new Set(bothLanguages(columnOf(TICKETS, 'escalationLevel').label));
-  const table = ctx.table<HistoryRow>(HISTORY);
-  const found: Escalated[] = [];
-  let end = sheet.lastRow();
-  while (end >= 2) {
-    const first = Math.max(2, end - HISTORY_BLOCK + 1);
-    const { rows } = table.readRowsAt(first, end - first + 1, [
-      'at',
-      'recordId',
-      'field',
-      'newValue',
-      'source',
-    ]);
-    let older = false;
-    for (const { values } of rows) {
-      if (!(values.at instanceof Date)) continue;
-      if (values.at.getTime() <= since) older = true;
-      else if (values.source === 'scheduler' && labels.has(values.field))
-        found.push({ id: values.recordId, level: values.newValue, at: values.at.getTime() });
-    }
-    if (older) break;
-    end = first - 1;
-  }
-  return found.sort((a, b) => a.at - b.at);
 }
 
 class DigestWriter {
@@ -318,7 +282,7 @@ class DigestWriter {
               columns: this.columns(['id', 'level', 'at']),
               rows: news.escalations.map((escalation) => [
                 escalation.id,
-                escalation.level,
+                levelWords(this.ctx.lang, escalation.to),
                 this.when(escalation.at),
               ]),
             },
@@ -350,7 +314,7 @@ class DigestWriter {
 interface ManagerNews {
   breaches: Array<{ ticket: DigestTicket; stage: OpenStageDue }>;
   major: DigestTicket[];
-  escalations: Escalated[];
+  escalations: LoggedEscalation[];
 }
 
 /** What managers hear about: what happened between the last digest and this one. */
@@ -371,7 +335,7 @@ function managerNews(ctx: JobContext, tickets: readonly DigestTicket[], window: 
     )
       major.push(ticket);
   }
-  return { breaches, major, escalations: escalationsSince(ctx, window.since) };
+  return { breaches, major, escalations: escalationsBetween(ctx, window.since) };
 }
 
 interface DigestCursor {
