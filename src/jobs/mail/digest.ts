@@ -12,7 +12,7 @@
  */
 
 import { isCallbackDue } from '../../core/callbacks/window';
-import { type MailSection, renderMail } from '../../core/mail-html';
+import { type MailCell, type MailSection, renderMail } from '../../core/mail-html';
 import type { Budget, Slot } from '../../core/schedule';
 import type { StaffMember } from '../../core/settings';
 import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../../core/sla';
@@ -33,7 +33,7 @@ import { inspectionDigest } from '../inspections/daily';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
 import { escalationsBetween, type LoggedEscalation } from './escalation-log';
-import { levelWords } from './escalations';
+import { levelWords, ticketRowLink } from './escalations';
 import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
 import { spreadsheetLink, staffEmail } from './recipients';
 
@@ -127,8 +127,16 @@ class DigestWriter {
   constructor(
     private readonly ctx: JobContext,
     private readonly settings: DeskSettings,
+    /** Each ticket's sheet row, for its "Open ticket" link. */
+    private readonly rowOf: ReadonlyMap<DigestTicket, number>,
   ) {
     this.form = registeredForm(ctx.ports.store, 'form.callback');
+  }
+
+  /** A short "Open ticket" / "打开工单" link to the ticket's row (never a bare URL in the table). */
+  private openLink(ticket: DigestTicket): MailCell {
+    const href = ticketRowLink(this.ctx, this.rowOf.get(ticket) ?? null);
+    return href ? { text: this.text('escalation.openRow'), href } : '';
   }
 
   private text(key: string, params?: Record<string, string | number>): string {
@@ -166,6 +174,7 @@ class DigestWriter {
       'deadline',
       'due',
       ...(withOwner ? ['assignee', 'department'] : ['status']),
+      'open',
     ];
     const rows = items.map(({ ticket, stage }) => [
       ticket.id,
@@ -176,6 +185,7 @@ class DigestWriter {
       this.stageLabel(stage.stage),
       this.when(stage.due),
       ...(withOwner ? [ticket.assignee, ticket.department] : [this.enumLabel('status', ticket.status)]),
+      this.openLink(ticket),
     ]);
     return { heading: this.text(heading), table: { columns: this.columns(keys), rows } };
   }
@@ -232,17 +242,22 @@ class DigestWriter {
 
   private callbackSection(person: StaffMember, callbacks: readonly DigestTicket[]): MailSection | null {
     if (callbacks.length === 0) return null;
-    const rows = callbacks.map((ticket) => [
-      ticket.id,
-      ticket.customer,
-      maskPhone(ticket.phone),
-      this.enumLabel('callbackState', ticket.callbackState),
-      ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
-      callbackLink(this.ctx, this.form, ticket.id, person.name) ?? this.text('digest.noForm'),
-    ]);
+    const rows = callbacks.map((ticket): MailCell[] => {
+      const form = callbackLink(this.ctx, this.form, ticket.id, person.name);
+      return [
+        ticket.id,
+        ticket.customer,
+        maskPhone(ticket.phone),
+        this.enumLabel('callbackState', ticket.callbackState),
+        ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
+        // The pre-filled form's ~300-character URL behind two words, so the table stays readable.
+        form ? { text: this.text('digest.logCallback'), href: form } : this.text('digest.noForm'),
+        this.openLink(ticket),
+      ];
+    });
     return {
       heading: this.text('digest.section.callbacks'),
-      table: { columns: this.columns(['id', 'customer', 'phone', 'state', 'due', 'link']), rows },
+      table: { columns: this.columns(['id', 'customer', 'phone', 'state', 'due', 'link', 'open']), rows },
     };
   }
 
@@ -365,15 +380,13 @@ export function runDigest(
   window: DigestWindow,
   budget: Budget,
 ): DigestOutcome {
-  const tickets = ctx
-    .table<TicketRow>(TICKETS)
-    .readRows(DIGEST_KEYS)
-    .rows.map((row) => row.values)
-    .filter((ticket) => ticket.id !== '');
+  const read = ctx.table<TicketRow>(TICKETS).readRows(DIGEST_KEYS).rows;
+  const rowOf = new Map(read.map(({ row, values }) => [values as DigestTicket, row]));
+  const tickets = read.map((row) => row.values).filter((ticket) => ticket.id !== '');
   const people = settings.staff.filter((person) => person.active && person.email !== '');
   const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
   const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
-  const writer = new DigestWriter(ctx, settings);
+  const writer = new DigestWriter(ctx, settings, rowOf);
   const samples = openSamplesByAuditor(ctx);
   const inspections = inspectionDigest(ctx, settings, window);
   const risks = pointsAtRiskByPerson(ctx, settings);
