@@ -80,8 +80,20 @@ function recompute(emu: Emulator): Record<string, Counted> {
         return result && inJune(new Date(result.at)) ? ticket.回访状态 === '已回访' : null;
       }),
   );
+  // Rework: tickets set Resolved in June (History) whose June resolution was not their first.
+  const resolvedInJune = new Map<string, number[]>();
+  for (const event of rowsOf(emu, '操作日志')) {
+    const at = time(event.时间);
+    if (event.字段 !== '状态' || event.新值 !== '已解决' || at === null || !inJune(event.时间)) continue;
+    const id = String(event.记录编号);
+    resolvedInJune.set(id, [...(resolvedInJune.get(id) ?? []), at]);
+  }
   const rework = tally(
-    tickets.map((ticket) => (inJune(ticket.解决时间) ? Number(ticket.重新处理次数) > 0 : null)),
+    tickets.map((ticket) => {
+      const times = resolvedInJune.get(String(ticket.编号));
+      const first = time(ticket.首次解决时间);
+      return times ? times.some((at) => first !== null && at > first) : null;
+    }),
   );
   // The Callbacks log: every valid scored attempt in June, by its own time.
   const satisfaction = tally(
