@@ -68,7 +68,9 @@ describe('escalation rules and the daily escalation summary', () => {
       for (const line of mail.body.split('\n').filter((text) => /CMP-2026-\d{6} \|/.test(text))) {
         const id = /CMP-2026-\d{6}/.exec(line)?.[0] ?? '';
         expect(line).toMatch(/ \| (Breached: department head|Seriously late: CS manager and GM) \| /);
-        expect(line).toContain('| Water leaking from the ceiling. |');
+        expect(line).toMatch(
+          / \| (Complaint|Inquiry) · [^|]+ \| Water leaking from the ceiling\. · Customer \d+ \| /,
+        );
         expect(line).toMatch(/ \| \d+(\.\d)? bh \| In progress \| Open ticket: \S+#gid=\d+&range=A(\d+)$/);
         expect(Number(/range=A(\d+)$/.exec(line)?.[1])).toBe(rowOf.get(id));
       }

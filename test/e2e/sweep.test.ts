@@ -59,7 +59,7 @@ describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', (
     expect(summary?.subject).toBe('[Service Desk] Escalation summary 2026-05-08: 1 ticket(s)');
     expect(summary?.body).toMatch(
       new RegExp(
-        `${id} \\| Breached: department head \\| Complaint \\| Repair / Plumbing \\| .+ \\| Resolve due \\| .+ \\| \\d+(\\.\\d)? bh \\| Transferred \\| Open ticket: .+#gid=\\d+&range=A2`,
+        `${id} \\| Breached: department head \\| Complaint · Repair / Plumbing \\| Water leaking .+ · Wang Fang \\| .+ · Engineering \\| Resolve due Fri 2026-05-08 10:00 \\| \\d+(\\.\\d)? bh \\| Transferred \\| Open ticket: .+#gid=\\d+&range=A2`,
       ),
     );
 

@@ -7,10 +7,10 @@
  * escalation rule per type and severity (praise never escalates; only Major complaints go at once).
  *
  * A ticket that jumps levels notifies every level it passed, each once. One email per recipient,
- * listing all of that person's escalated tickets; each line says the ticket, the level in words, type,
- * category, the customer's issue (short), customer, department, assignee, the deadline missed, when it
- * was due, how late in business hours, the status, and links to the ticket's row. Phones are not shown
- * (a manager opens the row); text escaped by renderMail.
+ * listing all of that person's escalated tickets; each line says the ticket, the level in words, type
+ * and category, the customer's issue (short) and name, assignee and department, the deadline missed
+ * and when it was due, how late in business hours, the status, and links to the ticket's row. Phones
+ * are not shown (a manager opens the row); text escaped by renderMail.
  *
  * Keys: an alert lists each (ticket, level) as `escalation:CMP-2026-00012:2`; the sweep's journal says
  * whom they were already mailed to. A summary is one event per recipient and day,
@@ -126,21 +126,16 @@ export function ticketRowLink(ctx: JobContext, row: number | null): string {
   return `${base}#gid=${id}&range=A${row}`;
 }
 
-const COLUMNS = [
-  'id',
-  'level',
-  'type',
-  'category',
-  'issue',
-  'customer',
-  'department',
-  'assignee',
-  'stage',
-  'due',
-  'late',
-  'status',
-  'open',
-] as const;
+/**
+ * Nine columns, so a line fits a mail pane (a browser test renders it at 900 px): type with category,
+ * assignee with department, the deadline missed with when it was due.
+ */
+const COLUMNS = ['id', 'level', 'type', 'issue', 'assignee', 'stage', 'late', 'status', 'open'] as const;
+
+/** "a · b", or whichever is not empty. */
+function joined(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(' · ');
+}
 
 function lines(
   ctx: JobContext,
@@ -159,14 +154,18 @@ function lines(
     return [
       ticket.id,
       levelWords(lang, level),
-      ticket.type === '' ? '' : enumLabel(lang, 'ticketType', ticket.type as TicketType),
-      ticket.category,
-      shortIssue(ticket.description),
-      ticket.customer,
-      ticket.department,
-      ticket.assignee,
-      stage === null ? '' : columnLabelOf(TICKETS, STAGE_DUE_COLUMN[stage], lang),
-      due === null ? '' : render(lang, formatLocalDateTime(calendar, due)),
+      joined(
+        ticket.type === '' ? '' : enumLabel(lang, 'ticketType', ticket.type as TicketType),
+        ticket.category,
+      ),
+      joined(shortIssue(ticket.description), ticket.customer),
+      joined(ticket.assignee, ticket.department),
+      stage === null
+        ? ''
+        : t(lang, 'escalation.stageDue', {
+            stage: columnLabelOf(TICKETS, STAGE_DUE_COLUMN[stage], lang),
+            due: due === null ? '' : render(lang, formatLocalDateTime(calendar, due)),
+          }),
       late(due, lateAt),
       ticket.status === '' ? '' : enumLabel(lang, 'status', ticket.status),
       link ? { text: t(lang, 'escalation.openRow'), href: link } : '',
