@@ -37,6 +37,9 @@ describe('escalation rules and the daily escalation summary', () => {
     setCell(emu, 3, 'Type', 'Inquiry');
     submitIntake(emu, complaint({ severity: 'Major', customer: 'Major Customer', phone: '13900000009' }));
     const major = String(rowsOf(emu, 'Tickets').at(-1)?.ID);
+    // A Major complaint is told on receipt to the department head, the CS manager and the GM.
+    const received = mails(emu, new RegExp(`MAJOR Complaint ${major}`));
+    expect(received.flatMap((mail) => mail.to).sort()).toEqual([GM, HEAD, MANAGER].sort());
 
     emu.advanceTo(shanghai('2026-03-02 15:30'));
     const tickets = rowsOf(emu, 'Tickets');
