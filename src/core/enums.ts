@@ -4,7 +4,7 @@
  */
 export const ENUMS = {
   ticketType: ['complaint', 'inquiry', 'suggestion', 'repair', 'praise'],
-  severity: ['general', 'major'],
+  severity: ['general', 'major', 'urgent'],
   channel: ['phone', 'walkIn', 'email', 'online', 'letter', 'other'],
   status: [
     'new',

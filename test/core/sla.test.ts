@@ -248,11 +248,39 @@ describe('escalation rules per type and severity (⚙ SLA policy, issue 14)', ()
     expect(levelOf(DEFAULT_SLA_POLICY, 'repair')).toBe(3);
   });
 
-  test('defaults: only a Major complaint is mailed at once; the rest go into the daily summary', () => {
+  test('defaults: only Major complaints and Urgent tickets are mailed at once; the rest go into the daily summary', () => {
     const notices = DEFAULT_SLA_POLICY.rows.map(
       (row) => `${row.type}/${row.severity} ${row.escalation.notice}`,
     );
-    expect(notices.filter((line) => line.endsWith('immediate'))).toEqual(['complaint/major immediate']);
+    expect(notices.filter((line) => line.endsWith('immediate'))).toEqual([
+      'complaint/major immediate',
+      'complaint/urgent immediate',
+      'repair/urgent immediate',
+    ]);
+  });
+
+  test('Urgent runs 24×7 in wall-clock time: ack 15 min, on site 30 min, resolve 4 h; a miss goes to level 3', () => {
+    // Sat 2026-10-03 23:50, inside the National Day holiday: a pipe burst.
+    const night = cst('2026-10-03T23:50');
+    const d = computeDueDates(DEFAULT_SLA_POLICY, china, {
+      type: 'repair',
+      severity: 'urgent',
+      receivedAt: night,
+    });
+    expect(wall(d.stages.ack)).toBe('2026-10-04 00:05');
+    expect(wall(d.stages.feedback)).toBe('2026-10-04 00:20');
+    expect(wall(d.stages.resolve)).toBe('2026-10-04 03:50');
+    expect(d.stages.transfer).toBeNull();
+    const status = evaluateSla(
+      DEFAULT_SLA_POLICY,
+      china,
+      { type: 'repair', severity: 'urgent', receivedAt: night },
+      cst('2026-10-04T00:10'),
+    );
+    expect(status.stages.ack).toBe('breached');
+    expect(status.escalation).toBe(3);
+    // Other types have no Urgent row: their 'any' row applies (a praise still never escalates).
+    expect(slaTargetFor(DEFAULT_SLA_POLICY, 'praise', 'urgent')?.escalation.reach).toBe('none');
   });
 
   test('a row sets the reach and the mail; labels of either language; empty cells keep the default', () => {

@@ -119,4 +119,31 @@ describe('escalation rules and the daily escalation summary', () => {
     expect(mails(emu, SUMMARY)).toHaveLength(0); // the 12:00 summary had nothing left to tell
     expect(rowsOf(emu, 'Run log').some((row) => row.Job === 'Escalation summary 2026-03-02')).toBe(true);
   });
+
+  it('an Urgent repair on a holiday night: told at once, deadlines around the clock, level 3 at the first miss', () => {
+    // Sat 2026-10-03 23:40, in the National Day holiday: a burst pipe.
+    const emu = newDesk({ lang: 'en', start: shanghai('2026-10-03 23:40') });
+    submitIntake(
+      emu,
+      complaint({
+        type: 'Repair',
+        severity: 'Urgent',
+        description: 'Pipe burst, water pouring into the lift shaft.',
+      }),
+    );
+    const [row] = rowsOf(emu, 'Tickets');
+    expect(row.Severity).toBe('Urgent');
+    expect((row['Ack due'] as Date).toISOString()).toBe(shanghai('2026-10-03 23:55').toISOString());
+    expect((row['Resolve due'] as Date).toISOString()).toBe(shanghai('2026-10-04 03:40').toISOString());
+    const told = mails(emu, new RegExp(`URGENT Repair ${String(row.ID)}`));
+    expect(told.flatMap((mail) => mail.to).sort()).toEqual([HEAD, MANAGER].sort());
+    // Nobody acknowledges it: the 00:00 run finds the 23:55 deadline missed → CS manager and GM at once.
+    emu.advanceTo(shanghai('2026-10-04 00:30'));
+    expect(rowsOf(emu, 'Tickets')[0]['Escalation level']).toBe(3);
+    const alerts = mails(emu, ALERT);
+    expect(alerts.flatMap((mail) => mail.to).sort()).toEqual([GM, HEAD, MANAGER].sort());
+    const toManager = alerts.find((mail) => mail.to.includes(MANAGER));
+    expect(toManager?.body).toMatch(/Seriously late: CS manager and GM \| Repair · /);
+    expect(toManager?.body).toMatch(/Ack due Sat 2026-10-03 23:55 \| /);
+  });
 });

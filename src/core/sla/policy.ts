@@ -81,9 +81,13 @@ function row(
  * - suggestion: written reply within 3 d: seed 003 L392; resolve 7 d, callback within 2 weeks;
  * - praise: acknowledge only.
  *
+ * Urgent (紧急: a leak, a fire, people stuck in a lift; seed 003 L153: emergency support on weekends and
+ * holidays) runs 24×7 in wall-clock hours — acknowledge in 15 min, on site (department feedback) in
+ * 30 min, resolved in 4 h, callback within 1 wd — this product's defaults, not the seeds'.
+ *
  * Escalation (issue 14 "Noise", SPEC §5 "escalation per type"; this product's defaults, not the seeds'):
  * praise never escalates; inquiries and suggestions stop at the department head; complaints and repairs
- * reach the CS manager and the GM. A Major complaint's escalation is mailed at once (seed 002 §3.4.7: a
+ * reach the CS manager and the GM. An Urgent ticket's and a Major complaint's escalation is mailed at once (seed 002 §3.4.7: a
  * major complaint is reported to management at once); every other level goes into the recipients' one
  * escalation summary a day.
  */
@@ -93,6 +97,8 @@ export const DEFAULT_SLA_POLICY_ROWS: readonly SlaPolicyRow[] = [
     'management',
     'dailySummary',
   ]),
+  row('complaint', 'urgent', [h(0.25), null, h(0.5), h(4)], [wd(0), wd(1)], 100, ['management', 'immediate']),
+  row('repair', 'urgent', [h(0.25), null, h(0.5), h(4)], [wd(0), wd(1)], 100, ['management', 'immediate']),
   row('repair', 'major', [h(24), null, wd(1), wd(7)], [wd(0), wd(1)], 100, ['management', 'dailySummary']),
   row('repair', 'general', [h(24), null, wd(1), wd(3)], [wd(0), wd(1)], 100, ['management', 'dailySummary']),
   row('inquiry', 'any', [h(24), null, null, h(24)], [null, null], 10, ['department', 'dailySummary']),

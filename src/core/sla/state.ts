@@ -86,7 +86,8 @@ export function escalationLevel(
   for (const { due, state } of stages) {
     if (state === 'breached') {
       const majorComplaint = ticket.type === 'complaint' && ticket.severity === 'major';
-      if (majorComplaint || now > addWorkingDays(cal, due, 1)) return 3;
+      // An Urgent ticket (leak, fire, lift) goes to management at its first missed deadline.
+      if (majorComplaint || ticket.severity === 'urgent' || now > addWorkingDays(cal, due, 1)) return 3;
       level = 2;
     } else if (state === 'atRisk' && level < 1) level = 1;
   }

@@ -24,7 +24,7 @@ function ticketMail(
   ctx: JobContext,
   settings: DeskSettings,
   ticket: Partial<TicketRow>,
-  kind: 'assigned' | 'major' | 'repeat',
+  kind: 'assigned' | 'major' | 'urgent' | 'repeat',
   to: string[],
 ): Mail {
   const { lang } = ctx;
@@ -68,6 +68,11 @@ export function ticketNotices(ctx: JobContext, settings: DeskSettings, ticket: P
   const assignee = staffEmail(settings.staff, ticket.assignee ?? '');
   if (assignee) notices.push(ticketMail(ctx, settings, ticket, 'assigned', [assignee]));
   const heads = departmentHeads(settings.staff, ticket.department ?? '');
+  if (ticket.severity === 'urgent') {
+    // Around the clock: the department head and the CS manager (the duty manager) at once.
+    const to = [...heads, ...emailsWithRole(settings.staff, ['manager'])];
+    if (to.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'urgent', to));
+  }
   if (ticket.severity === 'major') {
     const managers = emailsWithRole(
       settings.staff,
