@@ -5,8 +5,9 @@
  * counts what the product sent, not what it meant to send.
  *
  * A mail's kind comes from its subject, matched against the product's own subject templates (either
- * language). An escalation line is a text-body line holding a ticket ID; its level is the first
- * "level" cell of the line — a digit (1/2/3) or a level in words.
+ * language). An escalation line is a text-body line holding a ticket ID; its level is the line's
+ * level cell — a digit (1/2/3) or one of the product's level words (a customer's text that merely
+ * says "serious" is not a level).
  */
 import { CATALOGS, LANGS, type MessageKey } from '../../src/i18n';
 
@@ -67,12 +68,12 @@ export function mailKind(subject: string): MailKind {
   return 'other';
 }
 
-const TICKET_ID = /\b[A-Z]{2,6}-\d{4}-\d{5}\b/;
-const LEVEL_WORDS: Array<[number, RegExp]> = [
-  [3, /serious|严重|3级|level 3/i],
-  [2, /breached|已超时|2级|level 2/i],
-  [1, /at risk|临近|1级|level 1/i],
-];
+const TICKET_ID = /\b[A-Z]{2,6}-\d{4}-\d{5,6}\b/;
+/** The product's level words (a cell equal to one), in either language. */
+const LEVEL_WORDS: Array<[number, Set<string>]> = [1, 2, 3].map((level) => [
+  level,
+  new Set(LANGS.map((lang) => CATALOGS[lang][`escalation.level.${level}` as MessageKey])),
+]);
 
 /** (ticket, level) pairs of an escalation mail's text body: one per line holding a ticket ID. */
 export function escalationLines(body: string): Array<{ ticket: string; level: number | null }> {
@@ -82,7 +83,7 @@ export function escalationLines(body: string): Array<{ ticket: string; level: nu
     if (!id) continue;
     const cells = line.split('|').map((cell) => cell.trim());
     const digit = cells.find((cell) => /^[123]$/.test(cell));
-    const word = LEVEL_WORDS.find(([, pattern]) => cells.some((cell) => pattern.test(cell)));
+    const word = LEVEL_WORDS.find(([, words]) => cells.some((cell) => words.has(cell)));
     lines.push({ ticket: id[0], level: digit ? Number(digit) : (word?.[0] ?? null) });
   }
   return lines;

@@ -18,4 +18,6 @@ export interface SettingsIssue {
 export interface KeyedRow {
   row: number;
   values: Record<string, CellValue>;
+  /** The text of cells the column type could not read (an unknown choice), so a parser can name it. */
+  unrecognized?: Partial<Record<string, string>>;
 }

@@ -4,7 +4,7 @@
  */
 export const ENUMS = {
   ticketType: ['complaint', 'inquiry', 'suggestion', 'repair', 'praise'],
-  severity: ['general', 'major'],
+  severity: ['general', 'major', 'urgent'],
   channel: ['phone', 'walkIn', 'email', 'online', 'letter', 'other'],
   status: [
     'new',
@@ -55,6 +55,10 @@ export const ENUMS = {
     'merits',
   ],
   assessmentState: ['provisional', 'final'],
+  /** How far a ticket's escalation goes (⚙ SLA policy): levels 0 … 3 in words. */
+  escalationReach: ['none', 'assignee', 'department', 'management'],
+  /** How an escalation is mailed (⚙ SLA policy): at once, or in the day's summary. */
+  escalationNotice: ['immediate', 'dailySummary'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

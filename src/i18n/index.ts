@@ -12,6 +12,7 @@ import * as capacity from './messages/capacity';
 import * as common from './messages/common';
 import * as digest from './messages/digest';
 import * as enums from './messages/enums';
+import * as escalations from './messages/escalations';
 import * as forms from './messages/forms';
 import * as health from './messages/health';
 import * as identity from './messages/identity';
@@ -77,6 +78,7 @@ const en = dictionary(
   capacity.en,
   identity.en,
   mail.en,
+  escalations.en,
 );
 
 export type MessageKey = keyof typeof en;
@@ -107,6 +109,7 @@ const zh: Record<MessageKey, string> = dictionary(
   capacity.zh,
   identity.zh,
   mail.zh,
+  escalations.zh,
 );
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -183,5 +183,7 @@ export function defaultSlaPolicyRows(lang: Lang = 'en'): Row[] {
     callbackOpen: render(lang, formatDuration(policyRow.callbackOpen)),
     callbackDue: render(lang, formatDuration(policyRow.callbackDue)),
     sampleRate: policyRow.sampleRate,
+    escalateTo: policyRow.escalation.reach,
+    escalationMail: policyRow.escalation.notice,
   }));
 }

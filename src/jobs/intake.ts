@@ -204,7 +204,8 @@ export function handleIntake(
 
     const prior = buildRepeatIndex(earlierContacts(tickets, fields));
     const repeat = findRepeat(prior, fields, settings.general.repeatWindowDays);
-    const severity = repeat ? repeat.severity : fields.severity;
+    // A repeat is raised to Major; an Urgent ticket stays Urgent (its clock is the tighter one).
+    const severity = repeat && fields.severity !== 'urgent' ? repeat.severity : fields.severity;
     const allReviews = [...reviews, ...route.reviews];
     if (repeat)
       allReviews.push({

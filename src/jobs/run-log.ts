@@ -12,6 +12,7 @@ export type JobName =
   | 'inbox'
   | 'sweep'
   | 'digest'
+  | 'escalationSummary'
   | 'weekly'
   | 'qaSample'
   | 'qaFinalise'
@@ -30,6 +31,7 @@ export const LOGGED_JOBS: readonly JobName[] = [
   'inbox',
   'sweep',
   'digest',
+  'escalationSummary',
   'weekly',
   'monthly',
   'quarterly',

@@ -21,6 +21,7 @@ import { runImport } from './import';
 import { reconcileInbox } from './inbox';
 import { pruneMailIndex } from './mail';
 import { runDigest } from './mail/digest';
+import { runEscalationSummary } from './mail/escalation-summary';
 import { flushMeritQueue } from './merits/queue';
 import { runReport } from './reports';
 import { type JobName, type RunCounts, RunLog } from './run-log';
@@ -130,6 +131,7 @@ class SchedulerRun {
       const since = previous && previous.label !== '' ? previous.at : slot.at - DEFAULT_NEWS_MS;
       return runDigest(ctx, settings, { slot, since, now: ctx.now().getTime() }, this.budget);
     }
+    if (slot.job === 'escalationSummary') return runEscalationSummary(ctx, settings, slot);
     if (slot.job === 'weekly') {
       // The week's audit sample is drawn with the weekly report (its own Run log row; an error there
       // never stops the report).

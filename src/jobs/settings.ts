@@ -167,7 +167,7 @@ function readRows(ctx: JobContext): Record<string, KeyedRow[] | null> {
     sheets[schema.key] = rows.map((row) => {
       const values: Record<string, CellValue> = { ...row.values };
       for (const key of missing) delete values[key];
-      return { row: row.row, values };
+      return { row: row.row, values, unrecognized: row.unrecognized };
     });
   }
   return sheets;

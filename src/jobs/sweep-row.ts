@@ -3,6 +3,7 @@
  * escalations) and the escalation mail (which words them), so neither imports the other.
  */
 import type { EscalationLevel, SlaStage } from '../core/sla';
+import type { EscalationNotice } from '../core/sla/policy';
 import type { TicketRow } from '../workbook/schemas';
 
 export const SWEEP_KEYS = [
@@ -13,6 +14,7 @@ export const SWEEP_KEYS = [
   'category',
   'customer',
   'phone',
+  'description',
   'department',
   'assignee',
   'receivedAt',
@@ -33,6 +35,10 @@ export type SweepRow = Pick<TicketRow, (typeof SWEEP_KEYS)[number]>;
 
 export interface Escalation {
   ticket: SweepRow;
+  /** The ticket's sheet row (the mail links to it). */
+  row: number;
+  /** ⚙ SLA policy's rule for the ticket: mailed at once by the sweep, or in the day's summary. */
+  notice: EscalationNotice;
   /** Level recorded before this run, and the level reached now. */
   from: number;
   to: EscalationLevel;

@@ -1,9 +1,11 @@
 /**
  * The hourly deadline sweep (SPEC §5, §6): recomputes every open ticket's stage states at `now`, writes
  * SLA state, escalation level and callback state back in one batched write of just those cells, and
- * escalates once per level (the level reached is recorded in the Escalation level column, in the same
- * locked step as its mail's enqueue with the key escalation:<ticket>:<level>, so a level is mailed
- * exactly once). Then the Outbox sends what waits.
+ * escalates once per level (the level reached is recorded in the Escalation level column and History,
+ * in the same locked step as its mail's enqueue with the key escalation:<ticket>:<level>, so a level is
+ * mailed exactly once). Only levels ⚙ SLA policy sends at once (Major complaints by default) are
+ * mailed here; the others go into the day's escalation summary (./mail/escalation-summary.ts), built
+ * from those History rows. Then the Outbox sends what waits.
  *
  * Reads only the columns it needs, in one read (SPEC §15: ≤ 30 Sheets calls whatever the number of
  * tickets). Near the run's time budget it stops, writes what it has, and saves the next ticket's ID as a
@@ -80,7 +82,7 @@ function missedStage(status: SlaStatus): { stage: SlaStage; due: number } | null
 
 function assessOpen(
   context: SweepContext,
-  ticket: SweepRow,
+  { row, values: ticket }: TableRow<SweepRow>,
   changes: Partial<TicketRow>,
   escalations: Escalation[],
 ): void {
@@ -119,6 +121,8 @@ function assessOpen(
     const missed = missedStage(status);
     escalations.push({
       ticket,
+      row,
+      notice: status.due.target?.escalation.notice ?? 'dailySummary',
       from: recorded,
       to: status.escalation,
       stage: missed?.stage ?? null,
@@ -183,7 +187,7 @@ export function assessTickets(
     if (ticket.id === '' || ticket.status === 'cancelled') continue;
     const changes: Partial<TicketRow> = {};
     if (OPEN.has(ticket.status)) {
-      assessOpen(context, ticket, changes, plan.escalations);
+      assessOpen(context, rows[index], changes, plan.escalations);
       plan.evaluated += 1;
     } else settleResolved(context, ticket, changes);
     const callbackState = callbackStateAt(
@@ -328,16 +332,19 @@ function enqueueEscalations(
       start,
       () => false,
     );
-    levelsAt.set(at, new Set(before.escalations.flatMap(levelKeys)));
+    levelsAt.set(at, new Set(before.escalations.filter(atOnce).flatMap(levelKeys)));
   }
   const told = (email: string, ticketId: string, level: number): boolean => {
     const at = earlier[email];
     return at !== undefined && (levelsAt.get(at)?.has(`${ticketId}:${level}`) ?? false);
   };
-  const mails = escalationMails(ctx, settings, plan.escalations, told);
+  // Only the levels ⚙ SLA policy sends at once; the others wait for the day's summary, which reads
+  // them from History (appended in this same locked step).
+  const now = ctx.now().getTime();
+  const alerts = plan.escalations.filter(atOnce).map((escalation) => ({ ...escalation, lateAt: now }));
+  const mails = escalationMails(ctx, settings, alerts, told);
   if (mails.length === 0) return { sent: 0, queued: 0, duplicates: 0 };
   const journal: Journal = { ...earlier };
-  const now = ctx.now().getTime();
   return enqueueMail(ctx, mails, {
     onEnqueued: (mail) => {
       for (const email of mail.to) journal[email] = now;
@@ -359,6 +366,10 @@ function readJournal(saved: string | null): Journal {
   } catch {
     return {};
   }
+}
+
+function atOnce(escalation: Escalation): boolean {
+  return escalation.notice === 'immediate';
 }
 
 function levelKeys(escalation: Escalation): string[] {

@@ -149,6 +149,7 @@ describe('callbackRequirement: the SLA row decides (SPEC §5 defaults)', () => {
       callbackOpen: null,
       callbackDue: { amount: 2, unit: 'wd' as const },
       sampleRate: 0,
+      escalation: { reach: 'management' as const, notice: 'dailySummary' as const },
     };
     expect(callbackRequirement(row, 'X-1')).toEqual({ required: false });
     expect(callbackRequirement({ ...row, sampleRate: 100 }, 'X-1')).toMatchObject({

@@ -8,6 +8,7 @@ import { china, cst, plainCalendar, wall } from './calendar-helpers';
 
 const DEFAULTS: ScheduleConfig = {
   digestHour: 8,
+  escalationSummaryHour: 16,
   weeklyReportWeekday: 1,
   weeklyReportHour: 8,
   monthlyReportDay: 1,

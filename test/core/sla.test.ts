@@ -225,6 +225,113 @@ describe('parseSlaPolicy', () => {
   });
 });
 
+describe('escalation rules per type and severity (⚙ SLA policy, issue 14)', () => {
+  const rows = (values: Array<Record<string, string | number>>): KeyedRow[] =>
+    values.map((v, i) => ({ row: i + 2, values: v }));
+  const received = cst('2025-09-22T09:00'); // Mon
+  const weekLater = cst('2025-09-29T15:00'); // every stage long breached, by more than 1 wd
+  const levelOf = (policy: typeof DEFAULT_SLA_POLICY, type: 'praise' | 'inquiry' | 'complaint' | 'repair') =>
+    evaluateSla(policy, china, { type, severity: 'general', receivedAt: received }, weekLater).escalation;
+
+  test('defaults: praise never escalates, inquiries and suggestions stop at the department head', () => {
+    expect(levelOf(DEFAULT_SLA_POLICY, 'praise')).toBe(0);
+    expect(levelOf(DEFAULT_SLA_POLICY, 'inquiry')).toBe(2);
+    expect(
+      evaluateSla(
+        DEFAULT_SLA_POLICY,
+        china,
+        { type: 'suggestion', severity: 'major', receivedAt: received },
+        weekLater,
+      ).escalation,
+    ).toBe(2);
+    expect(levelOf(DEFAULT_SLA_POLICY, 'complaint')).toBe(3);
+    expect(levelOf(DEFAULT_SLA_POLICY, 'repair')).toBe(3);
+  });
+
+  test('defaults: only Major complaints and Urgent tickets are mailed at once; the rest go into the daily summary', () => {
+    const notices = DEFAULT_SLA_POLICY.rows.map(
+      (row) => `${row.type}/${row.severity} ${row.escalation.notice}`,
+    );
+    expect(notices.filter((line) => line.endsWith('immediate'))).toEqual([
+      'complaint/major immediate',
+      'complaint/urgent immediate',
+      'repair/urgent immediate',
+    ]);
+  });
+
+  test('Urgent runs 24×7 in wall-clock time: ack 15 min, on site 30 min, resolve 4 h; a miss goes to level 3', () => {
+    // Sat 2026-10-03 23:50, inside the National Day holiday: a pipe burst.
+    const night = cst('2026-10-03T23:50');
+    const d = computeDueDates(DEFAULT_SLA_POLICY, china, {
+      type: 'repair',
+      severity: 'urgent',
+      receivedAt: night,
+    });
+    expect(wall(d.stages.ack)).toBe('2026-10-04 00:05');
+    expect(wall(d.stages.feedback)).toBe('2026-10-04 00:20');
+    expect(wall(d.stages.resolve)).toBe('2026-10-04 03:50');
+    expect(d.stages.transfer).toBeNull();
+    const status = evaluateSla(
+      DEFAULT_SLA_POLICY,
+      china,
+      { type: 'repair', severity: 'urgent', receivedAt: night },
+      cst('2026-10-04T00:10'),
+    );
+    expect(status.stages.ack).toBe('breached');
+    expect(status.escalation).toBe(3);
+    // Other types have no Urgent row: their 'any' row applies (a praise still never escalates).
+    expect(slaTargetFor(DEFAULT_SLA_POLICY, 'praise', 'urgent')?.escalation.reach).toBe('none');
+  });
+
+  test('a row sets the reach and the mail; labels of either language; empty cells keep the default', () => {
+    const complaint = defaultSlaPolicyRows('zh-CN')[1] as Record<string, string | number>; // complaint / general
+    const { policy, issues } = parseSlaPolicy(
+      rows([
+        { ...complaint, escalateTo: '部门负责人（已超时）', escalationMail: 'At once' },
+        {
+          ...(defaultSlaPolicyRows()[4] as Record<string, string | number>),
+          escalateTo: '',
+          escalationMail: '',
+        },
+      ]),
+      bothLanguages,
+    );
+    expect(issues).toEqual([]);
+    expect(slaTargetFor(policy, 'complaint', 'general')?.escalation).toEqual({
+      reach: 'department',
+      notice: 'immediate',
+    });
+    expect(levelOf(policy, 'complaint')).toBe(2);
+    // The inquiry row's empty cells: its default (department head, daily summary).
+    expect(slaTargetFor(policy, 'inquiry', 'general')?.escalation).toEqual({
+      reach: 'department',
+      notice: 'dailySummary',
+    });
+  });
+
+  test('a choice that is not one is reported with its row and text; the default row is used', () => {
+    const complaint = defaultSlaPolicyRows()[1] as Record<string, string | number>;
+    const { policy, issues } = parseSlaPolicy(
+      [
+        { row: 3, values: { ...complaint, escalateTo: '' }, unrecognized: { escalateTo: 'the boss' } },
+        {
+          row: 4,
+          values: { ...(defaultSlaPolicyRows()[6] as Record<string, string>) },
+          unrecognized: { escalationMail: 'weekly' },
+        },
+      ],
+      bothLanguages,
+    );
+    expect(issues.map((issue) => issue.row)).toEqual([3, 4]);
+    const [reach, mail] = showIssues('en', issues).map((issue) => issue.reason);
+    expect(reach).toContain('"the boss"');
+    expect(reach).toMatch(/^Escalate up to/);
+    expect(mail).toContain('"weekly"');
+    expect(slaTargetFor(policy, 'complaint', 'general')?.escalation.reach).toBe('management');
+    expect(slaTargetFor(policy, 'praise', 'general')?.escalation.reach).toBe('none');
+  });
+});
+
 describe('stageDoneAt: one rule for the sweep and the reports', () => {
   it('a recorded time wins; else a settled ticket did the stage when it was resolved; else it is not done', () => {
     expect(stageDoneAt(100, 500)).toBe(100);

@@ -14,7 +14,7 @@ import {
 import { newDesk, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
 import { writePoints } from '../helpers/write-points';
-import { fillTickets, shanghai } from '../jobs/scheduler-fixtures';
+import { escalateAtOnce, fillTickets, shanghai } from '../jobs/scheduler-fixtures';
 
 const HOUR = 3_600_000;
 const ESCALATION = /Escalation/;
@@ -116,6 +116,7 @@ describe('mail survives a kill at every service call', () => {
       {
         setup: () => {
           const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
+          escalateAtOnce(emu); // the hourly alerts (the daily summary has its own scenario)
           fillTickets(emu, 8, shanghai('2026-03-02 10:00'), 1); // open, most of them days late
           return emu;
         },
@@ -140,6 +141,38 @@ describe('mail survives a kill at every service call', () => {
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
 
+  it('the daily escalation summary: each recipient gets it exactly once, every level in it once', () => {
+    let clean: string[] = [];
+    const report = crashEveryWrite(
+      'escalation summary',
+      {
+        setup: () => {
+          const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
+          fillTickets(emu, 2, shanghai('2026-03-02 10:00'), 1); // open, days late: escalated at 11:00
+          emu.advanceTo(shanghai('2026-03-02 15:30')); // no hourly alerts: they wait for the summary
+          expect(emu.mail.outbox.filter((mail) => ESCALATION.test(mail.subject))).toHaveLength(0);
+          return emu;
+        },
+        run: (emu) => emu.advanceTo(shanghai('2026-03-02 16:30')),
+        recover: (emu) => emu.advance(HOUR),
+        handler: 'runScheduler',
+      },
+      (emu, at) => {
+        // At most the one mail in flight is re-sent (a kill after its send, before its mark).
+        checkCopies(emu, 'escalation summary');
+        const summaries = distinct(sentTo(emu, /Escalation summary 2026-03-02/));
+        const mailed = distinct(escalationsMailed(emu));
+        if (at.point === 0) {
+          clean = [...summaries, ...mailed];
+          expect(summaries.length).toBeGreaterThanOrEqual(3); // a department head, the manager, the GM
+          expect(mailed.length).toBeGreaterThanOrEqual(summaries.length);
+        } else expect([...summaries, ...mailed]).toEqual(clean);
+        expect(waiting(emu)).toBe(0);
+      },
+    );
+    expect(report.points).toBeGreaterThan(10);
+  }, 600_000);
+
   it('the Outbox flush after the quota resets: every queued mail sent exactly once', () => {
     let clean: string[] = [];
     const report = crashEveryWrite(
@@ -147,6 +180,7 @@ describe('mail survives a kill at every service call', () => {
       {
         setup: () => {
           const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
+          escalateAtOnce(emu);
           emu.faults.exhaustMailQuota();
           for (let i = 1; i <= 2; i++) submitIntake(emu, complaint({ phone: `1390000000${i}`, email: '' }));
           fillTickets(emu, 2, shanghai('2026-03-02 10:00'), 1);

@@ -5,11 +5,12 @@
  */
 import { newDesk, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
-import { shanghai } from '../jobs/scheduler-fixtures';
+import { escalateAtOnce, shanghai } from '../jobs/scheduler-fixtures';
 
 describe('outbox', () => {
   it('holds mail while the quota is 0, sends it in order once the next day starts, never twice', () => {
     const emu = newDesk({ lang: 'en', mailQuota: 2 }); // Mon 2026-03-02 10:00 Shanghai
+    escalateAtOnce(emu);
     submitIntake(emu, complaint({ customer: 'First', phone: '13910000001', email: '' }));
     submitIntake(emu, complaint({ customer: 'Second', phone: '13910000002', email: '' }));
     expect(emu.mail.remaining()).toBe(0);

@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import type { Emulator } from '../../scripts/emulator';
 import { displayValue } from '../../scripts/emulator/spreadsheet/values';
 import { DEFAULT_OPTIONS, type LocalRun, runLocal } from '../../scripts/sim';
+import { countMails, escalationLines, mailKind } from '../../scripts/sim/mail-counts';
+import { CATALOGS, LANGS } from '../../src/i18n';
 import { bundleCode, rowsOf } from '../helpers/desk';
 
 const JUNE = { from: Date.parse('2026-05-31T16:00:00Z'), to: Date.parse('2026-06-30T16:00:00Z') };
@@ -78,8 +80,20 @@ function recompute(emu: Emulator): Record<string, Counted> {
         return result && inJune(new Date(result.at)) ? ticket.回访状态 === '已回访' : null;
       }),
   );
+  // Rework: tickets set Resolved in June (History) whose June resolution was not their first.
+  const resolvedInJune = new Map<string, number[]>();
+  for (const event of rowsOf(emu, '操作日志')) {
+    const at = time(event.时间);
+    if (event.字段 !== '状态' || event.新值 !== '已解决' || at === null || !inJune(event.时间)) continue;
+    const id = String(event.记录编号);
+    resolvedInJune.set(id, [...(resolvedInJune.get(id) ?? []), at]);
+  }
   const rework = tally(
-    tickets.map((ticket) => (inJune(ticket.解决时间) ? Number(ticket.重新处理次数) > 0 : null)),
+    tickets.map((ticket) => {
+      const times = resolvedInJune.get(String(ticket.编号));
+      const first = time(ticket.首次解决时间);
+      return times ? times.some((at) => first !== null && at > first) : null;
+    }),
   );
   // The Callbacks log: every valid scored attempt in June, by its own time.
   const satisfaction = tally(
@@ -173,5 +187,62 @@ describe('a simulated month and its monthly report (zh-CN)', () => {
     // A week compared with a week that had data shows its change in 个百分点, as the sheet does.
     const weekly = emu.mail.outbox.find((sent) => sent.subject === '【客服工作台】周报 2026年第26周');
     expect(weekly?.body).toMatch(/[+−±]\d+\.\d 个百分点/);
+  });
+
+  it('mail noise over the month: each level told once, one summary a day, alerts only for Major complaints', () => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+    const counts = countMails(emu.mail.outbox, (at) => day.format(at));
+    expect(counts.escalationMails).toBeGreaterThan(0);
+    expect(counts.maxPerTicketLevelRecipient).toBe(1);
+    expect(counts.maxSummariesPerRecipientDay).toBe(1);
+    // An alert sent at once names only Major complaints (⚙ SLA policy's default); the rest wait for the summary.
+    const tickets = new Map(rowsOf(emu, '工单登记').map((row) => [String(row.编号), row]));
+    const alerts = emu.mail.outbox.filter((mail) => mailKind(mail.subject) === 'escalation');
+    for (const alert of alerts)
+      for (const { ticket } of escalationLines(alert.body))
+        expect(`${ticket} ${tickets.get(ticket)?.类型} ${tickets.get(ticket)?.严重程度}`).toBe(
+          `${ticket} 投诉 重大`,
+        );
+    // Praise never escalates; inquiries and suggestions never reach the GM.
+    for (const row of tickets.values()) {
+      if (row.类型 === '表扬') expect(row.升级级别).toBe(0);
+      if (row.类型 === '咨询' || row.类型 === '建议') expect(Number(row.升级级别)).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('Needs review only on tickets with a real input problem', () => {
+    // Every reason a ticket is flagged for, as the product words it (either language), that is about its input.
+    const inputProblems = [
+      'missing',
+      'invalidPhone',
+      'invalidEmail',
+      'noContact',
+      'unknownValue',
+      'truncated',
+      'receivedInFuture',
+      'receivedUnparsable',
+      'unknownCategory',
+    ].flatMap((reason) =>
+      LANGS.map((lang) => {
+        const template = CATALOGS[lang][`tickets.review.${reason}` as keyof (typeof CATALOGS)['en']];
+        const parts = template.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        return new RegExp(`^${parts.join('.*')}$`);
+      }),
+    );
+    const flagged = rowsOf(emu, '工单登记').filter((row) => row.待核实 === true);
+    for (const row of flagged) {
+      const lines = String(row.核实说明)
+        .split('\n')
+        .map((line) => line.trim());
+      expect({
+        id: row.编号,
+        lines,
+        input: lines.some((line) => inputProblems.some((re) => re.test(line))),
+      }).toEqual({
+        id: row.编号,
+        lines,
+        input: true,
+      });
+    }
   });
 });

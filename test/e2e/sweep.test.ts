@@ -18,6 +18,7 @@ const HEAD = 'sun.qiang@example.com'; // engineering (Repair / Plumbing) departm
 const MANAGER = 'wang.min@example.com';
 const GM = 'chen.jianguo@example.com';
 const ESCALATION = /Escalation/;
+const SUMMARY = /Escalation summary/;
 
 function level(emu: ReturnType<typeof newDesk>, id: string) {
   const row = ticket(emu, id);
@@ -25,7 +26,7 @@ function level(emu: ReturnType<typeof newDesk>, id: string) {
 }
 
 describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', () => {
-  it('goes at risk, breaches, escalates to level 2 and 3 at the right hours, each level mailed once', () => {
+  it('goes at risk, breaches, escalates to level 2 and 3 at the right hours, each level in one daily summary', () => {
     const emu = newDesk({ lang: 'en', start: shanghai('2026-04-30 10:00') });
     submitIntake(emu, complaint());
     const id = 'CMP-2026-00001';
@@ -47,15 +48,29 @@ describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', (
     expect(level(emu, id).level).toBe(1);
     emu.advanceTo(shanghai('2026-05-08 11:30'));
     expect(level(emu, id)).toEqual({ level: 2, sla: 'Breached' });
+    // A General complaint's level is not mailed at once (⚙ SLA policy: daily summary)…
+    expect(mailsTo(emu, HEAD, ESCALATION)).toBe(0);
+    // … but in the head's summary at 16:00, with the level in words, how late, status and a link to the row.
+    emu.advanceTo(shanghai('2026-05-08 16:30'));
     expect(mailsTo(emu, HEAD, ESCALATION)).toBe(1);
+    expect(mailsTo(emu, HEAD, SUMMARY)).toBe(1);
     expect(mailsTo(emu, MANAGER, ESCALATION)).toBe(0);
+    const summary = emu.mail.outbox.find((m) => m.to.includes(HEAD) && SUMMARY.test(m.subject));
+    expect(summary?.subject).toBe('[Service Desk] Escalation summary 2026-05-08: 1 ticket(s)');
+    expect(summary?.body).toMatch(
+      new RegExp(
+        `${id} \\| Breached: department head \\| Complaint · Repair / Plumbing \\| Water leaking .+ · Wang Fang \\| .+ · Engineering \\| Resolve due Fri 2026-05-08 10:00 \\| \\d+(\\.\\d)? bh \\| Transferred \\| Open ticket: .+#gid=\\d+&range=A2`,
+      ),
+    );
 
     emu.advanceTo(shanghai('2026-05-09 10:30'));
     expect(level(emu, id).level).toBe(2);
     emu.advanceTo(shanghai('2026-05-09 11:30'));
     expect(level(emu, id).level).toBe(3);
-    expect(mailsTo(emu, MANAGER, ESCALATION)).toBe(1);
-    expect(mailsTo(emu, GM, ESCALATION)).toBe(1);
+    expect(mailsTo(emu, MANAGER, ESCALATION)).toBe(0);
+    emu.advanceTo(shanghai('2026-05-09 16:30')); // the make-up Saturday is a working day: its summary goes
+    expect(mailsTo(emu, MANAGER, SUMMARY)).toBe(1);
+    expect(mailsTo(emu, GM, SUMMARY)).toBe(1);
 
     // Days later: still exactly one mail per level, and History has one line per level change.
     emu.advanceTo(shanghai('2026-05-13 18:00'));
@@ -66,7 +81,7 @@ describe('sweep: escalation ladder across Labour Day and the 调休 Saturday', (
     expect(changes.map((row) => `${row['Old value']}→${row['New value']}`)).toEqual(['0→1', '1→2', '2→3']);
 
     const mail = emu.mail.outbox.find((m) => m.to.includes(MANAGER) && ESCALATION.test(m.subject));
-    expect(mail?.htmlBody).toContain('138****1234');
+    expect(mail?.body).toContain('Seriously late: CS manager and GM');
     expect(mail?.htmlBody).not.toContain('13812341234');
   });
 

@@ -37,6 +37,21 @@ export function editTicket(
   emu.editCells(sheet, a1(columnOf(emu, sheet, header), row), [[value]]);
 }
 
+/**
+ * ⚙ SLA policy sends every escalation at once (the default sends only Major complaints' at once and the
+ * rest in the day's summary): for tests of the hourly alerts and of the Outbox under their load.
+ */
+export function escalateAtOnce(emu: Emulator): void {
+  const sheet = '⚙ SLA policy';
+  const rows = emu.spreadsheet.sheet(sheet).values().length - 1;
+  const column = columnOf(emu, sheet, 'Escalation mail');
+  emu.editCells(
+    sheet,
+    `${a1(column, 2)}:${a1(column, rows + 1)}`,
+    Array.from({ length: rows }, () => ['At once']),
+  );
+}
+
 export function ticket(emu: Emulator, id: string, sheet = 'Tickets'): Record<string, unknown> {
   const found = rowsOf(emu, sheet).find((row) => row.ID === id);
   if (!found) throw new Error(`no ticket ${id}`);

@@ -9,6 +9,7 @@ export type {
   ReportCalibration,
   ReportCallback,
   ReportNote,
+  ReportResolution,
   ReportSample,
   ReportTicket,
   StoredBuild,

@@ -54,6 +54,12 @@ export interface ReportTicket {
   pausedMs: number;
 }
 
+/** A ticket set Resolved (a History event), at that instant. */
+export interface ReportResolution {
+  ticketId: string;
+  at: number;
+}
+
 /** One row of the Callbacks log: one attempt. */
 export interface ReportCallback {
   ticketId: string;
@@ -189,6 +195,11 @@ export interface ReportInput {
   builds?: { current: readonly StoredBuild[]; previous: readonly StoredBuild[] };
   /** The Callbacks log, every attempt. */
   callbacks: readonly ReportCallback[];
+  /**
+   * Every time a ticket was set Resolved since the previous period began (History), oldest first; rework
+   * counts from these. Absent on a desk without History: rework then counts from Resolved at.
+   */
+  resolutions?: readonly ReportResolution[];
   /** Names of the CS managers and the GM: who must call a very dissatisfied customer personally. */
   managers: readonly string[];
   period: ReportPeriod;

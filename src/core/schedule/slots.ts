@@ -9,12 +9,21 @@ import type { BusinessCalendar } from '../calendar';
 import { dateKeyOf, weekdayOf } from '../calendar/civil';
 import { periodContaining, previousPeriod, type ReportPeriod } from '../reports/period';
 
-export type PeriodicJob = 'digest' | 'weekly' | 'monthly' | 'quarterly' | 'annual';
-export const PERIODIC_JOBS: readonly PeriodicJob[] = ['digest', 'weekly', 'monthly', 'quarterly', 'annual'];
+export type PeriodicJob = 'digest' | 'escalationSummary' | 'weekly' | 'monthly' | 'quarterly' | 'annual';
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  'digest',
+  'escalationSummary',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'annual',
+];
 
 /** The ⚙ General keys that place the slots (SPEC §13). */
 export interface ScheduleConfig {
   digestHour: number;
+  /** The daily escalation summary's hour (working days, like the digest). */
+  escalationSummaryHour: number;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weeklyReportWeekday: number;
   weeklyReportHour: number;
@@ -40,6 +49,7 @@ const MS_PER_HOUR = 3_600_000;
 /** How far back slots are looked for: beyond this, a missed period is not worth a late report. */
 const LOOKBACK_DAYS: Record<PeriodicJob, number> = {
   digest: 14,
+  escalationSummary: 14,
   weekly: 35,
   monthly: 93,
   quarterly: 93,
@@ -51,6 +61,8 @@ const LOOKBACK_DAYS: Record<PeriodicJob, number> = {
  */
 const MAX_CATCH_UP: Record<PeriodicJob, number> = {
   digest: 1,
+  // The summary covers everything since the last one, so one late summary catches up every missed day.
+  escalationSummary: 1,
   weekly: 4,
   monthly: 3,
   quarterly: 1,
@@ -70,11 +82,12 @@ function slotOn(cal: BusinessCalendar, config: ScheduleConfig, job: PeriodicJob,
   const midnight = (d: number) => cal.zone.toInstant(d, 0);
   switch (job) {
     case 'digest':
+    case 'escalationSummary':
       // Working days of the business calendar, so holidays are skipped and 调休 Saturdays included.
       if (cal.day(day).intervals.length === 0) return null;
       return {
         job,
-        at: at(config.digestHour),
+        at: at(job === 'digest' ? config.digestHour : config.escalationSummaryHour),
         start: midnight(day),
         end: midnight(day + 1),
         label: dateKeyOf(day),

@@ -70,6 +70,8 @@ export interface GeneralSettings {
   assessmentLastPlaceConsequence: string;
   /** The health check warns when the spreadsheet holds this share of Google's 10,000,000 cells (SPEC §17). */
   capacityWarnPercent: number;
+  /** The hour of the one escalation summary a day to department heads, the CS manager and the GM (issue 14). */
+  escalationSummaryHour: number;
 }
 
 function integer(
@@ -209,6 +211,8 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
       'seed 001 L673',
     ),
     capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent', 'SPEC §17'),
+    // Late afternoon: a day's escalations while there is still time to act on them (our default).
+    escalationSummaryHour: integer(16, 0, 23, 'settings.general.escalationSummaryHour'),
   };
 }
 

@@ -6,10 +6,13 @@
 import type { MessageKey } from '../../i18n';
 import { type Duration, parseDuration } from '../calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
-import { isEnumCode } from '../enums';
+import { isEnumCode, type TicketType } from '../enums';
 import { type Labels, message } from '../message';
+import { enumCodeFromText } from '../text';
 import {
   DEFAULT_SLA_POLICY_ROWS,
+  defaultEscalationRule,
+  type EscalationRule,
   type SeverityOrAny,
   SLA_STAGES,
   type SlaPolicy,
@@ -43,6 +46,27 @@ function parseSampleRate(value: CellValue | undefined): number | null {
   return rate >= 0 && rate <= 100 ? rate : null;
 }
 
+/**
+ * The row's escalation rule: each cell a choice (its code, or its label in either language), empty
+ * = the default of its type and severity; null when a cell holds something else.
+ */
+function parseEscalation(
+  { values, unrecognized = {} }: KeyedRow,
+  type: TicketType,
+  severity: SeverityOrAny,
+  labels: Labels,
+): { rule: EscalationRule } | { bad: 'escalateTo' | 'escalationMail'; value: string } {
+  const fallback = defaultEscalationRule(type, severity);
+  const reachText = unrecognized.escalateTo ?? cellText(values.escalateTo);
+  const noticeText = unrecognized.escalationMail ?? cellText(values.escalationMail);
+  const reach = reachText === '' ? fallback.reach : enumCodeFromText(labels, 'escalationReach', reachText);
+  const notice =
+    noticeText === '' ? fallback.notice : enumCodeFromText(labels, 'escalationNotice', noticeText);
+  if (reach === null) return { bad: 'escalateTo', value: reachText };
+  if (notice === null) return { bad: 'escalationMail', value: noticeText };
+  return { rule: { reach, notice } };
+}
+
 function sameKey(a: { type: string; severity: string }, b: { type: string; severity: string }): boolean {
   return a.type === b.type && a.severity === b.severity;
 }
@@ -53,7 +77,8 @@ export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySetti
   const parsed: SlaPolicyRow[] = [];
   const seen: Array<{ type: string; severity: string }> = [];
 
-  for (const { row, values } of rows) {
+  for (const keyed of rows) {
+    const { row, values } = keyed;
     if (Object.values(values).every((value) => cellText(value) === '')) continue;
     const report = (key: MessageKey, params: Record<string, string>) =>
       issues.push({ sheet: 'sheet.slaPolicy', row, reason: message(key, params) });
@@ -97,7 +122,14 @@ export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySetti
       bad = true;
       report('sla.issue.badCallbackWindow', {});
     }
-    if (bad || sampleRate === null) {
+    const escalation = bad ? null : parseEscalation(keyed, type, severity as SeverityOrAny, labels);
+    if (escalation && 'bad' in escalation) {
+      bad = true;
+      report(escalation.bad === 'escalateTo' ? 'sla.issue.badEscalateTo' : 'sla.issue.badEscalationMail', {
+        value: escalation.value,
+      });
+    }
+    if (bad || sampleRate === null || escalation === null || 'bad' in escalation) {
       fallBack();
       continue;
     }
@@ -113,6 +145,7 @@ export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySetti
       callbackOpen: durations.callbackOpen ?? null,
       callbackDue: durations.callbackDue ?? null,
       sampleRate,
+      escalation: escalation.rule,
     });
   }
   return { policy: { rows: parsed }, issues };

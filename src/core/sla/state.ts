@@ -8,7 +8,7 @@ import {
 } from '../calendar';
 import type { Severity, SlaState, TicketType } from '../enums';
 import { computeDueDates, type DueDateInput, type DueDates } from './due-dates';
-import { SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
+import { REACH_LEVEL, SLA_STAGES, type SlaPolicy, type SlaStage } from './policy';
 
 /**
  * When a stage was done: the time recorded for it, else when the ticket was resolved, for a resolution
@@ -86,7 +86,8 @@ export function escalationLevel(
   for (const { due, state } of stages) {
     if (state === 'breached') {
       const majorComplaint = ticket.type === 'complaint' && ticket.severity === 'major';
-      if (majorComplaint || now > addWorkingDays(cal, due, 1)) return 3;
+      // An Urgent ticket (leak, fire, lift) goes to management at its first missed deadline.
+      if (majorComplaint || ticket.severity === 'urgent' || now > addWorkingDays(cal, due, 1)) return 3;
       level = 2;
     } else if (state === 'atRisk' && level < 1) level = 1;
   }
@@ -105,7 +106,7 @@ export interface SlaStatus {
   escalation: EscalationLevel;
 }
 
-/** Everything the sweep needs for one ticket at `now`. */
+/** Everything the sweep needs for one ticket at `now`; the level is capped by the policy's escalation rule. */
 export function evaluateSla(
   policy: SlaPolicy,
   cal: BusinessCalendar,
@@ -132,5 +133,8 @@ export function evaluateSla(
   const states = SLA_STAGES.map((stage) => stages[stage]).filter(
     (state): state is StageState => state !== null,
   );
-  return { due, stages, state: ticketSlaState(states), escalation: escalationLevel(cal, open, ticket, now) };
+  // The ladder stops where ⚙ SLA policy says this type and severity stops (praise never escalates).
+  const reach = due.target ? REACH_LEVEL[due.target.escalation.reach] : 3;
+  const escalation = Math.min(escalationLevel(cal, open, ticket, now), reach) as EscalationLevel;
+  return { due, stages, state: ticketSlaState(states), escalation };
 }

@@ -134,7 +134,7 @@ export function normalizeIntake(input: IntakeInput, context: IntakeContext): Int
     reviews,
     false,
   );
-  if (input.involvesCompensation || input.involvesSafety) severity = 'major';
+  if ((input.involvesCompensation || input.involvesSafety) && severity !== 'urgent') severity = 'major';
 
   const category = text('category', input.category, FIELD_MAX_LENGTH.category);
   const known = context.categories.find((label) => normalizeLabel(label) === normalizeLabel(category));

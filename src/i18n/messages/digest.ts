@@ -23,6 +23,8 @@ export const en = {
   'digest.col.link': 'Log the callback',
   'digest.col.level': 'Escalation',
   'digest.col.at': 'At',
+  'digest.col.open': 'Row',
+  'digest.logCallback': 'Log callback',
   'digest.noForm': '(callback form not set up)',
   'digest.reason': 'daily digest',
 } as const;
@@ -51,6 +53,8 @@ export const zh: Record<keyof typeof en, string> = {
   'digest.col.link': '登记回访',
   'digest.col.level': '升级',
   'digest.col.at': '时间',
+  'digest.col.open': '行',
+  'digest.logCallback': '登记回访',
   'digest.noForm': '（回访表单尚未建立）',
   'digest.reason': '每日摘要',
 };

@@ -21,7 +21,7 @@ export const en = {
   'form.intake.q.receivedAt': 'Received at (leave empty for now)',
   'form.intake.q.relatedTicket': 'Related ticket ID (customer re-filed)',
   'form.intake.help.severity':
-    'Major: compensation, safety, media, several households or a repeat complaint.',
+    'Urgent: a leak, a fire, people stuck in a lift (deadlines around the clock). Major: compensation, safety, media, several households or a repeat complaint.',
   'form.customer.title': 'Contact us: complaints, suggestions and repairs',
   'form.customer.description': 'Tell us what happened. We answer within one working day.',
 } as const;
@@ -47,7 +47,8 @@ export const zh: Record<keyof typeof en, string> = {
   'form.intake.q.personComplained': '被投诉人',
   'form.intake.q.receivedAt': '受理时间（现在受理可不填）',
   'form.intake.q.relatedTicket': '关联工单号（客户再次投诉）',
-  'form.intake.help.severity': '重大：涉及赔偿、安全、媒体、多户或重复投诉。',
+  'form.intake.help.severity':
+    '紧急：漏水、火情、电梯困人等（时限全天候计算）。重大：涉及赔偿、安全、媒体、多户或重复投诉。',
   'form.customer.title': '联系我们：投诉、建议与报修',
   'form.customer.description': '请告诉我们发生了什么，我们会在一个工作日内答复。',
 };

@@ -3,8 +3,11 @@ export const en = {
   'notify.ruleLabel': '{severity} {type}',
   'notify.subject.assigned': '[Service Desk] New {type} {id} assigned to you',
   'notify.subject.major': '[Service Desk] MAJOR {type} {id}: act now',
+  'notify.subject.urgent': '[Service Desk] URGENT {type} {id}: on site within 30 minutes',
   'notify.subject.repeat': '[Service Desk] Repeat complaint {id} (earlier {repeatOf}): supervised',
   'notify.intro.assigned': 'A new ticket is assigned to you.',
+  'notify.intro.urgent':
+    'An Urgent ticket was received (a leak, a fire, people stuck in a lift). Its deadlines run around the clock, weekends and holidays included: acknowledge within 15 minutes, be on site within 30 minutes, resolve within 4 hours. The department head and the CS manager are told at once.',
   'notify.intro.major':
     'A Major ticket was received. The department head and the CS manager are told at once.',
   'notify.intro.repeat':
@@ -22,6 +25,7 @@ export const en = {
     'Sent by Service Desk for Sheets. Customer contact details are masked; the ticket log has them.',
   'notify.reason.assigned': 'assignment',
   'notify.reason.major': 'major',
+  'notify.reason.urgent': 'urgent',
   'notify.reason.repeat': 'repeat',
   'history.created': '(created)',
   'history.actor.form': 'form',
@@ -32,9 +36,12 @@ export const zh: Record<keyof typeof en, string> = {
   'notify.ruleLabel': '{severity}{type}',
   'notify.subject.assigned': '【客服工作台】新{type}工单 {id} 已分派给你',
   'notify.subject.major': '【客服工作台】重大{type} {id}：请立即处理',
+  'notify.subject.urgent': '【客服工作台】紧急{type} {id}：请 30 分钟内到场',
   'notify.subject.repeat': '【客服工作台】重复投诉 {id}（前次 {repeatOf}）：督办',
   'notify.intro.assigned': '有一张新工单分派给你。',
   'notify.intro.major': '收到重大工单，已同时通知部门负责人和客服经理。',
+  'notify.intro.urgent':
+    '收到紧急工单（漏水、火情、电梯困人等）。时限全天候计算，含周末和节假日：15 分钟内答复，30 分钟内到场，4 小时内解决。已同时通知部门负责人和客服经理。',
   'notify.intro.repeat': '同一客户就同一事项再次投诉，工单升为重大并由客服部督办。',
   'notify.field.id': '工单号',
   'notify.field.type': '类型',
@@ -48,6 +55,7 @@ export const zh: Record<keyof typeof en, string> = {
   'notify.footer': '由客服工作台发送。客户联系方式已隐去部分号码，完整信息见工单登记表。',
   'notify.reason.assigned': '分派',
   'notify.reason.major': '重大',
+  'notify.reason.urgent': '紧急',
   'notify.reason.repeat': '重复投诉',
   'history.created': '（新建）',
   'history.actor.form': '表单',

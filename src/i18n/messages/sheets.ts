@@ -129,6 +129,8 @@ export const en = {
   'col.slaPolicy.callbackOpen': 'Callback from',
   'col.slaPolicy.callbackDue': 'Callback due',
   'col.slaPolicy.sampleRate': 'Callback sample rate',
+  'col.slaPolicy.escalateTo': 'Escalate up to',
+  'col.slaPolicy.escalationMail': 'Escalation mail',
 
   'col.categories.category': 'Category',
   'col.categories.subcategory': 'Subcategory',
@@ -271,6 +273,8 @@ export const zh: Record<keyof typeof en, string> = {
   'col.slaPolicy.callbackOpen': '回访开始',
   'col.slaPolicy.callbackDue': '回访截止',
   'col.slaPolicy.sampleRate': '回访抽样比例',
+  'col.slaPolicy.escalateTo': '最高升级到',
+  'col.slaPolicy.escalationMail': '升级通知方式',
 
   'col.categories.category': '类别',
   'col.categories.subcategory': '子类',

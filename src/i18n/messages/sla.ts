@@ -48,6 +48,10 @@ export const en = {
   'sla.issue.badCallbackWindow':
     'callbackOpen and callbackDue must both be set or both be —; the default row for this type and severity is used.',
   'sla.issue.duplicateRow': 'This type and severity appear again; the first row is used.',
+  'sla.issue.badEscalateTo':
+    'Escalate up to: "{value}" is not one of the choices (never, assignee, department head, CS manager and GM); the default row for this type and severity is used.',
+  'sla.issue.badEscalationMail':
+    'Escalation mail: "{value}" is not "At once" or "Daily summary"; the default row for this type and severity is used.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -99,4 +103,8 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badCallbackWindow':
     'callbackOpen 与 callbackDue 须同时填写或同时为 —，该类型和严重程度使用默认规则。',
   'sla.issue.duplicateRow': '该类型和严重程度重复出现，以第一行为准。',
+  'sla.issue.badEscalateTo':
+    '最高升级到：“{value}”不是可选项（不升级、处理人、部门负责人、客服经理和总经理），该类型和严重程度使用默认规则。',
+  'sla.issue.badEscalationMail':
+    '升级通知方式：“{value}”不是“立即发送”或“每日汇总”，该类型和严重程度使用默认规则。',
 };

@@ -12,7 +12,7 @@
  */
 
 import { isCallbackDue } from '../../core/callbacks/window';
-import { type MailSection, renderMail } from '../../core/mail-html';
+import { type MailCell, type MailSection, renderMail } from '../../core/mail-html';
 import type { Budget, Slot } from '../../core/schedule';
 import type { StaffMember } from '../../core/settings';
 import { formatLocalDateTime, SLA_STAGES, type SlaStage } from '../../core/sla';
@@ -20,11 +20,11 @@ import { maskPhone } from '../../core/text';
 import { OPEN_STATUSES } from '../../core/tickets';
 import { callbackPrefill } from '../../forms/callback';
 import { registeredForm } from '../../forms/registry';
-import { bothLanguages, type MessageKey, t } from '../../i18n';
+import { type MessageKey, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { FormInfo } from '../../ports';
-import { columnLabelOf, columnOf } from '../../workbook/schema';
-import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../../workbook/schemas';
+import { columnLabelOf } from '../../workbook/schema';
+import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import { pointsAtRiskByPerson, pointsAtRiskSection } from '../assessment/digest-section';
 import { auditSampleSection, openSamplesByAuditor } from '../audits/digest-section';
 import type { JobContext } from '../context';
@@ -32,6 +32,8 @@ import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import { inspectionDigest } from '../inspections/daily';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
+import { escalationsBetween, type LoggedEscalation } from './escalation-log';
+import { levelWords, ticketRowLink } from './escalations';
 import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
 import { spreadsheetLink, staffEmail } from './recipients';
 
@@ -66,8 +68,6 @@ const CURSOR_KEY = 'digest.cursor';
 /** Rows per list in one digest; the rest are counted and linked to the sheet. */
 export const DIGEST_LIST_ROWS = 30;
 const DIGEST_LOCK_MS = 30_000;
-/** History is read backwards in blocks of this many rows until the last digest's time is reached. */
-const HISTORY_BLOCK = 1000;
 const MANAGER_ROLES: ReadonlySet<StaffMember['role']> = new Set<StaffMember['role']>(['manager', 'gm']);
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
@@ -121,50 +121,22 @@ function callbackLink(
   }
 }
 
-interface Escalated {
-  id: string;
-  level: string;
-  at: number;
-}
-
-/** Escalations the sweep recorded in History (source scheduler) after `since`, newest last. */
-function escalationsSince(ctx: JobContext, since: number): Escalated[] {
-  const sheet = ctx.findSheet(HISTORY);
-  if (!sheet) return [];
-  const labels = new Set(bothLanguages(columnOf(TICKETS, 'escalationLevel').label));
-  const table = ctx.table<HistoryRow>(HISTORY);
-  const found: Escalated[] = [];
-  let end = sheet.lastRow();
-  while (end >= 2) {
-    const first = Math.max(2, end - HISTORY_BLOCK + 1);
-    const { rows } = table.readRowsAt(first, end - first + 1, [
-      'at',
-      'recordId',
-      'field',
-      'newValue',
-      'source',
-    ]);
-    let older = false;
-    for (const { values } of rows) {
-      if (!(values.at instanceof Date)) continue;
-      if (values.at.getTime() <= since) older = true;
-      else if (values.source === 'scheduler' && labels.has(values.field))
-        found.push({ id: values.recordId, level: values.newValue, at: values.at.getTime() });
-    }
-    if (older) break;
-    end = first - 1;
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
-
 class DigestWriter {
   private readonly form: FormInfo | null;
 
   constructor(
     private readonly ctx: JobContext,
     private readonly settings: DeskSettings,
+    /** Each ticket's sheet row, for its "Open ticket" link. */
+    private readonly rowOf: ReadonlyMap<DigestTicket, number>,
   ) {
     this.form = registeredForm(ctx.ports.store, 'form.callback');
+  }
+
+  /** A short "Open ticket" / "打开工单" link to the ticket's row (never a bare URL in the table). */
+  private openLink(ticket: DigestTicket): MailCell {
+    const href = ticketRowLink(this.ctx, this.rowOf.get(ticket) ?? null);
+    return href ? { text: this.text('escalation.openRow'), href } : '';
   }
 
   private text(key: string, params?: Record<string, string | number>): string {
@@ -202,6 +174,7 @@ class DigestWriter {
       'deadline',
       'due',
       ...(withOwner ? ['assignee', 'department'] : ['status']),
+      'open',
     ];
     const rows = items.map(({ ticket, stage }) => [
       ticket.id,
@@ -212,6 +185,7 @@ class DigestWriter {
       this.stageLabel(stage.stage),
       this.when(stage.due),
       ...(withOwner ? [ticket.assignee, ticket.department] : [this.enumLabel('status', ticket.status)]),
+      this.openLink(ticket),
     ]);
     return { heading: this.text(heading), table: { columns: this.columns(keys), rows } };
   }
@@ -268,17 +242,22 @@ class DigestWriter {
 
   private callbackSection(person: StaffMember, callbacks: readonly DigestTicket[]): MailSection | null {
     if (callbacks.length === 0) return null;
-    const rows = callbacks.map((ticket) => [
-      ticket.id,
-      ticket.customer,
-      maskPhone(ticket.phone),
-      this.enumLabel('callbackState', ticket.callbackState),
-      ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
-      callbackLink(this.ctx, this.form, ticket.id, person.name) ?? this.text('digest.noForm'),
-    ]);
+    const rows = callbacks.map((ticket): MailCell[] => {
+      const form = callbackLink(this.ctx, this.form, ticket.id, person.name);
+      return [
+        ticket.id,
+        ticket.customer,
+        maskPhone(ticket.phone),
+        this.enumLabel('callbackState', ticket.callbackState),
+        ticket.callbackDue instanceof Date ? this.when(ticket.callbackDue.getTime()) : '',
+        // The pre-filled form's ~300-character URL behind two words, so the table stays readable.
+        form ? { text: this.text('digest.logCallback'), href: form } : this.text('digest.noForm'),
+        this.openLink(ticket),
+      ];
+    });
     return {
       heading: this.text('digest.section.callbacks'),
-      table: { columns: this.columns(['id', 'customer', 'phone', 'state', 'due', 'link']), rows },
+      table: { columns: this.columns(['id', 'customer', 'phone', 'state', 'due', 'link', 'open']), rows },
     };
   }
 
@@ -318,7 +297,7 @@ class DigestWriter {
               columns: this.columns(['id', 'level', 'at']),
               rows: news.escalations.map((escalation) => [
                 escalation.id,
-                escalation.level,
+                levelWords(this.ctx.lang, escalation.to),
                 this.when(escalation.at),
               ]),
             },
@@ -350,7 +329,7 @@ class DigestWriter {
 interface ManagerNews {
   breaches: Array<{ ticket: DigestTicket; stage: OpenStageDue }>;
   major: DigestTicket[];
-  escalations: Escalated[];
+  escalations: LoggedEscalation[];
 }
 
 /** What managers hear about: what happened between the last digest and this one. */
@@ -371,7 +350,7 @@ function managerNews(ctx: JobContext, tickets: readonly DigestTicket[], window: 
     )
       major.push(ticket);
   }
-  return { breaches, major, escalations: escalationsSince(ctx, window.since) };
+  return { breaches, major, escalations: escalationsBetween(ctx, window.since) };
 }
 
 interface DigestCursor {
@@ -401,15 +380,13 @@ export function runDigest(
   window: DigestWindow,
   budget: Budget,
 ): DigestOutcome {
-  const tickets = ctx
-    .table<TicketRow>(TICKETS)
-    .readRows(DIGEST_KEYS)
-    .rows.map((row) => row.values)
-    .filter((ticket) => ticket.id !== '');
+  const read = ctx.table<TicketRow>(TICKETS).readRows(DIGEST_KEYS).rows;
+  const rowOf = new Map(read.map(({ row, values }) => [values as DigestTicket, row]));
+  const tickets = read.map((row) => row.values).filter((ticket) => ticket.id !== '');
   const people = settings.staff.filter((person) => person.active && person.email !== '');
   const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
   const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
-  const writer = new DigestWriter(ctx, settings);
+  const writer = new DigestWriter(ctx, settings, rowOf);
   const samples = openSamplesByAuditor(ctx);
   const inspections = inspectionDigest(ctx, settings, window);
   const risks = pointsAtRiskByPerson(ctx, settings);

@@ -1,6 +1,7 @@
 /**
  * Who hears about a new ticket (SPEC §4 step 7): the assignee; for a Major ticket also the department
- * head and the CS manager at once (seed 003 L407); for a repeat complaint the department head
+ * head and the CS manager at once (seed 003 L407), and for a Major complaint the GM too (seed 002
+ * §3.4.7: a major complaint is reported to the general manager on receipt); for a repeat complaint the department head
  * (seed 000 L799–801). Customer contact details are masked in every email.
  */
 
@@ -23,7 +24,7 @@ function ticketMail(
   ctx: JobContext,
   settings: DeskSettings,
   ticket: Partial<TicketRow>,
-  kind: 'assigned' | 'major' | 'repeat',
+  kind: 'assigned' | 'major' | 'urgent' | 'repeat',
   to: string[],
 ): Mail {
   const { lang } = ctx;
@@ -84,8 +85,17 @@ export function ticketNotices(ctx: JobContext, settings: DeskSettings, ticket: P
   const assignee = staffEmail(settings.staff, ticket.assignee ?? '');
   if (assignee) notices.push(ticketMail(ctx, settings, ticket, 'assigned', [assignee]));
   const heads = departmentHeads(settings.staff, ticket.department ?? '');
-  if (ticket.severity === 'major') {
+  if (ticket.severity === 'urgent') {
+    // Around the clock: the department head and the CS manager (the duty manager) at once.
     const to = [...heads, ...emailsWithRole(settings.staff, ['manager'])];
+    if (to.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'urgent', to));
+  }
+  if (ticket.severity === 'major') {
+    const managers = emailsWithRole(
+      settings.staff,
+      ticket.type === 'complaint' ? ['manager', 'gm'] : ['manager'],
+    );
+    const to = [...heads, ...managers];
     if (to.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'major', to));
   }
   if (ticket.repeatOf && heads.length > 0) notices.push(ticketMail(ctx, settings, ticket, 'repeat', heads));

@@ -21,7 +21,13 @@ import { enqueueMail, reportMail } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
 import { layoutReport } from './layout';
 import { appendBuild, readBuilds, reportKey } from './log';
-import { readReportAudits, readReportCallbacks, readReportNotes, readReportTickets } from './read';
+import {
+  readReportAudits,
+  readReportCallbacks,
+  readReportNotes,
+  readReportResolutions,
+  readReportTickets,
+} from './read';
 import { writeReportSheet } from './sheet';
 
 export interface ReportOutcome {
@@ -51,6 +57,7 @@ export function runReport(
   const model = buildReport({
     tickets: readReportTickets(ctx),
     callbacks: readReportCallbacks(ctx),
+    resolutions: readReportResolutions(ctx, previous.start.getTime() - 1),
     managers: settings.staff
       .filter((member) => member.role === 'manager' || member.role === 'gm')
       .map((member) => member.name),

@@ -11,9 +11,12 @@ import type {
   ReportCalibration,
   ReportCallback,
   ReportNote,
+  ReportResolution,
   ReportSample,
   ReportTicket,
 } from '../../core/reports';
+import { bothLanguages } from '../../i18n';
+import { columnOf } from '../../workbook/schema';
 import {
   AUDIT_APPEALS,
   AUDIT_ITEMS,
@@ -28,6 +31,7 @@ import {
   type CalibrationRow,
   type CallbackRow,
   type DateCell,
+  HISTORY,
   type NumberCell,
   REPORT_NOTES,
   type ReportNoteRow,
@@ -35,6 +39,7 @@ import {
   type TicketRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
+import { historyBetween } from '../history-window';
 
 const KEYS = [
   'id',
@@ -118,6 +123,22 @@ export function readReportTickets(ctx: JobContext): ReportTicket[] {
     });
   }
   return tickets;
+}
+
+/**
+ * Every time a ticket was set Resolved after `since` (History's Status rows, either language), from the
+ * window's History only; undefined on a desk without History.
+ */
+export function readReportResolutions(ctx: JobContext, since: number): ReportResolution[] | undefined {
+  if (!ctx.findSheet(HISTORY)) return undefined;
+  const field = new Set(bothLanguages(columnOf(TICKETS, 'status').label));
+  const resolved = new Set(bothLanguages('enum.status.resolved'));
+  return historyBetween(
+    ctx,
+    since,
+    Number.POSITIVE_INFINITY,
+    (event) => field.has(event.field) && resolved.has(event.newValue),
+  ).map((event) => ({ ticketId: event.recordId, at: event.at }));
 }
 
 /** Every attempt of the Callbacks log; a score counts only on a valid attempt (reached, scored). */

@@ -2,7 +2,7 @@
  * ⚙ settings sheets (SPEC §13). General and Calendar are key/value tables (key, label, value, note): the
  * key column holds the stable code, the label is for people. The others are row tables.
  */
-import type { DayKind, Role, Severity, TicketType } from '../../core/enums';
+import type { DayKind, EnumCode, Role, Severity, TicketType } from '../../core/enums';
 import { columnsFor, type SheetSchema } from '../schema';
 import type { BoolCell, DateCell, NumberCell } from './tickets';
 
@@ -67,6 +67,9 @@ export interface SlaPolicyRow {
   callbackDue: string;
   /** Share of tickets sampled for a callback when the row has no window (0–1). */
   sampleRate: NumberCell;
+  /** How far the ticket escalates, and whether its escalation mails go at once or in the day's summary. */
+  escalateTo: EnumCode<'escalationReach'> | '';
+  escalationMail: EnumCode<'escalationNotice'> | '';
 }
 
 const sla = columnsFor('col.slaPolicy');
@@ -84,6 +87,8 @@ export const SLA_POLICY: SheetSchema<keyof SlaPolicyRow> = {
     sla('callbackOpen', 'text', { required: true }),
     sla('callbackDue', 'text', { required: true }),
     sla('sampleRate', 'percent'),
+    sla('escalateTo', 'enum', { enum: 'escalationReach', width: 220 }),
+    sla('escalationMail', 'enum', { enum: 'escalationNotice', width: 130 }),
   ],
 };
 

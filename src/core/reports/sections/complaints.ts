@@ -13,7 +13,7 @@ export function majorAndRepeatComplaints(context: ReportContext): ReportSection 
       (ticket) =>
         ticket.type === 'complaint' &&
         inWindow(ticket.receivedAt, context.current) &&
-        (ticket.severity === 'major' || ticket.repeatOf !== ''),
+        (ticket.severity === 'major' || ticket.severity === 'urgent' || ticket.repeatOf !== ''),
     )
     .sort((a, b) => (a.receivedAt ?? 0) - (b.receivedAt ?? 0) || a.id.localeCompare(b.id));
   const rows: ReportCell[][] = listed.map((ticket) => [

@@ -72,6 +72,36 @@ function timeliness(type: 'complaint' | 'repair') {
     });
 }
 
+/**
+ * Rework (返工、返修, seed 003 L359 2.1.4): tickets resolved in the window whose resolution there was
+ * not their first — they had been resolved before, reopened and done again. From History's Resolved
+ * events and the First resolved at column, both written once, so a sent figure never changes later.
+ * Without History (an older desk), tickets resolved in the window that had been reopened at all.
+ */
+function rework(context: ReportContext, window: Window): KpiMeasure {
+  const { resolutions } = context;
+  if (!resolutions)
+    return tally(
+      context,
+      (ticket) =>
+        !isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null,
+      true,
+    );
+  const resolvedIn = new Map<string, number[]>();
+  for (const { ticketId, at } of resolutions)
+    if (inWindow(at, window)) resolvedIn.set(ticketId, [...(resolvedIn.get(ticketId) ?? []), at]);
+  return tally(
+    context,
+    (ticket) => {
+      const times = resolvedIn.get(ticket.id);
+      if (!times || isCancelled(ticket)) return null;
+      const first = ticket.firstResolvedAt;
+      return first === null ? ticket.reopenCount > 0 : times.some((at) => at > first);
+    },
+    true,
+  );
+}
+
 export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   {
     id: 'complaintTimeliness',
@@ -102,14 +132,7 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     id: 'reworkRate',
     title: 'reports.kpi.reworkRate',
     direction: 'max',
-    // Tickets resolved in the window that had been reopened at least once (返工、返修).
-    measure: (context, window) =>
-      tally(
-        context,
-        (ticket) =>
-          !isCancelled(ticket) && inWindow(ticket.resolveAt, window) ? ticket.reopenCount > 0 : null,
-        true,
-      ),
+    measure: rework,
   },
   {
     id: 'satisfactionRate',
