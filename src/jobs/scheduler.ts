@@ -153,7 +153,7 @@ class SchedulerRun {
         label: slot.label,
       };
       this.job('assessment', slot.label, () => {
-        const outcome = runAssessment(ctx, settings, month);
+        const outcome = runAssessment(ctx, settings, month, { once: true });
         const counts: RunCounts =
           outcome.kind === 'computed' ? { people: outcome.people, mailed: outcome.mailed } : {};
         return { complete: true, counts };
