@@ -19,6 +19,8 @@ const SUBSTANTIATED_SHARE = 0.4;
 export class MeritDesk {
   private judged = new Set<string>();
   private withdrawn = false;
+  /** The row of the complaint whose finding is withdrawn the next evening (after the demerit is written). */
+  private toWithdraw: number | null = null;
   private corrected = false;
 
   constructor(private readonly world: World) {}
@@ -91,6 +93,11 @@ export class MeritDesk {
       });
       world.activity.edits++;
     };
+    // Once: a complaint found substantiated the day before turns out not to be (the demerit is reversed).
+    if (this.toWithdraw !== null) {
+      set(this.toWithdraw, 'no');
+      this.toWithdraw = null;
+    }
     for (const ticket of sheet.tickets) {
       if (ticket.type !== 'complaint' || this.judged.has(ticket.id)) continue;
       if (ticket.status !== 'resolved' && ticket.status !== 'closed') continue;
@@ -99,9 +106,8 @@ export class MeritDesk {
       this.judged.add(ticket.id);
       const yes = world.random.chance(SUBSTANTIATED_SHARE);
       set(ticket.row, yes ? 'yes' : 'no');
-      // Once: a complaint found substantiated turns out not to be (the demerit is reversed).
       if (yes && !this.withdrawn && this.judged.size > 3) {
-        set(ticket.row, 'no');
+        this.toWithdraw = ticket.row;
         this.withdrawn = true;
       }
     }

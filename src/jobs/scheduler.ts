@@ -224,7 +224,7 @@ export function runScheduler(ports: Ports): void {
     // Ledger entries journaled by form submissions (jobs/merits/queue.ts); no Sheets call when none.
     run.job('merits', '', () => {
       const appended = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
-        flushMeritQueue(ctx),
+        flushMeritQueue(ctx, settings),
       );
       return { complete: true, quiet: appended === 0, counts: { appended } };
     });

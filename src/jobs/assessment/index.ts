@@ -193,7 +193,7 @@ export function runAssessment(
   const { ports } = ctx;
   const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     // Entries journaled by form submissions count before the month is computed.
-    flushMeritQueue(ctx);
+    flushMeritQueue(ctx, settings);
     // A write of another month that a kill left unfinished is finished first (its detail rows come
     // before this month's).
     const unfinished = assessmentWrite(ports.store);

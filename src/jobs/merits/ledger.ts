@@ -52,6 +52,8 @@ export interface MeritDraft {
   formResponseId: string;
   /** The month it counts in when not the current one: a correction of a month still provisional. */
   month?: string;
+  /** When it happened, when not now (an edit judged in the sheet, written by the next hourly run). */
+  at?: Date;
 }
 
 function departmentOf(settings: DeskSettings, staff: string): string {
@@ -167,6 +169,33 @@ export function entriesWhere(
   return [...inLedger, ...journaled].filter((entry) => entry.entryId !== '');
 }
 
+/**
+ * The entries naming each of `evidence` (ticket IDs…): one search of the Evidence column for all of
+ * them, one read per entry found, and the journaled ones.
+ */
+export function entriesByEvidence(
+  ctx: JobContext,
+  evidence: readonly string[],
+  journal: readonly JournaledEntry[],
+): Map<string, StoredEntry[]> {
+  const wanted = [...new Set(evidence.map((id) => id.trim()).filter((id) => id !== ''))];
+  const byEvidence = new Map<string, StoredEntry[]>(wanted.map((id) => [id.toLowerCase(), []]));
+  if (wanted.length === 0) return byEvidence;
+  const add = (entry: StoredEntry) => {
+    const list = byEvidence.get(entry.evidence.trim().toLowerCase());
+    if (list && entry.entryId !== '' && !list.some((known) => known.entryId === entry.entryId))
+      list.push(entry);
+  };
+  if (ctx.findSheet(MERITS)) {
+    const table = ctx.table<MeritRow>(MERITS);
+    const pattern = `^(${wanted.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+    const rows = table.findRows(['evidence'], pattern, { regex: true });
+    for (const row of table.readRowList(rows, ENTRY_KEYS).rows) add(storedEntry(row.values));
+  }
+  for (const row of journal) add(storedEntry(journaledValues(row)));
+  return byEvidence;
+}
+
 /** An entry by ID with the reversals that name it (so a second correction is refused). */
 export function entryWithReversals(ctx: JobContext, id: string): StoredEntry[] {
   return [...entriesWhere(ctx, 'entryId', id), ...entriesWhere(ctx, 'reverses', id)];
@@ -213,15 +242,15 @@ export interface JournaledEntry extends Partial<MeritRow> {
 }
 
 /** The journaled entries, oldest first (one property call to list, one per entry). */
-export function journaledEntries(ctx: JobContext): JournaledEntry[] {
+export function journaledEntries(
+  ctx: JobContext,
+  keys: readonly string[] = ctx.ports.store.keys(),
+): JournaledEntry[] {
   const { store } = ctx.ports;
-  const keys = store
-    .keys()
+  return keys
     .filter((key) => key === LEGACY_QUEUE_KEY || key.startsWith(JOURNAL_PREFIX))
-    .sort();
-  return keys.flatMap((key) =>
-    parseStored(ctx, key, store.get(key)).map((row) => ({ ...row, journalKey: key })),
-  );
+    .sort()
+    .flatMap((key) => parseStored(ctx, key, store.get(key)).map((row) => ({ ...row, journalKey: key })));
 }
 
 function journaledValues(row: Partial<MeritRow>): Pick<MeritRow, (typeof ENTRY_KEYS)[number]> {
@@ -265,20 +294,21 @@ export function journalDrafts(
   if (drafts.length === 0) return [];
   const { ports } = ctx;
   const now = ctx.now();
-  const { year, month } = localYearMonth(settings, now);
+  const { year } = localYearMonth(settings, now);
   const prefix = settings.general['prefix.merit'];
   const counter = counterKey(prefix, year);
   let n = nextCounter(ports.store.get(counter)) - 1;
-  const rows: JournaledEntry[] = drafts.map(({ month: counted, ...draft }) => {
+  const rows: JournaledEntry[] = drafts.map(({ month: counted, at, ...draft }) => {
     n += 1;
     const points = draft.points;
     const entryId = formatTicketId(prefix, year, n);
+    const happened = at ?? now;
     return {
       ...draft,
       journalKey: `${JOURNAL_PREFIX}${entryId}`,
       entryId,
-      at: now,
-      month: counted ?? month,
+      at: happened,
+      month: counted ?? localYearMonth(settings, happened).month,
       staff: sanitizeUserText(draft.staff, NAME_MAX_LENGTH).text,
       recordedBy: sanitizeUserText(draft.recordedBy, NAME_MAX_LENGTH).text,
       note: sanitizeUserText(draft.note, NOTE_MAX_LENGTH).text,

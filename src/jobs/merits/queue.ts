@@ -10,23 +10,17 @@ import { LANGS, t } from '../../i18n';
 import { HISTORY, type HistoryRow, MERITS, type MeritRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
+import { automaticDrafts } from './automatic';
+import { clearJudged, judgedComplaints } from './edits';
 import {
+  entriesByEvidence,
+  type JournaledEntry,
   journalDrafts,
   journaledEntries,
-  type MeritDraft,
   unjournal,
   writeHistoryLines,
   writeLedgerRows,
 } from './ledger';
-
-/** Numbers the drafts now and journals them for the next hourly run; returns their Entry IDs. */
-export function queueEntries(
-  ctx: JobContext,
-  settings: DeskSettings,
-  drafts: readonly MeritDraft[],
-): string[] {
-  return journalDrafts(ctx, settings, drafts).map((row) => row.entryId ?? '');
-}
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,9 +44,37 @@ function withHistoryLine(ctx: JobContext, ids: readonly string[]): Set<string> {
   );
 }
 
+/**
+ * Complaints judged by edits since the last run (./edits.ts): what each calls for, planned against the
+ * ledger and the journal (one search for all), numbered and journaled in one property write with the
+ * times of the edits, then taken off. A kill after the journal leaves them judged: planned again, they
+ * find their entries journaled and call for nothing more.
+ */
+function journalJudged(ctx: JobContext, settings: DeskSettings, keys: readonly string[]): JournaledEntry[] {
+  const judged = judgedComplaints(ctx, keys);
+  if (judged.length === 0) return [];
+  const journal = journaledEntries(ctx, keys);
+  const byEvidence = entriesByEvidence(
+    ctx,
+    judged.map((complaint) => complaint.evidence),
+    journal,
+  );
+  // Oldest first; a ticket judged twice keeps the last (one property per ticket: the later edit won).
+  const drafts = judged.flatMap((complaint) =>
+    automaticDrafts(ctx, settings, complaint, byEvidence.get(complaint.evidence.toLowerCase()) ?? []).map(
+      (draft) => ({ ...draft, at: new Date(complaint.at) }),
+    ),
+  );
+  const rows = journalDrafts(ctx, settings, drafts);
+  clearJudged(ctx, judged);
+  return [...journal, ...rows];
+}
+
 /** Writes the journaled entries not yet written; under the caller's document lock. 0 calls when none. */
-export function flushMeritQueue(ctx: JobContext): number {
-  const journaled = journaledEntries(ctx);
+export function flushMeritQueue(ctx: JobContext, settings: DeskSettings): number {
+  const keys = ctx.ports.store.keys();
+  const judgedFirst = journalJudged(ctx, settings, keys);
+  const journaled = judgedFirst.length > 0 ? judgedFirst : journaledEntries(ctx, keys);
   if (journaled.length === 0) return 0;
   const table = ctx.table<MeritRow>(MERITS);
   table.requireColumnsForAppend();
