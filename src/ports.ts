@@ -213,6 +213,8 @@ export interface LockPort {
 export interface StorePort {
   get(key: string): string | null;
   set(key: string, value: string): void;
+  /** Several properties in one call: a kill leaves all of them written or none (records numbered with their journal). */
+  setAll(values: Record<string, string>): void;
   delete(key: string): void;
   keys(): string[];
   /** Every key with its value, in one call. */

@@ -8,7 +8,8 @@
  * from the contacts. The summary prints the ledger and the ranking of the last month assessed.
  */
 import { type MessageKey, t } from '../../src/i18n';
-import { ASSESSMENT, MERITS, TICKETS } from '../../src/workbook/schemas';
+import { ASSESSMENT, ASSESSMENT_RULES, MERITS, TICKETS } from '../../src/workbook/schemas';
+import { columnLetter } from './desk-view';
 import { emailOf, formIdOf, type SimEvent, type World } from './world';
 
 const FRIDAY = 5;
@@ -19,9 +20,43 @@ const SUBSTANTIATED_SHARE = 0.4;
 export class MeritDesk {
   private judged = new Set<string>();
   private withdrawn = false;
+  /** The row of the complaint whose finding is withdrawn the next evening (after the demerit is written). */
+  private toWithdraw: number | null = null;
   private corrected = false;
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: World) {
+    this.registrationsOn();
+  }
+
+  /**
+   * The registrations rule (count against a target in steps, seed 000 L327–329) is off by default for a
+   * property desk; the simulation turns it on for the front desk, the seed's steps scaled to its volume:
+   * a front-line person logs about 180 contacts a month here (the seed's call centre: 330), so 180 = 0,
+   * ±1 per 10, over 230 → +10, under 130 → −10.
+   */
+  private registrationsOn(): void {
+    const { world } = this;
+    const name = t(world.lang, ASSESSMENT_RULES.title);
+    const [header = [], ...rows] = world.emu.spreadsheet.sheet(name).values();
+    const kind = t(world.lang, 'enum.assessmentKind.targetSteps');
+    const index = rows.findIndex((row) => row.includes(kind));
+    if (index < 0) return;
+    const frontDesk = world.staff.find((member) => member.role === 'manager')?.department ?? '';
+    const values: Array<[string, string | number | boolean]> = [
+      ['target', 180],
+      ['step', 10],
+      ['upper', 230],
+      ['upperPoints', 10],
+      ['lower', 130],
+      ['lowerPoints', -10],
+      ['scope', frontDesk],
+      ['active', true],
+    ];
+    for (const [key, value] of values) {
+      const column = header.indexOf(t(world.lang, `col.assessmentRules.${key}` as MessageKey)) + 1;
+      if (column > 0) world.emu.editCells(name, `${columnLetter(column)}${index + 2}`, [[value]]);
+    }
+  }
 
   plan(dayNumber: number, working: boolean): SimEvent[] {
     if (!working) return [];
@@ -91,6 +126,11 @@ export class MeritDesk {
       });
       world.activity.edits++;
     };
+    // Once: a complaint found substantiated the day before turns out not to be (the demerit is reversed).
+    if (this.toWithdraw !== null) {
+      set(this.toWithdraw, 'no');
+      this.toWithdraw = null;
+    }
     for (const ticket of sheet.tickets) {
       if (ticket.type !== 'complaint' || this.judged.has(ticket.id)) continue;
       if (ticket.status !== 'resolved' && ticket.status !== 'closed') continue;
@@ -99,9 +139,8 @@ export class MeritDesk {
       this.judged.add(ticket.id);
       const yes = world.random.chance(SUBSTANTIATED_SHARE);
       set(ticket.row, yes ? 'yes' : 'no');
-      // Once: a complaint found substantiated turns out not to be (the demerit is reversed).
       if (yes && !this.withdrawn && this.judged.size > 3) {
-        set(ticket.row, 'no');
+        this.toWithdraw = ticket.row;
         this.withdrawn = true;
       }
     }

@@ -68,6 +68,9 @@ export class GasDocumentStore implements StorePort {
   set(key: string, value: string): void {
     this.properties.setProperty(key, value);
   }
+  setAll(values: Record<string, string>): void {
+    this.properties.setProperties(values);
+  }
   delete(key: string): void {
     this.properties.deleteProperty(key);
   }

@@ -155,7 +155,7 @@ class SchedulerRun {
         label: slot.label,
       };
       this.job('assessment', slot.label, () => {
-        const outcome = runAssessment(ctx, settings, month);
+        const outcome = runAssessment(ctx, settings, month, { once: true });
         const counts: RunCounts =
           outcome.kind === 'computed' ? { people: outcome.people, mailed: outcome.mailed } : {};
         return { complete: true, counts };
@@ -226,7 +226,7 @@ export function runScheduler(ports: Ports): void {
     // Ledger entries journaled by form submissions (jobs/merits/queue.ts); no Sheets call when none.
     run.job('merits', '', () => {
       const appended = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () =>
-        flushMeritQueue(ctx),
+        flushMeritQueue(ctx, settings),
       );
       return { complete: true, quiet: appended === 0, counts: { appended } };
     });

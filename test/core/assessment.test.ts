@@ -8,9 +8,15 @@ import {
   assessMonth,
   parseAssessmentRules,
 } from '../../src/core/assessment';
-import type { KeyedRow } from '../../src/core/cells';
+import type { CellValue, KeyedRow } from '../../src/core/cells';
 import { DEFAULT_ASSESSMENT_RULES } from '../../src/core/merits';
+import { parseGeneral } from '../../src/core/settings';
 import { bothLanguages, t } from '../../src/i18n';
+import { defaultGeneralRows } from '../../src/jobs/default-rows';
+import { generalDefaults } from '../../src/jobs/settings';
+
+const keyed = (records: readonly object[]): KeyedRow[] =>
+  records.map((values, i) => ({ row: i + 2, values: { ...values } as Record<string, CellValue> }));
 
 const MARCH = {
   label: '2026-03',
@@ -258,6 +264,30 @@ describe('total, grade, rank and flags', () => {
     expect(person(result, 'C').flags).toEqual([
       { key: 'assessment.flag.lastPlace' },
       { key: 'assessment.flag.consecutiveLast', params: { consequence: 'Leave or change department' } },
+    ]);
+  });
+
+  it('grades by ⚙ General’s default bands (A ≥ 93, B ≥ 80, C ≥ 70, else D) on the total', () => {
+    const general = parseGeneral(keyed(defaultGeneralRows('en')), generalDefaults('en'), bothLanguages).value;
+    const totals = [93, 92, 80, 79, 70, 69];
+    const people = totals.map((total) => ({ name: `P${total}`, department: 'CS', role: 'staff' as const }));
+    // A demerit of (100 − total) points for each: the total is exactly the band's edge.
+    const merits = totals.map((total) => ({
+      entryId: `MR-${total}`,
+      month: '2026-03',
+      staff: `P${total}`,
+      points: total - 100,
+      sign: 'demerit' as const,
+      counts: true,
+    }));
+    const result = assessMonth(input({ people, merits, bands: general }));
+    expect(result.map((p) => [p.total, p.grade])).toEqual([
+      [93, 'A'],
+      [92, 'B'],
+      [80, 'B'],
+      [79, 'C'],
+      [70, 'C'],
+      [69, 'D'],
     ]);
   });
 

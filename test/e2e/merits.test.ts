@@ -1,7 +1,7 @@
 /** Merits and demerits (奖惩, SPEC §8.2) end to end on dist/Code.js: catalog, form, automatic entries, reversals. */
 import type { Emulator } from '../../scripts/emulator';
 import { phoneExample, submitAudit } from '../helpers/audits';
-import { cellOf, formId, newDesk, rowsOf } from '../helpers/desk';
+import { cellOf, formId, lastRunAt, newDesk, rowsOf } from '../helpers/desk';
 import { submitInspection } from '../helpers/inspections';
 import { complaint, submitIntake } from '../helpers/intake';
 import { submitMerit } from '../helpers/merits';
@@ -152,12 +152,16 @@ describe('the merit catalog and the merit form', () => {
 });
 
 describe('automatic entries', () => {
-  it('a complaint marked Substantiated = Yes gives the person complained about the configured demerit once; back to No reverses it; a new person moves it', () => {
-    const emu = newDesk({ lang: 'en' });
+  it('a complaint marked Substantiated = Yes gives the person complained about the configured demerit once (by the next hourly run, at the time of the edit); back to No reverses it; a new person moves it', () => {
+    const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00
     submitIntake(emu, complaint({ personComplained: 'Zhang Wei' }));
     const ticketId = String(rowsOf(emu, 'Tickets')[0].ID);
     editTicket(emu, 'Substantiated', 'Yes');
+    const editedAt = lastRunAt(emu);
     editTicket(emu, 'Substantiated', 'Yes'); // the same again: nothing twice
+    // The edit records what the complaint calls for; the 11:00 run writes the entry.
+    expect(merits(emu)).toHaveLength(0);
+    emu.advance(HOUR);
     expect(merits(emu)).toHaveLength(1);
     expect(merits(emu)[0]).toMatchObject({
       Staff: 'Zhang Wei',
@@ -167,8 +171,11 @@ describe('automatic entries', () => {
       'Recorded by rule': 'Substantiated complaint',
       Note: `Complaint ${ticketId} found substantiated`,
       State: 'Entered',
+      At: editedAt,
+      Month: '2026-03',
     });
     editTicket(emu, 'Substantiated', 'No');
+    emu.advance(HOUR);
     expect(merits(emu)[1]).toMatchObject({
       Points: 2,
       State: 'Reversal',
@@ -176,7 +183,13 @@ describe('automatic entries', () => {
       Evidence: ticketId,
     });
     editTicket(emu, 'Substantiated', 'Yes');
+    emu.advance(HOUR);
     editTicket(emu, 'Person complained about', 'Liu Yang');
+    emu.advance(HOUR);
+    // Within one hour the edits settle on the last: Yes, No, Yes again records nothing more.
+    editTicket(emu, 'Substantiated', 'No');
+    editTicket(emu, 'Substantiated', 'Yes');
+    emu.advance(HOUR);
     const rows = merits(emu).map((row) => [row['Entry ID'], row.Staff, row.Points, row['Reverses entry']]);
     expect(rows).toEqual([
       ['MR-2026-00001', 'Zhang Wei', -2, ''],
@@ -185,8 +198,10 @@ describe('automatic entries', () => {
       ['MR-2026-00004', 'Zhang Wei', 2, 'MR-2026-00003'],
       ['MR-2026-00005', 'Liu Yang', -2, ''],
     ]);
-    // The original rows were never edited.
+    // The original rows were never edited; History has one line per entry.
     expect(merits(emu)[0].State).toBe('Entered');
+    const lines = rowsOf(emu, 'History').filter((row) => row.Field === 'Merit entry');
+    expect(lines.map((row) => row['Record ID']).sort()).toEqual(rows.map((row) => row[0]));
   });
 
   it('a praise ticket naming a staff member is +A1 for them; one naming nobody of ⚙ Staff records nothing', () => {

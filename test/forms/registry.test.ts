@@ -7,6 +7,9 @@ function store(entries: Record<string, string> = {}): StorePort {
   return {
     get: (key) => map.get(key) ?? null,
     set: (key, value) => void map.set(key, value),
+    setAll: (values) => {
+      for (const [key, value] of Object.entries(values)) map.set(key, value);
+    },
     delete: (key) => void map.delete(key),
     keys: () => [...map.keys()],
     entries: () => Object.fromEntries(map),

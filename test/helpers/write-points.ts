@@ -22,18 +22,24 @@ export interface WritePoints {
   calls: string[];
   /** 1-based kill points: the first call and the call after each change. */
   points: number[];
+  /** Each call with its first argument ('Properties.setProperty some.key'), to find a job's own calls. */
+  described: string[];
 }
 
 /** Runs the scenario once on a fresh world (freshWorld), tracing its calls, and picks the distinct kill points. */
 export function writePoints(scenario: CrashScenario): WritePoints {
   const emu: Emulator = freshWorld(scenario);
   const calls: string[] = [];
+  const described: string[] = [];
   const faults = emu.faults as unknown as {
     _beforeCall: (execution: { name: string }, key: string, args: unknown[]) => void;
   };
   const before = faults._beforeCall.bind(emu.faults);
   faults._beforeCall = (execution, key, args) => {
-    if (scenario.handler === undefined || execution.name === scenario.handler) calls.push(key);
+    if (scenario.handler === undefined || execution.name === scenario.handler) {
+      calls.push(key);
+      described.push(`${key} ${String(args[0] ?? '')}`);
+    }
     before(execution, key, args);
   };
   try {
@@ -42,5 +48,5 @@ export function writePoints(scenario: CrashScenario): WritePoints {
     faults._beforeCall = before;
   }
   const points = calls.flatMap((_call, i) => (i === 0 ? [1] : changes(calls[i - 1]) ? [i + 1] : []));
-  return { calls, points: [...new Set(points)] };
+  return { calls, points: [...new Set(points)], described };
 }

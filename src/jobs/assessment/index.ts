@@ -39,14 +39,23 @@ import {
   readAssessTickets,
   type StoredAssessment,
 } from './read';
-import { provisionalMonth, setProvisionalMonth } from './state';
+import {
+  assessmentWrite,
+  dropAssessmentWrite,
+  finishAssessmentWrite,
+  provisionalMonth,
+  setAssessmentWrite,
+  setProvisionalMonth,
+} from './state';
 
 /** A cell holds at most 50,000 characters; the IDs behind a figure are cut well before that. */
 const EVIDENCE_MAX_CHARS = 40_000;
 
 export type AssessmentOutcome =
   | { kind: 'computed'; month: string; people: number; details: number; revision: number; mailed: number }
-  | { kind: 'frozen'; month: string };
+  | { kind: 'frozen'; month: string }
+  /** Already computed (a scheduled run retried after a kill): left as it is. */
+  | { kind: 'done'; month: string };
 
 /** Who is assessed: active staff and supervisors (the CS manager and the GM assess, they are not ranked). */
 export function assessedPeople(settings: DeskSettings): AssessPerson[] {
@@ -172,71 +181,118 @@ function appealLinkOf(ctx: JobContext, month: ReportPeriod): AppealLink {
 /**
  * Computes (or recomputes, while provisional) one month and mails each person their own breakdown.
  * A final month is frozen. Under the document lock: the writes and the mails' enqueue in one step.
+ * `once` (the scheduled run at the month boundary): a month already computed is left as it is, so a
+ * run killed after the assessment and retried an hour later does not compute it again.
  */
 export function runAssessment(
   ctx: JobContext,
   settings: DeskSettings,
   month: ReportPeriod,
+  { once = false }: { once?: boolean } = {},
 ): AssessmentOutcome {
   const { ports } = ctx;
   const result = ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     // Entries journaled by form submissions count before the month is computed.
-    flushMeritQueue(ctx);
-    const stored = readAssessments(ctx);
-    const ofMonth = stored.filter((row) => row.month === month.label);
-    if (ofMonth.some((row) => row.state === 'final')) return { kind: 'frozen' as const, month: month.label };
-    // An earlier month still provisional (a window longer than a month) is final once the next is made.
-    const pending = provisionalMonth(ports.store);
-    if (pending && pending.month !== month.label) finalizeRows(ctx, stored, pending.month);
-    const people = computeMonth(ctx, settings, month, stored);
-    const revision = Math.max(0, ...ofMonth.map((row) => Number(row.revision) || 0)) + 1;
-    const finalOn = finalOnOf(settings, month);
-    const now = ctx.now();
-    const extra = { state: 'provisional' as const, finalOn, revision, computedAt: now };
-    // A recomputed month mails only the people whose total moved (everyone the first time). The mails
-    // are enqueued first, in this locked step, with keys of the month's revision: a kill before the rows
-    // are written recomputes the same revision, whose keys make the second enqueue a no-op.
-    const before = new Map(ofMonth.map((row) => [personKey(row.staff), row.total]));
-    const changed = people.filter((person) => before.get(personKey(person.staff)) !== person.total);
-    const mails = assessmentMails(
-      ctx,
-      settings,
-      month.label,
-      changed,
-      finalOn,
-      revision,
-      appealLinkOf(ctx, month),
-    );
-    enqueueMail(ctx, mails);
-    const rowOf = new Map(ofMonth.map((row) => [personKey(row.staff), row.row]));
-    const updates: Array<RowChange<AssessmentRow>> = [];
-    const appends: Array<Partial<AssessmentRow>> = [];
-    for (const person of people) {
-      const values = assessmentRow(ctx, month.label, person, extra);
-      const row = rowOf.get(personKey(person.staff));
-      if (row === undefined) appends.push(values);
-      else updates.push({ row, values });
-    }
-    const table = ctx.table<AssessmentRow>(ASSESSMENT);
-    if (updates.length > 0) table.updateRows(updates);
-    table.appendRecords(appends);
-    const details = people.flatMap((person) => detailRows(ctx, month.label, person, revision));
-    ctx.table<AssessmentDetailRow>(ASSESSMENT_DETAILS).appendRecords(details);
-    setProvisionalMonth(ports.store, { month: month.label, finalOn: finalOn.toISOString(), dirty: false });
-    ports.workbook.flush();
-    return { kind: 'computed' as const, people, revision, details: details.length, mailed: mails.length };
+    flushMeritQueue(ctx, settings);
+    // A write of another month that a kill left unfinished is finished first (its detail rows come
+    // before this month's).
+    const unfinished = assessmentWrite(ports.store);
+    if (unfinished && unfinished.month !== month.label)
+      writeMonth(ctx, settings, periodOfMonth(settings, unfinished.month), false);
+    return writeMonth(ctx, settings, month, once);
   });
   ctx.rememberHeaders();
-  if (result.kind === 'frozen') return result;
-  const { mailed } = result;
+  if (result.kind !== 'computed') return result;
   return {
     kind: 'computed',
     month: month.label,
     people: result.people.length,
     details: result.details,
     revision: result.revision,
-    mailed,
+    mailed: result.mailed,
   };
+}
+
+/** Blanks the detail rows a killed write appended from `from` on (the resumed write appends them again). */
+function clearDetailsFrom(ctx: JobContext, from: number): void {
+  const sheet = ctx.findSheet(ASSESSMENT_DETAILS);
+  if (!sheet) return;
+  const last = sheet.lastRow();
+  if (last < from) return;
+  const width = sheet.lastColumn();
+  sheet.write(
+    from,
+    1,
+    Array.from({ length: last - from + 1 }, () => new Array<string>(width).fill('')),
+  );
+}
+
+/**
+ * One month's write, under the document lock. Nothing lost, nothing twice: the revision and the first
+ * detail row are marked (document properties) before the first write; the mails are enqueued first,
+ * with keys of the revision; then the Assessment rows (updated in place, appended when new) and the
+ * detail rows; then the mark is cleared. A kill anywhere leaves the mark, and the next computation of
+ * the month resumes it: the same revision (its mails' keys make a second enqueue a no-op), the rows
+ * written again in place, the detail rows the killed write appended blanked and appended again.
+ */
+function writeMonth(ctx: JobContext, settings: DeskSettings, month: ReportPeriod, once: boolean) {
+  const { ports } = ctx;
+  const stored = readAssessments(ctx);
+  const ofMonth = stored.filter((row) => row.month === month.label);
+  const unfinished = assessmentWrite(ports.store);
+  const resumed = unfinished?.month === month.label ? unfinished : null;
+  if (resumed) clearDetailsFrom(ctx, resumed.detailsFrom);
+  if (ofMonth.some((row) => row.state === 'final')) {
+    if (resumed) dropAssessmentWrite(ports.store);
+    return { kind: 'frozen' as const, month: month.label };
+  }
+  if (once && !resumed && ofMonth.length > 0) return { kind: 'done' as const, month: month.label };
+  // An earlier month still provisional (a window longer than a month) is final once the next is made.
+  const pending = provisionalMonth(ports.store);
+  if (pending && pending.month !== month.label) finalizeRows(ctx, stored, pending.month);
+  const people = computeMonth(ctx, settings, month, stored);
+  const revision = resumed?.revision ?? Math.max(0, ...ofMonth.map((row) => Number(row.revision) || 0)) + 1;
+  const detailsTable = ctx.table<AssessmentDetailRow>(ASSESSMENT_DETAILS);
+  if (!resumed)
+    setAssessmentWrite(ports.store, {
+      month: month.label,
+      revision,
+      detailsFrom: (ctx.findSheet(ASSESSMENT_DETAILS)?.lastRow() ?? 1) + 1,
+    });
+  const finalOn = finalOnOf(settings, month);
+  const extra = { state: 'provisional' as const, finalOn, revision, computedAt: ctx.now() };
+  // A recomputed month mails only the people whose total moved (everyone the first time), with keys of
+  // the revision: a resumed write (rows not yet written) finds the same people and keys, so a mail
+  // already enqueued is not enqueued again; once the rows are written, every mail was enqueued.
+  const before = new Map(ofMonth.map((row) => [personKey(row.staff), row.total]));
+  const changed = people.filter((person) => before.get(personKey(person.staff)) !== person.total);
+  const mails = assessmentMails(
+    ctx,
+    settings,
+    month.label,
+    changed,
+    finalOn,
+    revision,
+    appealLinkOf(ctx, month),
+  );
+  enqueueMail(ctx, mails);
+  const rowOf = new Map(ofMonth.map((row) => [personKey(row.staff), row.row]));
+  const updates: Array<RowChange<AssessmentRow>> = [];
+  const appends: Array<Partial<AssessmentRow>> = [];
+  for (const person of people) {
+    const values = assessmentRow(ctx, month.label, person, extra);
+    const row = rowOf.get(personKey(person.staff));
+    if (row === undefined) appends.push(values);
+    else updates.push({ row, values });
+  }
+  const table = ctx.table<AssessmentRow>(ASSESSMENT);
+  if (updates.length > 0) table.updateRows(updates);
+  table.appendRecords(appends);
+  const details = people.flatMap((person) => detailRows(ctx, month.label, person, revision));
+  detailsTable.appendRecords(details);
+  ports.workbook.flush();
+  finishAssessmentWrite(ports.store, { month: month.label, finalOn: finalOn.toISOString(), dirty: false });
+  return { kind: 'computed' as const, people, revision, details: details.length, mailed: mails.length };
 }
 
 /**
@@ -251,16 +307,11 @@ export function settleAssessments(
   const pending = provisionalMonth(ctx.ports.store);
   if (!pending) return { recomputed: 0, finalized: 0 };
   let recomputed = 0;
-  if (pending.dirty) {
-    const [year, month] = pending.month.split('-').map(Number);
-    // The month that was completed at the first instant of the month after it.
-    const period = lastCompletedPeriod(
-      'monthly',
-      settings.calendar.zone,
-      monthAfterStart(settings, year, month),
-    );
-    if (runAssessment(ctx, settings, period).kind === 'computed') recomputed = 1;
-  }
+  if (
+    pending.dirty &&
+    runAssessment(ctx, settings, periodOfMonth(settings, pending.month)).kind === 'computed'
+  )
+    recomputed = 1;
   if (ctx.now().getTime() < Date.parse(pending.finalOn)) return { recomputed, finalized: 0 };
   const finalized = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const count = finalizeRows(ctx, readAssessments(ctx), pending.month);
@@ -280,9 +331,15 @@ function finalizeRows(ctx: JobContext, stored: readonly StoredAssessment[], mont
   return rows.length;
 }
 
-function monthAfterStart(settings: DeskSettings, year: number, month: number): number {
+/** The period of a month label (2026-03): the month completed at the first instant of the next. */
+function periodOfMonth(settings: DeskSettings, label: string): ReportPeriod {
+  const [year, month] = label.split('-').map(Number);
   const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-  return settings.calendar.zone.toInstant(dayNumberOf(next.year, next.month, 1), 0);
+  return lastCompletedPeriod(
+    'monthly',
+    settings.calendar.zone,
+    settings.calendar.zone.toInstant(dayNumberOf(next.year, next.month, 1), 0),
+  );
 }
 
 /** The menu action: assess the month just ended (again, while it is provisional) and say what was done. */
@@ -292,7 +349,7 @@ export function menuAssessLastMonth(ports: Ports): void {
   const month = lastCompletedPeriod('monthly', settings.calendar.zone, ctx.now().getTime());
   const outcome = runAssessment(ctx, settings, month);
   const text =
-    outcome.kind === 'frozen'
+    outcome.kind !== 'computed' // the menu always computes: only a final month is not
       ? t(ctx.lang, 'assessment.menu.frozen', { month: outcome.month })
       : t(ctx.lang, 'assessment.menu.done', {
           month: outcome.month,

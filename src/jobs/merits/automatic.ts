@@ -11,8 +11,15 @@ import { t } from '../../i18n';
 import type { TicketRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
-import { appendEntries, entriesWhere, itemDraft, type MeritDraft, reversalDraft } from './ledger';
-import { queueEntries } from './queue';
+import {
+  appendEntries,
+  entriesWhere,
+  itemDraft,
+  journalDrafts,
+  type MeritDraft,
+  reversalDraft,
+  type StoredEntry,
+} from './ledger';
 
 export interface AutomaticEvidence {
   rule: AutomaticRule;
@@ -36,14 +43,14 @@ function isStaffName(settings: DeskSettings, name: string): boolean {
   return settings.staff.some((member) => member.name.trim().toLowerCase() === wanted);
 }
 
-/** Records what the evidence calls for; returns the IDs of the entries written (new and reversals). */
-export function recordAutomatic(
+/** The drafts that bring the ledger's `existing` entries for the evidence to what it calls for now. */
+export function automaticDrafts(
   ctx: JobContext,
   settings: DeskSettings,
-  evidence: AutomaticEvidence,
-): string[] {
+  evidence: Omit<AutomaticEvidence, 'source' | 'fresh'>,
+  existing: readonly StoredEntry[],
+): MeritDraft[] {
   const item = automaticItem(settings.meritCatalog, evidence.rule);
-  const existing = evidence.fresh ? [] : entriesWhere(ctx, 'evidence', evidence.evidence);
   // Without a catalog item nothing new is recorded, but a withdrawn finding is still taken back.
   const wanted = item ? evidence.staff : null;
   const plan = planAutomatic(existing, evidence.rule, wanted);
@@ -62,36 +69,45 @@ export function recordAutomatic(
         state: isStaffName(settings, wanted) ? 'entered' : 'needsReview',
       }),
     );
-  if (evidence.fresh) return queueEntries(ctx, settings, drafts);
+  return drafts;
+}
+
+/** Records what the evidence calls for; returns the IDs of the entries written (new and reversals). */
+export function recordAutomatic(
+  ctx: JobContext,
+  settings: DeskSettings,
+  evidence: AutomaticEvidence,
+): string[] {
+  const existing = evidence.fresh ? [] : entriesWhere(ctx, 'evidence', evidence.evidence);
+  const drafts = automaticDrafts(ctx, settings, evidence, existing);
+  if (evidence.fresh) return journalDrafts(ctx, settings, drafts).map((row) => row.entryId ?? '');
   return appendEntries(ctx, settings, drafts, evidence.source);
 }
 
 type ComplaintFields = Pick<TicketRow, 'id' | 'type' | 'substantiated' | 'personComplained'>;
 
 /**
- * A complaint's Substantiated or Person complained about was edited: the configured demerit for the
- * person while it is substantiated (once per ticket), reversed when it no longer is or names someone else.
+ * What a complaint's Substantiated and Person complained about call for now: the configured demerit for
+ * the person while it is substantiated (once per ticket), none when it is not (a standing one is
+ * reversed, or moved when it names someone else). Null for a row with no ticket.
  */
-export function complaintJudged(
+export function complaintEvidence(
   ctx: JobContext,
-  settings: DeskSettings,
   ticket: ComplaintFields,
   actor: string,
-): string[] {
-  if (ticket.id === '') return [];
+): Omit<AutomaticEvidence, 'source' | 'fresh'> | null {
+  if (ticket.id === '') return null;
   const person = ticket.personComplained.trim();
   const holds = ticket.type === 'complaint' && ticket.substantiated === 'yes' && person !== '';
-  const note = holds
-    ? t(ctx.lang, 'merits.note.substantiated', { ticket: ticket.id })
-    : t(ctx.lang, 'merits.note.notSubstantiated', { ticket: ticket.id });
-  return recordAutomatic(ctx, settings, {
+  return {
     rule: 'substantiated',
     evidence: ticket.id,
     staff: holds ? person : null,
-    note,
+    note: holds
+      ? t(ctx.lang, 'merits.note.substantiated', { ticket: ticket.id })
+      : t(ctx.lang, 'merits.note.notSubstantiated', { ticket: ticket.id }),
     actor,
-    source: 'edit',
-  });
+  };
 }
 
 /** A new praise ticket naming a member of ⚙ Staff (seed 001 L609: a praise letter +A1). */

@@ -19,7 +19,7 @@ import { sanitizeUserText } from '../../core/text';
 import { counterKey, formatTicketId, nextCounter } from '../../core/tickets';
 import { t } from '../../i18n';
 import { MERITS, type MeritRow } from '../../workbook/schemas';
-import { markMonthChanged, provisionalMonth } from '../assessment/state';
+import { monthChangedProperties, provisionalMonth } from '../assessment/state';
 import type { JobContext } from '../context';
 import { appendHistory } from '../history';
 import type { DeskSettings } from '../settings';
@@ -52,6 +52,8 @@ export interface MeritDraft {
   formResponseId: string;
   /** The month it counts in when not the current one: a correction of a month still provisional. */
   month?: string;
+  /** When it happened, when not now (an edit judged in the sheet, written by the next hourly run). */
+  at?: Date;
 }
 
 function departmentOf(settings: DeskSettings, staff: string): string {
@@ -135,24 +137,142 @@ function storedEntry(values: Pick<MeritRow, (typeof ENTRY_KEYS)[number]>): Store
   };
 }
 
-/** The ledger's entries whose `key` cell is exactly `value` (one search, then one read per entry found). */
+/**
+ * The entries whose `key` cell is exactly `value`: the ledger's (one search, then one read per entry
+ * found) and those numbered but not yet written to it (the journal, below), each once.
+ */
 export function entriesWhere(
   ctx: JobContext,
   key: 'evidence' | 'entryId' | 'reverses',
   value: string,
 ): StoredEntry[] {
-  if (value.trim() === '' || !ctx.findSheet(MERITS)) return [];
-  const table = ctx.table<MeritRow>(MERITS);
-  const rows = table.findRows([key], value.trim(), { exact: true });
-  return table
-    .readRowList(rows, ENTRY_KEYS)
-    .rows.map((row) => storedEntry(row.values))
-    .filter((entry) => entry.entryId !== '');
+  const wanted = value.trim();
+  if (wanted === '') return [];
+  const inLedger = ctx.findSheet(MERITS)
+    ? (() => {
+        const table = ctx.table<MeritRow>(MERITS);
+        return table
+          .readRowList(table.findRows([key], wanted, { exact: true }), ENTRY_KEYS)
+          .rows.map((row) => storedEntry(row.values));
+      })()
+    : [];
+  const ids = new Set(inLedger.map((entry) => entry.entryId));
+  const journaled = journaledEntries(ctx)
+    .filter(
+      (row) =>
+        String(row[key] ?? '')
+          .trim()
+          .toLowerCase() === wanted.toLowerCase(),
+    )
+    .filter((row) => !ids.has(row.entryId ?? ''))
+    .map((row) => storedEntry(journaledValues(row)));
+  return [...inLedger, ...journaled].filter((entry) => entry.entryId !== '');
+}
+
+/**
+ * The entries naming each of `evidence` (ticket IDs…): one search of the Evidence column for all of
+ * them, one read per entry found, and the journaled ones.
+ */
+export function entriesByEvidence(
+  ctx: JobContext,
+  evidence: readonly string[],
+  journal: readonly JournaledEntry[],
+): Map<string, StoredEntry[]> {
+  const wanted = [...new Set(evidence.map((id) => id.trim()).filter((id) => id !== ''))];
+  const byEvidence = new Map<string, StoredEntry[]>(wanted.map((id) => [id.toLowerCase(), []]));
+  if (wanted.length === 0) return byEvidence;
+  const add = (entry: StoredEntry) => {
+    const list = byEvidence.get(entry.evidence.trim().toLowerCase());
+    if (list && entry.entryId !== '' && !list.some((known) => known.entryId === entry.entryId))
+      list.push(entry);
+  };
+  if (ctx.findSheet(MERITS)) {
+    const table = ctx.table<MeritRow>(MERITS);
+    const pattern = `^(${wanted.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+    const rows = table.findRows(['evidence'], pattern, { regex: true });
+    for (const row of table.readRowList(rows, ENTRY_KEYS).rows) add(storedEntry(row.values));
+  }
+  for (const row of journal) add(storedEntry(journaledValues(row)));
+  return byEvidence;
 }
 
 /** An entry by ID with the reversals that name it (so a second correction is refused). */
 export function entryWithReversals(ctx: JobContext, id: string): StoredEntry[] {
   return [...entriesWhere(ctx, 'entryId', id), ...entriesWhere(ctx, 'reverses', id)];
+}
+
+/** Whether an entry of this form response is recorded (in the ledger, or numbered and journaled). */
+export function responseRecorded(ctx: JobContext, responseId: string): boolean {
+  if (journaledEntries(ctx).some((row) => row.formResponseId === responseId)) return true;
+  return ctx.findSheet(MERITS) !== null && ctx.table<MeritRow>(MERITS).has('formResponseId', responseId);
+}
+
+/*
+ * The journal: nothing lost, nothing twice, no number skipped. Entries are numbered and journaled in one
+ * property write (the counter, one property per entry, and the provisional month's change mark: a kill
+ * leaves all or none), then written to the ledger with their History lines, then taken off the journal.
+ * Whatever a kill leaves journaled, the next hourly run writes (queue.ts), checking the ledger and
+ * History for what is already there. Entries made inside a form submission whose call budget has no room
+ * for a ledger append (an inspection, an audit, an intake) are only journaled: the hourly run writes them.
+ */
+const JOURNAL_PREFIX = 'merits.journal.';
+/** The one-property journal of an earlier version, read until it is empty. */
+const LEGACY_QUEUE_KEY = 'merits.queue';
+
+type Stored = Omit<Partial<MeritRow>, 'at'> & { at?: string };
+
+function parseStored(ctx: JobContext, key: string, saved: string | null): Array<Partial<MeritRow>> {
+  if (!saved) return [];
+  try {
+    const parsed = JSON.parse(saved) as Stored | Stored[];
+    return (Array.isArray(parsed) ? parsed : [parsed]).map((row) => ({
+      ...row,
+      at: row.at ? new Date(row.at) : '',
+    }));
+  } catch (error) {
+    // A hand-edited property: reported, never guessed.
+    ctx.ports.log.error(`merits: the journaled entry ${key} could not be read`, error);
+    return [];
+  }
+}
+
+export interface JournaledEntry extends Partial<MeritRow> {
+  /** The property that holds it. */
+  journalKey: string;
+}
+
+/** The journaled entries, oldest first (one property call to list, one per entry). */
+export function journaledEntries(
+  ctx: JobContext,
+  keys: readonly string[] = ctx.ports.store.keys(),
+): JournaledEntry[] {
+  const { store } = ctx.ports;
+  return keys
+    .filter((key) => key === LEGACY_QUEUE_KEY || key.startsWith(JOURNAL_PREFIX))
+    .sort()
+    .flatMap((key) => parseStored(ctx, key, store.get(key)).map((row) => ({ ...row, journalKey: key })));
+}
+
+function journaledValues(row: Partial<MeritRow>): Pick<MeritRow, (typeof ENTRY_KEYS)[number]> {
+  return {
+    entryId: row.entryId ?? '',
+    month: row.month ?? '',
+    staff: row.staff ?? '',
+    item: row.item ?? '',
+    level: row.level ?? '',
+    sign: row.sign ?? '',
+    points: row.points ?? '',
+    evidence: row.evidence ?? '',
+    rule: row.rule ?? '',
+    state: row.state ?? '',
+    reverses: row.reverses ?? '',
+  };
+}
+
+/** Takes written entries off the journal (one property call per entry). */
+export function unjournal(ctx: JobContext, rows: ReadonlyArray<{ journalKey?: string }>): void {
+  for (const key of new Set(rows.map((row) => row.journalKey ?? '')))
+    if (key !== '') ctx.ports.store.delete(key);
 }
 
 function localYearMonth(settings: DeskSettings, instant: Date): { year: number; month: string } {
@@ -162,27 +282,33 @@ function localYearMonth(settings: DeskSettings, instant: Date): { year: number; 
   return { year: Number(local.slice(0, 4)), month: local.slice(0, 7) };
 }
 
-/** Numbers the drafts (IDs from the counter in document properties) and fills their cells: no Sheets call. */
-export function numberDrafts(
+/**
+ * Numbers the drafts (IDs from the counter in document properties), fills their cells and journals them
+ * with the counter in one property write: no Sheets call.
+ */
+export function journalDrafts(
   ctx: JobContext,
   settings: DeskSettings,
   drafts: readonly MeritDraft[],
-): Array<Partial<MeritRow>> {
+): JournaledEntry[] {
   if (drafts.length === 0) return [];
   const { ports } = ctx;
   const now = ctx.now();
-  const { year, month } = localYearMonth(settings, now);
+  const { year } = localYearMonth(settings, now);
   const prefix = settings.general['prefix.merit'];
   const counter = counterKey(prefix, year);
   let n = nextCounter(ports.store.get(counter)) - 1;
-  const rows: Array<Partial<MeritRow>> = drafts.map((draft) => {
+  const rows: JournaledEntry[] = drafts.map(({ month: counted, at, ...draft }) => {
     n += 1;
     const points = draft.points;
+    const entryId = formatTicketId(prefix, year, n);
+    const happened = at ?? now;
     return {
       ...draft,
-      entryId: formatTicketId(prefix, year, n),
-      at: now,
-      month: draft.month ?? month,
+      journalKey: `${JOURNAL_PREFIX}${entryId}`,
+      entryId,
+      at: happened,
+      month: counted ?? localYearMonth(settings, happened).month,
       staff: sanitizeUserText(draft.staff, NAME_MAX_LENGTH).text,
       recordedBy: sanitizeUserText(draft.recordedBy, NAME_MAX_LENGTH).text,
       note: sanitizeUserText(draft.note, NOTE_MAX_LENGTH).text,
@@ -191,20 +317,38 @@ export function numberDrafts(
       amount: points === '' ? '' : entryAmount(points, settings.general.meritMoneyPerPoint),
     };
   });
-  ports.store.set(counter, String(n));
-  for (const row of rows) if (row.month) markMonthChanged(ports.store, row.month);
+  const properties: Record<string, string> = {
+    ...monthChangedProperties(
+      ports.store,
+      rows.map((row) => row.month ?? ''),
+    ),
+    [counter]: String(n),
+  };
+  for (const { journalKey, ...row } of rows)
+    properties[journalKey] = JSON.stringify({
+      ...row,
+      at: row.at instanceof Date ? row.at.toISOString() : undefined,
+    });
+  ports.store.setAll(properties);
   return rows;
 }
 
-/** Appends numbered rows in one write, with one History line each; under the document lock. */
-export function writeRows(
+/** Appends numbered rows to the ledger in one write; under the document lock. */
+export function writeLedgerRows(
+  ctx: JobContext,
+  rows: ReadonlyArray<Partial<MeritRow> & { journalKey?: string }>,
+): void {
+  if (rows.length === 0) return;
+  ctx.table<MeritRow>(MERITS).appendRecords(rows.map(({ journalKey: _key, ...row }) => row));
+}
+
+/** One History line per entry (what was recorded, for whom), appended in one write. */
+export function writeHistoryLines(
   ctx: JobContext,
   rows: ReadonlyArray<Partial<MeritRow>>,
   source: 'form' | 'edit' | 'scheduler' | 'menu',
 ): void {
-  if (rows.length === 0) return;
   const { lang } = ctx;
-  ctx.table<MeritRow>(MERITS).appendRecords(rows);
   appendHistory(
     ctx,
     source,
@@ -223,8 +367,9 @@ export function writeRows(
 }
 
 /**
- * Numbers and appends the drafts (one write) with one History line each; under the document lock.
- * A run killed between the counter and the append skips numbers, never reuses one.
+ * Numbers, journals and appends the drafts (one write) with one History line each, then takes them off
+ * the journal; under the document lock. A kill anywhere leaves them journaled (or not numbered at all):
+ * the next hourly run finishes the write, so no entry is lost, none written twice, no number skipped.
  */
 export function appendEntries(
   ctx: JobContext,
@@ -235,8 +380,10 @@ export function appendEntries(
   if (drafts.length === 0) return [];
   // Before anything is numbered: a missing column stops here.
   ctx.table<MeritRow>(MERITS).requireColumnsForAppend();
-  const rows = numberDrafts(ctx, settings, drafts);
-  writeRows(ctx, rows, source);
+  const rows = journalDrafts(ctx, settings, drafts);
+  writeLedgerRows(ctx, rows);
+  writeHistoryLines(ctx, rows, source);
+  unjournal(ctx, rows);
   return rows.map((row) => row.entryId ?? '');
 }
 

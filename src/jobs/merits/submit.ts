@@ -11,10 +11,17 @@ import { catalogItemOf, readMeritAnswers, recorders } from '../../forms/merit';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { FormSubmission } from '../../ports';
-import { MERITS, type MeritRow } from '../../workbook/schemas';
+import type { MeritRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { type DeskSettings, loadSettings } from '../settings';
-import { appendEntries, entryWithReversals, itemDraft, type MeritDraft, reversalDraft } from './ledger';
+import {
+  appendEntries,
+  entryWithReversals,
+  itemDraft,
+  type MeritDraft,
+  responseRecorded,
+  reversalDraft,
+} from './ledger';
 
 function known(names: readonly { name: string }[], name: string): boolean {
   const wanted = name.trim().toLowerCase();
@@ -74,7 +81,7 @@ export function handleMeritSubmission(
   const answers = readMeritAnswers(submission.namedValues);
   const ids = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     // A duplicate trigger fire (the inbox asks only after an attempt that did not finish).
-    if (ctx.table<MeritRow>(MERITS).has('formResponseId', responseId)) return [];
+    if (responseRecorded(ctx, responseId)) return [];
     const draft = meritDraft(ctx, settings, answers, responseId);
     const written = appendEntries(ctx, settings, [draft], 'form');
     ctx.ports.workbook.flush();

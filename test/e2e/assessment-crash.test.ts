@@ -1,0 +1,175 @@
+/**
+ * Nothing lost, nothing twice for the monthly assessment (SPEC §8.3, §14): the hourly run at the month
+ * boundary — the Assessment rows, the Assessment details and each person's mail — is killed at every
+ * service call that leaves a distinct state (../helpers/write-points.ts) and recovered by the next hourly
+ * run; so is the recomputation after an upheld appeal. Then each person has one row for the month, the
+ * details of its revision sum to its total (once each), and each mail went once. A desk of 4 assessed
+ * people keeps each run short.
+ */
+import type { Emulator } from '../../scripts/emulator';
+import { type CrashScenario, everyCrashPoint } from '../helpers/crash-points';
+import { cellOf, documentProperties, newDesk, rowsOf } from '../helpers/desk';
+import { complaint, submitIntake } from '../helpers/intake';
+import { submitMerit } from '../helpers/merits';
+import { writePoints } from '../helpers/write-points';
+
+const HOUR = 3_600_000;
+const MONTH = '2026-03';
+const ASSESSED = ['Li Na', 'Liu Yang', 'Zhang Wei', 'Zhao Jing'];
+
+function setGeneral(emu: Emulator, key: string, value: string | number): void {
+  const index = rowsOf(emu, '⚙ General').findIndex((row) => row.Key === key);
+  emu.editCells('⚙ General', cellOf(emu, '⚙ General', 'Value', index + 2), [[value]]);
+}
+
+let prepared: Emulator | null = null;
+
+/**
+ * Customer Service only (everyone else inactive), the digest at 07:00 so the 08:00 run on 1 April is
+ * the month's: Zhang Wei's complaint never resolved, a demerit by the form, a praise for Liu Yang.
+ * Built once; each crash point gets a copy.
+ */
+function marchDesk(): Emulator {
+  if (!prepared) {
+    const emu = newDesk({ lang: 'en', start: new Date('2026-03-23T02:00:00Z') }); // Mon 23 March 10:00
+    rowsOf(emu, '⚙ Staff').forEach((row, i) => {
+      if (row.Department !== 'Customer Service' && (row.Role === 'Staff' || row.Role === 'Supervisor'))
+        emu.editCells('⚙ Staff', cellOf(emu, '⚙ Staff', 'Active', i + 2), [[false]]);
+    });
+    setGeneral(emu, 'digestHour', 7);
+    submitIntake(emu, complaint({ phone: '13800000001', email: '' }));
+    emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Assignee', 2), [['Zhang Wei']]);
+    submitMerit(emu, {
+      staff: 'Zhang Wei',
+      item: 'Left the post without approval (−B1)',
+      recordedBy: 'Li Na',
+    });
+    submitIntake(
+      emu,
+      complaint({ type: 'Praise', personComplained: 'Liu Yang', phone: '13800000002', email: '' }),
+    );
+    emu.advanceTo(new Date('2026-03-31T23:30:00Z')); // Wed 1 April 07:30: the digest is sent
+    prepared = emu;
+  }
+  return prepared.clone();
+}
+
+function ofMonth(emu: Emulator, sheet: string) {
+  return rowsOf(emu, sheet).filter((row) => row.Month === MONTH);
+}
+
+/** `staff total grade rank revision state` of each Assessment row of the month, sorted. */
+function assessment(emu: Emulator): string[] {
+  return ofMonth(emu, 'Assessment')
+    .map(
+      (row) =>
+        `${row.Staff} ${row.Total} ${row.Grade} ${row['Rank in department']} r${row.Revision} ${row.State}`,
+    )
+    .sort();
+}
+
+/** `to subject` of each assessment mail sent (a mail sent twice shows twice; the ranking goes to the managers in one), sorted. */
+function assessmentMails(emu: Emulator): string[] {
+  return emu.mail.outbox
+    .filter(
+      (mail) =>
+        mail.subject.includes(`assessment for ${MONTH}`) || mail.subject.includes(`assessment ${MONTH}`),
+    )
+    .map((mail) => `${[...mail.to].sort().join(',')} ${mail.subject}`)
+    .sort();
+}
+
+/** Crash points whose recovery re-sent the one mail in flight. */
+let inFlight = 0;
+
+/**
+ * One row per person; the details of the row's revision sum to its total, each (person, rule) once; no
+ * write left unfinished; the mails as in the clean run, each once.
+ */
+function checkMonth(emu: Emulator, clean: { rows: string[]; mails: string[]; details: number }): void {
+  const rows = ofMonth(emu, 'Assessment');
+  expect(rows.map((row) => row.Staff).sort()).toEqual(ASSESSED);
+  const details = ofMonth(emu, 'Assessment details');
+  for (const row of rows) {
+    const mine = details.filter((d) => d.Staff === row.Staff && d.Revision === row.Revision);
+    expect(mine.reduce((sum, d) => sum + Number(d.Points), 0)).toBe(row.Total);
+    const rules = mine.map((d) => `${d.Rule} ${d.Metric}`);
+    expect(new Set(rules).size).toBe(rules.length);
+  }
+  expect(details).toHaveLength(clean.details);
+  expect(assessment(emu)).toEqual(clean.rows);
+  // Each mail went; a kill between a send and its mark re-sends that one mail in flight (the mail path's
+  // limit, test/e2e/mail-crash.test.ts), nothing else.
+  const mails = assessmentMails(emu);
+  expect([...new Set(mails)].sort()).toEqual(clean.mails);
+  expect(mails.length - clean.mails.length).toBeLessThanOrEqual(1);
+  if (mails.length > clean.mails.length) inFlight += 1;
+  expect(documentProperties(emu).get('assessment.writing')).toBeUndefined();
+}
+
+/**
+ * everyCrashPoint over the distinct kill points (../helpers/write-points.ts) of the assessment's step:
+ * from the mark of its write to the call after the mark is cleared, and the next write point after it
+ * (a kill in the monthly report that follows: the retried run must leave the month as it is). The hourly
+ * run's other jobs (the sweep, the report) have crash tests of their own.
+ */
+function crashTheAssessment(
+  name: string,
+  scenario: CrashScenario,
+  invariant: (emu: Emulator, point: number) => void,
+): void {
+  const { points, described: traced } = writePoints(scenario);
+  const from = traced.findIndex((call) => call === 'Properties.setProperty assessment.writing') + 1;
+  const to = traced.findIndex((call) => call === 'Properties.deleteProperty assessment.writing') + 1;
+  expect(from).toBeGreaterThan(0);
+  expect(to).toBeGreaterThan(from);
+  const after = points.find((point) => point > to + 1);
+  const chosen = [
+    ...new Set([
+      from,
+      ...points.filter((point) => point > from && point <= to + 1),
+      ...(after ? [after] : []),
+    ]),
+  ];
+  const report = everyCrashPoint(scenario, (emu, at) => invariant(emu, at.point), { points: chosen });
+  console.log(
+    `${name}: ${report.calls} service calls in the run, the assessment's write from call ${from} to ${to}: ` +
+      `${report.points} distinct crash points exercised (${JSON.stringify(report.byCall)}); ` +
+      `${inFlight} re-sent the one mail in flight`,
+  );
+  expect(report.points).toBeGreaterThan(10);
+}
+
+describe('the monthly assessment survives a kill at every service call', () => {
+  it('the hourly run at the month boundary: each person’s row once, details that add up, each mail once', () => {
+    let clean = { rows: [] as string[], mails: [] as string[], details: 0 };
+    crashTheAssessment(
+      'assessment at the month boundary',
+      {
+        setup: marchDesk,
+        run: (emu) => emu.advanceTo(new Date('2026-04-01T00:30:00Z')), // the 08:00 run
+        recover: (emu) => emu.advance(HOUR),
+        handler: 'runScheduler',
+      },
+      (emu, point) => {
+        if (point === 0) {
+          clean = {
+            rows: assessment(emu),
+            mails: assessmentMails(emu),
+            details: ofMonth(emu, 'Assessment details').length,
+          };
+          // Zhang Wei: −2 resolved late, −2 left the post; Liu Yang +5 praise; a mail each, one ranking.
+          expect(clean.rows).toEqual([
+            'Li Na 100 A 2 r1 Provisional',
+            'Liu Yang 105 A 1 r1 Provisional',
+            'Zhang Wei 96 A 4 r1 Provisional',
+            'Zhao Jing 100 A 2 r1 Provisional',
+          ]);
+          expect(clean.mails.filter((line) => line.includes('Your assessment'))).toHaveLength(4);
+          expect(clean.mails.filter((line) => line.includes('ranking')).length).toBeGreaterThan(0);
+        }
+        checkMonth(emu, clean);
+      },
+    );
+  }, 600_000);
+});
