@@ -51,6 +51,8 @@ export function freshWorld(scenario: CrashScenario): Emulator {
     setUp.set(scenario, world);
   }
   return world.clone();
+}
+
 /**
  * Calls that only read: Apps Script's getters, searches, and the handles they return. A kill at one of
  * these leaves exactly what a kill at the next other call leaves (the reads in between change nothing).

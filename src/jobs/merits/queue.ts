@@ -101,7 +101,7 @@ export function flushMeritQueue(ctx: JobContext, settings: DeskSettings): number
 
 /** Entry IDs waiting in the journal for this evidence (a resumed submission asks before it queues again). */
 export function queuedEntryIds(ctx: JobContext, evidence: string): string[] {
-  return readQueue(ctx)
+  return journaledEntries(ctx)
     .filter((row) => row.evidence === evidence)
     .map((row) => row.entryId ?? '')
     .filter((id) => id !== '');
