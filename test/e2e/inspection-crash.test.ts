@@ -52,10 +52,16 @@ function historyOf(emu: Emulator, id: string): string[] {
 
 /** Fault entries naming the inspection: journaled for the hourly run, or already in the ledger. */
 function faultEntries(emu: Emulator, inspectionId: string): string[] {
-  const queued = JSON.parse(documentProperties(emu).get('merits.queue') ?? '[]') as Array<{
-    entryId: string;
-    evidence: string;
-  }>;
+  // Journaled entries wait for the hourly run: one property per entry (merits.journal.*), each an entry
+  // or a list of them (the older one-property queue, merits.queue, too).
+  const queued = [...documentProperties(emu)]
+    .filter(([key]) => key === 'merits.queue' || key.startsWith('merits.journal.'))
+    .flatMap(([, value]) => {
+      const parsed = JSON.parse(value) as
+        | { entryId: string; evidence: string }
+        | Array<{ entryId: string; evidence: string }>;
+      return Array.isArray(parsed) ? parsed : [parsed];
+    });
   return [
     ...queued.filter((row) => row.evidence === inspectionId).map((row) => row.entryId),
     ...rowsOf(emu, 'Merits')
