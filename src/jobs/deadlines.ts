@@ -31,6 +31,18 @@ export const STAGE_DONE_COLUMN = {
 
 export type DeadlineColumn = (typeof STAGE_DUE_COLUMN)[SlaStage];
 
+/** Every stage's due and done columns, in stage order: what a reader of the deadlines reads. */
+export const STAGE_COLUMNS = [
+  'ackDue',
+  'ackAt',
+  'transferDue',
+  'transferAt',
+  'feedbackDue',
+  'feedbackAt',
+  'resolveDue',
+  'resolveAt',
+] as const satisfies ReadonlyArray<keyof TicketRow>;
+
 export interface Deadlines {
   values: Pick<TicketRow, DeadlineColumn>;
   /** The explanation note of each due-date cell ('' where there is no target). */

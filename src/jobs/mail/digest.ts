@@ -28,7 +28,7 @@ import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import { pointsAtRiskByPerson, pointsAtRiskSection } from '../assessment/digest-section';
 import { auditSampleSection, openSamplesByAuditor } from '../audits/digest-section';
 import type { JobContext } from '../context';
-import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import { inspectionDigest } from '../inspections/daily';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
@@ -49,14 +49,7 @@ const DIGEST_KEYS = [
   'assignee',
   'receivedBy',
   'receivedAt',
-  'ackDue',
-  'ackAt',
-  'transferDue',
-  'transferAt',
-  'feedbackDue',
-  'feedbackAt',
-  'resolveDue',
-  'resolveAt',
+  ...STAGE_COLUMNS,
   'callbackDue',
   'callbackState',
   'slaState',

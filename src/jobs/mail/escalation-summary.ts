@@ -17,7 +17,7 @@ import type { Slot } from '../../core/schedule';
 import { computeDueDates, SLA_STAGES, type SlaStage, slaTargetFor } from '../../core/sla';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
 import { escalationsBetween } from './escalation-log';
@@ -36,14 +36,7 @@ const SUMMARY_KEYS = [
   'status',
   'receivedAt',
   'pausedMs',
-  'ackDue',
-  'ackAt',
-  'transferDue',
-  'transferAt',
-  'feedbackDue',
-  'feedbackAt',
-  'resolveDue',
-  'resolveAt',
+  ...STAGE_COLUMNS,
 ] as const;
 
 type SummaryTicket = Pick<TicketRow, (typeof SUMMARY_KEYS)[number]>;

@@ -7,7 +7,7 @@ import { OPEN_STATUSES } from '../../core/tickets';
 import { enumLabel } from '../../i18n';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
-import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import type { DeskSettings } from '../settings';
 import { formatPanelTime, slaOf } from './read';
 import { myAuditSample, myInspections } from './tasks';
@@ -22,14 +22,7 @@ const QUEUE_KEYS = [
   'customer',
   'assignee',
   'receivedAt',
-  'ackDue',
-  'ackAt',
-  'transferDue',
-  'transferAt',
-  'feedbackDue',
-  'feedbackAt',
-  'resolveDue',
-  'resolveAt',
+  ...STAGE_COLUMNS,
   'callbackDue',
   'callbackState',
   'pausedMs',

@@ -39,6 +39,7 @@ import {
   type TicketRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
+import { STAGE_COLUMNS } from '../deadlines';
 import { historyBetween } from '../history-window';
 
 const KEYS = [
@@ -52,14 +53,7 @@ const KEYS = [
   'assignee',
   'status',
   'phone',
-  'ackDue',
-  'ackAt',
-  'transferDue',
-  'transferAt',
-  'feedbackDue',
-  'feedbackAt',
-  'resolveDue',
-  'resolveAt',
+  ...STAGE_COLUMNS,
   'firstResolvedAt',
   'firstResolveDue',
   'callbackDue',
