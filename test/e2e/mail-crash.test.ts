@@ -13,6 +13,7 @@ import {
 } from '../helpers/crash-points';
 import { newDesk, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
+import { escalationLines } from '../helpers/mail';
 import { writePoints } from '../helpers/write-points';
 import { escalateAtOnce, fillTickets, shanghai } from '../jobs/scheduler-fixtures';
 
@@ -61,15 +62,6 @@ function escalationsMailed(emu: Emulator): string[] {
       escalationLines(mail.body).flatMap((line) => mail.to.map((to) => `${to} ${line.ticket} ${line.level}`)),
     )
     .sort();
-}
-
-/** (ticket, level) of each line of an escalation mail's text: `ID | level | …` (fixture IDs have 6 digits). */
-function escalationLines(body: string): Array<{ ticket: string; level: string }> {
-  return body
-    .split('\n')
-    .map((line) => line.split(' | '))
-    .filter((cells) => /^[A-Z]{2,6}-\d{4}-\d{5,6}$/.test(cells[0] ?? ''))
-    .map((cells) => ({ ticket: cells[0], level: cells[1] ?? '' }));
 }
 
 function levels(emu: Emulator): string[] {

@@ -5,19 +5,11 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { newDesk, rowsOf } from '../helpers/desk';
+import { escalationLines } from '../helpers/mail';
 import { escalateAtOnce, fillTickets, shanghai } from '../jobs/scheduler-fixtures';
 
 const ESCALATION = /Escalation/;
 const CELL_LIMIT = 50_000;
-
-/** (ticket, level) of each line of an escalation mail's text: `ID | level | …` (the fixture's IDs have 6 digits). */
-function escalationLines(body: string): Array<{ ticket: string; level: string }> {
-  return body
-    .split('\n')
-    .map((line) => line.split(' | '))
-    .filter((cells) => /^[A-Z]{2,6}-\d{4}-\d{5,6}$/.test(cells[0] ?? ''))
-    .map((cells) => ({ ticket: cells[0], level: cells[1] ?? '' }));
-}
 
 function escalationsMailed(emu: Emulator): string[] {
   return emu.mail.outbox
