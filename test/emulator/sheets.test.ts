@@ -24,6 +24,20 @@ describe('Range values', () => {
     );
     expect(r).toEqual([true, 2026]);
   });
+  it('returns grids that are Arrays of the script realm, in-process and in concurrent runs', () => {
+    // On Google a script's values are its own JavaScript arrays: instanceof Array, Array.prototype.
+    const emu = fresh();
+    emu.load(`function grid() {
+      ${SH} sh.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+      var v = sh.getRange('A1:B2').getValues();
+      return [v instanceof Array, v[0] instanceof Array, Object.getPrototypeOf(v[1]) === Array.prototype,
+        sh.getRange('A1:B1').getDisplayValues()[0] instanceof Array];
+    }`);
+    expect(emu.run('grid')).toEqual([true, true, true, true]);
+    expect(emu.runConcurrently([{ name: 'grid' }])).toEqual([
+      { status: 'fulfilled', value: [true, true, true, true] },
+    ]);
+  });
   it("rejects a shape mismatch with Google's messages", () => {
     const emu = fresh();
     expect(() => js(emu, `${SH} sh.getRange(1, 1, 3, 1).setValues([[1], [2]]);`)).toThrow(
