@@ -90,6 +90,8 @@ export interface Realm {
   date(ms: number): Date;
   error(name: string, message: string): Error;
   newObject(): Record<string, unknown>;
+  /** An empty array of the realm: what a script gets back is `instanceof Array` there, as on Google. */
+  newArray(): unknown[];
   /** Evaluates source in the context's global scope (HtmlTemplate scriptlets see the script's globals). */
   run(source: string): unknown;
 }
@@ -107,10 +109,15 @@ export class InProcessMembrane {
 
   toScript(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
+    // Arrays first (a getValues grid is arrays of arrays), built in the script's realm, element by element.
+    if (Array.isArray(value)) {
+      const out = this.realm.newArray();
+      for (let i = 0; i < value.length; i++) out.push(this.toScript(value[i]));
+      return out;
+    }
     if (value instanceof Enum) return value;
     if (isDate(value)) return this.realm.date(value.getTime());
     if (value instanceof ServiceObject) return this.facade(value);
-    if (Array.isArray(value)) return value.map((v) => this.toScript(v));
     const out = this.realm.newObject();
     for (const [k, v] of Object.entries(value)) out[k] = this.toScript(v);
     return out;
@@ -118,11 +125,16 @@ export class InProcessMembrane {
 
   toHost(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
+    // A script's array becomes a host array (a facade is never an array); `map` would keep the script's realm.
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) out.push(this.toHost(value[i]));
+      return out;
+    }
     const target = this.targets.get(value);
     if (target) return target;
     if (value instanceof Enum) return value;
     if (isDate(value)) return new Date(value.getTime());
-    if (Array.isArray(value)) return value.map((v) => this.toHost(v));
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) out[k] = this.toHost(v);

@@ -120,6 +120,7 @@ export const PRELUDE = `(function (now, zone) {
       return e;
     },
     newObject: function () { return {}; },
+    newArray: function () { return []; },
     run: function (source) { return (0, eval)(source); }
   };
 })`;

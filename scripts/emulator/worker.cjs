@@ -47,7 +47,12 @@ function enumValue(type, key) {
 function fromMain(v) {
   if (v === null || typeof v !== 'object') return v;
   if (v instanceof Date) return realm.date(v.getTime());
-  if (Array.isArray(v)) return v.map(fromMain);
+  if (Array.isArray(v)) {
+    // Built in the script's realm (map would keep this thread's): instanceof Array holds in the script.
+    const out = realm.newArray();
+    for (let i = 0; i < v.length; i++) out.push(fromMain(v[i]));
+    return out;
+  }
   if (v.$e) return enumValue(v.$e[0], v.$e[1]);
   if (v.$h !== undefined) return facade(v);
   if (v.$o) {

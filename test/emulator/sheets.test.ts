@@ -24,6 +24,20 @@ describe('Range values', () => {
     );
     expect(r).toEqual([true, 2026]);
   });
+  it('returns grids that are Arrays of the script realm, in-process and in concurrent runs', () => {
+    // On Google a script's values are its own JavaScript arrays: instanceof Array, Array.prototype.
+    const emu = fresh();
+    emu.load(`function grid() {
+      ${SH} sh.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+      var v = sh.getRange('A1:B2').getValues();
+      return [v instanceof Array, v[0] instanceof Array, Object.getPrototypeOf(v[1]) === Array.prototype,
+        sh.getRange('A1:B1').getDisplayValues()[0] instanceof Array];
+    }`);
+    expect(emu.run('grid')).toEqual([true, true, true, true]);
+    expect(emu.runConcurrently([{ name: 'grid' }])).toEqual([
+      { status: 'fulfilled', value: [true, true, true, true] },
+    ]);
+  });
   it("rejects a shape mismatch with Google's messages", () => {
     const emu = fresh();
     expect(() => js(emu, `${SH} sh.getRange(1, 1, 3, 1).setValues([[1], [2]]);`)).toThrow(
@@ -97,6 +111,46 @@ describe('Sheet structure', () => {
       return a.concat([sh.getLastRow(), sh.getLastColumn(), sh.getMaxRows(), sh.getMaxColumns()]);`,
     );
     expect(r).toEqual([3, 3, 2, 2, 1000, 26]);
+  });
+  it('getLastRow/Column follow every change to the grid (the emulator caches them between changes)', () => {
+    const emu = fresh();
+    // After each change: what getLastRow/Column say, and the last row and column with content found by
+    // reading every value and formula of the sheet.
+    const check = `
+      var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('G');
+      var values = sh.getRange(1, 1, sh.getMaxRows(), sh.getMaxColumns()).getValues();
+      var formulas = sh.getRange(1, 1, sh.getMaxRows(), sh.getMaxColumns()).getFormulas();
+      var row = 0, col = 0;
+      values.forEach(function (line, i) { line.forEach(function (v, j) {
+        if (v !== '' || formulas[i][j] !== '') { row = Math.max(row, i + 1); col = Math.max(col, j + 1); }
+      }); });
+      return [sh.getLastRow(), sh.getLastColumn(), row, col];`;
+    js(emu, `SpreadsheetApp.getActiveSpreadsheet().insertSheet('G').getRange('B3').setValue('x');`);
+    const changes = [
+      `sh.getRange('D7').setValue(1);`,
+      `sh.getRange('D7').clearContent();`,
+      `sh.getRange('E9').setFormula('=B3');`,
+      `sh.getRange('E9').setValue('');`,
+      `sh.appendRow(['a', 'b', 'c', 'd', 'e', 'f']);`,
+      `sh.insertRowsBefore(1, 3);`,
+      `sh.deleteRows(1, 2);`,
+      `sh.insertColumnsBefore(1, 2);`,
+      `sh.deleteColumns(1, 3);`,
+      `sh.getRange('A1:F8').sort({ column: 1, ascending: false });`,
+      `sh.createTextFinder('x').replaceAllWith('');`,
+      `sh.getRange('C12').setValue('y'); sh.getLastRow(); sh.clearContents();`,
+      `sh.getRange('A2:B2').setValues([['p', 'q']]); sh.getLastColumn(); sh.getRange('A2:B2').clear();`,
+      `sh.getRange('H20').setValue('z'); sh.getLastRow(); sh.clear();`,
+      `sh.getRange('C4').setValue('w');`,
+    ];
+    for (const change of changes) {
+      js(
+        emu,
+        `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('G'); sh.getLastRow(); sh.getLastColumn(); ${change}`,
+      );
+      const [lastRow, lastColumn, row, col] = js(emu, check) as number[];
+      expect({ change, lastRow, lastColumn }).toEqual({ change, lastRow: row, lastColumn: col });
+    }
   });
   it('appendRow writes after the last row and grows the sheet', () => {
     const emu = fresh();

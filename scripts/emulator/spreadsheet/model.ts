@@ -75,6 +75,13 @@ export class SheetModel implements CopiesOwnState {
    * own). Rows not in it may be shared with a clone and are copied before a write (ownRow).
    */
   private owned: WeakSet<Row> | null = null;
+  /**
+   * lastRow() and lastColumn() as last computed, or -1: getLastRow runs in nearly every execution, over
+   * sheets whose validated, empty rows run to the bottom. Every change to the grid goes through
+   * ownRow/ownRows or a row or column insert/delete/clear here, and each of those drops them.
+   */
+  private lastRowSeen = -1;
+  private lastColumnSeen = -1;
 
   constructor(
     readonly id: number,
@@ -108,6 +115,7 @@ export class SheetModel implements CopiesOwnState {
 
   /** Row `row` (1-based), created if needed, for writing: its own, never shared with a clone. */
   ownRow(row: number): Row {
+    this.changed();
     const r = this.rows[row - 1];
     if (!r) {
       const created: Row = [];
@@ -135,6 +143,7 @@ export class SheetModel implements CopiesOwnState {
 
   /** Every existing row made its own, for changes across the whole grid (clear, columns moved). */
   ownRows(): Array<Row | undefined> {
+    this.changed();
     if (this.owned !== null) for (let i = 0; i < this.rows.length; i++) if (this.rows[i]) this.ownRow(i + 1);
     return this.rows;
   }
@@ -143,9 +152,25 @@ export class SheetModel implements CopiesOwnState {
     return c !== undefined && (c.v !== '' || c.f !== undefined);
   }
 
+  /** Every cell may change: the cached last row and column are dropped. */
+  private changed(): void {
+    this.lastRowSeen = -1;
+    this.lastColumnSeen = -1;
+  }
+
+  /** Empties the grid (Sheet.clear). */
+  clearGrid(): void {
+    this.changed();
+    this.rows = [];
+  }
+
   lastRow(): number {
-    // Plain loops: getLastRow runs in nearly every execution, over sheets whose formatted, empty rows
-    // run to the bottom.
+    if (this.lastRowSeen < 0) this.lastRowSeen = this.findLastRow();
+    return this.lastRowSeen;
+  }
+
+  private findLastRow(): number {
+    // Plain loops: over sheets whose formatted, empty rows run to the bottom.
     for (let i = this.rows.length - 1; i >= 0; i--) {
       const r = this.rows[i];
       if (!r) continue;
@@ -158,6 +183,11 @@ export class SheetModel implements CopiesOwnState {
   }
 
   lastColumn(): number {
+    if (this.lastColumnSeen < 0) this.lastColumnSeen = this.findLastColumn();
+    return this.lastColumnSeen;
+  }
+
+  private findLastColumn(): number {
     let last = 0;
     for (const r of this.rows) {
       if (!r) continue;
@@ -172,11 +202,13 @@ export class SheetModel implements CopiesOwnState {
   }
 
   insertRows(before: number, count: number): void {
+    this.changed();
     if (this.rows.length >= before) this.rows.splice(before - 1, 0, ...new Array<undefined>(count));
     this.maxRows += count;
   }
 
   deleteRows(start: number, count: number): void {
+    this.changed();
     this.rows.splice(start - 1, count);
     this.maxRows -= count;
   }

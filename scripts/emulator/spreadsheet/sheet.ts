@@ -333,7 +333,7 @@ export class Sheet extends ServiceObject {
 
   // Clearing
   clear(): this {
-    this.m.rows = [];
+    this.m.clearGrid();
     return this;
   }
   clearContents(): this {
