@@ -151,7 +151,7 @@ describe('an inspection submission killed at any service call', () => {
       { changesOnly: true },
     );
     console.log(
-      `first inspection: ${report.calls} calls, killed at the ${report.points} that change something`,
+      `first inspection: ${report.calls} calls, killed at the ${report.points} points that leave distinct worlds`,
     );
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
@@ -241,7 +241,9 @@ describe('an inspection submission killed at any service call', () => {
       },
       { changesOnly: true },
     );
-    console.log(`re-inspection: ${report.calls} calls, killed at the ${report.points} that change something`);
+    console.log(
+      `re-inspection: ${report.calls} calls, killed at the ${report.points} points that leave distinct worlds`,
+    );
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
 
