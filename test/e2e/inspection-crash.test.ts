@@ -275,6 +275,11 @@ describe('an inspection submission killed at any service call', () => {
     expect(reasons).toEqual([
       'An earlier inspection of Building 1 common areas (Daily area check) was interrupted and is not finished yet. This one is kept in its form sheet and is recorded after it, at the next hourly run.',
     ]);
+    // The manager's setup check lists it among the responses waiting, with that reason.
+    emu.run('menuCheckSetup', undefined, { interactive: true });
+    expect(emu.ui.shown.at(-1)?.html).toContain(
+      'An earlier inspection of Building 1 common areas (Daily area check) was interrupted',
+    );
     expect(rowsOf(emu, 'Inspections')).toHaveLength(0);
 
     emu.advance(HOUR);
