@@ -11,9 +11,11 @@
  * side "nothing lost" chooses; the test allows that one extra copy and only at that call.
  */
 import type { Emulator } from '../../scripts/emulator';
-import { type CrashPoint, everyCrashPoint } from '../helpers/crash-points';
+import { type CrashPoint, type CrashScenario, everyCrashPoint } from '../helpers/crash-points';
 import { documentProperties, newDesk, noteOf, rowsOf } from '../helpers/desk';
 import { inspectionAnswers, inspectionFormId, submitInspection } from '../helpers/inspections';
+import { writePoints } from '../helpers/write-points';
+import { shanghai } from '../jobs/scheduler-fixtures';
 
 const TEMPLATE = 'Daily area check';
 const AREA = 'Building 1 common areas';
@@ -151,7 +153,7 @@ describe('an inspection submission killed at any service call', () => {
       { changesOnly: true },
     );
     console.log(
-      `first inspection: ${report.calls} calls, killed at the ${report.points} that change something`,
+      `first inspection: ${report.calls} calls, killed at the ${report.points} points that leave distinct worlds`,
     );
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
@@ -241,7 +243,9 @@ describe('an inspection submission killed at any service call', () => {
       },
       { changesOnly: true },
     );
-    console.log(`re-inspection: ${report.calls} calls, killed at the ${report.points} that change something`);
+    console.log(
+      `re-inspection: ${report.calls} calls, killed at the ${report.points} points that leave distinct worlds`,
+    );
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
 
@@ -271,6 +275,11 @@ describe('an inspection submission killed at any service call', () => {
     expect(reasons).toEqual([
       'An earlier inspection of Building 1 common areas (Daily area check) was interrupted and is not finished yet. This one is kept in its form sheet and is recorded after it, at the next hourly run.',
     ]);
+    // The manager's setup check lists it among the responses waiting, with that reason.
+    emu.run('menuCheckSetup', undefined, { interactive: true });
+    expect(emu.ui.shown.at(-1)?.html).toContain(
+      'An earlier inspection of Building 1 common areas (Daily area check) was interrupted',
+    );
     expect(rowsOf(emu, 'Inspections')).toHaveLength(0);
 
     emu.advance(HOUR);
@@ -291,4 +300,52 @@ describe('an inspection submission killed at any service call', () => {
     expect(rowsOf(emu, 'Inspection items')).toHaveLength(56);
     expectSettled(emu);
   });
+
+  it("the morning digest killed between recording Tuesday's missed slots and mailing them: each slot recorded once, each inspector and owner told once", () => {
+    // Set up Monday 10:00; nobody inspects on Tuesday, the first day due. Wednesday 08:00's digest
+    // records the four daily slots missed (two common areas, the Clubhouse, the front desk) and tells
+    // their inspectors and owners.
+    const scenario: CrashScenario = {
+      setup: () => {
+        const emu = newDesk({ lang: 'en' });
+        emu.advanceTo(shanghai('2026-03-04 07:30'));
+        return emu;
+      },
+      run: (emu) => emu.advanceTo(shanghai('2026-03-04 08:30')),
+      recover: (emu) => emu.advance(HOUR),
+      handler: 'runScheduler',
+    };
+    // The kills that matter lie from the read of Missed inspections to the last digest sent.
+    const { points, described } = writePoints(scenario);
+    const first = described.findIndex((call) => call.includes('Missed inspections'));
+    const last = described.findLastIndex((call) => call.startsWith('MailApp.sendEmail'));
+    expect(first).toBeGreaterThan(0);
+    const chosen = points.filter((point) => point - 1 >= first && point - 1 <= last + 1);
+    const told = ['zhang.wei', 'he.fang', 'liu.yang', 'xu.jie', 'zhao.jing', 'ma.chao', 'li.na'];
+    const report = everyCrashPoint(
+      scenario,
+      (emu, at) => {
+        const missed = rowsOf(emu, 'Missed inspections');
+        expect(missed.map((row) => `${row.Area} ${row['Due in']}`).sort()).toEqual([
+          'Building 1 common areas 2026-03-03',
+          'Building 2 common areas 2026-03-03',
+          'CS front desk 2026-03-03',
+          'Clubhouse 2026-03-03',
+        ]);
+        const digests = emu.mail.outbox.filter(
+          (mail) =>
+            mail.subject === '[Service Desk] Daily digest 2026-03-04' && /Inspections missed/.test(mail.body),
+        );
+        const to = digests.map((mail) => mail.to.join(',').replace('@example.com', ''));
+        expect([...new Set(to)].sort()).toEqual([...told].sort());
+        if (to.length > told.length) {
+          expect(to.length).toBe(told.length + 1);
+          expect(at.kill?.call).not.toBe('MailApp.sendEmail');
+        }
+      },
+      { points: chosen },
+    );
+    console.log(`digest with missed inspections: ${report.calls} calls, ${report.points} points killed`);
+    expect(report.points).toBeGreaterThan(5);
+  }, 600_000);
 });

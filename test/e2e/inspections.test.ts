@@ -165,6 +165,20 @@ describe('a Chinese desk', () => {
     const notice = emu.mail.outbox.find((mail) => mail.subject.startsWith('限期整改通知单'));
     expect(notice?.name).toBe('客服工作台');
     expect(notice?.htmlBody).toContain('沙发后有垃圾');
+
+    // The next day's re-inspection finds it still not put right: the same ticket, the notice says so.
+    emu.advance(DAY);
+    submitInspection(emu, '每日区域巡查', {
+      lang: 'zh-CN',
+      area: '1号楼公共区域',
+      inspector: '张伟',
+      fail: { '大堂 — 卫生状况': '垃圾仍未清理' },
+    });
+    expect(rowsOf(emu, '工单登记')).toHaveLength(1);
+    const again = emu.mail.outbox.filter((mail) => mail.subject.startsWith('限期整改通知单 IN-2026-00002'));
+    expect(again.map((mail) => mail.to.join(','))).toEqual(['zhang.wei@example.com', 'he.fang@example.com']);
+    expect(again[0].body).toContain('大堂 / 卫生状况（IN-2026-00001 起仍未整改）');
+    expect(again[0].body).toContain('垃圾仍未清理');
   });
 });
 

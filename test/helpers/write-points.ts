@@ -1,21 +1,10 @@
 /**
- * The crash points of a scenario that leave distinct states. A kill at call n means calls 1…n-1
- * happened and nothing after: two kill points leave the same world when only reads lie between them
- * (a read changes nothing a later execution can see). So killing right after each call that changes
- * something — a write to a sheet, a property, the cache, a lock, a mail sent — and at the first call
- * covers every state a kill can leave, with far fewer runs than every call (everyCrashPoint's
- * `points`). A call not known as a read counts as a change, so the set errs on the side of more points.
+ * The crash points of a scenario that leave distinct states (crash-points.ts distinctPoints), with
+ * each call's first argument, for tests that pick a job's own calls among them (everyCrashPoint's
+ * `points`; a test that wants them all passes `changesOnly` instead).
  */
 import type { Emulator } from '../../scripts/emulator';
-import { type CrashScenario, freshWorld } from './crash-points';
-
-/** Calls that change nothing outside the execution (getters, searches, service handles). */
-const READ =
-  /^(\w+\.(get|find|has|is|matchEntireCell|useRegularExpression|matchCase|createTextFinder)\w*|Utilities\.\w+|console\.\w+)$/;
-
-function changes(call: string): boolean {
-  return !READ.test(call);
-}
+import { type CrashScenario, distinctPoints, freshWorld } from './crash-points';
 
 export interface WritePoints {
   /** Every service call of the clean run, in order ('Service.method'). */
@@ -47,6 +36,5 @@ export function writePoints(scenario: CrashScenario): WritePoints {
   } finally {
     faults._beforeCall = before;
   }
-  const points = calls.flatMap((_call, i) => (i === 0 ? [1] : changes(calls[i - 1]) ? [i + 1] : []));
-  return { calls, points: [...new Set(points)], described };
+  return { calls, points: distinctPoints(calls), described };
 }

@@ -204,7 +204,8 @@ export function handleInspection(
     const zone = settings.calendar.zone;
     const year = Number(new Date(now.getTime() + zone.offsetAt(now.getTime())).toISOString().slice(0, 4));
     const counter = inspectionCounterKey(year);
-    const n = resumed ? resumed.n : nextCounter(ports.store.get(counter));
+    const counted = nextCounter(ports.store.get(counter)) - 1;
+    const n = resumed ? resumed.n : counted + 1;
     const id = formatInspectionId(year, n);
 
     const reviews: string[] = [];
@@ -278,7 +279,7 @@ export function handleInspection(
     };
     const keepJournal = () => saveJournal(ports.store, areaName, template.name, journal);
     if (!resumed || fresh.ids.length > 0) keepJournal();
-    if (n > (Number(ports.store.get(counter) ?? '0') || 0)) ports.store.set(counter, String(n));
+    if (n > counted) ports.store.set(counter, String(n));
     storeTicketCounters(ctx, Object.values(ticketIds));
 
     // Each step below either tells by itself whether an earlier attempt did it (a row with its ID, a
