@@ -125,6 +125,26 @@ const CALLBACK_COMMENTS: Texts = {
   ],
 };
 
+/** Emergencies (seed 003 L153: round-the-clock support): logged as Urgent. */
+const URGENT_REPAIRS: Texts = {
+  'zh-CN': [
+    '{category}：卫生间水管爆裂，水已流到楼下住户。',
+    '{category}：电梯停在两层之间，轿厢内有人被困。',
+    '{category}：配电箱冒烟，有焦糊味。',
+    '{category}：地下车库消防管道漏水，水位上涨。',
+  ],
+  en: [
+    '{category}: burst pipe in the bathroom, water is running into the flat below.',
+    '{category}: lift stopped between floors with people inside.',
+    '{category}: smoke from the distribution box, smells of burning.',
+    '{category}: fire main leaking in the car park, the water is rising.',
+  ],
+};
+
+export function urgentDescription(lang: Lang, category: string, random: Random): string {
+  return random.pick(URGENT_REPAIRS[lang]).replace('{category}', category);
+}
+
 export function description(lang: Lang, type: TicketType, category: string, random: Random): string {
   return random.pick(DESCRIPTIONS[type][lang]).replace('{category}', category);
 }
