@@ -113,7 +113,7 @@ export class ContactDesk {
     );
     const major = (type === 'complaint' && random.chance(0.12)) || (type === 'repair' && random.chance(0.1));
     // Every third serious repair is an emergency (a burst pipe, people stuck in a lift): Urgent, with its
-    // own words. Decided without a further draw, so the rest of the month stays as it was.
+    // own words. Decided without a further draw (its 24×7 deadlines still change how the month unfolds).
     const urgent = type === 'repair' && major && this.serial % 3 === 0;
     const answers: Partial<Record<IntakeQuestionKey, string | string[]>> = {
       receivedBy: random.pick(frontLine.length > 0 ? frontLine : staff).name,
