@@ -6,7 +6,7 @@ import type { Channel, TicketType } from '../../src/core/enums';
 import { type IntakeQuestionKey, intakeQuestionTitle } from '../../src/forms/intake';
 import { type MessageKey, t } from '../../src/i18n';
 import { type Customer, newCustomer } from './people';
-import { description } from './stories';
+import { description, urgentDescription } from './stories';
 import { formIdOf, type SimEvent, type World } from './world';
 
 const TYPES: ReadonlyArray<readonly [TicketType, number]> = [
@@ -112,14 +112,19 @@ export class ContactDesk {
       (member) => member.department === this.frontDesk() && member.role !== 'manager',
     );
     const major = (type === 'complaint' && random.chance(0.12)) || (type === 'repair' && random.chance(0.1));
+    // Every third serious repair is an emergency (a burst pipe, people stuck in a lift): Urgent, with its
+    // own words. Decided without a further draw (its 24×7 deadlines still change how the month unfolds).
+    const urgent = type === 'repair' && major && this.serial % 3 === 0;
     const answers: Partial<Record<IntakeQuestionKey, string | string[]>> = {
       receivedBy: random.pick(frontLine.length > 0 ? frontLine : staff).name,
       channel: this.label('channel', random.weighted(CHANNELS)),
       type: this.label('ticketType', type),
       category,
-      severity: this.label('severity', major ? 'major' : 'general'),
+      severity: this.label('severity', urgent ? 'urgent' : major ? 'major' : 'general'),
       customer: customer.name,
-      description: description(lang, type, category, random),
+      description: urgent
+        ? urgentDescription(lang, category, random)
+        : description(lang, type, category, random),
     };
     const typo = random.chance(TYPO_RATE);
     if (typo) this.world.activity.badInput++;

@@ -1,6 +1,7 @@
 /** What customers say and what staff write back, per ticket type, in the desk's language. */
 import type { TicketType } from '../../src/core/enums';
-import type { Lang } from '../../src/i18n';
+import type { CategoryId } from '../../src/core/settings/categories';
+import { LANGS, type Lang, type MessageKey, t } from '../../src/i18n';
 import type { Random } from './random';
 
 type Texts = Record<Lang, readonly string[]>;
@@ -125,8 +126,91 @@ const CALLBACK_COMMENTS: Texts = {
   ],
 };
 
+/** Emergencies (seed 003 L153: round-the-clock support): logged as Urgent. */
+const URGENT_REPAIRS: Texts = {
+  'zh-CN': [
+    '{category}：卫生间水管爆裂，水已流到楼下住户。',
+    '{category}：电梯停在两层之间，轿厢内有人被困。',
+    '{category}：配电箱冒烟，有焦糊味。',
+    '{category}：地下车库消防管道漏水，水位上涨。',
+  ],
+  en: [
+    '{category}: burst pipe in the bathroom, water is running into the flat below.',
+    '{category}: lift stopped between floors with people inside.',
+    '{category}: smoke from the distribution box, smells of burning.',
+    '{category}: fire main leaking in the car park, the water is rising.',
+  ],
+};
+
+export function urgentDescription(lang: Lang, category: string, random: Random): string {
+  return random.pick(URGENT_REPAIRS[lang]).replace('{category}', category);
+}
+
+/** Repairs in the words of their trade, by the subcategory's label (either language). */
+const REPAIRS_BY_TRADE: Array<[CategoryId, Texts]> = [
+  [
+    'plumbing',
+    {
+      'zh-CN': ['{category}：厨房水管漏水，地面有积水。', '{category}：卫生间下水道堵塞，返味。'],
+      en: [
+        '{category}: kitchen pipe leaking, water on the floor.',
+        '{category}: bathroom drain blocked, it smells.',
+      ],
+    },
+  ],
+  [
+    'electrical',
+    {
+      'zh-CN': ['{category}：卫生间灯不亮，开关无反应。', '{category}：客厅插座跳闸，一插电器就断电。'],
+      en: [
+        '{category}: bathroom light dead, switch does nothing.',
+        '{category}: living-room socket trips the breaker.',
+      ],
+    },
+  ],
+  [
+    'doorsWindows',
+    {
+      'zh-CN': ['{category}：入户门锁损坏，无法反锁。', '{category}：阳台窗户关不严，下雨渗水。'],
+      en: [
+        '{category}: front door lock broken, cannot lock it.',
+        '{category}: balcony window does not close, rain comes in.',
+      ],
+    },
+  ],
+  [
+    'lift',
+    {
+      'zh-CN': ['{category}：2号楼电梯按钮失灵，到不了18层。', '{category}：电梯运行时异响，轿厢晃动。'],
+      en: [
+        '{category}: the button for floor 18 in building 2 does nothing.',
+        '{category}: the lift rattles and shakes while moving.',
+      ],
+    },
+  ],
+  [
+    'facilities',
+    {
+      'zh-CN': ['{category}：小区儿童游乐设施螺丝松动。', '{category}：单元门禁刷卡无反应。'],
+      en: [
+        '{category}: loose bolts on the playground equipment.',
+        '{category}: the entrance door ignores access cards.',
+      ],
+    },
+  ],
+];
+
+function tradeOf(category: string): CategoryId | null {
+  const sub = category.split(' / ')[1]?.trim() ?? '';
+  for (const [id] of REPAIRS_BY_TRADE)
+    if (LANGS.some((lang) => t(lang, `settings.category.${id}` as MessageKey) === sub)) return id;
+  return null;
+}
+
 export function description(lang: Lang, type: TicketType, category: string, random: Random): string {
-  return random.pick(DESCRIPTIONS[type][lang]).replace('{category}', category);
+  const trade = type === 'repair' ? tradeOf(category) : null;
+  const texts = REPAIRS_BY_TRADE.find(([id]) => id === trade)?.[1] ?? DESCRIPTIONS[type];
+  return random.pick(texts[lang]).replace('{category}', category);
 }
 
 export function resolution(lang: Lang, type: TicketType, random: Random): string {

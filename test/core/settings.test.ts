@@ -138,13 +138,28 @@ describe('⚙ Categories', () => {
       defaultAssignee: '',
       active: true,
     });
+    // A property-management desk's categories, routed to its five departments (issue 14).
     expect(new Set(zh.map((r) => r.department))).toEqual(
-      new Set(['工程部', '客服部', '财务部', '销售部', '环境部', '秩序部']),
+      new Set(['工程部', '客服部', '财务部', '环境部', '秩序部']),
     );
+    const labels = zh.map((r) => (r.subcategory === '' ? r.category : `${r.category} / ${r.subcategory}`));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '维修 / 电梯',
+        '维修 / 公共设施',
+        '装修',
+        '绿化',
+        '消防',
+        '停车',
+        '噪音',
+        '收费与账单',
+      ]),
+    );
+    expect(labels.join()).not.toMatch(/产品质量|包装与配送/);
     const { value, issues } = shown(parseCategories(keyed(defaultCategoryRows('en')), bothLanguages), 'en');
     expect(issues).toEqual([]);
     expect(value.map((c) => c.label)).toContain('Repair / Plumbing');
-    expect(value).toHaveLength(12);
+    expect(value).toHaveLength(15);
   });
 
   test('bad rows reported, not fatal; blank rows skipped; empty Active means active', () => {

@@ -195,14 +195,23 @@ describe('a simulated month and its monthly report (zh-CN)', () => {
     expect(counts.escalationMails).toBeGreaterThan(0);
     expect(counts.maxPerTicketLevelRecipient).toBe(1);
     expect(counts.maxSummariesPerRecipientDay).toBe(1);
-    // An alert sent at once names only Major complaints (⚙ SLA policy's default); the rest wait for the summary.
+    // An alert sent at once names only Major complaints and Urgent tickets (⚙ SLA policy's defaults); the
+    // rest wait for the summary.
     const tickets = new Map(rowsOf(emu, '工单登记').map((row) => [String(row.编号), row]));
     const alerts = emu.mail.outbox.filter((mail) => mailKind(mail.subject) === 'escalation');
+    const atOnce = new Set(['投诉 重大', '投诉 紧急', '报修 紧急']);
     for (const alert of alerts)
-      for (const { ticket } of escalationLines(alert.body))
-        expect(`${ticket} ${tickets.get(ticket)?.类型} ${tickets.get(ticket)?.严重程度}`).toBe(
-          `${ticket} 投诉 重大`,
-        );
+      for (const { ticket } of escalationLines(alert.body)) {
+        const row = tickets.get(ticket);
+        expect([ticket, atOnce.has(`${row?.类型} ${row?.严重程度}`)]).toEqual([ticket, true]);
+      }
+    // The month had emergencies, and each was told at once on receipt.
+    const urgent = [...tickets.values()].filter((row) => row.严重程度 === '紧急');
+    expect(urgent.length).toBeGreaterThan(0);
+    for (const row of urgent)
+      expect(
+        emu.mail.outbox.some((mail) => mail.subject.startsWith(`【客服工作台】紧急报修 ${row.编号}`)),
+      ).toBe(true);
     // Praise never escalates; inquiries and suggestions never reach the GM.
     for (const row of tickets.values()) {
       if (row.类型 === '表扬') expect(row.升级级别).toBe(0);

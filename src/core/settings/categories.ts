@@ -42,27 +42,37 @@ export type CategoryId =
   | 'plumbing'
   | 'electrical'
   | 'doorsWindows'
+  | 'lift'
+  | 'facilities'
+  | 'renovation'
   | 'serviceAttitude'
   | 'billing'
-  | 'productQuality'
-  | 'delivery'
   | 'hygiene'
+  | 'greenery'
+  | 'fireSafety'
   | 'security'
   | 'parking'
   | 'noise'
   | 'other';
 
-/** The categories setup proposes (category, subcategory, department), worded by the job. */
+/**
+ * The categories setup proposes (category, subcategory, department), worded by the job: a property
+ * management desk's (issue 14: lifts, common facilities, renovation, greenery, fire safety, property
+ * fees…), routed to engineering, environment, security, finance and the CS desk.
+ */
 export const DEFAULT_CATEGORIES: ReadonlyArray<[CategoryId, CategoryId | null, DepartmentId]> = [
   ['repair', 'plumbing', 'engineering'],
   ['repair', 'electrical', 'engineering'],
   ['repair', 'doorsWindows', 'engineering'],
+  ['repair', 'lift', 'engineering'],
+  ['repair', 'facilities', 'engineering'],
+  ['renovation', null, 'engineering'],
   ['serviceAttitude', null, 'cs'],
   ['billing', null, 'finance'],
-  ['productQuality', null, 'engineering'],
-  ['delivery', null, 'sales'],
   ['hygiene', null, 'environment'],
+  ['greenery', null, 'environment'],
   ['security', null, 'security'],
+  ['fireSafety', null, 'security'],
   ['parking', null, 'security'],
   ['noise', null, 'security'],
   ['other', null, 'cs'],

@@ -9,7 +9,7 @@ export const en = {
   'escalation.stageDue': '{stage} {due}',
   'escalation.summary.subject': '[Service Desk] Escalation summary {date}: {count} ticket(s)',
   'escalation.summary.intro':
-    'The tickets escalated to you since the last summary, with where each one stands now. A department head hears of a breached deadline; the CS manager and the GM of one more than 1 working day late. Major complaints are sent at once instead. Each level is sent once.',
+    'The tickets escalated to you since the last summary, with where each one stands now. A department head hears of a breached deadline; the CS manager and the GM of one more than 1 working day late. Major complaints and Urgent tickets are sent at once instead. Each level is sent once.',
   'escalation.summary.reason': 'escalation summary',
   'scheduler.job.escalationSummary': 'Escalation summary',
   'settings.general.escalationSummaryHour': 'Daily escalation summary hour',
@@ -25,7 +25,7 @@ export const zh: Record<keyof typeof en, string> = {
   'escalation.stageDue': '{stage} {due}',
   'escalation.summary.subject': '【客服工作台】升级汇总 {date}：{count} 张工单',
   'escalation.summary.intro':
-    '自上次汇总以来升级给你的工单，以及每张工单现在的进展。超时的工单通知部门负责人；超时超过 1 个工作日的通知客服经理和总经理。重大投诉改为立即通知。每一级只通知一次。',
+    '自上次汇总以来升级给你的工单，以及每张工单现在的进展。超时的工单通知部门负责人；超时超过 1 个工作日的通知客服经理和总经理。重大投诉和紧急工单改为立即通知。每一级只通知一次。',
   'escalation.summary.reason': '升级汇总',
   'scheduler.job.escalationSummary': '升级汇总',
   'settings.general.escalationSummaryHour': '每日升级汇总发送时刻',
