@@ -54,11 +54,11 @@ function marchDesk(): Emulator {
   return prepared.clone();
 }
 
-let appealed: Emulator | null = null;
+let submitted: Emulator | null = null;
 
-/** After the month boundary: Zhang Wei appeals his −2 (MR-2026-00001) and Wang Min accepts it. */
-function appealedDesk(): Emulator {
-  if (!appealed) {
+/** After the month boundary: Zhang Wei appeals his −2 (MR-2026-00001), not yet decided. */
+function appealSubmittedDesk(): Emulator {
+  if (!submitted) {
     const emu = marchDesk();
     emu.advanceTo(new Date('2026-04-01T01:30:00Z')); // the month is assessed at 08:00
     emu.submitForm(formId(emu, 'form.assessmentAppeal'), {
@@ -67,9 +67,25 @@ function appealedDesk(): Emulator {
       'The point you dispute (rule, ticket or entry ID)': 'MR-2026-00001',
       Why: 'I was on approved leave that afternoon.',
     });
-    emu.editCells('Assessment appeals', cellOf(emu, 'Assessment appeals', 'Decision', 2), [['Accept']], {
-      user: 'wang.min@example.com',
-    });
+    submitted = emu;
+  }
+  return submitted.clone();
+}
+
+/** Wang Min (CS manager) accepts the appeal. */
+function accept(emu: Emulator): void {
+  emu.editCells('Assessment appeals', cellOf(emu, 'Assessment appeals', 'Decision', 2), [['Accept']], {
+    user: 'wang.min@example.com',
+  });
+}
+
+let appealed: Emulator | null = null;
+
+/** The appeal accepted: the reversing entry waits for the next hourly run to recompute the month. */
+function appealedDesk(): Emulator {
+  if (!appealed) {
+    const emu = appealSubmittedDesk();
+    accept(emu);
     appealed = emu;
   }
   return appealed.clone();
@@ -236,4 +252,38 @@ describe('the monthly assessment survives a kill at every service call', () => {
       },
     );
   }, 600_000);
+
+  it('a manager’s decision on an appeal, killed at every call: one upheld entry, the appeal row names it', () => {
+    const scenario: CrashScenario = {
+      setup: appealSubmittedDesk,
+      run: accept,
+      // The decision cell shows Accept but no one decided: the manager types it again; then the hourly run.
+      recover: (emu) => {
+        if (rowsOf(emu, 'Assessment appeals')[0]?.['Decided by'] !== 'Wang Min') accept(emu);
+        emu.advance(HOUR);
+      },
+      handler: 'onEdit',
+    };
+    const { points } = writePoints(scenario);
+    const report = everyCrashPoint(
+      scenario,
+      (emu) => {
+        const upheld = rowsOf(emu, 'Merits').filter((row) => row['Recorded by rule'] === 'Upheld appeal');
+        expect(upheld.map((row) => `${row['Entry ID']} ${row.Points} ${row['Reverses entry']}`)).toEqual([
+          'MR-2026-00003 2 MR-2026-00001',
+        ]);
+        expect(rowsOf(emu, 'Assessment appeals')[0]).toMatchObject({
+          Decision: 'Accept',
+          'Decided by': 'Wang Min',
+          'Ledger entry': 'MR-2026-00003',
+        });
+        expect(assessment(emu)).toContain('Zhang Wei 98 A 4 r2 Provisional');
+        expect([...documentProperties(emu).keys()].filter((key) => key.startsWith('merits.'))).toEqual([]);
+      },
+      { points },
+    );
+    console.log(
+      `appeal decision: ${report.calls} service calls, ${report.points} distinct crash points exercised`,
+    );
+  }, 300_000);
 });
