@@ -286,4 +286,43 @@ describe('the monthly assessment survives a kill at every service call', () => {
       `appeal decision: ${report.calls} service calls, ${report.points} distinct crash points exercised`,
     );
   }, 300_000);
+
+  it('a write killed after its mails and resumed after the figures moved mails the new total (and only that)', () => {
+    const scenario: CrashScenario = {
+      setup: marchDesk,
+      run: (emu) => emu.advanceTo(new Date('2026-04-01T00:30:00Z')),
+      handler: 'runScheduler',
+    };
+    const { described } = writePoints(scenario);
+    const done = described.indexOf('Properties.deleteProperty assessment.writing');
+    const lastMail = described
+      .slice(0, done)
+      .map((call) => call.startsWith('MailApp.sendEmail'))
+      .lastIndexOf(true);
+    // The first Sheets write after the mails: the Assessment rows (1-based call number).
+    const rows = described.findIndex((call, i) => i > lastMail && call.startsWith('Sheet.getRange')) + 1;
+    expect(rows).toBeGreaterThan(lastMail + 1);
+    const emu = marchDesk();
+    emu.faults.killAtCall(rows, { handler: 'runScheduler' });
+    scenario.run(emu);
+    emu.faults.clear();
+    expect(ofMonth(emu, 'Assessment')).toHaveLength(0);
+    expect(assessmentMails(emu).filter((line) => line.includes('Your assessment'))).toHaveLength(4);
+    // Before the next run the CS manager makes a late ticket cost 3 points instead of 2.
+    const rules = rowsOf(emu, '⚙ Assessment rules');
+    const late = rules.findIndex((row) => row.Rule === 'Ticket resolved late');
+    emu.editCells('⚙ Assessment rules', cellOf(emu, '⚙ Assessment rules', 'Points', late + 2), [[-3]]);
+    emu.advance(HOUR);
+    expect(assessment(emu)).toContain('Zhang Wei 95 A 4 r1 Provisional');
+    const mine = assessmentMails(emu).filter((line) => line.startsWith('zhang.wei@'));
+    expect(mine).toEqual([
+      'zhang.wei@example.com Your assessment for 2026-03 (provisional): 95 points',
+      'zhang.wei@example.com Your assessment for 2026-03 (provisional): 96 points',
+    ]);
+    // The others' totals did not move: their one mail each; the managers get the new ranking.
+    for (const name of ['li.na', 'liu.yang', 'zhao.jing'])
+      expect(assessmentMails(emu).filter((line) => line.startsWith(`${name}@`))).toHaveLength(1);
+    expect(assessmentMails(emu).filter((line) => line.includes('ranking'))).toHaveLength(2);
+    expect(documentProperties(emu).get('assessment.writing')).toBeUndefined();
+  }, 120_000);
 });
