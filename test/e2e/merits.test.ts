@@ -292,5 +292,36 @@ describe('a Chinese desk', () => {
       记录规则: '奖惩表单',
       状态: '已记录',
     });
+    // A complaint about 张伟 marked 是否属实 = 属实: his demerit, written by the next hourly run.
+    submitIntake(
+      emu,
+      complaint({
+        receivedBy: '李娜',
+        channel: '电话',
+        type: '投诉',
+        category: '维修 / 给排水',
+        severity: '一般',
+        customer: '王芳',
+        address: '3栋1单元1201室',
+        description: '服务态度差',
+        personComplained: '张伟',
+        email: '',
+      }),
+      'zh-CN',
+    );
+    const ticketId = String(rowsOf(emu, '工单登记')[0].编号);
+    emu.editCells('工单登记', cellOf(emu, '工单登记', '是否属实', 2), [['属实']]);
+    emu.advance(HOUR);
+    expect(merits(emu, '奖惩记录')[1]).toMatchObject({
+      记录编号: 'MR-2026-00002',
+      员工: '张伟',
+      级别: 'B1',
+      分数: -2,
+      依据: ticketId,
+      记录规则: '投诉属实',
+      状态: '已记录',
+    });
+    const line = rowsOf(emu, '操作日志').find((row) => row.记录编号 === 'MR-2026-00002');
+    expect(line?.字段).toBe('奖惩记录');
   });
 });

@@ -15,7 +15,13 @@ import type { CellEdit, FormInfo, FormSubmission } from '../../ports';
 import { ASSESSMENT_APPEALS, type AssessmentAppealRow } from '../../workbook/schemas';
 import type { JobContext } from '../context';
 import { ensureLinkedForm } from '../linked-form';
-import { appendEntries, entryWithReversals, type MeritDraft, reversalDraft } from '../merits/ledger';
+import {
+  appendEntries,
+  entryOfResponse,
+  entryWithReversals,
+  type MeritDraft,
+  reversalDraft,
+} from '../merits/ledger';
 import { type DeskSettings, loadSettings } from '../settings';
 import { provisionalMonth } from './state';
 
@@ -72,6 +78,7 @@ const APPEAL_KEYS = [
   'points',
   'decidedAt',
   'entryId',
+  'formResponseId',
 ] as const;
 
 /** The ledger entry an upheld appeal makes: the correcting points, or the reversal of the entry it names. */
@@ -128,12 +135,18 @@ export function handleAssessmentAppealEdit(ctx: JobContext, edit: CellEdit): voi
         table.updateRows([{ row, values: decided }]);
         continue;
       }
-      const draft = upheldDraft(ctx, values, decider.name);
-      if (typeof draft === 'string') {
-        table.updateRows([{ row, values: { note: draft } }]);
-        continue;
+      // The entry names its appeal (the appeal's response): a decision typed again after an edit that
+      // died between the entry and this row finds it instead of recording a second one.
+      const key = `appeal:${values.formResponseId || `${values.month}:${values.staff}:${row}`}`;
+      let entryId = entryOfResponse(ctx, key);
+      if (entryId === null) {
+        const draft = upheldDraft(ctx, values, decider.name);
+        if (typeof draft === 'string') {
+          table.updateRows([{ row, values: { note: draft } }]);
+          continue;
+        }
+        [entryId] = appendEntries(ctx, settings, [{ ...draft, formResponseId: key }], 'edit');
       }
-      const [entryId] = appendEntries(ctx, settings, [draft], 'edit');
       table.updateRows([{ row, values: { ...decided, entryId } }]);
     }
     ctx.ports.workbook.flush();

@@ -296,17 +296,25 @@ function writeMonth(ctx: JobContext, settings: DeskSettings, month: ReportPeriod
 }
 
 /**
- * The hourly step: a provisional month a ledger entry landed in since it was computed (an upheld appeal)
- * is computed again; one whose N working days have passed becomes Final (one read and one write of the
- * month's State column). Nothing pending → no Sheets call.
+ * The hourly step: an unfinished write is finished; a provisional month a ledger entry landed in since
+ * it was computed (an upheld appeal) is computed again; one whose N working days have passed becomes
+ * Final (one read and one write of the month's State column). Nothing pending → no Sheets call.
  */
 export function settleAssessments(
   ctx: JobContext,
   settings: DeskSettings,
 ): { recomputed: number; finalized: number } {
-  const pending = provisionalMonth(ctx.ports.store);
-  if (!pending) return { recomputed: 0, finalized: 0 };
+  // A write a kill left unfinished (even between its last write and its mark's removal) is finished
+  // first: resumed, it writes the same revision again and enqueues nothing twice.
+  const unfinished = assessmentWrite(ctx.ports.store);
   let recomputed = 0;
+  if (
+    unfinished &&
+    runAssessment(ctx, settings, periodOfMonth(settings, unfinished.month)).kind === 'computed'
+  )
+    recomputed = 1;
+  const pending = provisionalMonth(ctx.ports.store);
+  if (!pending) return { recomputed, finalized: 0 };
   if (
     pending.dirty &&
     runAssessment(ctx, settings, periodOfMonth(settings, pending.month)).kind === 'computed'

@@ -1,8 +1,10 @@
 /**
  * The assessment mails (SPEC §8.3): each person gets **their own** breakdown — every line with its rule,
  * count, points and the IDs behind it — and an appeal link while the month is provisional; the CS
- * managers and the GM get the ranking by department. Enqueued through the one mail path (jobs/mail) with keys
- * assessment:<month>:r<revision>:<person> and …:ranking, so a recomputed month mails again only as a new revision.
+ * managers and the GM get the ranking by department. Enqueued through the one mail path (jobs/mail) with
+ * keys assessment:<month>:r<revision>:<person>:<total> and …:ranking:<totals>, so a recomputed month
+ * mails again only as a new revision — or when a write resumed after a kill finds figures that moved
+ * since the killed write's mails (those told the earlier figures).
  */
 import type { PersonAssessment } from '../../core/assessment';
 import { type MailCell, renderMail } from '../../core/mail-html';
@@ -10,7 +12,7 @@ import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
+import { emailsWithRole, hashOf, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 /** IDs shown in a mail line; the Assessment details row keeps them all. */
@@ -96,9 +98,14 @@ function personMail(
       htmlBody: mail.html,
       textBody: mail.text,
       reason: t(lang, 'assessment.mail.reason'),
-      keys: [`${keyPrefix}:${person.staff}`],
+      keys: [`${keyPrefix}:${person.staff}:${person.total}`],
     },
   ];
+}
+
+/** A short fingerprint of everyone's total (a property name stays short whatever the staff). */
+function rankingFingerprint(people: readonly PersonAssessment[]): string {
+  return hashOf(people.map((person) => `${person.staff}=${person.total}`).join('|'));
 }
 
 function managerMail(
@@ -150,7 +157,7 @@ function managerMail(
       htmlBody: mail.html,
       textBody: mail.text,
       reason: t(lang, 'assessment.mail.reason'),
-      keys: [`${keyPrefix}:ranking`],
+      keys: [`${keyPrefix}:ranking:${rankingFingerprint(people)}`],
     },
   ];
 }

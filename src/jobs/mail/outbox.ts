@@ -65,8 +65,8 @@ export interface EnqueueResult {
 type IndexState = 'sent' | 'queued' | 'dropped';
 const STATE_CODE: Record<IndexState, string> = { sent: 's', queued: 'q', dropped: 'x' };
 
-/** A short, stable hash of a recipient list, so a property name stays short whatever the list. */
-function hashOf(text: string): string {
+/** A short, stable hash (of a recipient list, a ranking…), so a property name stays short whatever the list. */
+export function hashOf(text: string): string {
   let hash = 5381;
   for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
   return hash.toString(36);

@@ -201,6 +201,16 @@ export function entryWithReversals(ctx: JobContext, id: string): StoredEntry[] {
   return [...entriesWhere(ctx, 'entryId', id), ...entriesWhere(ctx, 'reverses', id)];
 }
 
+/** The Entry ID recorded for this response (journaled, or in the ledger: one search, one read), or null. */
+export function entryOfResponse(ctx: JobContext, responseId: string): string | null {
+  const journaled = journaledEntries(ctx).find((row) => row.formResponseId === responseId);
+  if (journaled?.entryId) return journaled.entryId;
+  if (!ctx.findSheet(MERITS)) return null;
+  const table = ctx.table<MeritRow>(MERITS);
+  const rows = table.findRows(['formResponseId'], responseId, { exact: true, limit: 1 });
+  return table.readRowList(rows, ['entryId']).rows[0]?.values.entryId || null;
+}
+
 /** Whether an entry of this form response is recorded (in the ledger, or numbered and journaled). */
 export function responseRecorded(ctx: JobContext, responseId: string): boolean {
   if (journaledEntries(ctx).some((row) => row.formResponseId === responseId)) return true;
