@@ -225,6 +225,10 @@ export interface CachePort {
   get(key: string): string | null;
   put(key: string, value: string, ttlSeconds: number): void;
   remove(key: string): void;
+  /** The values of those keys that are cached, in one call. */
+  getAll(keys: readonly string[]): Record<string, string>;
+  /** Several values in one call. */
+  putAll(values: Record<string, string>, ttlSeconds: number): void;
 }
 
 export type TriggerKind = 'formSubmit' | 'edit' | 'hourly' | 'change';

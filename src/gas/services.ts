@@ -93,6 +93,12 @@ export class GasCache implements CachePort {
   remove(key: string): void {
     this.cache.remove(key);
   }
+  getAll(keys: readonly string[]): Record<string, string> {
+    return this.cache.getAll([...keys]);
+  }
+  putAll(values: Record<string, string>, ttlSeconds: number): void {
+    this.cache.putAll(values, ttlSeconds);
+  }
 }
 
 function triggerKind(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo['kind'] {

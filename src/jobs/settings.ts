@@ -119,12 +119,37 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   ASSESSMENT_RULES,
 ];
 
-const CACHE_KEY = 'settings.parsed.v3';
+const CACHE_KEY = 'settings.parsed.v4';
 /** The ⚙ sheets' fingerprint: moved on by every change of them (document properties). */
 const STAMP_KEY = 'settings.stamp';
 const CACHE_SECONDS = 6 * 60 * 60;
-/** CacheService refuses values over 100 KB; a larger table is simply parsed on every run. */
-const CACHE_MAX_CHARS = 90_000;
+/**
+ * CacheService refuses a value over 100 KB (UTF-8 bytes): the parse is cached in chunks of at most
+ * 30,000 characters (≤ 90 KB even if every character took 3 bytes), all written with one putAll and
+ * read with one getAll. A realistic desk (50 staff, a 40-item checklist, scorecards) needs 2–4 chunks;
+ * one value alone would not be cached, and every execution would read the 13 ⚙ sheets again.
+ */
+const CACHE_CHUNK_CHARS = 30_000;
+const CACHE_MAX_CHUNKS = 20;
+const CHUNK_KEYS = Array.from({ length: CACHE_MAX_CHUNKS }, (_, i) => `${CACHE_KEY}.${i}`);
+
+/** The cached text, if every chunk of it is still cached (CacheService may evict any of them). */
+function readCachedText(cache: CachePort): string | null {
+  const found = cache.getAll([CACHE_KEY, ...CHUNK_KEYS]);
+  const count = Number(found[CACHE_KEY]);
+  if (!Number.isInteger(count) || count < 1 || count > CACHE_MAX_CHUNKS) return null;
+  const chunks = CHUNK_KEYS.slice(0, count).map((key) => found[key]);
+  return chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : null;
+}
+
+function writeCachedText(cache: CachePort, text: string): void {
+  const count = Math.ceil(text.length / CACHE_CHUNK_CHARS);
+  if (count > CACHE_MAX_CHUNKS) return;
+  const values: Record<string, string> = { [CACHE_KEY]: String(count) };
+  for (let i = 0; i < count; i++)
+    values[CHUNK_KEYS[i]] = text.slice(i * CACHE_CHUNK_CHARS, (i + 1) * CACHE_CHUNK_CHARS);
+  cache.putAll(values, CACHE_SECONDS);
+}
 
 /** The parsed settings as plain JSON: the calendar travels as its config, holidays as entries. */
 type CachedSettings = Omit<DeskSettings, 'calendar'> & {
@@ -145,7 +170,14 @@ function toCache(settings: DeskSettings, stamp: string): string {
 
 /** The cached settings if they were read under this fingerprint, else null. */
 function fromCache(text: string, stamp: string): DeskSettings | null {
-  const { stamp: readUnder, ...cached } = JSON.parse(text) as CachedSettings;
+  let parsed: CachedSettings;
+  try {
+    parsed = JSON.parse(text) as CachedSettings;
+  } catch {
+    // Chunks of two different writes (a race between executions): read the sheets instead.
+    return null;
+  }
+  const { stamp: readUnder, ...cached } = parsed;
   if (readUnder !== stamp) return null;
   const config: CalendarConfig = { ...cached.calendar, holidays: new Map(cached.calendar.holidays) };
   return { ...cached, calendar: createCalendar(config) };
@@ -217,12 +249,12 @@ export function loadSettings(ctx: JobContext): DeskSettings {
   // The stamp is read before the sheets: a change after this read moves it, and the parse cached
   // below under the old stamp is then ignored.
   const stamp = ctx.ports.store.get(STAMP_KEY) ?? '';
-  const cached = ctx.ports.cache.get(CACHE_KEY);
+  const cached = readCachedText(ctx.ports.cache);
   const hit = cached ? fromCache(cached, stamp) : null;
   if (hit) return hit;
   const settings = parseSettings(ctx.lang, readRows(ctx), ctx.ports.workbook.timeZone());
   const text = toCache(settings, stamp);
-  if (text.length <= CACHE_MAX_CHARS) ctx.ports.cache.put(CACHE_KEY, text, CACHE_SECONDS);
+  writeCachedText(ctx.ports.cache, text);
   return settings;
 }
 
