@@ -1,6 +1,7 @@
 /** Tests are TypeScript compiled by swc (types are checked separately by `npm run typecheck`). */
 module.exports = {
-  testEnvironment: 'node',
+  // Jest's node environment with the built-ins bound lexically (test/helpers/environment.cjs): faster.
+  testEnvironment: '<rootDir>/test/helpers/environment.cjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },

@@ -27,7 +27,7 @@ import type { UiState } from './spreadsheet/ui';
 import { nextScheduled, ScriptApp, Trigger, type TriggerRecord, TriggerTable } from './triggers';
 import { Utilities } from './utilities';
 import { formatDate, wallClock } from './utilities-format';
-import { compile, newContext, topLevelFunctions } from './vm-loader';
+import { bindGlobals, compile, newContext, topLevelFunctions } from './vm-loader';
 
 export type { ConcurrentJob, Settled } from './concurrency';
 export type { CellCounts } from './counter';
@@ -277,12 +277,28 @@ export class Emulator {
   }
 
   private execute(name: string, args: readonly unknown[]): unknown {
-    if (!this.script) throw new Error('emulator: load() a script first');
-    const { context, realm } = newContext(() => this.clock.ms(), this.runtime.timeZone);
-    const membrane = new InProcessMembrane(this.runtime, realm);
-    const scope = context as Record<string, unknown>;
-    for (const [key, service] of Object.entries(this.globals)) scope[key] = membrane.toScript(service);
-    this.script.runInContext(context);
+    const script = this.script;
+    if (!script) throw new Error('emulator: load() a script first');
+    const evaluate = (lexical: boolean) => {
+      const { context, realm } = newContext(() => this.clock.ms(), this.runtime.timeZone);
+      const membrane = new InProcessMembrane(this.runtime, realm);
+      const scope = context as Record<string, unknown>;
+      for (const [key, service] of Object.entries(this.globals)) scope[key] = membrane.toScript(service);
+      if (lexical) bindGlobals(context);
+      script.runInContext(context);
+      return { membrane, scope };
+    };
+    let evaluated: ReturnType<typeof evaluate>;
+    try {
+      evaluated = evaluate(!redeclares.has(script));
+    } catch (e) {
+      // The script declares a global of its own name (`function escape()`): nothing of it ran yet (the
+      // check precedes its first statement); evaluate it as it is, without the bindings, from now on.
+      if (redeclares.has(script) || !redeclaration(e)) throw e;
+      redeclares.add(script);
+      evaluated = evaluate(false);
+    }
+    const { membrane, scope } = evaluated;
     const fn = scope[name];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     return membrane.toHost(fn(...args.map((arg) => membrane.toScript(arg))));
@@ -602,6 +618,15 @@ function eventText(v: unknown, timeZone: string): string {
     return String((local - Date.UTC(1899, 11, 30)) / 86400000);
   }
   return String(v);
+}
+
+/** Scripts that declare a top-level name bound lexically by bindGlobals (vm-loader.ts). */
+const redeclares = new WeakSet<object>();
+
+/** The SyntaxError of a top-level declaration colliding with a lexical binding (any realm's). */
+function redeclaration(e: unknown): boolean {
+  const error = e as { name?: unknown; message?: unknown } | null;
+  return error?.name === 'SyntaxError' && /has already been declared/.test(String(error.message));
 }
 
 function hostError(e: unknown): Error {

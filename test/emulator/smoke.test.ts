@@ -42,3 +42,34 @@ describe('emulator smoke', () => {
     expect(Number(emu.properties.script.get('m'))).toBeLessThan(20);
   });
 });
+
+describe("the script's globals (bound lexically for speed: vm-loader.ts bindGlobals)", () => {
+  it('are the same objects as the global properties: built-ins, the clock-reading Date, the services', () => {
+    const emu = new Emulator({ start: new Date('2026-03-02T01:00:00Z') });
+    emu.load(`function main() {
+      Logger.log('logged'); console.log('consoled');
+      return [Array === globalThis.Array, Math === globalThis.Math, Date === globalThis.Date,
+        SpreadsheetApp === globalThis.SpreadsheetApp, Logger === globalThis.Logger, new Date().toISOString(),
+        typeof undefinedName, Object.getOwnPropertyDescriptor(globalThis, 'Array').configurable];
+    }`);
+    expect(emu.run('main')).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      '2026-03-02T01:00:00.000Z',
+      'undefined',
+      true,
+    ]);
+    expect(emu.logs.map((entry) => entry.message)).toEqual(['logged', 'consoled']);
+  });
+
+  it('a script may declare a global of the same name at top level, as on Google', () => {
+    const emu = new Emulator();
+    emu.load(`var Map = 'mine'; function escape(s) { return '<' + s + '>'; }
+      function main() { return [Map, escape('x'), typeof JSON.stringify]; }`);
+    expect(emu.run('main')).toEqual(['mine', '<x>', 'function']);
+    expect(emu.run('main')).toEqual(['mine', '<x>', 'function']);
+  });
+});

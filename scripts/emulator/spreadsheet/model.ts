@@ -98,7 +98,7 @@ export class SheetModel implements CopiesOwnState {
     const out = Object.create(SheetModel.prototype) as Record<string, unknown>;
     for (const [key, value] of Object.entries(this))
       out[key] = key === 'rows' || key === 'owned' ? undefined : copy(value);
-    if (this.rows.every((row) => row === undefined || row.every(sharable))) {
+    if (this.rows.every((row) => row === undefined || row.every(sharable, seenRules))) {
       out.rows = this.rows.slice();
       this.owned = new WeakSet();
       out.owned = new WeakSet();
@@ -237,9 +237,15 @@ function copyCell(c: Cell | undefined, copy?: <T>(value: T) => T): Cell | undefi
   return cell;
 }
 
+/** The last plain rule seen (a column's cells share one rule object): checked once, not per cell. */
+const seenRules: { last: unknown } = { last: undefined };
+
 /** Whether a cell can be shared with a clone: nothing in it refers to a part of one world. */
-function sharable(c: Cell | undefined): boolean {
-  return c === undefined || c.dv === undefined || plainRule(c.dv);
+function sharable(this: { last: unknown }, c: Cell | undefined): boolean {
+  if (c === undefined || c.dv === undefined || c.dv === this.last) return true;
+  if (!plainRule(c.dv)) return false;
+  this.last = c.dv;
+  return true;
 }
 
 const plainRules = new WeakSet<object>();
