@@ -492,6 +492,31 @@ describe('bad input is stored, flagged, and changes no ticket', () => {
     expect(attempts(emu)).toHaveLength(1);
   });
 
+  it.each([
+    ['with a ticket ID', 'CMP-2026-00001'],
+    // Required on the form, but spaces only are no ID once made safe to store: found by response ID.
+    ['without one', '   '],
+  ])(
+    'an attempt cut short right after its Callbacks row is finished by the hourly run without a second row (%s)',
+    (_, ticketId) => {
+      const base = resolvedComplaint();
+      const answers = callbackAnswers({ ticketId, by: 'Li Na', ...NOT_REACHED }, 'en');
+      const probe = base.clone();
+      const calls = probe.faults.recordCalls('onFormSubmit');
+      probe.submitForm(formId(probe, 'form.callback'), answers);
+      const cut = calls.indexOf('Sheet.appendRow') + 2; // the call after the attempt's row
+      expect(cut).toBeGreaterThan(1);
+      const emu = base.clone();
+      emu.faults.killAtCall(cut, { handler: 'onFormSubmit' });
+      emu.submitForm(formId(emu, 'form.callback'), answers);
+      expect(emu.faults.kills).toHaveLength(1);
+      expect(attempts(emu)).toHaveLength(1);
+      emu.advance(HOUR);
+      expect(attempts(emu)).toHaveLength(1);
+      expect(attempts(emu)[0]['Attempt no.']).toBe(1);
+    },
+  );
+
   it('the same answers submitted twice within minutes: stored, flagged, counted once', () => {
     const emu = resolvedComplaint();
     submitCallback(emu, NOT_REACHED);
