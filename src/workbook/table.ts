@@ -259,6 +259,39 @@ export class Table<R extends object> {
     return this.sheet.findRows(2, span.first, lastRow - 1, span.last - span.first + 1, pattern, options);
   }
 
+  /**
+   * Where `text` is in the `key` column below the header, found by Google (TextFinder) with no cell
+   * read and no getLastRow: the first and last such rows and how many; null when none. Any case; the
+   * whole cell unless `wholeCell` is false (one call fewer), which also finds longer cells containing
+   * `text` — callers check the rows they read. The header map is checked first (the search needs the
+   * column where it is now).
+   */
+  spanOf(
+    key: keyof R & string,
+    text: string,
+    { wholeCell = true }: { wholeCell?: boolean } = {},
+  ): { first: number; last: number; count: number } | null {
+    this.requireColumns([key]);
+    const index = this.map?.columns[key];
+    const wanted = text.trim();
+    if (index === undefined || wanted === '') return null;
+    return this.sheet.findInColumn(index, 2, wanted, { wholeCell });
+  }
+
+  /** Reads `keys` of rows first…last, which a search just found (so within the sheet): one read, no getLastRow. */
+  readRowSpan<K extends keyof R & string>(
+    first: number,
+    last: number,
+    keys: readonly K[],
+  ): ReadResult<Pick<R, K>> {
+    this.requireColumns(keys);
+    const span = this.span(keys);
+    const from = Math.max(first, 2);
+    if (span === null || last < from) return { rows: [], issues: [] };
+    const grid = this.sheet.read(from, span.first, last - from + 1, span.last - span.first + 1);
+    return this.decodeRows(keys, grid, from, span.first);
+  }
+
   /** Reads `keys` of each listed row (rows found by findRows, so within the last row seen): one read per row. */
   readRowList<K extends keyof R & string>(
     rows: readonly number[],

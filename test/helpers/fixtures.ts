@@ -73,3 +73,35 @@ export function resolvedInquiries(emu: Emulator, ids: readonly string[], assigne
   });
   sheet.getRange(2, 1, rows.length, header.length).setValues(rows as never);
 }
+
+/**
+ * Appends `count` generated callback attempts after the last row of Callbacks (one per ticket
+ * OLD-2025-…, numbered on from the rows already there; all before the emulator's clock, reached and
+ * satisfied) in one setValues, through the uncounted host.
+ */
+export function fillCallbacks(emu: Emulator, count: number, sheetName = 'Callbacks'): void {
+  const sheet = emu.spreadsheet.host().getSheetByName(sheetName);
+  if (!sheet) throw new Error(`no ${sheetName}`);
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const firstRow = sheet.getLastRow() + 1;
+  const offset = firstRow - 2;
+  const now = emu.clock.now().getTime();
+  const fields: Record<string, (i: number) => unknown> = {
+    'Ticket ID': (i) => `OLD-2025-${String(offset + i + 1).padStart(6, '0')}`,
+    'Attempt no.': () => 1,
+    At: (i) => new Date(now - (count - i) * 60_000),
+    By: () => 'Li Na',
+    Method: () => 'Phone',
+    Reached: () => 'Yes',
+    'Satisfaction (1–5)': () => 4,
+    'Issue resolved': () => 'Yes',
+    'Customer confirmation': () => 'Verbal',
+    Valid: () => true,
+    'Form response ID': (i) => `old-callback:${offset + i}`,
+  };
+  const columns = header.map((h) => fields[h]);
+  const rows = Array.from({ length: count }, (_, i) => columns.map((field) => (field ? field(i) : '')));
+  const lastRow = firstRow + count - 1;
+  if (sheet.getMaxRows() < lastRow) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+  sheet.getRange(firstRow, 1, count, header.length).setValues(rows as never);
+}

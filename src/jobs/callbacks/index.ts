@@ -23,40 +23,7 @@ import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
 import { type CallbackFacts, callbackNotices, enqueueMail, type NoticeTicket } from '../mail';
 import { type DeskSettings, loadSettings } from '../settings';
-
-const ATTEMPT_KEYS = [
-  'ticketId',
-  'at',
-  'by',
-  'method',
-  'reached',
-  'satisfaction',
-  'issueResolved',
-  'comments',
-  'formResponseId',
-] as const;
-const TICKET_KEYS = [
-  'id',
-  'type',
-  'severity',
-  'receivedAt',
-  'customer',
-  'phone',
-  'category',
-  'department',
-  'assignee',
-  'status',
-  'resolution',
-  'resolveAt',
-  'callbackOpen',
-  'callbackDue',
-  'callbackState',
-  'waitingSince',
-  'pausedMs',
-  'reopenCount',
-  // Read only so the update (callback state … updated at) can be one contiguous write.
-  'updatedAt',
-] as const;
+import { type StoredAttempt, type StoredTicket, sameId, storedAttempts, ticketNamed } from './lookup';
 
 /** Longest ticket ID or staff name kept from a form answer. */
 const ID_MAX_LENGTH = 60;
@@ -65,8 +32,7 @@ export type CallbackOutcome =
   | { kind: 'recorded'; ticketId: string; attemptNo: number; valid: boolean }
   | { kind: 'duplicate'; responseId: string };
 
-export type StoredAttempt = Pick<CallbackRow, (typeof ATTEMPT_KEYS)[number]>;
-export type StoredTicket = Pick<TicketRow, (typeof TICKET_KEYS)[number]>;
+export type { StoredAttempt, StoredTicket } from './lookup';
 
 /** The answers as kept: sanitized, cut to length; with the confirmation code for the attempt row. */
 export type CallbackResponse = ReturnType<typeof readCallbackAnswers>;
@@ -80,7 +46,10 @@ export interface CallbackPlanInput {
   /** Who the History names when the form does not say who called. */
   formActor: string;
   answers: CallbackResponse;
-  /** Every row of Callbacks (the attempts so far, and whether this response is already recorded). */
+  /**
+   * The Callbacks rows naming this ticket ID (the attempts so far), or this response when no ticket ID
+   * was given: whether this response is already recorded is among them (./lookup).
+   */
   attempts: readonly StoredAttempt[];
   /** The ticket the answer names, as read (null when no ticket has that ID). */
   ticket: { row: number; values: StoredTicket } | null;
@@ -106,11 +75,6 @@ export type CallbackPlan =
       /** What the reopen / manager notices say, after the lock; null when no notice is due. */
       notice: { ticket: NoticeTicket; facts: CallbackFacts } | null;
     };
-
-/** Ticket IDs are compared as people type them: trimmed, any case. */
-function sameId(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
-}
 
 function yesNo(value: StoredAttempt['reached']): boolean | null {
   return value === '' ? null : value === 'yes';
@@ -321,16 +285,15 @@ export function recordCallbackAttempt(
   const answers = safeAnswers(given, settings.general.descriptionMaxLength);
   const plan = ctx.ports.lock.withDocumentLock(settings.general.lockTimeoutSeconds * 1000, () => {
     const attemptsTable = ctx.table<CallbackRow>(CALLBACKS);
-    const attempts = attemptsTable.readRows(ATTEMPT_KEYS).rows.map((row) => row.values);
-    // The plan says so too; deciding here spares a duplicate fire the read of Tickets.
+    // Only the rows naming this ticket (or response), found by a search: bounded whatever the size.
+    const attempts = storedAttempts(attemptsTable, answers.ticketId, responseId);
+    // The plan says so too; deciding here spares a duplicate fire the search of Tickets.
     if (attempts.some((row) => row.formResponseId === responseId)) return { kind: 'duplicate' as const };
     const tickets = ctx.table<TicketRow>(TICKETS);
     const ticket =
       located && sameId(located.values.id, answers.ticketId)
         ? located
-        : (tickets
-            .readRows(TICKET_KEYS)
-            .rows.find((row) => row.values.id !== '' && sameId(row.values.id, answers.ticketId)) ?? null);
+        : ticketNamed(tickets, answers.ticketId);
     const planned = planCallback({
       settings,
       lang: ctx.lang,
@@ -342,7 +305,8 @@ export function recordCallbackAttempt(
       ticket,
     });
     if (planned.kind === 'recorded') {
-      attemptsTable.appendRecords([planned.attempt]);
+      // One appendRow: the attempt's row number is not needed, so no getLastRow either.
+      attemptsTable.appendRecord(planned.attempt);
       const update = planned.ticketUpdate;
       if (update) {
         const read = ticket?.row === update.row ? ticket.values : {};
