@@ -146,4 +146,17 @@ describe('escalation rules and the daily escalation summary', () => {
     expect(toManager?.body).toMatch(/Seriously late: CS manager and GM \| Repair · /);
     expect(toManager?.body).toMatch(/Ack due Sat 2026-10-03 23:55 \| /);
   });
+
+  it('a day of many escalations: 50 lines, most serious first, then "+N more — open the sheet"', () => {
+    const emu = newDesk({ lang: 'en' });
+    fillTickets(emu, 80, shanghai('2026-03-02 10:00'), 1); // 80 open tickets, all late
+    emu.advanceTo(shanghai('2026-03-02 16:30'));
+    const summary = mails(emu, SUMMARY).find((mail) => mail.to.includes(MANAGER));
+    const count = Number(/: (\d+) ticket\(s\)$/.exec(summary?.subject ?? '')?.[1]);
+    expect(count).toBeGreaterThan(70);
+    const lines = escalationLines(summary?.body ?? '');
+    expect(lines).toHaveLength(50);
+    expect(lines.every((line) => line.level === 3)).toBe(true);
+    expect(summary?.body).toContain(`+${count - 50} more — open the sheet: `);
+  });
 });

@@ -173,20 +173,44 @@ function lines(
   });
 }
 
+/** Lines of one summary; the rest are counted and linked to the sheet (a day of thousands stays readable). */
+const SUMMARY_LINES = 50;
+
+/** Most serious first: the higher level, then the longer late. */
+function bySeriousness(a: Listed, b: Listed): number {
+  const lateness = (listed: Listed) =>
+    listed.notice.due === null ? 0 : listed.notice.lateAt - listed.notice.due;
+  return (
+    b.level - a.level || lateness(b) - lateness(a) || a.notice.ticket.id.localeCompare(b.notice.ticket.id)
+  );
+}
+
 function composed(
   ctx: JobContext,
   settings: DeskSettings,
   email: string,
-  tickets: Map<string, Listed>,
+  all: Map<string, Listed>,
   text: { subject: string; intro: string; reason: string; keys: string[] },
+  limit = Number.POSITIVE_INFINITY,
 ): Mail {
   const { lang } = ctx;
   const link = spreadsheetLink(ctx);
   const columns = COLUMNS.map((key) => t(lang, `escalation.col.${key}` as MessageKey));
+  const listed = [...all.entries()];
+  const shown = new Map(
+    listed.length <= limit ? listed : listed.sort((a, b) => bySeriousness(a[1], b[1])).slice(0, limit),
+  );
+  const more = listed.length - shown.size;
+  const moreText = t(lang, 'mail.list.more', { count: more });
   const mail = renderMail({
     title: text.subject,
     intro: text.intro,
-    sections: [{ table: { columns, rows: lines(ctx, settings.calendar, tickets) } }],
+    sections: [
+      {
+        table: { columns, rows: lines(ctx, settings.calendar, shown) },
+        ...(more === 0 ? {} : link ? { more: { text: moreText, href: link } } : { paragraphs: [moreText] }),
+      },
+    ],
     link: link ? { href: link, text: t(lang, 'notify.openSheet') } : undefined,
     footer: t(lang, 'notify.footer'),
   });
@@ -235,12 +259,19 @@ export function escalationSummaryMails(
   const mails: Mail[] = [];
   for (const [email, tickets] of byRecipient(settings, notices, () => false)) {
     mails.push(
-      composed(ctx, settings, email, tickets, {
-        subject: t(lang, 'escalation.summary.subject', { date, count: tickets.size }),
-        intro: t(lang, 'escalation.summary.intro'),
-        reason: t(lang, 'escalation.summary.reason'),
-        keys: [`escalation-summary:${email}:${date}`],
-      }),
+      composed(
+        ctx,
+        settings,
+        email,
+        tickets,
+        {
+          subject: t(lang, 'escalation.summary.subject', { date, count: tickets.size }),
+          intro: t(lang, 'escalation.summary.intro'),
+          reason: t(lang, 'escalation.summary.reason'),
+          keys: [`escalation-summary:${email}:${date}`],
+        },
+        SUMMARY_LINES,
+      ),
     );
   }
   return mails;
