@@ -25,8 +25,23 @@ function freshSheet(ctx: JobContext, period: ReportPeriod): SheetPort {
   return existing;
 }
 
+/**
+ * A new sheet has 1,000 rows and 26 columns; a write beyond them is an error in Sheets ("The coordinates
+ * of the range are outside the dimensions of the sheet"). A month at 100,000 tickets lists thousands of
+ * rows (complete lists in the sheet), so the sheet is grown first: one or two calls.
+ */
+function growTo(sheet: SheetPort, rows: number, columns: number): void {
+  const maxRows = sheet.maxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (columns > 26) {
+    const maxColumns = sheet.maxColumns();
+    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  }
+}
+
 export function writeReportSheet(ctx: JobContext, period: ReportPeriod, layout: ReportLayout): SheetPort {
   const sheet = freshSheet(ctx, period);
+  growTo(sheet, layout.values.length, Math.max(0, ...layout.values.map((row) => row.length)));
   sheet.write(1, 1, layout.values);
   sheet.setNumberFormats(1, 1, layout.formats);
   sheet.setFontWeights(1, 1, layout.weights);
