@@ -31,7 +31,7 @@ export class MeritDesk {
   /**
    * The registrations rule (count against a target in steps, seed 000 L327–329) is off by default for a
    * property desk; the simulation turns it on for the front desk, the seed's steps scaled to its volume:
-   * a front-line person logs about 180 contacts a month here (the seed's call centre: 330), so 180 = 0,
+   * a front-line person logs 140–180 contacts a month here (the seed's call centre: 330), so 180 = 0,
    * ±1 per 10, over 230 → +10, under 130 → −10.
    */
   private registrationsOn(): void {
