@@ -92,7 +92,7 @@ function keyValueRows<S extends object>(
           ? fallback
           : String(fallback),
       // Plain words only: the seed reference stays in the code and the README.
-      note: field.source?.startsWith('seed') ? t(lang, 'settings.note.fromManuals') : '',
+      note: field.fromManuals ? t(lang, 'settings.note.fromManuals') : '',
     };
   });
 }

@@ -79,14 +79,14 @@ function integer(
   min: number,
   max: number,
   label: SettingField<number>['label'],
-  source?: string,
+  fromManuals = false,
 ): SettingField<number> {
   return {
     fallback,
     parse: (cell) => parseInteger(cell, min, max),
     expected: message('settings.expected.integer', { min, max }),
     label,
-    source,
+    fromManuals,
   };
 }
 
@@ -94,13 +94,17 @@ function bool(fallback: boolean, label: SettingField<boolean>['label']): Setting
   return { fallback, parse: parseBool, expected: message('settings.expected.bool'), label };
 }
 
-function text(fallback: string, label: SettingField<string>['label'], source?: string): SettingField<string> {
+function text(
+  fallback: string,
+  label: SettingField<string>['label'],
+  fromManuals = false,
+): SettingField<string> {
   return {
     fallback,
     parse: (cell) => (cellText(cell) === '' ? null : cellText(cell).slice(0, 500)),
     expected: message('settings.expected.text'),
     label,
-    source,
+    fromManuals,
   };
 }
 
@@ -112,12 +116,11 @@ function prefix(fallback: string, label: SettingField<string>['label']): Setting
       return /^[A-Z]{2,5}$/.test(text) ? text : null;
     },
     expected: message('settings.expected.prefix'),
-    label,
-    source: 'SPEC §4',
+    label, // the prefix's format: SPEC §4
   };
 }
 
-/** Every key with its default. Sources name the seed line a number comes from. */
+/** Every key with its default; the comment beside a number names the seed line or SPEC section it comes from. */
 /**
  * The defaults that depend on the spreadsheet: its language, and texts worded in it (the job renders
  * them, jobs/settings generalDefaults).
@@ -131,7 +134,7 @@ export interface GeneralDefaults {
 /** Empty, or an amount 0..100000 (two decimals kept). */
 function optionalAmount(
   label: SettingField<number | ''>['label'],
-  source: string,
+  fromManuals = false,
 ): SettingField<number | ''> {
   return {
     fallback: '',
@@ -142,7 +145,7 @@ function optionalAmount(
     },
     expected: message('settings.expected.optionalAmount'),
     label,
-    source,
+    fromManuals,
   };
 }
 
@@ -166,51 +169,51 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     'prefix.suggestion': prefix('SUG', 'settings.general.prefix.suggestion'),
     'prefix.repair': prefix('REP', 'settings.general.prefix.repair'),
     'prefix.praise': prefix('PRA', 'settings.general.prefix.praise'),
-    gradeA: integer(93, 1, 100, 'settings.general.gradeA', 'seed 002 §7.2'),
-    gradeB: integer(80, 1, 100, 'settings.general.gradeB', 'seed 002 §7.2'),
-    gradeC: integer(70, 1, 100, 'settings.general.gradeC', 'seed 002 §7.2'),
-    repeatWindowDays: integer(90, 1, 3650, 'settings.general.repeatWindowDays', 'seed 000 L799–801, SPEC §4'),
+    gradeA: integer(93, 1, 100, 'settings.general.gradeA', true), // seed 002 §7.2
+    gradeB: integer(80, 1, 100, 'settings.general.gradeB', true), // seed 002 §7.2
+    gradeC: integer(70, 1, 100, 'settings.general.gradeC', true), // seed 002 §7.2
+    repeatWindowDays: integer(90, 1, 3650, 'settings.general.repeatWindowDays', true), // seed 000 L799–801, SPEC §4
     strictProtection: bool(false, 'settings.general.strictProtection'),
     customerFormEnabled: bool(false, 'settings.general.customerFormEnabled'),
-    digestHour: integer(8, 0, 23, 'settings.general.digestHour', 'SPEC §6'),
-    weeklyReportWeekday: integer(1, 1, 7, 'settings.general.weeklyReportWeekday', 'SPEC §6'),
-    weeklyReportHour: integer(8, 0, 23, 'settings.general.weeklyReportHour', 'SPEC §6'),
-    monthlyReportDay: integer(1, 1, 28, 'settings.general.monthlyReportDay', 'SPEC §6'),
-    monthlyReportHour: integer(8, 0, 23, 'settings.general.monthlyReportHour', 'SPEC §6'),
+    digestHour: integer(8, 0, 23, 'settings.general.digestHour'), // SPEC §6
+    weeklyReportWeekday: integer(1, 1, 7, 'settings.general.weeklyReportWeekday'), // SPEC §6
+    weeklyReportHour: integer(8, 0, 23, 'settings.general.weeklyReportHour'), // SPEC §6
+    monthlyReportDay: integer(1, 1, 28, 'settings.general.monthlyReportDay'), // SPEC §6
+    monthlyReportHour: integer(8, 0, 23, 'settings.general.monthlyReportHour'), // SPEC §6
     descriptionMaxLength: integer(5000, 100, 45000, 'settings.general.descriptionMaxLength'),
-    lockTimeoutSeconds: integer(30, 1, 300, 'settings.general.lockTimeoutSeconds', 'SPEC §4'),
-    callbackMaxAttempts: integer(3, 1, 20, 'settings.general.callbackMaxAttempts', 'SPEC §7'),
-    callbackMinDistinctDays: integer(2, 1, 20, 'settings.general.callbackMinDistinctDays', 'SPEC §7'),
-    smsOnlyLimit: integer(3, 1, 20, 'settings.general.smsOnlyLimit', 'seed 004 L266'),
+    lockTimeoutSeconds: integer(30, 1, 300, 'settings.general.lockTimeoutSeconds'), // SPEC §4
+    callbackMaxAttempts: integer(3, 1, 20, 'settings.general.callbackMaxAttempts'), // SPEC §7
+    callbackMinDistinctDays: integer(2, 1, 20, 'settings.general.callbackMinDistinctDays'), // SPEC §7
+    smsOnlyLimit: integer(3, 1, 20, 'settings.general.smsOnlyLimit', true), // seed 004 L266
     inspectionCompliantPercent: integer(90, 1, 100, 'settings.general.inspectionCompliantPercent'),
     inspectionAtRiskPercent: integer(70, 0, 100, 'settings.general.inspectionAtRiskPercent'),
     blindSpotComplaints: integer(3, 1, 1000, 'settings.general.blindSpotComplaints'),
-    bestAreaScore: integer(95, 0, 100, 'settings.general.bestAreaScore', 'seed 000 L837'),
-    bestAreaSharePercent: integer(10, 0, 100, 'settings.general.bestAreaSharePercent', 'seed 000 L835'),
-    bestAreaMax: integer(3, 0, 100, 'settings.general.bestAreaMax', 'seed 000 L835'),
+    bestAreaScore: integer(95, 0, 100, 'settings.general.bestAreaScore', true), // seed 000 L837
+    bestAreaSharePercent: integer(10, 0, 100, 'settings.general.bestAreaSharePercent', true), // seed 000 L835
+    bestAreaMax: integer(3, 0, 100, 'settings.general.bestAreaMax', true), // seed 000 L835
     'prefix.audit': prefix('QA', 'settings.general.prefix.audit'),
-    qaWarningBelow: integer(80, 1, 100, 'settings.general.qaWarningBelow', 'seed 000 L751'),
-    qaConsecutiveLimit: integer(3, 2, 20, 'settings.general.qaConsecutiveLimit', 'seed 000 L757'),
-    qaConsequence: text(defaults.qaConsequence, 'settings.general.qaConsequence', 'seed 000 L757'),
-    qaSamplePerPerson: integer(2, 0, 50, 'settings.general.qaSamplePerPerson', 'SPEC §8.1'),
+    qaWarningBelow: integer(80, 1, 100, 'settings.general.qaWarningBelow', true), // seed 000 L751
+    qaConsecutiveLimit: integer(3, 2, 20, 'settings.general.qaConsecutiveLimit', true), // seed 000 L757
+    qaConsequence: text(defaults.qaConsequence, 'settings.general.qaConsequence', true), // seed 000 L757
+    qaSamplePerPerson: integer(2, 0, 50, 'settings.general.qaSamplePerPerson'), // SPEC §8.1
     qaSameAuditorLimit: integer(0, 0, 50, 'settings.general.qaSameAuditorLimit'),
-    qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays', 'SPEC §8.1'),
-    qaCalibrationGraders: integer(3, 1, 20, 'settings.general.qaCalibrationGraders', 'SPEC §8.1'),
-    qaCalibrationWorkingDays: integer(2, 1, 20, 'settings.general.qaCalibrationWorkingDays', 'SPEC §8.1'),
+    qaAppealWorkingDays: integer(5, 1, 60, 'settings.general.qaAppealWorkingDays'), // SPEC §8.1
+    qaCalibrationGraders: integer(3, 1, 20, 'settings.general.qaCalibrationGraders'), // SPEC §8.1
+    qaCalibrationWorkingDays: integer(2, 1, 20, 'settings.general.qaCalibrationWorkingDays'), // SPEC §8.1
     'prefix.merit': prefix('MR', 'settings.general.prefix.merit'),
-    meritPointsA2: integer(10, 0, 1000, 'settings.general.meritPointsA2', 'SPEC §8.2'),
-    meritPointsA1: integer(5, 0, 1000, 'settings.general.meritPointsA1', 'SPEC §8.2'),
-    meritPointsB1: integer(2, 0, 1000, 'settings.general.meritPointsB1', 'SPEC §8.2'),
-    meritPointsC1: integer(1, 0, 1000, 'settings.general.meritPointsC1', 'SPEC §8.2'),
-    meritMoneyPerPoint: optionalAmount('settings.general.meritMoneyPerPoint', 'seed 001 L649'),
-    assessmentBase: integer(100, 0, 10_000, 'settings.general.assessmentBase', 'seed 000 L327'),
-    assessmentProvisionalDays: integer(5, 0, 60, 'settings.general.assessmentProvisionalDays', 'SPEC §8.3'),
+    meritPointsA2: integer(10, 0, 1000, 'settings.general.meritPointsA2'), // SPEC §8.2
+    meritPointsA1: integer(5, 0, 1000, 'settings.general.meritPointsA1'), // SPEC §8.2
+    meritPointsB1: integer(2, 0, 1000, 'settings.general.meritPointsB1'), // SPEC §8.2
+    meritPointsC1: integer(1, 0, 1000, 'settings.general.meritPointsC1'), // SPEC §8.2
+    meritMoneyPerPoint: optionalAmount('settings.general.meritMoneyPerPoint', true), // seed 001 L649
+    assessmentBase: integer(100, 0, 10_000, 'settings.general.assessmentBase', true), // seed 000 L327
+    assessmentProvisionalDays: integer(5, 0, 60, 'settings.general.assessmentProvisionalDays'), // SPEC §8.3
     assessmentLastPlaceConsequence: text(
       defaults.assessmentLastPlaceConsequence,
       'settings.general.assessmentLastPlaceConsequence',
-      'seed 001 L673',
+      true, // seed 001 L673
     ),
-    capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent', 'SPEC §17'),
+    capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent'), // SPEC §17
     // Late afternoon: a day's escalations while there is still time to act on them (our default).
     escalationSummaryHour: integer(16, 0, 23, 'settings.general.escalationSummaryHour'),
   };

@@ -17,10 +17,10 @@ export interface SettingField<T> {
   expected: Message;
   label: MessageKey;
   /**
-   * Where the default comes from (a seed line or SPEC section), for the code and the README. The
-   * sheet's note says it in plain words only (no references users cannot look up).
+   * Whether the default comes from the department's manuals (the seed line is cited beside it in the
+   * code and in the README); the sheet's note says so in plain words.
    */
-  source?: string;
+  fromManuals?: boolean;
 }
 
 export type FieldSpecs<S> = { [K in keyof S]: SettingField<S[K]> };

@@ -50,23 +50,23 @@ export function parseDayBounds(cell: CellValue): number[] | null {
   return ascending ? days : null;
 }
 
-function percent(fallback: number, label: MessageKey, source: string): SettingField<number> {
+function percent(fallback: number, label: MessageKey, fromManuals: boolean): SettingField<number> {
   return {
     fallback,
     parse: parsePercentTarget,
     expected: message('reports.expected.percent'),
     label,
-    source,
+    fromManuals,
   };
 }
 
 export function targetFields(): FieldSpecs<ReportTargets> {
   return {
-    complaintTimeliness: percent(100, 'reports.targets.complaintTimeliness', 'seed 003 L359 2.1.1'),
-    repairTimeliness: percent(100, 'reports.targets.repairTimeliness', 'seed 003 L359 2.1.2'),
-    callbackRate: percent(85, 'reports.targets.callbackRate', 'seed 003 L359 2.1.3'),
-    reworkRate: percent(1, 'reports.targets.reworkRate', 'seed 003 L359–360 2.1.4'),
-    satisfactionRate: percent(90, 'reports.targets.satisfactionRate', 'seed 003 L359–360 2.1.5'),
+    complaintTimeliness: percent(100, 'reports.targets.complaintTimeliness', true), // seed 003 L359 2.1.1
+    repairTimeliness: percent(100, 'reports.targets.repairTimeliness', true), // seed 003 L359 2.1.2
+    callbackRate: percent(85, 'reports.targets.callbackRate', true), // seed 003 L359 2.1.3
+    reworkRate: percent(1, 'reports.targets.reworkRate', true), // seed 003 L359–360 2.1.4
+    satisfactionRate: percent(90, 'reports.targets.satisfactionRate', true), // seed 003 L359–360 2.1.5
     backlogAgeDays: {
       fallback: [1, 3, 7, 14],
       parse: parseDayBounds,
