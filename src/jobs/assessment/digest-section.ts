@@ -7,31 +7,17 @@ import { type PointsAtRisk, personKey, pointsAtRisk } from '../../core/assessmen
 import type { MailSection } from '../../core/mail-html';
 import { periodContaining } from '../../core/reports';
 import type { StaffMember } from '../../core/settings';
-import { bothLanguages, t } from '../../i18n';
+import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
-import { assessedPeople } from '.';
-import { readAssessAudits, readAssessCallbacks, readAssessMerits, readAssessTickets } from './read';
+import { monthLogs } from '.';
 
 export function pointsAtRiskByPerson(ctx: JobContext, settings: DeskSettings): Map<string, PointsAtRisk> {
   const now = ctx.now().getTime();
   const month = periodContaining('monthly', settings.calendar.zone, now);
   const risks = pointsAtRisk(
-    {
-      month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
-      people: assessedPeople(settings),
-      tickets: readAssessTickets(ctx),
-      callbacks: readAssessCallbacks(ctx),
-      audits: readAssessAudits(ctx),
-      merits: readAssessMerits(ctx),
-      rules: settings.assessmentRules,
-      base: settings.general.assessmentBase,
-      bands: settings.general,
-      lastPlaceBefore: new Set(),
-      lastPlaceConsequence: '',
-      labels: bothLanguages,
-    },
+    { ...monthLogs(ctx, settings, month), lastPlaceBefore: new Set(), lastPlaceConsequence: '' },
     now,
   );
   return new Map(risks.map((risk) => [personKey(risk.staff), risk]));

@@ -138,6 +138,19 @@ export function computeMonth(
     stored.filter((row) => row.month === previous && wasLast(row.flags)).map((row) => personKey(row.staff)),
   );
   return assessMonth({
+    ...monthLogs(ctx, settings, month),
+    lastPlaceBefore,
+    lastPlaceConsequence: settings.general.assessmentLastPlaceConsequence,
+  });
+}
+
+/** What a month is computed from: the people assessed, the four logs (one read each) and the rules. */
+export function monthLogs(
+  ctx: JobContext,
+  settings: DeskSettings,
+  month: { label: string; start: Date; end: Date },
+) {
+  return {
     month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
     people: assessedPeople(settings),
     tickets: readAssessTickets(ctx),
@@ -147,10 +160,8 @@ export function computeMonth(
     rules: settings.assessmentRules,
     base: settings.general.assessmentBase,
     bands: settings.general,
-    lastPlaceBefore,
-    lastPlaceConsequence: settings.general.assessmentLastPlaceConsequence,
     labels: bothLanguages,
-  });
+  };
 }
 
 /** When a month computed now stops being provisional: N working days after the month's end. */
