@@ -3,7 +3,7 @@
  * page. Each behaviour cites Google's page (developers.google.com/apps-script/...).
  */
 import { ScriptRunError } from '../../scripts/emulator';
-import { fresh, js } from './helpers';
+import { fresh } from './helpers';
 
 describe('google.script.run (guides/html/communication, guides/html/reference/run)', () => {
   const SCRIPT = `
