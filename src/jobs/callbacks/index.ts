@@ -315,7 +315,8 @@ export function recordCallbackAttempt(
           Object.keys(update.notes).length > 0 ? [{ row: update.row, notes: update.notes }] : [],
         );
       }
-      appendHistory(ctx, source, planned.history);
+      // The panel's History rows go under the cached header map, as its other actions' (panel/actions).
+      appendHistory(ctx, source, planned.history, { trustCachedHeader: source === 'panel' });
       // In the same locked step as the attempt: a kill after it leaves the notice queued, not lost.
       if (planned.notice)
         enqueueMail(

@@ -21,6 +21,11 @@ import type { ActionRequest, ActionResult, PanelAction } from './view';
 import { whoIsSignedIn } from './who';
 
 const SATISFACTION = new Set([1, 2, 3, 4, 5]);
+/**
+ * The panel's History rows go under the cached header map, as intake's do: an action's budget (≤ 15
+ * Sheets calls, issue 19) has no room for reading History's row 1, and every hourly run checks it.
+ */
+const PANEL_HISTORY = { trustCachedHeader: true } as const;
 const METHODS = new Set(['phone', 'sms', 'visit', 'email', 'wechat']);
 
 function refuse(message: string, stale = false): ActionResult {
@@ -183,7 +188,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
       });
     } else {
       const note = sanitizeUserText(action.text, maxText).text;
-      appendHistory(ctx, 'panel', [entry(t(lang, 'panel.history.note'), '', note)]);
+      appendHistory(ctx, 'panel', [entry(t(lang, 'panel.history.note'), '', note)], PANEL_HISTORY);
       ctx.ports.workbook.flush();
       return { ok: true as const, message: t(lang, 'panel.done.note') };
     }
@@ -209,7 +214,7 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
       [{ row: found.row, values: changedFields(before, { ...typed, ...outcome.values }, keys) }],
       Object.keys(notes).length > 0 ? [{ row: found.row, notes }] : [],
     );
-    appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history]);
+    appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history], PANEL_HISTORY);
     ctx.ports.workbook.flush();
     return { ok: true as const, message: done };
   });
