@@ -388,14 +388,22 @@ const ACTIONS: Array<[string, PanelAction]> = [
   ['cancelled', { kind: 'status', to: 'cancelled', text: 'Customer withdrew the complaint.' }],
 ];
 
-/** One ticket read by ID and by row on a desk of `tickets` tickets (and as many History rows). */
-function measuredRead(tickets: number) {
+/**
+ * One ticket read by ID and by row on a desk of `tickets` tickets (and as many History rows). The ticket
+ * has two History entries (created, then In progress), with `between` other History rows between them.
+ */
+function measuredRead(tickets: number, between = 0) {
   const emu = newDesk({ lang: 'en' });
   fillTickets(emu, tickets);
   fillHistory(emu, tickets);
   submitIntake(emu, complaint());
   const id = String(rowsOf(emu, 'Tickets').at(-1)?.ID);
   const assignee = String(rowsOf(emu, 'Tickets').at(-1)?.Assignee);
+  if (between > 0) fillHistory(emu, between);
+  const ticketRow = rowsOf(emu, 'Tickets').length + 1;
+  emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Status', ticketRow), [['In progress']], {
+    user: staffEmail(emu, assignee),
+  });
   const panel = new PanelDriver(emu, staffEmail(emu, assignee));
   panel.ticket(id); // warms the caches (settings, header maps), as the sidebar's first call does
   // The first read of a ticket (or after Google dropped the panel's memory of it): searched.
@@ -435,6 +443,12 @@ describe('call budgets (issue 19)', () => {
     expect(small.firstRead.cells).toBeLessThan(200);
     // From a known row the Tickets search is spared: the row, then History as above.
     expect(small.firstByRow).toEqual({ sheets: 10, data: 3, cells: expect.any(Number) });
+    // A ticket whose first entry lies over 500 History rows from the end (worked on long ago, or in a
+    // busy desk): the search also asks for its last entry's row (getRow), then reads the span.
+    const old = measuredRead(1_000, 600);
+    expect(old.byId).toEqual(small.byId);
+    expect(old.firstRead).toEqual({ sheets: 15, data: 4, cells: expect.any(Number) });
+    expect(old.firstByRow).toEqual({ sheets: 11, data: 3, cells: expect.any(Number) });
   }, 300_000);
 
   function measured(tickets: number) {
