@@ -28,6 +28,7 @@ import { t } from '../i18n';
 import { columnLabelOf } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
+import { recordActiveWindow } from './active-rows';
 import type { JobContext } from './context';
 import { appendHistory } from './history';
 import { type EnqueueResult, enqueueDeferredNotices, enqueueMail, escalationMails, sendOutbox } from './mail';
@@ -267,6 +268,8 @@ function sweepTickets(
   return ports.lock.withDocumentLock(LOCK_MS, () => {
     const table = ctx.table<TicketRow>(TICKETS);
     const { rows } = table.readRows(SWEEP_KEYS);
+    // Where the tickets still being worked begin, for My queue (no Sheets call: the rows are read).
+    recordActiveWindow(ports.store, rows);
     const cursor = ports.store.get(CURSOR_KEY);
     const start = cursor
       ? Math.max(

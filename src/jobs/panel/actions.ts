@@ -10,6 +10,7 @@ import { sanitizeUserText } from '../../core/text';
 import { enumLabel, t } from '../../i18n';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
 import { changedFields } from '../../workbook/table';
+import { keepReopenedInWindow } from '../active-rows';
 import { recordCallbackAttempt } from '../callbacks';
 import type { JobContext } from '../context';
 import { CHANGE_KEYS, type EditedRow, type LoggedKey, planTicketChange, type RowOutcome } from '../edit';
@@ -214,6 +215,8 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
       [{ row: found.row, values: changedFields(before, { ...typed, ...outcome.values }, keys) }],
       Object.keys(notes).length > 0 ? [{ row: found.row, notes }] : [],
     );
+    if ((outcome.values.status ?? merged.status) === 'reopened')
+      keepReopenedInWindow(ctx.ports.store, [{ row: found.row }]);
     appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history], PANEL_HISTORY);
     ctx.ports.workbook.flush();
     return { ok: true as const, message: done };

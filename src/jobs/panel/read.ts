@@ -81,6 +81,18 @@ function readBlock<R extends object>(
   }
 }
 
+/** Tickets rows from `first` to the sheet's last row, `keys` only (getLastRow and one read). */
+export function ticketRowsFrom<K extends keyof TicketRow & string>(
+  ctx: JobContext,
+  keys: readonly K[],
+  first: number,
+): Array<{ row: number; values: TicketRow }> {
+  const table = ctx.table<TicketRow>(TICKETS);
+  const last = sheetOf(ctx, TICKETS as SheetSchema).lastRow();
+  if (last < first) return [];
+  return readBlock(ctx, table, keys, first, last - first + 1).rows;
+}
+
 /** The ticket in this row (every column, one read), or null when the row holds none. */
 export function ticketAtRow(ctx: JobContext, row: number): FoundTicket | null {
   if (row < 2) return null;
