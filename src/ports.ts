@@ -147,8 +147,8 @@ export interface WorkbookPort {
   cellCount(): number;
   deleteSheet(name: string): void;
   flush(): void;
-  /** The user's selection: its sheet and rows, or null when nothing is selected. */
-  selection(): { sheetName: string; row: number; numRows: number } | null;
+  /** The user's selection: its sheet and first row, or null when nothing is selected. */
+  selection(): { sheetName: string; row: number } | null;
 }
 
 export type QuestionKind = 'text' | 'paragraph' | 'choice' | 'list' | 'checkbox' | 'scale' | 'datetime';

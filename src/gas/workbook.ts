@@ -344,10 +344,10 @@ export class GasWorkbook implements WorkbookPort {
   flush(): void {
     SpreadsheetApp.flush();
   }
-  selection(): { sheetName: string; row: number; numRows: number } | null {
+  selection(): { sheetName: string; row: number } | null {
     const range = this.spreadsheet.getActiveRange();
     if (!range) return null;
-    return { sheetName: range.getSheet().getName(), row: range.getRow(), numRows: range.getNumRows() };
+    return { sheetName: range.getSheet().getName(), row: range.getRow() };
   }
 }
 

@@ -494,8 +494,8 @@ describe('call budgets (issue 19)', () => {
     console.log(`panel actions: ${JSON.stringify(small.actions)}`);
     expect(Object.values(small.reloads)).toEqual(ACTIONS.map(() => 6));
     // A queue click also selects the row (getRange + activate); the selected row costs the selection's
-    // getActiveRange, getSheet, getName, getRow, getNumRows; the opening adds My queue and the lists.
-    expect(small.sidebar).toEqual({ opening: 16, selectedRow: 11, queueClick: 8 });
+    // getActiveRange, getSheet, getName, getRow; the opening adds My queue and the lists.
+    expect(small.sidebar).toEqual({ opening: 15, selectedRow: 10, queueClick: 8 });
     // Each: getActiveSpreadsheet; Tickets getSheetByName + the row (the version check, under the lock);
     // the header check before writing; one write per run of changed cells (from 3 runs on: getRangeList +
     // getRanges + one setValues each) and the deadline notes; History getSheetByName + appendRow (one
