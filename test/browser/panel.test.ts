@@ -182,6 +182,25 @@ inBrowser('the ticket panel in Chromium', () => {
     await screenshot(page, 'panel-stale-en');
   });
 
+  it('a stage done now from the deadlines table: the customer answered; the sheet and the table follow', async () => {
+    const { emu, page, errors } = await openPanel();
+    const ack = page.locator('#deadlines tr[data-stage="ack"]');
+    await expect(page.locator('#deadlines tr[data-stage="resolve"] button.record').count()).resolves.toBe(0);
+    const button = ack.getByRole('button', { name: 'Acknowledge: done now' });
+    emu.clock.advance(3_600_000);
+    const clicked = emu.clock.now().getTime();
+    await button.click();
+    await page.waitForSelector('p.ok');
+    await expect(page.textContent('p.ok')).resolves.toBe('Acknowledge: done at Mon 2026-03-02 11:00.');
+    const ackAt = rowsOf(emu, 'Tickets')[0]['Ack at'];
+    expect(ackAt instanceof Date && ackAt.getTime() >= clicked && ackAt.getTime() < clicked + 60_000).toBe(
+      true,
+    );
+    await expect(ack.textContent()).resolves.toContain('Done Mon 2026-03-02 11:00');
+    await expect(ack.locator('button.record').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('works from the keyboard alone: Tab reaches the status form, arrow keys choose, Enter submits; focus is visible', async () => {
     const { emu, page, errors } = await openPanel();
     /** Presses Tab until `selector` has the focus (at most 60 presses), as a keyboard user would. */

@@ -166,6 +166,48 @@ describe('actions go through the edit job rules', () => {
     expect(after.moves.map((move) => move.to)).toEqual(['closed', 'reopened']);
   });
 
+  it('a stage done now: the customer answered (Ack at) and the department feedback (Feedback at), stamped with History; twice is refused', () => {
+    const { emu, panel, id } = deskWithTicket();
+    emu.clock.advance(HOUR);
+    let view = open(panel, id);
+    // A complaint has all four stages; the two people record by hand are offered, the others are not.
+    expect(view.stages.map((stage) => [stage.stage, stage.canRecord])).toEqual([
+      ['ack', true],
+      ['transfer', false],
+      ['feedback', true],
+      ['resolve', false],
+    ]);
+    expect(panel.act(view, { kind: 'stage', stage: 'ack' })).toEqual({
+      ok: true,
+      message: 'Acknowledge: done at Mon 2026-03-02 11:00.',
+    });
+    expect(rowsOf(emu, 'Tickets')[0]).toMatchObject({ 'Ack at': lastRunAt(emu), 'Updated at': lastRunAt(emu) });
+    expect(rowsOf(emu, 'History').at(-1)).toMatchObject({
+      Field: 'Ack at',
+      'Old value': '',
+      'New value': 'Mon 2026-03-02 11:00',
+      Source: 'Ticket panel',
+    });
+    view = open(panel, id);
+    const ack = view.stages.find((stage) => stage.stage === 'ack');
+    expect(ack).toMatchObject({ canRecord: false, done: 'Mon 2026-03-02 11:00', state: 'met' });
+    // Recorded meanwhile (another panel showing the ticket before): refused, nothing written.
+    const before = snapshot(emu);
+    const again = panel.act({ ...view }, { kind: 'stage', stage: 'ack' });
+    expect(again).toEqual({
+      ok: false,
+      message: 'Acknowledge was already recorded as done at Mon 2026-03-02 11:00.',
+      stale: false,
+    });
+    expect(snapshot(emu)).toEqual(before);
+    // A stage the panel does not record by hand, or none at all: refused before the lock.
+    expect(panel.act(view, { kind: 'stage', stage: 'resolve' } as never)).toMatchObject({ ok: false });
+    expect(snapshot(emu)).toEqual(before);
+    emu.clock.advance(HOUR);
+    expect(panel.act(view, { kind: 'stage', stage: 'feedback' })).toMatchObject({ ok: true });
+    expect(rowsOf(emu, 'Tickets')[0]['Feedback at']).toEqual(lastRunAt(emu));
+  });
+
   it('the state machine refuses what onEdit refuses: Closed before the callback, In progress without an assignee, Cancelled without a reason', () => {
     const { emu, panel, id } = deskWithTicket();
     emu.editCells('Tickets', cellOf(emu, 'Tickets', 'Assignee', 2), [['']]);
@@ -364,6 +406,7 @@ function callback(
 }
 
 const ACTIONS: Array<[string, PanelAction]> = [
+  ['the customer answered (a stage done now)', { kind: 'stage', stage: 'ack' }],
   [
     'assign and transfer',
     { kind: 'assign', department: 'Engineering', assignee: 'Sun Qiang', transfer: true },
@@ -502,6 +545,8 @@ describe('call budgets (issue 19)', () => {
     // entry) or getLastRow + getRange + setValues (more), under the header map the hourly run checks, as
     // intake's (test/e2e/history-columns.test.ts); flush.
     expect(small.actions).toEqual({
+      // Ack at and Updated at (two runs), one History entry.
+      'the customer answered (a stage done now)': 11,
       'assign and transfer': 14,
       'in progress': 11,
       'waiting on customer with a note': 14,

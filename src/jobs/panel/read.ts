@@ -19,7 +19,7 @@
 import { businessTimeBetween } from '../../core/calendar';
 import { type EnumName, isEnumCode, type TicketStatus } from '../../core/enums';
 import { evaluateSla, formatLocalDateTime, SLA_STAGES, type SlaStage, stageDoneAt } from '../../core/sla';
-import { allowedMoves } from '../../core/tickets';
+import { allowedMoves, OPEN_STATUSES } from '../../core/tickets';
 import { enumLabel, LANGS, type Lang, type MessageKey, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { Grid, SheetPort } from '../../ports';
@@ -30,7 +30,7 @@ import { type JobContext, MissingSheetError } from '../context';
 import { type DeadlineColumn, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN, ticketDeadlines } from '../deadlines';
 import type { DeskSettings } from '../settings';
 import { historyKey, type RememberedTicket } from './recall';
-import type { HistoryView, MoveView, StageView, TicketView } from './view';
+import { type HistoryView, type MoveView, RECORDED_STAGES, type StageView, type TicketView } from './view';
 
 /** The timeline shows at most this many History rows (the latest); the History sheet has them all. */
 export const HISTORY_LIMIT = 200;
@@ -309,6 +309,11 @@ export function historyOf(ctx: JobContext, id: string, remembered: RememberedTic
   return timeline(mine, total, Math.max(1, last), tail);
 }
 
+/** Whether a ticket in this status is still being worked (its stages can still be recorded). */
+export function isOpen(status: TicketStatus | ''): boolean {
+  return status !== '' && OPEN_STATUSES.includes(status);
+}
+
 /** Every instant the panel shows, in the spreadsheet's time zone: "Tue 2026-03-03 10:00". */
 export function formatPanelTime(lang: Lang, settings: DeskSettings, at: Date): string {
   return render(lang, formatLocalDateTime(settings.calendar, at.getTime()));
@@ -474,6 +479,11 @@ export function ticketView(
       state,
       stateLabel: state ? enumLabel(lang, 'slaState', state) : '',
       explanation: explanations[STAGE_DUE_COLUMN[stage]] ?? '',
+      canRecord:
+        (RECORDED_STAGES as readonly string[]).includes(stage) &&
+        ticket[STAGE_DUE_COLUMN[stage]] instanceof Date &&
+        !(ticket[STAGE_DONE_COLUMN[stage]] instanceof Date) &&
+        isOpen(ticket.status),
     };
   });
   const status = ticket.status;
