@@ -36,6 +36,9 @@ export interface TicketView {
   resolution: string;
   receivedAt: Date | null;
   ackDue: Date | null;
+  ackAt: Date | null;
+  feedbackDue: Date | null;
+  feedbackAt: Date | null;
   resolveDue: Date | null;
   callbackOpen: Date | null;
   callbackState: CallbackState | null;
@@ -108,6 +111,9 @@ export class DeskView {
         resolution: text(row, 'resolution'),
         receivedAt: asDate(at(row, 'receivedAt')),
         ackDue: asDate(at(row, 'ackDue')),
+        ackAt: asDate(at(row, 'ackAt')),
+        feedbackDue: asDate(at(row, 'feedbackDue')),
+        feedbackAt: asDate(at(row, 'feedbackAt')),
         resolveDue: asDate(at(row, 'resolveDue')),
         callbackOpen: asDate(at(row, 'callbackOpen')),
         callbackState: enumCodeFromText(bothLanguages, 'callbackState', text(row, 'callbackState')),
