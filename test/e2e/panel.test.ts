@@ -181,7 +181,10 @@ describe('actions go through the edit job rules', () => {
       ok: true,
       message: 'Acknowledge: done at Mon 2026-03-02 11:00.',
     });
-    expect(rowsOf(emu, 'Tickets')[0]).toMatchObject({ 'Ack at': lastRunAt(emu), 'Updated at': lastRunAt(emu) });
+    expect(rowsOf(emu, 'Tickets')[0]).toMatchObject({
+      'Ack at': lastRunAt(emu),
+      'Updated at': lastRunAt(emu),
+    });
     expect(rowsOf(emu, 'History').at(-1)).toMatchObject({
       Field: 'Ack at',
       'Old value': '',
