@@ -24,8 +24,9 @@ function digestTo(emu: Emulator, email: string, subject: RegExp) {
 describe('points at risk in the daily digest', () => {
   it('English: month-to-date total, the callback and the ticket still to do, the QA average under its line', () => {
     const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') }); // Mon 16 March 10:00
-    submitIntake(emu, complaint({ phone: '13800000001', email: '' }));
-    submitIntake(emu, complaint({ phone: '13800000002', email: '' }));
+    // He took both calls (Received by): the callbacks are his to make.
+    submitIntake(emu, complaint({ receivedBy: 'Zhang Wei', phone: '13800000001', email: '' }));
+    submitIntake(emu, complaint({ receivedBy: 'Zhang Wei', phone: '13800000002', email: '' }));
     for (const row of [2, 3]) editRow(emu, 'Tickets', 'Assignee', row, 'Zhang Wei');
     emu.clock.advance(HOUR);
     // Ticket 2 resolved: its callback is due within 14 days (30 March, this month); ticket 1 stays open.
@@ -64,6 +65,7 @@ describe('points at risk in the daily digest', () => {
     );
     expect(colleague?.body ?? '').not.toContain('Month to date: 93');
     expect(colleague?.body ?? '').not.toContain('QA average 69.2');
+    expect(colleague?.body ?? '').not.toContain('Callbacks still to do this month');
   });
 
   it('Chinese: 本月考核分（暂定）with the month-to-date total and the ticket still to resolve', () => {

@@ -30,7 +30,7 @@ import { spreadsheetLang } from '../entry';
 import { enqueueMail } from '../mail';
 import { flushMeritQueue } from '../merits/queue';
 import { type DeskSettings, loadSettings } from '../settings';
-import { type AppealLink, assessmentMails } from './mail';
+import { type AppealLink, assessmentMails, detailRuleText } from './mail';
 import {
   readAssessAudits,
   readAssessCallbacks,
@@ -115,7 +115,7 @@ function detailRows(ctx: JobContext, month: string, person: PersonAssessment, re
     (detail): Partial<AssessmentDetailRow> => ({
       month,
       staff: person.staff,
-      rule: detail.rule ?? t(ctx.lang, 'assessment.detail.base'),
+      rule: detailRuleText(ctx.lang, detail),
       metric: detail.metric ?? '',
       count: detail.count ?? '',
       points: detail.points,
@@ -153,12 +153,14 @@ export function monthLogs(
   return {
     month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
     people: assessedPeople(settings),
-    tickets: readAssessTickets(ctx),
+    tickets: readAssessTickets(ctx, settings),
     callbacks: readAssessCallbacks(ctx),
     audits: readAssessAudits(ctx),
     merits: readAssessMerits(ctx),
     rules: settings.assessmentRules,
     base: settings.general.assessmentBase,
+    minimumTotal:
+      settings.general.assessmentMinimumTotal === '' ? null : settings.general.assessmentMinimumTotal,
     bands: settings.general,
     labels: bothLanguages,
   };

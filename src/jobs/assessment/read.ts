@@ -2,7 +2,9 @@
  * What the monthly assessment counts from, each log read with one batched read of the columns it needs
  * (SPEC §15): Tickets, Callbacks, Audits and the Merits ledger, and the previous assessments.
  */
+
 import type { AssessAudit, AssessCallback, AssessMerit, AssessTicket } from '../../core/assessment';
+import { callbackOwnerOf } from '../../core/callbacks';
 import {
   ASSESSMENT,
   type AssessmentRow,
@@ -18,6 +20,7 @@ import {
   type TicketRow,
 } from '../../workbook/schemas';
 import type { JobContext } from '../context';
+import type { DeskSettings } from '../settings';
 
 const TICKET_KEYS = [
   'id',
@@ -43,7 +46,8 @@ function number(cell: NumberCell | undefined): number | null {
   return typeof cell === 'number' ? cell : null;
 }
 
-export function readAssessTickets(ctx: JobContext): AssessTicket[] {
+export function readAssessTickets(ctx: JobContext, settings: DeskSettings): AssessTicket[] {
+  const byReceiver = settings.general.callbackByReceiver;
   const tickets: AssessTicket[] = [];
   for (const { values } of ctx.table<TicketRow>(TICKETS).readRows(TICKET_KEYS).rows) {
     if (values.id === '') continue;
@@ -54,6 +58,7 @@ export function readAssessTickets(ctx: JobContext): AssessTicket[] {
       status: values.status,
       assignee: values.assignee,
       receivedBy: values.receivedBy,
+      callbackOwner: callbackOwnerOf(values, settings.staff, byReceiver),
       resolveDue: instant(values.resolveDue),
       resolveAt: instant(values.resolveAt),
       firstResolvedAt: instant(values.firstResolvedAt),
