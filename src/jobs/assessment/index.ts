@@ -150,13 +150,23 @@ export function monthLogs(
   settings: DeskSettings,
   month: { label: string; start: Date; end: Date },
 ) {
+  const window = { from: month.start.getTime(), to: month.end.getTime() };
+  const callbacks = readAssessCallbacks(ctx);
+  // The tickets whose attempts are scored in the month: their assignee's satisfaction.
+  const scored = new Set(
+    callbacks
+      .filter(
+        (callback) => callback.satisfaction !== null && callback.at >= window.from && callback.at < window.to,
+      )
+      .map((callback) => callback.ticketId),
+  );
   return {
-    month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
+    month: { label: month.label, start: window.from, end: window.to },
     people: assessedPeople(settings),
-    tickets: readAssessTickets(ctx, settings),
-    callbacks: readAssessCallbacks(ctx),
+    tickets: readAssessTickets(ctx, settings, window, scored),
+    callbacks,
     audits: readAssessAudits(ctx),
-    merits: readAssessMerits(ctx),
+    merits: readAssessMerits(ctx, month.label),
     rules: settings.assessmentRules,
     base: settings.general.assessmentBase,
     minimumTotal:
