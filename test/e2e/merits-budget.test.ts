@@ -25,6 +25,9 @@ const ASSESSMENT_CALLS = 150;
 const ASSESSMENT_CELLS_AT_100K = 1_400_000;
 const ASSESSMENT_CELLS_AT_1K = 45_000;
 const STAFF = 50;
+/** A generated ticket of November 2025 at 100,000 rows (sheet row 20,001), absent at 1,000. */
+const OLD_TICKET = 'OLD-2025-020000';
+const OLD_TICKET_ROW = 20_001;
 
 /** `count` ledger entries written through the uncounted host. */
 function fillMerits(emu: Emulator, count: number): void {
@@ -128,6 +131,26 @@ describe('merits and assessment budget', () => {
   });
 
   it(`the monthly assessment of ${STAFF} staff ≤ ${ASSESSMENT_CALLS} Sheets calls at 1,000 and at 100,000 tickets, ≤ ${ASSESSMENT_CELLS_AT_1K} / ${ASSESSMENT_CELLS_AT_100K} cells read, and the same figures as every row read`, () => {
+    // A customer called back in February about a ticket of November (every date of its row before
+    // February): the dissatisfied score still counts in February, for its assignee.
+    for (const emu of [small, large]) {
+      const sheet = emu.spreadsheet.host().getSheetByName('Callbacks');
+      const header = sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String) ?? [];
+      const attempt: Record<string, unknown> = {
+        'Ticket ID': OLD_TICKET,
+        'Attempt no.': 1,
+        At: new Date('2026-02-10T03:00:00Z'),
+        By: 'Li Na',
+        Method: 'Phone',
+        Reached: 'Yes',
+        'Satisfaction (1–5)': 2,
+        'Issue resolved': 'Yes',
+        'Customer confirmation': 'Verbal',
+        Valid: true,
+        'Form response ID': 'old-callback:feb',
+      };
+      sheet?.getRange(2, 1, 1, header.length).setValues([header.map((h) => attempt[h] ?? '')] as never);
+    }
     const run = (emu: Emulator) =>
       measure(emu, () => emu.run('menuAssessLastMonth', undefined, { interactive: true }));
     const atSmall = run(small);
@@ -165,5 +188,16 @@ describe('merits and assessment budget', () => {
       expect(due?.length).toBeGreaterThan(0);
       expect(zhou?.['Resolved late']).toBe(due?.length);
     }
+    const zhou = rowsOf(large, 'Assessment').find(
+      (row) => row.Staff === 'Zhou Lei' && row.Month === '2026-02',
+    );
+    expect(zhou).toMatchObject({ 'Satisfaction %': 0, 'Points: satisfaction': -5 });
+    const received = large.spreadsheet
+      .host()
+      .getSheetByName('Tickets')
+      ?.getRange(OLD_TICKET_ROW, 2)
+      .getValue();
+    expect(received).toBeInstanceOf(Date);
+    expect((received as Date).getTime()).toBeLessThan(Date.parse('2025-12-01T00:00:00Z'));
   });
 });
