@@ -68,6 +68,34 @@ describe('points at risk in the daily digest', () => {
     expect(colleague?.body ?? '').not.toContain('Callbacks still to do this month');
   });
 
+  it('a callback is at risk for whoever should make it: the receiver (Li Na) is reminded and warned, not the engineer who fixed it; with callbackByReceiver = No, the engineer', () => {
+    const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') });
+    submitIntake(emu, complaint({ receivedBy: 'Li Na', phone: '13800000003', email: '' }));
+    editRow(emu, 'Tickets', 'Assignee', 2, 'Zhou Lei');
+    emu.clock.advance(HOUR);
+    editRow(emu, 'Tickets', 'Status', 2, 'In progress');
+    editRow(emu, 'Tickets', 'Resolution', 2, 'Fixed the pipe.');
+    editRow(emu, 'Tickets', 'Status', 2, 'Resolved');
+    const [{ ID: id }] = rowsOf(emu, 'Tickets');
+    const atRisk = 'Callbacks still to do this month: 1 → -1 if not done in time';
+    emu.advanceTo(new Date('2026-03-17T00:30:00Z'));
+    const liNa = digestTo(emu, 'li.na@example.com', /Daily digest 2026-03-17/);
+    expect(liNa.body).toContain(String(id));
+    expect(liNa.body).toContain(atRisk);
+    const zhou = emu.mail.outbox.find(
+      (m) => /Daily digest 2026-03-17/.test(m.subject) && m.to.includes('zhou.lei@example.com'),
+    );
+    expect(zhou?.body ?? '').not.toContain(atRisk);
+    const index = rowsOf(emu, '⚙ General').findIndex((row) => row.Key === 'callbackByReceiver');
+    emu.editCells('⚙ General', cellOf(emu, '⚙ General', 'Value', index + 2), [['No']]);
+    emu.advanceTo(new Date('2026-03-18T00:30:00Z'));
+    expect(digestTo(emu, 'zhou.lei@example.com', /Daily digest 2026-03-18/).body).toContain(atRisk);
+    const liNaNext = emu.mail.outbox.find(
+      (m) => /Daily digest 2026-03-18/.test(m.subject) && m.to.includes('li.na@example.com'),
+    );
+    expect(liNaNext?.body ?? '').not.toContain(atRisk);
+  });
+
   it('Chinese: 本月考核分（暂定）with the month-to-date total and the ticket still to resolve', () => {
     const emu = newDesk({ lang: 'zh-CN', start: new Date('2026-03-16T02:00:00Z') });
     submitIntake(
