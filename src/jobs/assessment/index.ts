@@ -151,7 +151,7 @@ export function monthLogs(
   month: { label: string; start: Date; end: Date },
 ) {
   const window = { from: month.start.getTime(), to: month.end.getTime() };
-  const callbacks = readAssessCallbacks(ctx);
+  const callbacks = readAssessCallbacks(ctx, window);
   // The tickets whose attempts are scored in the month: their assignee's satisfaction.
   const scored = new Set(
     callbacks
@@ -165,7 +165,7 @@ export function monthLogs(
     people: assessedPeople(settings),
     tickets: readAssessTickets(ctx, settings, window, scored),
     callbacks,
-    audits: readAssessAudits(ctx),
+    audits: readAssessAudits(ctx, window),
     merits: readAssessMerits(ctx, month.label),
     rules: settings.assessmentRules,
     base: settings.general.assessmentBase,

@@ -202,13 +202,46 @@ function readAllTickets(ctx: JobContext, settings: DeskSettings): AssessTicket[]
     .map(({ values }) => toAssessTicket(values, settings));
 }
 
-export function readAssessCallbacks(ctx: JobContext): AssessCallback[] {
+/**
+ * The rows of a log dated (`at`) in the month: the At column of every row, then the rows in the month
+ * with `keys` in at most MAX_ROW_READS runs, each checked against the At read first; null when the
+ * sheet moved in between (the caller reads it whole).
+ */
+function readRowsAt<R extends { at: DateCell }, K extends keyof R & string>(
+  table: Table<R>,
+  window: { from: number; to: number },
+  keys: readonly K[],
+): Array<TableRow<Pick<R, K>>> | null {
+  table.requireColumns(keys);
+  const atKey = 'at' as K;
+  const atOf = (values: Pick<R, K>) => instant((values as Record<string, unknown>)[atKey] as DateCell);
+  const picked = new Map<number, number>();
+  for (const { row, values } of table.readRows([atKey]).rows) {
+    const at = atOf(values);
+    if (at !== null && at >= window.from && at < window.to) picked.set(row, at);
+  }
+  const withAt = keys.includes(atKey) ? keys : [...keys, atKey];
+  const rows: Array<TableRow<Pick<R, K>>> = [];
+  for (const run of rowRuns([...picked.keys()], MAX_ROW_READS)) {
+    for (const read of table.readRowSpan(run.first, run.last, withAt).rows) {
+      const expected = picked.get(read.row);
+      if (expected === undefined) continue;
+      if (atOf(read.values) !== expected) return null;
+      rows.push(read);
+    }
+  }
+  return rows.length === picked.size ? rows : null;
+}
+
+/** The month's callback attempts (by At): their scores are the month's satisfaction. */
+export function readAssessCallbacks(ctx: JobContext, window: { from: number; to: number }): AssessCallback[] {
   if (!ctx.findSheet(CALLBACKS)) return [];
   const keys = ['ticketId', 'attemptNo', 'at', 'satisfaction', 'valid'] as const satisfies ReadonlyArray<
     keyof CallbackRow
   >;
+  const table = ctx.table<CallbackRow>(CALLBACKS);
   const callbacks: AssessCallback[] = [];
-  for (const { values } of ctx.table<CallbackRow>(CALLBACKS).readRows(keys).rows) {
+  for (const { values } of readRowsAt(table, window, keys) ?? table.readRows(keys).rows) {
     const at = instant(values.at);
     if (values.ticketId === '' || at === null) continue;
     callbacks.push({
@@ -221,13 +254,15 @@ export function readAssessCallbacks(ctx: JobContext): AssessCallback[] {
   return callbacks;
 }
 
-export function readAssessAudits(ctx: JobContext): AssessAudit[] {
+/** The month's audits (by At): the QA average. */
+export function readAssessAudits(ctx: JobContext, window: { from: number; to: number }): AssessAudit[] {
   if (!ctx.findSheet(AUDITS)) return [];
   const keys = ['auditId', 'at', 'staff', 'finalPercent', 'kind'] as const satisfies ReadonlyArray<
     keyof AuditRow
   >;
+  const table = ctx.table<AuditRow>(AUDITS);
   const audits: AssessAudit[] = [];
-  for (const { values } of ctx.table<AuditRow>(AUDITS).readRows(keys).rows) {
+  for (const { values } of readRowsAt(table, window, keys) ?? table.readRows(keys).rows) {
     const at = instant(values.at);
     if (values.auditId === '' || at === null) continue;
     audits.push({
