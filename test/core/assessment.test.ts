@@ -14,6 +14,7 @@ import type { CellValue, KeyedRow } from '../../src/core/cells';
 import { DEFAULT_ASSESSMENT_RULES } from '../../src/core/merits';
 import { parseGeneral } from '../../src/core/settings';
 import { bothLanguages, t } from '../../src/i18n';
+import { render } from '../../src/i18n/render';
 import { defaultGeneralRows } from '../../src/jobs/default-rows';
 import { generalDefaults } from '../../src/jobs/settings';
 
@@ -474,6 +475,11 @@ describe('the lowest total (⚙ General assessmentMinimumTotal, seed 002 L127 §
     // Exactly at the lowest total: nothing to lift, no line, no flag of it (last place, tied with P65).
     expect(person(result, 'P40').details.map((line) => line.line)).not.toContain('floor');
     expect(person(result, 'P40').flags).toEqual([{ key: 'assessment.flag.lastPlace' }]);
+    // In the person's language, in plain words.
+    const [floorLine] = floored.details.slice(-1);
+    expect(render('zh-CN', floorLine.note)).toBe('各项合计-30分；总分最低为20分');
+    expect(render('en', floorLine.note)).toBe('the points came to -30; the total stops at 20');
+    expect(floored.flags.map((flag) => render('zh-CN', flag))).toContain('已按最低分20计（各项合计-30分）');
     // No lowest total: the sum stands.
     expect(person(assessMonth(input({ people, tickets, minimumTotal: null })), 'P65').total).toBe(-30);
   });
