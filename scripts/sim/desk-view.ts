@@ -32,6 +32,7 @@ export interface TicketView {
   status: TicketStatus | null;
   department: string;
   assignee: string;
+  receivedBy: string;
   category: string;
   resolution: string;
   receivedAt: Date | null;
@@ -41,6 +42,7 @@ export interface TicketView {
   feedbackAt: Date | null;
   resolveDue: Date | null;
   callbackOpen: Date | null;
+  callbackDue: Date | null;
   callbackState: CallbackState | null;
 }
 
@@ -107,6 +109,7 @@ export class DeskView {
         status: enumCodeFromText(bothLanguages, 'status', text(row, 'status')),
         department: text(row, 'department'),
         assignee: text(row, 'assignee'),
+        receivedBy: text(row, 'receivedBy'),
         category: text(row, 'category'),
         resolution: text(row, 'resolution'),
         receivedAt: asDate(at(row, 'receivedAt')),
@@ -116,6 +119,7 @@ export class DeskView {
         feedbackAt: asDate(at(row, 'feedbackAt')),
         resolveDue: asDate(at(row, 'resolveDue')),
         callbackOpen: asDate(at(row, 'callbackOpen')),
+        callbackDue: asDate(at(row, 'callbackDue')),
         callbackState: enumCodeFromText(bothLanguages, 'callbackState', text(row, 'callbackState')),
       }))
       .filter((ticket) => ticket.id !== '');

@@ -119,7 +119,7 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   ASSESSMENT_RULES,
 ];
 
-const CACHE_KEY = 'settings.parsed.v4';
+const CACHE_KEY = 'settings.parsed.v5';
 /** The ⚙ sheets' fingerprint: moved on by every change of them (document properties). */
 const STAMP_KEY = 'settings.stamp';
 const CACHE_SECONDS = 6 * 60 * 60;

@@ -11,6 +11,7 @@
  * then "+N more — open the sheet" (a manager's digest stays well within a cell's 50,000 characters).
  */
 
+import { callbackOwnerOf } from '../../core/callbacks/owner';
 import { isCallbackDue } from '../../core/callbacks/window';
 import { type MailCell, type MailSection, renderMail } from '../../core/mail-html';
 import type { Budget, Slot } from '../../core/schedule';
@@ -35,7 +36,7 @@ import type { DeskSettings } from '../settings';
 import { escalationsBetween, type LoggedEscalation } from './escalation-log';
 import { levelWords, ticketRowLink } from './escalations';
 import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
-import { spreadsheetLink, staffEmail } from './recipients';
+import { spreadsheetLink } from './recipients';
 
 const DIGEST_KEYS = [
   'id',
@@ -91,10 +92,11 @@ function openStages(ticket: DigestTicket): OpenStageDue[] {
 
 /**
  * Who calls the customer back: the first receiver (首问负责, seed 003 L359 `1.3.2.6`) — the CS desk does
- * the tracking callback (seed 000 L765, L785) — else the assignee.
+ * the tracking callback (seed 000 L765, L785) — else the assignee; the assessment charges the same person
+ * for a missed one (core/callbacks/owner.ts, ⚙ General callbackByReceiver).
  */
 function callbackOwner(settings: DeskSettings, ticket: DigestTicket): string {
-  return staffEmail(settings.staff, ticket.receivedBy) ? ticket.receivedBy : ticket.assignee;
+  return callbackOwnerOf(ticket, settings.staff, settings.general.callbackByReceiver);
 }
 
 /** A pre-filled callback-form link (ticket and caller), or null while the callback form does not exist. */
