@@ -92,7 +92,12 @@ function keyValueRows<S extends object>(
           ? fallback
           : String(fallback),
       // Plain words only: the seed reference stays in the code and the README.
-      note: field.fromManuals ? t(lang, 'settings.note.fromManuals') : '',
+      note: [
+        field.note ? t(lang, field.note) : '',
+        field.fromManuals ? t(lang, 'settings.note.fromManuals') : '',
+      ]
+        .filter((text) => text !== '')
+        .join(' '),
     };
   });
 }

@@ -30,7 +30,15 @@ import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
 import type { JobContext } from './context';
 import { appendHistory } from './history';
-import { type EnqueueResult, enqueueDeferredNotices, enqueueMail, escalationMails, sendOutbox } from './mail';
+import {
+  capAlerts,
+  type EnqueueResult,
+  enqueueDeferredNotices,
+  enqueueMail,
+  escalationMails,
+  type Mail,
+  sendOutbox,
+} from './mail';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
 import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
@@ -344,13 +352,19 @@ function enqueueEscalations(
   const alerts = plan.escalations.filter(atOnce).map((escalation) => ({ ...escalation, lateAt: now }));
   const mails = escalationMails(ctx, settings, alerts, told);
   if (mails.length === 0) return { sent: 0, queued: 0, duplicates: 0 };
+  // ⚙ General's daily cap per person: beyond it, the alerts wait for the escalation summary.
+  const capped = capAlerts(store, settings, mails, now);
   const journal: Journal = { ...earlier };
-  return enqueueMail(ctx, mails, {
+  const enqueued: Mail[] = [];
+  const result = enqueueMail(ctx, capped.send, {
     onEnqueued: (mail) => {
+      enqueued.push(mail);
       for (const email of mail.to) journal[email] = now;
       store.set(JOURNAL_KEY, JSON.stringify(journal));
     },
   });
+  capped.record(enqueued);
+  return result;
 }
 
 /** Recipient → the instant as of which this recipient was mailed the escalations then due. */

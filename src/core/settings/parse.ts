@@ -21,6 +21,8 @@ export interface SettingField<T> {
    * code and in the README); the sheet's note says so in plain words.
    */
   fromManuals?: boolean;
+  /** What the setting does, in plain words, when its label alone does not say it (the sheet's note). */
+  note?: MessageKey;
 }
 
 export type FieldSpecs<S> = { [K in keyof S]: SettingField<S[K]> };

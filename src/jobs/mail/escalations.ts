@@ -254,10 +254,21 @@ export function escalationSummaryMails(
   settings: DeskSettings,
   notices: readonly EscalationNotice[],
   date: string,
+  /** Whether a level goes in this person's summary: as a summary line, as an alert the cap held, or not. */
+  listed: (email: string, ticketId: string, level: number) => 'summary' | 'held' | false = () => 'summary',
 ): Mail[] {
   const { lang } = ctx;
   const mails: Mail[] = [];
-  for (const [email, tickets] of byRecipient(settings, notices, () => false)) {
+  const heldTickets = new Map<string, Set<string>>();
+  const skip = (email: string, ticketId: string, level: number): boolean => {
+    const how = listed(email, ticketId, level);
+    if (how === 'held') heldTickets.set(email, (heldTickets.get(email) ?? new Set()).add(ticketId));
+    return how === false;
+  };
+  for (const [email, tickets] of byRecipient(settings, notices, skip)) {
+    if (tickets.size === 0) continue;
+    const held = heldTickets.get(email)?.size ?? 0;
+    const intro = t(lang, 'escalation.summary.intro');
     mails.push(
       composed(
         ctx,
@@ -266,7 +277,10 @@ export function escalationSummaryMails(
         tickets,
         {
           subject: t(lang, 'escalation.summary.subject', { date, count: tickets.size }),
-          intro: t(lang, 'escalation.summary.intro'),
+          intro:
+            held === 0
+              ? intro
+              : `${intro} ${t(lang, 'escalation.summary.held', { count: held, cap: settings.general.alertsPerPersonPerDay })}`,
           reason: t(lang, 'escalation.summary.reason'),
           keys: [`escalation-summary:${email}:${date}`],
         },
