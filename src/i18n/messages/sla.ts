@@ -27,6 +27,12 @@ export const en = {
   'sla.explain.separator': '; ',
   'sla.explain.listSeparator': ', ',
   'sla.explain.partSeparator': ', ',
+  'settings.calendar.workingDays': 'Working days',
+  'settings.calendar.dayStart': 'Working day starts',
+  'settings.calendar.dayEnd': 'Working day ends',
+  'settings.calendar.lunchStart': 'Lunch break starts (empty: no lunch break)',
+  'settings.calendar.lunchEnd': 'Lunch break ends',
+  'settings.calendar.atRiskPercent': 'At risk when this % of a deadline’s time is used',
   'sla.issue.badTimeZone': 'The spreadsheet time zone "{value}" is unknown; Asia/Shanghai is used.',
   'sla.issue.unknownKey': 'Unknown setting "{key}"; the row is ignored.',
   'sla.issue.duplicateKey': 'The setting "{key}" appears again; the first row is used.',
@@ -40,13 +46,13 @@ export const en = {
   'sla.issue.badKind': '"{value}" is not a day kind (holiday or working day); the row is skipped.',
   'sla.issue.duplicateDate': '{value} is listed again; the first row is used.',
   'sla.issue.badType': '"{value}" is not a ticket type; the row is skipped.',
-  'sla.issue.badSeverity': '"{value}" is not a severity (or "any"); the row is skipped.',
+  'sla.issue.badSeverity': '"{value}" is not a severity (or "Any"); the row is skipped.',
   'sla.issue.badDuration':
     '{column}: "{value}" is not a duration such as 3 bh, 1 wd, 24 h, 7 d or —; the default row for this type and severity is used.',
   'sla.issue.badSampleRate':
-    'sampleRate: "{value}" is not a percentage from 0 to 100; the default row for this type and severity is used.',
+    '{column}: "{value}" is not a percentage from 0 to 100; the default row for this type and severity is used.',
   'sla.issue.badCallbackWindow':
-    'callbackOpen and callbackDue must both be set or both be —; the default row for this type and severity is used.',
+    '{from} and {due} must both be set or both be —; the default row for this type and severity is used.',
   'sla.issue.duplicateRow': 'This type and severity appear again; the first row is used.',
   'sla.issue.badEscalateTo':
     'Escalate up to: "{value}" is not one of the choices (never, assignee, department head, CS manager and GM); the default row for this type and severity is used.',
@@ -82,6 +88,12 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.explain.separator': '；',
   'sla.explain.listSeparator': '、',
   'sla.explain.partSeparator': '，',
+  'settings.calendar.workingDays': '工作日',
+  'settings.calendar.dayStart': '上班时间',
+  'settings.calendar.dayEnd': '下班时间',
+  'settings.calendar.lunchStart': '午休开始（留空表示无午休）',
+  'settings.calendar.lunchEnd': '午休结束',
+  'settings.calendar.atRiskPercent': '时限用去此百分比时视为临近超时',
   'sla.issue.badTimeZone': '表格时区“{value}”无法识别，暂按 Asia/Shanghai 计算。',
   'sla.issue.unknownKey': '未知设置项“{key}”，已忽略该行。',
   'sla.issue.duplicateKey': '设置项“{key}”重复出现，以第一行为准。',
@@ -95,13 +107,11 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badKind': '“{value}”不是日期类型（放假或调休上班），已跳过该行。',
   'sla.issue.duplicateDate': '{value} 重复出现，以第一行为准。',
   'sla.issue.badType': '“{value}”不是工单类型，已跳过该行。',
-  'sla.issue.badSeverity': '“{value}”不是严重程度（或“any”），已跳过该行。',
+  'sla.issue.badSeverity': '“{value}”不是严重程度（或“任意”），已跳过该行。',
   'sla.issue.badDuration':
     '{column}：“{value}”不是时限（如 3 工作小时、1 工作日、24 小时、7 天 或 —），该类型和严重程度使用默认规则。',
-  'sla.issue.badSampleRate':
-    'sampleRate：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
-  'sla.issue.badCallbackWindow':
-    'callbackOpen 与 callbackDue 须同时填写或同时为 —，该类型和严重程度使用默认规则。',
+  'sla.issue.badSampleRate': '{column}：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
+  'sla.issue.badCallbackWindow': '{from}与{due}须同时填写或同时为 —，该类型和严重程度使用默认规则。',
   'sla.issue.duplicateRow': '该类型和严重程度重复出现，以第一行为准。',
   'sla.issue.badEscalateTo':
     '最高升级到：“{value}”不是可选项（不升级、处理人、部门负责人、客服经理和总经理），该类型和严重程度使用默认规则。',
