@@ -4,6 +4,7 @@ export const en = {
   'sla.unit.wd': 'wd',
   'sla.unit.h': 'h',
   'sla.unit.d': 'd',
+  'sla.unit.min': 'min',
   'sla.weekday.0': 'Sun',
   'sla.weekday.1': 'Mon',
   'sla.weekday.2': 'Tue',
@@ -48,7 +49,7 @@ export const en = {
   'sla.issue.badType': '"{value}" is not a ticket type; the row is skipped.',
   'sla.issue.badSeverity': '"{value}" is not a severity (or "Any"); the row is skipped.',
   'sla.issue.badDuration':
-    '{column}: "{value}" is not a duration such as 3 bh, 1 wd, 24 h, 7 d or —; the default row for this type and severity is used.',
+    '{column}: "{value}" is not a duration such as 3 bh, 1 wd, 24 h, 7 d, 15 min or —; the default row for this type and severity is used.',
   'sla.issue.badSampleRate':
     '{column}: "{value}" is not a percentage from 0 to 100; the default row for this type and severity is used.',
   'sla.issue.badCallbackWindow':
@@ -65,6 +66,7 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.unit.wd': '工作日',
   'sla.unit.h': '小时',
   'sla.unit.d': '天',
+  'sla.unit.min': '分钟',
   'sla.weekday.0': '周日',
   'sla.weekday.1': '周一',
   'sla.weekday.2': '周二',
@@ -109,7 +111,7 @@ export const zh: Record<keyof typeof en, string> = {
   'sla.issue.badType': '“{value}”不是工单类型，已跳过该行。',
   'sla.issue.badSeverity': '“{value}”不是严重程度（或“任意”），已跳过该行。',
   'sla.issue.badDuration':
-    '{column}：“{value}”不是时限（如 3 工作小时、1 工作日、24 小时、7 天 或 —），该类型和严重程度使用默认规则。',
+    '{column}：“{value}”不是时限（如 3 工作小时、1 工作日、24 小时、7 天、15 分钟 或 —），该类型和严重程度使用默认规则。',
   'sla.issue.badSampleRate': '{column}：“{value}”不是 0 到 100 之间的百分比，该类型和严重程度使用默认规则。',
   'sla.issue.badCallbackWindow': '{from}与{due}须同时填写或同时为 —，该类型和严重程度使用默认规则。',
   'sla.issue.duplicateRow': '该类型和严重程度重复出现，以第一行为准。',
