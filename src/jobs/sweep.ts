@@ -41,7 +41,7 @@ import {
 } from './mail';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
-import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
+import { type Escalation, rememberSweptRows, SWEEP_KEYS, type SweepRow } from './sweep-row';
 
 const CURSOR_KEY = 'sweep.cursor';
 /** Whom this run's escalation mails went to, until the levels are written (enqueueEscalations). */
@@ -275,6 +275,7 @@ function sweepTickets(
   return ports.lock.withDocumentLock(LOCK_MS, () => {
     const table = ctx.table<TicketRow>(TICKETS);
     const { rows } = table.readRows(SWEEP_KEYS);
+    rememberSweptRows(ctx, rows);
     const cursor = ports.store.get(CURSOR_KEY);
     const start = cursor
       ? Math.max(

@@ -17,15 +17,18 @@
 import type { Slot } from '../../core/schedule';
 import { computeDueDates, SLA_STAGES, type SlaStage, slaTargetFor } from '../../core/sla';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
+import type { TableRow } from '../../workbook/table';
 import type { JobContext } from '../context';
-import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { STAGE_DONE_COLUMN } from '../deadlines';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
+import { rowsSweptIn, type SWEEP_KEYS } from '../sweep-row';
 import { heldFromAlerts } from './alert-cap';
 import { escalationsBetween } from './escalation-log';
 import { type EscalationNotice, escalationSummaryMails } from './escalations';
 import { enqueueMail } from './outbox';
 
+/** Among the sweep's columns (SWEEP_KEYS): the summary reuses the rows the sweep just read. */
 const SUMMARY_KEYS = [
   'id',
   'type',
@@ -38,8 +41,8 @@ const SUMMARY_KEYS = [
   'status',
   'receivedAt',
   'pausedMs',
-  ...STAGE_COLUMNS,
-] as const;
+  ...SLA_STAGES.map((stage) => STAGE_DONE_COLUMN[stage]),
+] as const satisfies ReadonlyArray<(typeof SWEEP_KEYS)[number]>;
 
 type SummaryTicket = Pick<TicketRow, (typeof SUMMARY_KEYS)[number]>;
 
@@ -90,8 +93,8 @@ function time(value: Date | ''): number | null {
 
 /**
  * The deadline missed: the stage due first among those done late or still open past due, as of `at`.
- * A due cell is what the row shows; an empty one (a row typed in by hand) is computed from ⚙ SLA policy
- * as the sweep computed it.
+ * Deadlines are computed from ⚙ SLA policy as the sweep computed them when it escalated (it reads no
+ * due column either), so the line says what the escalation was for.
  */
 function missedStage(
   settings: DeskSettings,
@@ -99,18 +102,16 @@ function missedStage(
   at: number,
 ): { stage: SlaStage; due: number; lateAt: number } | null {
   const received = time(ticket.receivedAt);
-  const computed =
-    received === null || ticket.type === '' || ticket.severity === ''
-      ? null
-      : computeDueDates(settings.sla, settings.calendar, {
-          type: ticket.type,
-          severity: ticket.severity,
-          receivedAt: received,
-          pausedMs: typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0,
-        }).stages;
+  if (received === null || ticket.type === '' || ticket.severity === '') return null;
+  const computed = computeDueDates(settings.sla, settings.calendar, {
+    type: ticket.type,
+    severity: ticket.severity,
+    receivedAt: received,
+    pausedMs: typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0,
+  }).stages;
   let missed: { stage: SlaStage; due: number; lateAt: number } | null = null;
   for (const stage of SLA_STAGES) {
-    const due = time(ticket[STAGE_DUE_COLUMN[stage]]) ?? computed?.[stage] ?? null;
+    const due = computed[stage] ?? null;
     if (due === null) continue;
     const lateAt = time(ticket[STAGE_DONE_COLUMN[stage]]) ?? at;
     if (lateAt > due && (missed === null || due < missed.due)) missed = { stage, due, lateAt };
@@ -138,7 +139,10 @@ export function runEscalationSummary(
   /** Tickets whose levels ⚙ SLA policy sends at once: in the summary only where the daily cap held them. */
   const immediate = new Set<string>();
   if (levels.size > 0) {
-    for (const { row, values: ticket } of ctx.table<TicketRow>(TICKETS).readRows(SUMMARY_KEYS).rows) {
+    // The rows the sweep read moments ago in this run; read here only when no sweep ran before.
+    const rows: readonly TableRow<SummaryTicket>[] =
+      rowsSweptIn(ctx) ?? ctx.table<TicketRow>(TICKETS).readRows(SUMMARY_KEYS).rows;
+    for (const { row, values: ticket } of rows) {
       const level = levels.get(ticket.id);
       if (!level || ticket.type === '' || ticket.severity === '') continue;
       if (slaTargetFor(settings.sla, ticket.type, ticket.severity)?.escalation.notice === 'immediate')

@@ -111,19 +111,27 @@ function shortIssue(description: string): string {
   return chars.length <= ISSUE_CHARS ? line : `${chars.slice(0, ISSUE_CHARS - 1).join('')}…`;
 }
 
+/** The Tickets sheet's id, per execution (one property read, not one per line). */
+const ticketSheetIds = new WeakMap<JobContext, string>();
+
 /** A link to the ticket's row in Tickets (the sheet's id is remembered once; no Sheets call after). */
 export function ticketRowLink(ctx: JobContext, row: number | null): string {
   const base = spreadsheetLink(ctx);
   if (!base || row === null) return base;
-  const key = 'sheet.id.tickets';
-  let id = ctx.ports.store.get(key);
+  let id: string | null = ticketSheetIds.get(ctx) ?? null;
   if (id === null) {
-    const sheet = ctx.findSheet(TICKETS);
-    if (!sheet) return base;
-    id = String(sheet.id());
-    ctx.ports.store.set(key, id);
+    const key = 'sheet.id.tickets';
+    id = ctx.ports.store.get(key);
+    if (id === null) {
+      const sheet = ctx.findSheet(TICKETS);
+      if (sheet) {
+        id = String(sheet.id());
+        ctx.ports.store.set(key, id);
+      }
+    }
+    if (id !== null) ticketSheetIds.set(ctx, id);
   }
-  return `${base}#gid=${id}&range=A${row}`;
+  return id === null ? base : `${base}#gid=${id}&range=A${row}`;
 }
 
 /**
