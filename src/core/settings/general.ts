@@ -82,6 +82,8 @@ export interface GeneralSettings {
   capacityWarnPercent: number;
   /** The hour of the one escalation summary a day to department heads, the CS manager and the GM (issue 14). */
   escalationSummaryHour: number;
+  /** Immediate escalation alerts a person gets in a day; later ones go into the escalation summary. */
+  alertsPerPersonPerDay: number;
 }
 
 function integer(
@@ -244,6 +246,11 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
     capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent'), // SPEC §17
     // Late afternoon: a day's escalations while there is still time to act on them (our default).
     escalationSummaryHour: integer(16, 0, 23, 'settings.general.escalationSummaryHour'),
+    // Our default: a manager interrupted more than five times a day stops reading the alerts.
+    alertsPerPersonPerDay: {
+      ...integer(5, 1, 100, 'settings.general.alertsPerPersonPerDay'),
+      note: 'settings.note.alertsPerPersonPerDay',
+    },
   };
 }
 
