@@ -62,6 +62,17 @@ export interface SheetPort {
     pattern: string,
     options?: { regex?: boolean; limit?: number },
   ): number[];
+  /**
+   * Every cell of the sheet, header included, whose displayed text contains `text` in any case
+   * (Sheet.createTextFinder + findAll: two calls whatever the sheet's size, no cell read): how many, in
+   * sheet order, and the row of the i-th, one call (getRow) each.
+   */
+  searchSheet(text: string): SheetMatches;
+  /**
+   * Cells of `column` from `fromRow` down whose displayed text contains `text` in any case (a TextFinder
+   * on the open-ended column: getRange + createTextFinder + findAll, no getLastRow, no cell read).
+   */
+  searchColumn(column: number, fromRow: number, text: string): SheetMatches;
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
@@ -112,6 +123,13 @@ export interface SheetPort {
   setFontWeights(row: number, column: number, weights: Array<Array<'bold' | 'normal'>>): void;
   addColumnChart(spec: ChartSpec): void;
   removeCharts(): void;
+}
+
+/** The cells a whole-sheet search found (SheetPort.searchSheet). */
+export interface SheetMatches {
+  count: number;
+  /** The row of the index-th match (0-based, sheet order): one Sheets call. */
+  rowAt(index: number): number;
 }
 
 export interface ChartSpec {

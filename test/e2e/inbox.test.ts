@@ -123,4 +123,32 @@ describe('the inbox', () => {
     console.log(`intake crash points: ${report.points} (${JSON.stringify(report.byCall)})`);
     expect(report.points).toBeGreaterThan(20);
   }, 240_000);
+
+  it('a repeat complaint killed at every service call: one ticket, the repeat of the first, and the next repeat found too', () => {
+    const report = everyCrashPoint(
+      {
+        setup: () => {
+          const emu = newDesk({ lang: 'en' });
+          submitIntake(emu, complaint({ phone: '13900000001' }));
+          return emu;
+        },
+        // Intake remembers the first ticket's row: this repeat reads it and proves it by the search's count.
+        run: (emu) => {
+          submitIntake(emu, complaint({ phone: '13900000001' }));
+        },
+        recover: (emu) => emu.advance(2 * HOUR),
+        handler: 'onFormSubmit',
+      },
+      (emu) => {
+        exactlyOneTicketPerResponse(emu);
+        const [first, second] = ticketsOf(emu);
+        expect(second?.['Repeat of']).toBe(first?.ID);
+        // Whatever the kill left remembered, the next repeat names the latest earlier complaint.
+        submitIntake(emu, complaint({ phone: '13900000001' }));
+        expect(ticketsOf(emu).at(-1)?.['Repeat of']).toBe(second?.ID);
+      },
+    );
+    console.log(`repeat intake crash points: ${report.points}`);
+    expect(report.points).toBeGreaterThan(20);
+  }, 240_000);
 });
