@@ -94,6 +94,44 @@ describe('the inbox', () => {
     exactlyOneTicketPerResponse(emu);
   });
 
+  it('a submit reads the form registry with one getProperties, whatever the number of linked forms', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitIntake(emu, complaint({ phone: '13900000001' }));
+    const propertyReads = (phone: string) => {
+      emu.counts.reset();
+      submitIntake(emu, complaint({ phone }));
+      return {
+        getProperty: emu.counts.get('Properties', 'getProperty'),
+        getProperties: emu.counts.get('Properties', 'getProperties'),
+      };
+    };
+    const before = propertyReads('13900000002');
+    // Five more inspection forms in the registry (their sheets need not exist to be listed).
+    const properties = documentProperties(emu);
+    const templates = JSON.parse(properties.get('form.inspection.templates') ?? '[]') as string[];
+    const extra = ['Extra 1', 'Extra 2', 'Extra 3', 'Extra 4', 'Extra 5'];
+    properties.set('form.inspection.templates', JSON.stringify([...templates, ...extra]));
+    extra.forEach((name, i) => {
+      properties.set(
+        `form.inspection.${name}`,
+        JSON.stringify({
+          id: `extra-form-${i}`,
+          responseSheetName: `Extra ${i}`,
+          responseSheetId: 900_000 + i,
+        }),
+      );
+    });
+    const after = propertyReads('13900000003');
+    console.log(
+      `Properties reads per submit: ${JSON.stringify(before)}; with 5 more forms ${JSON.stringify(after)}`,
+    );
+    // Registry: one getProperties, however many forms (the old code made one getProperty per form: 33 in all).
+    expect(before.getProperties).toBe(1);
+    expect(after).toEqual(before);
+    expect(before.getProperty).toBeLessThanOrEqual(18);
+    expect(rowsOf(emu, 'Tickets')).toHaveLength(3);
+  });
+
   it('intake killed at every service call: after the next hourly runs, exactly one ticket per response', () => {
     const report = everyCrashPoint(
       {

@@ -26,7 +26,7 @@ function formKey(template: string): InspectionFormKey {
   return `form.inspection.${template}`;
 }
 
-function templatesWithForms(ports: Ports): string[] {
+function templatesWithForms(ports: Pick<Ports, 'store'>): string[] {
   const saved = ports.store.get(TEMPLATES_KEY);
   if (!saved) return [];
   try {
@@ -43,7 +43,7 @@ export function inspectionFormInfo(ports: Ports, template: string): FormInfo | n
 }
 
 /** The registry keys of every inspection form setup made (the inbox reconciles their responses). */
-export function inspectionFormKeys(ports: Ports): InspectionFormKey[] {
+export function inspectionFormKeys(ports: Pick<Ports, 'store'>): InspectionFormKey[] {
   return templatesWithForms(ports).map(formKey);
 }
 
