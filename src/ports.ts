@@ -206,6 +206,11 @@ export interface FormsPort {
   exists(formId: string): boolean;
   /** A pre-filled URL: answers keyed by question title. */
   prefilledUrl(formId: string, answers: Record<string, string>): string;
+  /**
+   * How many responses the form holds submitted at or after `since` (FormApp.openById + getResponses:
+   * two Forms calls, no Sheets call), or null when the form is gone.
+   */
+  responsesSince(formId: string, since: Date): number | null;
 }
 
 export interface MailMessage {

@@ -6,8 +6,10 @@
  * execution is marked failed.
  */
 import type { Emulator } from '../../scripts/emulator';
+import { auditAnswers, auditFormId, phoneExample } from '../helpers/audits';
 import { everyCrashPoint } from '../helpers/crash-points';
 import { documentProperties, formId, newDesk, rowsOf } from '../helpers/desk';
+import { inspectionAnswers, inspectionFormId } from '../helpers/inspections';
 import { complaint, intakeAnswers, submitIntake } from '../helpers/intake';
 
 const HOUR = 3_600_000;
@@ -85,13 +87,85 @@ describe('the inbox', () => {
     const answers = intakeAnswers(complaint({ receivedAt: '2026-03-02 09:15' }));
     const deferred = emu.submitForm(formId(emu, 'form.intake'), answers, { defer: true });
     expect(ticketsOf(emu)).toHaveLength(0);
-    // Two runs: each run scans one linked form's response sheet in turn (intake and callback forms).
-    emu.advance(2 * HOUR);
+    // The next hourly run: the form holds a response no trigger reported.
+    emu.advance(HOUR);
     expect(ticketsOf(emu)).toHaveLength(1);
     expect((ticketsOf(emu)[0]['Received at'] as Date).toISOString()).toBe('2026-03-02T01:15:00.000Z');
     // Google fires the trigger late, twice: nothing more.
     for (const job of [...deferred.jobs, ...deferred.jobs]) emu.run(job.name, job.event, { user: job.user });
     exactlyOneTicketPerResponse(emu);
+  });
+
+  it('responses whose triggers Google dropped, on four different forms: each has its record after the next hourly run, once', () => {
+    const emu = newDesk({ lang: 'en' }); // Mon 2026-03-02 10:00; the hourly run fires on the hour
+    const dropped = [
+      emu.submitForm(formId(emu, 'form.intake'), intakeAnswers(complaint({ phone: '13900000001' })), {
+        defer: true,
+      }),
+      emu.submitForm(
+        inspectionFormId(emu, 'Daily area check'),
+        inspectionAnswers(emu, 'Daily area check', {
+          area: 'Building 1 common areas',
+          inspector: 'Zhang Wei',
+        }),
+        { defer: true },
+      ),
+      emu.submitForm(
+        auditFormId(emu, 'Phone service'),
+        auditAnswers({ staff: 'Zhang Wei', auditor: 'Li Na', rootCause: ['Process'], items: phoneExample() }),
+        { defer: true },
+      ),
+      emu.submitForm(
+        formId(emu, 'form.merit'),
+        {
+          'Staff member': 'Zhang Wei',
+          Item: 'Left the post without approval (−B1)',
+          'What happened': 'Away from the desk 10:00–10:40',
+          'Recorded by': 'Li Na',
+        },
+        { defer: true },
+      ),
+    ];
+    // And a response whose trigger ran, on the intake form, after the dropped one.
+    submitIntake(emu, complaint({ phone: '13900000002' }));
+    const records = () => ({
+      tickets: rowsOf(emu, 'Tickets').length,
+      inspections: rowsOf(emu, 'Inspections').length,
+      audits: rowsOf(emu, 'Audits').length,
+      merits: rowsOf(emu, 'Merits').length,
+    });
+    expect(records()).toEqual({ tickets: 1, inspections: 0, audits: 0, merits: 0 });
+    emu.counts.reset();
+    emu.advance(HOUR); // the 11:00 run
+    expect(records()).toEqual({ tickets: 2, inspections: 1, audits: 1, merits: 1 });
+    console.log(
+      `hourly run finding 4 dropped responses on 4 forms: ${emu.counts.sheets()} Sheets calls, ${emu.counts.get('FormApp')} FormApp + ${emu.counts.get('Form')} Form calls`,
+    );
+    // Google fires the dropped triggers late, twice; more hourly runs: nothing more.
+    for (const late of [...dropped, ...dropped])
+      for (const job of late.jobs) emu.run(job.name, job.event, { user: job.user });
+    emu.advance(3 * HOUR);
+    expect(records()).toEqual({ tickets: 2, inspections: 1, audits: 1, merits: 1 });
+    exactlyOneTicketPerResponse(emu);
+    emu.run('menuCheckSetup', undefined, { interactive: true });
+    expect(JSON.stringify(emu.ui.shown.at(-1))).toMatch(/Every form response has its record/);
+  });
+
+  it('every linked form is asked each hour at no Sheets call, beside the one rotating scan', () => {
+    const emu = newDesk({ lang: 'en' });
+    submitIntake(emu, complaint({ phone: '13900000001' }));
+    emu.advance(HOUR); // warms the caches
+    const forms = [...documentProperties(emu).keys()].filter((key) => key.startsWith('inbox.check.')).length;
+    emu.counts.reset();
+    emu.advance(HOUR);
+    // Each linked form but the one whose sheet the rotating scan reads anyway: FormApp.openById +
+    // Form.getResponses (Forms calls, not Sheets calls).
+    expect(forms).toBeGreaterThanOrEqual(10);
+    expect(emu.counts.get('FormApp', 'openById')).toBe(forms - 1);
+    expect(emu.counts.get('Form', 'getResponses')).toBe(forms - 1);
+    console.log(
+      `a quiet hourly run asks ${forms} forms: ${emu.counts.get('FormApp') + emu.counts.get('Form')} Forms calls`,
+    );
   });
 
   it('a submit reads the form registry with one getProperties, whatever the number of linked forms', () => {

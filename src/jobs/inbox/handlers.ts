@@ -182,6 +182,8 @@ const audit = (form: AuditFormEntry): InboxHandler => ({
 export interface LinkedForm {
   /** 'form.intake', 'form.inspection.<template>', 'form.audit.<scorecard>'… */
   key: string;
+  /** The Google Form's id (the hourly run asks it how many responses it holds). */
+  formId: string;
   responseSheetId: number;
   /** '' when only the id is known (the sheet is then found by id). */
   responseSheetName: string;
@@ -219,13 +221,22 @@ export function linkedForms(ctx: JobContext): LinkedForm[] {
     const info = registeredForm(store, key);
     const handler = inboxHandler(key);
     return info && handler && info.responseSheetId
-      ? [{ key, responseSheetId: info.responseSheetId, responseSheetName: info.responseSheetName, handler }]
+      ? [
+          {
+            key,
+            formId: info.id,
+            responseSheetId: info.responseSheetId,
+            responseSheetName: info.responseSheetName,
+            handler,
+          },
+        ]
       : [];
   });
   const audits = auditForms(store)
     .filter((form) => form.responseSheetId)
     .map((form) => ({
       key: auditFormKey(form.scorecard),
+      formId: form.formId,
       responseSheetId: form.responseSheetId,
       responseSheetName: form.responseSheetName,
       handler: finishesByReprocessing(audit(form)),
