@@ -35,6 +35,22 @@ function exactlyOneTicketPerResponse(emu: Emulator): void {
   expect(tickets).toHaveLength(responseRows(emu));
 }
 
+/** A desk with one complaint from 13900000001, then a complaint from `phone` killed at each call, then two hours. */
+function killedSubmitAfterOne(phone: string) {
+  return {
+    setup: () => {
+      const emu = newDesk({ lang: 'en' });
+      submitIntake(emu, complaint({ phone: '13900000001' }));
+      return emu;
+    },
+    run: (emu: Emulator) => {
+      submitIntake(emu, complaint({ phone }));
+    },
+    recover: (emu: Emulator) => emu.advance(2 * HOUR),
+    handler: 'onFormSubmit',
+  };
+}
+
 describe('the inbox', () => {
   it('lock held 120 s by another execution during 20 submits → 20 tickets within two hourly runs', () => {
     const emu = newDesk({ lang: 'en' });
@@ -207,59 +223,31 @@ describe('the inbox', () => {
   });
 
   it('intake killed at every service call: after the next hourly runs, exactly one ticket per response', () => {
-    const report = everyCrashPoint(
-      {
-        setup: () => {
-          const emu = newDesk({ lang: 'en' });
-          submitIntake(emu, complaint({ phone: '13900000001' }));
-          return emu;
-        },
-        run: (emu) => {
-          submitIntake(emu, complaint({ phone: '13900000002' }));
-        },
-        recover: (emu) => emu.advance(2 * HOUR),
-        handler: 'onFormSubmit',
-      },
-      (emu) => {
-        exactlyOneTicketPerResponse(emu);
-        expect(ticketsOf(emu)).toHaveLength(2);
-        // Each ticket's "created" entry is in History exactly once.
-        const created = rowsOf(emu, 'History').filter((entry) => entry.Field === '(created)');
-        expect(created.map((entry) => entry['Record ID']).sort()).toEqual(
-          ticketsOf(emu)
-            .map((ticket) => ticket.ID)
-            .sort(),
-        );
-      },
-    );
+    const report = everyCrashPoint(killedSubmitAfterOne('13900000002'), (emu) => {
+      exactlyOneTicketPerResponse(emu);
+      expect(ticketsOf(emu)).toHaveLength(2);
+      // Each ticket's "created" entry is in History exactly once.
+      const created = rowsOf(emu, 'History').filter((entry) => entry.Field === '(created)');
+      expect(created.map((entry) => entry['Record ID']).sort()).toEqual(
+        ticketsOf(emu)
+          .map((ticket) => ticket.ID)
+          .sort(),
+      );
+    });
     console.log(`intake crash points: ${report.points} (${JSON.stringify(report.byCall)})`);
     expect(report.points).toBeGreaterThan(20);
   }, 240_000);
 
   it('a repeat complaint killed at every service call: one ticket, the repeat of the first, and the next repeat found too', () => {
-    const report = everyCrashPoint(
-      {
-        setup: () => {
-          const emu = newDesk({ lang: 'en' });
-          submitIntake(emu, complaint({ phone: '13900000001' }));
-          return emu;
-        },
-        // Intake remembers the first ticket's row: this repeat reads it and proves it by the search's count.
-        run: (emu) => {
-          submitIntake(emu, complaint({ phone: '13900000001' }));
-        },
-        recover: (emu) => emu.advance(2 * HOUR),
-        handler: 'onFormSubmit',
-      },
-      (emu) => {
-        exactlyOneTicketPerResponse(emu);
-        const [first, second] = ticketsOf(emu);
-        expect(second?.['Repeat of']).toBe(first?.ID);
-        // Whatever the kill left remembered, the next repeat names the latest earlier complaint.
-        submitIntake(emu, complaint({ phone: '13900000001' }));
-        expect(ticketsOf(emu).at(-1)?.['Repeat of']).toBe(second?.ID);
-      },
-    );
+    // Intake remembers the first ticket's row: this repeat reads it and proves it by the search's count.
+    const report = everyCrashPoint(killedSubmitAfterOne('13900000001'), (emu) => {
+      exactlyOneTicketPerResponse(emu);
+      const [first, second] = ticketsOf(emu);
+      expect(second?.['Repeat of']).toBe(first?.ID);
+      // Whatever the kill left remembered, the next repeat names the latest earlier complaint.
+      submitIntake(emu, complaint({ phone: '13900000001' }));
+      expect(ticketsOf(emu).at(-1)?.['Repeat of']).toBe(second?.ID);
+    });
     console.log(`repeat intake crash points: ${report.points}`);
     expect(report.points).toBeGreaterThan(20);
   }, 240_000);
