@@ -211,7 +211,9 @@ export function reconcileInbox(ctx: JobContext, budget: Budget): ReconcileCounts
       ledgerOf(ctx, handler, sheetId, () => lastRow),
     );
     // Every row up to lastRow is now done or waits below (reported by its failure if it fails again).
-    if (scan) writeCheck(store, sheetId, { since: scannedAt.toISOString(), row: lastRow });
+    // A check that already ends at lastRow stays as it is (no response came since it was made).
+    if (scan && readCheck(store, sheetId)?.row !== lastRow)
+      writeCheck(store, sheetId, { since: scannedAt.toISOString(), row: lastRow });
     const rows = scan
       ? waitingRows(ledger, lastRow)
       : [...known].filter((row) => row >= 2 && row <= lastRow && !isDone(ledger, row)).sort((a, b) => a - b);
