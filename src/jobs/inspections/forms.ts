@@ -9,6 +9,8 @@
  * it was scored on. (A response to the older form is scored on the template as it is now; items it no
  * longer has are flagged unanswered.)
  */
+
+import { fnv1a } from '../../core/hash';
 import type { ChecklistTemplate } from '../../core/inspections';
 import { inspectionFormSpec } from '../../forms/inspection';
 import { type InspectionFormKey, registeredForm } from '../../forms/registry';
@@ -82,12 +84,9 @@ function ensureInspectionForms(
 function fingerprintOf(template: ChecklistTemplate): string {
   const { name, version, row, ...content } = template;
   const text = JSON.stringify(content);
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x811c9dc5) >>> 0;
-  }
+  const a = fnv1a(text);
+  // The second pass reads the text backwards, offset and prime swapped (UTF-16 code units, as charCodeAt).
+  const b = fnv1a(text.split('').reverse().join(''), 0x01000193, 0x811c9dc5);
   return `${a.toString(36)}.${b.toString(36)}.${text.length}`;
 }
 
