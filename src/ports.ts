@@ -62,6 +62,17 @@ export interface SheetPort {
     pattern: string,
     options?: { regex?: boolean; limit?: number },
   ): number[];
+  /**
+   * Every cell of the sheet, header included, whose displayed text contains `text` in any case
+   * (Sheet.createTextFinder + findAll: two calls whatever the sheet's size, no cell read): how many, in
+   * sheet order, and the row of the i-th, one call (getRow) each.
+   */
+  searchSheet(text: string): SheetMatches;
+  /**
+   * Cells of `column` from `fromRow` down whose displayed text contains `text` in any case (a TextFinder
+   * on the open-ended column: getRange + createTextFinder + findAll, no getLastRow, no cell read).
+   */
+  searchColumn(column: number, fromRow: number, text: string): SheetMatches;
   /** Appends one row after the last row with content (Sheet.appendRow). */
   appendRow(values: CellValue[]): void;
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][];
@@ -122,6 +133,13 @@ export interface SheetPort {
   setFontWeights(row: number, column: number, weights: Array<Array<'bold' | 'normal'>>): void;
   addColumnChart(spec: ChartSpec): void;
   removeCharts(): void;
+}
+
+/** The cells a whole-sheet search found (SheetPort.searchSheet). */
+export interface SheetMatches {
+  count: number;
+  /** The row of the index-th match (0-based, sheet order): one Sheets call. */
+  rowAt(index: number): number;
 }
 
 export interface ChartSpec {
@@ -198,6 +216,11 @@ export interface FormsPort {
   exists(formId: string): boolean;
   /** A pre-filled URL: answers keyed by question title. */
   prefilledUrl(formId: string, answers: Record<string, string>): string;
+  /**
+   * How many responses the form holds submitted at or after `since` (FormApp.openById + getResponses:
+   * two Forms calls, no Sheets call), or null when the form is gone.
+   */
+  responsesSince(formId: string, since: Date): number | null;
 }
 
 export interface MailMessage {

@@ -183,6 +183,11 @@ export class GasForms implements FormsPort {
     return response.toPrefilledUrl();
   }
 
+  responsesSince(formId: string, since: Date): number | null {
+    const form = this.open(formId);
+    return form ? form.getResponses(since).length : null;
+  }
+
   private open(formId: string): Form | null {
     try {
       return FormApp.openById(formId);

@@ -1,5 +1,5 @@
 import { WorkbookFullError } from '../core/errors';
-import type { CellBox, CellValue, ChartSpec, Grid, SheetPort, WorkbookPort } from '../ports';
+import type { CellBox, CellValue, ChartSpec, Grid, SheetMatches, SheetPort, WorkbookPort } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,6 +143,18 @@ class GasSheet implements SheetPort {
     const wanted =
       options.limit === undefined ? found : found.slice(Math.max(0, found.length - options.limit));
     return wanted.map((range) => range.getRow());
+  }
+  searchSheet(text: string): SheetMatches {
+    if (text === '') return { count: 0, rowAt: () => 0 };
+    // The sheet's own finder needs no getRange: one call fewer than a range's.
+    const found = this.sheet.createTextFinder(text).findAll();
+    return { count: found.length, rowAt: (index) => found[index].getRow() };
+  }
+  searchColumn(column: number, fromRow: number, text: string): SheetMatches {
+    if (text === '') return { count: 0, rowAt: () => 0 };
+    const letters = columnLetters(column);
+    const found = this.sheet.getRange(`${letters}${fromRow}:${letters}`).createTextFinder(text).findAll();
+    return { count: found.length, rowAt: (index) => found[index].getRow() };
   }
   readNotes(row: number, column: number, numRows: number, numColumns: number): string[][] {
     if (numRows <= 0 || numColumns <= 0) return [];

@@ -5,13 +5,13 @@
  * allocates the ID, computes deadlines and appends the row, then enqueues its notices (./mail).
  *
  * Bounded reads (SPEC §15: ≤ 5,000 cells and ≤ 15 calls whatever the number of tickets): nothing reads
- * a column of every ticket. Duplicates are the inbox ledger's; repeats are found by Google's TextFinder
- * on the phone (or email) column and the latest few matching rows are read; per-person caps count from
- * a small counter of this day's and week's assignments in document properties.
+ * a column of every ticket. Duplicates are the inbox ledger's; repeats are found by one Google TextFinder
+ * search of the sheet for the phone (or email) and a read of the rows holding it (./earlier-tickets.ts);
+ * per-person caps count from a small counter of this day's and week's assignments in document properties.
  */
 import { type DateOrder, dateOrderOf, parseLocalDateTime, weekdayOf } from '../core/calendar';
 import { type IntakeInput, normalizeIntake, type ReviewReason } from '../core/tickets';
-import { buildRepeatIndex, findRepeat, type PriorTicket } from '../core/tickets/repeats';
+import { buildRepeatIndex, findRepeat } from '../core/tickets/repeats';
 import { routeTicket } from '../core/tickets/routing';
 import { answersByKey } from '../forms/answers';
 import { INTAKE_QUESTION_KEYS, type IntakeQuestionKey, intakeQuestionTitle } from '../forms/intake';
@@ -21,16 +21,13 @@ import { HISTORY, type HistoryRow, TICKETS, type TicketRow } from '../workbook/s
 import type { Table } from '../workbook/table';
 import type { JobContext } from './context';
 import { deadlinesFor } from './deadlines';
+import { earlierTickets, rememberNewTicket } from './earlier-tickets';
 import { appendHistory } from './history';
 import { deferTicketNotices, enqueueMail, mailWaits, NOTICE_FIELDS, ticketNotices } from './mail';
 import { praiseReceived } from './merits/automatic';
 import { writeNewTickets } from './new-tickets';
 import { type DeskSettings, loadSettings } from './settings';
 
-/** Columns of an earlier ticket that decide whether a new complaint repeats it. */
-const REPEAT_KEYS = ['id', 'type', 'phone', 'email', 'category', 'receivedAt'] as const;
-/** How many of the latest tickets with the same phone or email are read (each costs a read). */
-const REPEAT_CANDIDATES = 3;
 const ASSIGNMENTS_KEY = 'intake.assignments';
 
 export interface IntakeOutcome {
@@ -125,28 +122,6 @@ function countAssignment(ctx: JobContext, counter: AssignmentCounter, assignee: 
   ctx.ports.store.set(ASSIGNMENTS_KEY, JSON.stringify(counter));
 }
 
-/**
- * The latest earlier tickets with this phone (or, when none was given, this email), found by Google's
- * TextFinder in that one column — a plain search, three calls whatever the number of tickets — and read
- * row by row: at most REPEAT_CANDIDATES rows. Phones are stored normalized by intake, so the same
- * mobile or landline is the same text; the rows read are then judged on phone and email alike.
- */
-function earlierContacts(
-  tickets: Table<TicketRow>,
-  fields: { type: string; phone: string; email: string },
-): PriorTicket[] {
-  if (fields.type !== 'complaint') return [];
-  const phone = fields.phone.trim();
-  const email = fields.email.trim();
-  const rows =
-    phone !== ''
-      ? tickets.findRows(['phone'], phone, { limit: REPEAT_CANDIDATES })
-      : email !== ''
-        ? tickets.findRows(['email'], email, { limit: REPEAT_CANDIDATES })
-        : [];
-  return tickets.readRowList([...new Set(rows)], REPEAT_KEYS).rows.map((row) => row.values);
-}
-
 /** Which form a response came from: the customer form asks no channel, since it is itself online. */
 export type IntakeOrigin = 'staff' | 'customer';
 
@@ -202,7 +177,8 @@ export function handleIntake(
       countAssignment(ctx, counter, route.assignee);
     }
 
-    const prior = buildRepeatIndex(earlierContacts(tickets, fields));
+    const earlier = earlierTickets(tickets, ports.store, fields);
+    const prior = buildRepeatIndex(earlier.prior);
     const repeat = findRepeat(prior, fields, settings.general.repeatWindowDays);
     // A repeat is raised to Major; an Urgent ticket stays Urgent (its clock is the tighter one).
     const severity = repeat && fields.severity !== 'urgent' ? repeat.severity : fields.severity;
@@ -234,6 +210,7 @@ export function handleIntake(
       { trustCachedHistoryHeader: true },
     );
     const { id, row: firstRow, record } = written;
+    rememberNewTicket(ports.store, earlier.learned, fields, firstRow);
     // A praise ticket naming a staff member is a merit (SPEC §8.2); praise only, so other intake costs nothing.
     if (fields.type === 'praise') praiseReceived(ctx, settings, { ...fields, id }, actor, true);
     ports.workbook.flush();

@@ -15,7 +15,7 @@
  */
 import type { CellValue, Grid } from '../core/cells';
 import type { Lang } from '../i18n';
-import type { LockPort, SheetPort } from '../ports';
+import type { LockPort, SheetMatches, SheetPort } from '../ports';
 import { type Block, type CellChanges, planBlocks, planValueLists } from './block-plan';
 import { decodeCell, encodeCell, type TypedValue } from './codec';
 import { MissingColumnError } from './errors';
@@ -290,6 +290,42 @@ export class Table<R extends object> {
     if (span === null || last < from) return { rows: [], issues: [] };
     const grid = this.sheet.read(from, span.first, last - from + 1, span.last - span.first + 1);
     return this.decodeRows(keys, grid, from, span.first);
+  }
+
+  /** The sheet's last row, asked once per execution (appends under the lock keep it current). */
+  lastRow(): number {
+    this.lastRowSeen ??= this.sheet.lastRow();
+    return this.lastRowSeen;
+  }
+
+  /** Cells of the whole sheet whose text contains `text`, any case (SheetPort.searchSheet): two calls. */
+  searchSheet(text: string): SheetMatches {
+    return this.sheet.searchSheet(text);
+  }
+
+  /** Cells of the `key` column below the header containing `text`, any case (SheetPort.searchColumn): three calls. */
+  searchColumn(key: keyof R & string, text: string): SheetMatches {
+    this.requireColumns([key]);
+    const index = this.map?.columns[key];
+    if (index === undefined || text.trim() === '') return { count: 0, rowAt: () => 0 };
+    return this.sheet.searchColumn(index, 2, text.trim());
+  }
+
+  /**
+   * Rows first…last across the header's whole width, one read: the cells as read (to look at every
+   * column, as a whole-sheet search does) and `keys` decoded.
+   */
+  readWideSpan<K extends keyof R & string>(
+    first: number,
+    last: number,
+    keys: readonly K[],
+  ): { grid: Grid; rows: TableRow<Pick<R, K>>[] } {
+    this.requireColumns(keys);
+    const width = this.headerMap().headers.length;
+    const from = Math.max(first, 2);
+    if (width === 0 || last < from) return { grid: [], rows: [] };
+    const grid = this.sheet.read(from, 1, last - from + 1, width);
+    return { grid, rows: this.decodeRows(keys, grid, from, 1).rows };
   }
 
   /** Reads `keys` of each listed row (rows found by findRows, so within the last row seen): one read per row. */

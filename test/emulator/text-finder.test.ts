@@ -90,4 +90,19 @@ describe('Sheet.getSheetValues', () => {
       js(emu, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getSheetValues(0, 1, 1, 1);'),
     ).toThrow();
   });
+  it('a date cell is searched as displayed now: after its value or format changes, not as first searched', () => {
+    const emu = fresh();
+    const found = js(
+      emu,
+      `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      var cell = sh.getRange('A1'); cell.setValue(new Date(Date.UTC(2026, 2, 1, 1, 30))); cell.setNumberFormat('yyyy-MM-dd');
+      var before = sh.createTextFinder('2026-03-01').findAll().length;
+      cell.setNumberFormat('dd/MM/yyyy');
+      var formatted = [sh.createTextFinder('2026-03-01').findAll().length, sh.createTextFinder('01/03/2026').findAll().length];
+      cell.setValue(new Date(Date.UTC(2026, 3, 1, 1, 30)));
+      var moved = [sh.createTextFinder('01/03/2026').findAll().length, sh.createTextFinder('01/04/2026').findAll().length];
+      return [before, formatted, moved];`,
+    );
+    expect(found).toEqual([1, [0, 1], [0, 1]]);
+  });
 });

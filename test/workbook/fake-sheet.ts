@@ -1,5 +1,5 @@
 /** An in-memory SheetPort that counts calls, for table-layer tests. Values are stored as written. */
-import type { CellBox, CellValue, Grid, SheetPort } from '../../src/ports';
+import type { CellBox, CellValue, Grid, SheetMatches, SheetPort } from '../../src/ports';
 
 export class FakeSheet implements SheetPort {
   readonly calls = { read: 0, write: 0, writeList: 0, lastRow: 0, lastColumn: 0, appendRow: 0 };
@@ -142,6 +142,12 @@ export class FakeSheet implements SheetPort {
   }
   firstRowContaining(): null {
     return null;
+  }
+  searchSheet(): SheetMatches {
+    return { count: 0, rowAt: () => 0 };
+  }
+  searchColumn(): SheetMatches {
+    return { count: 0, rowAt: () => 0 };
   }
   select(): void {}
   writeNotes(): void {}

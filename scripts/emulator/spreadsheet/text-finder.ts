@@ -1,9 +1,32 @@
 import { Exception } from '../errors';
 import { ServiceObject } from '../runtime';
 import type { SheetsContext } from './context';
-import type { SheetModel } from './model';
+import type { Cell, SheetModel } from './model';
 import type { Range } from './range';
 import { displayValue } from './values';
+
+/**
+ * The displayed text of date cells already searched, while their value, format, zone and locale stay
+ * the same: formatting a date is the slow part of a search, and a sheet searched again (every intake
+ * searches Tickets) mostly holds the same dates. The text is recomputed whenever any of them changed,
+ * so a search matches exactly what it would without this.
+ */
+const shownDates = new WeakMap<
+  Cell,
+  { time: number; fmt: string | undefined; tz: string; locale: string | undefined; text: string }
+>();
+
+function shown(cell: Cell, tz: string, locale: string | undefined): string {
+  const v = cell.v;
+  if (!(v instanceof Date)) return displayValue(v, cell.fmt, tz, locale);
+  const time = v.getTime();
+  const hit = shownDates.get(cell);
+  if (hit && hit.time === time && hit.fmt === cell.fmt && hit.tz === tz && hit.locale === locale)
+    return hit.text;
+  const text = displayValue(v, cell.fmt, tz, locale);
+  shownDates.set(cell, { time, fmt: cell.fmt, tz, locale, text });
+  return text;
+}
 
 /** One searched block: a sheet and [row, col, numRows, numCols]. */
 export interface SearchScope {
@@ -92,8 +115,7 @@ export class TextFinder extends ServiceObject {
         for (let c = col; c < col + numCols; c++) {
           const cell = cells[c - 1];
           if (!cell) continue;
-          const text =
-            this.formulaText && cell.f ? cell.f : displayValue(cell.v, cell.fmt, tz, this.ctx.ss.locale);
+          const text = this.formulaText && cell.f ? cell.f : shown(cell, tz, this.ctx.ss.locale);
           if (text !== '' && re.test(text)) out.push([sheet, r, c]);
         }
       }

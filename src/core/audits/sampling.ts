@@ -5,6 +5,7 @@
  * a hash of the week and the ticket, so the same week drawn twice gives the same sample (graders who pick
  * their own tickets inflate scores — ANCHORS, MaestroQA).
  */
+import { fnv1a } from '../hash';
 
 export interface SampleCandidate {
   id: string;
@@ -25,16 +26,6 @@ export interface SampledTicket {
 
 /** Satisfaction at or below this always joins the sample (SPEC §8.1: ≤ 2). */
 export const DISSATISFIED_AT_MOST = 2;
-
-/** FNV-1a: a stable 32-bit hash, so a sample never depends on the order rows are read in. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 function mustInclude(ticket: SampleCandidate): SampleReason | null {
   if (ticket.reopened) return 'reopened';
@@ -62,7 +53,7 @@ export function drawSample(
   const sample: SampledTicket[] = [];
   for (const staff of [...byStaff.keys()].sort()) {
     const tickets = (byStaff.get(staff) ?? []).sort(
-      (a, b) => hash(`${seed}|${a.id}`) - hash(`${seed}|${b.id}`),
+      (a, b) => fnv1a(`${seed}|${a.id}`) - fnv1a(`${seed}|${b.id}`),
     );
     const rest: SampleCandidate[] = [];
     for (const ticket of tickets) {
@@ -77,7 +68,7 @@ export function drawSample(
       groups.set(key, [...(groups.get(key) ?? []), ticket]);
     }
     const order = [...groups.keys()].sort(
-      (a, b) => hash(`${seed}|${staff}|${a}`) - hash(`${seed}|${staff}|${b}`),
+      (a, b) => fnv1a(`${seed}|${staff}|${a}`) - fnv1a(`${seed}|${staff}|${b}`),
     );
     let taken = 0;
     for (let round = 0; taken < perPerson; round++) {

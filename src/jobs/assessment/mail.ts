@@ -7,12 +7,13 @@
  * since the killed write's mails (those told the earlier figures).
  */
 import type { DetailLine, PersonAssessment } from '../../core/assessment';
+import { hashOf } from '../../core/hash';
 import { type MailCell, renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
 import { type Lang, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import { emailsWithRole, hashOf, type Mail, spreadsheetLink, staffEmail } from '../mail';
+import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 /** IDs shown in a mail line; the Assessment details row keeps them all. */

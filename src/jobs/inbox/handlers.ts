@@ -7,7 +7,7 @@
  */
 import { FORM_KEYS, type FormKey, registeredForm } from '../../forms/registry';
 import { t } from '../../i18n';
-import type { FormSubmission } from '../../ports';
+import type { FormSubmission, StorePort } from '../../ports';
 import type { SheetSchema } from '../../workbook/schema';
 import {
   ASSESSMENT_APPEALS,
@@ -182,6 +182,8 @@ const audit = (form: AuditFormEntry): InboxHandler => ({
 export interface LinkedForm {
   /** 'form.intake', 'form.inspection.<template>', 'form.audit.<scorecard>'… */
   key: string;
+  /** The Google Form's id (the hourly run asks it how many responses it holds). */
+  formId: string;
   responseSheetId: number;
   /** '' when only the id is known (the sheet is then found by id). */
   responseSheetName: string;
@@ -189,22 +191,52 @@ export interface LinkedForm {
 }
 
 /**
- * Every form linked to this spreadsheet, from the form registry in document properties (no Sheets
- * call): the fixed forms, the inspection forms of ⚙ Checklists and the audit forms of ⚙ Scorecards.
+ * The document properties as one getProperties returned them, to read from: the registry is a property
+ * per form (six fixed forms, one per inspection template and per scorecard, and their lists), which
+ * getProperty would read one call at a time.
+ */
+function registrySnapshot(store: StorePort): StorePort {
+  const all = store.entries();
+  const readOnly = (): never => {
+    throw new Error('the form registry snapshot is read-only');
+  };
+  return {
+    get: (key) => all[key] ?? null,
+    keys: () => Object.keys(all),
+    entries: () => ({ ...all }),
+    set: readOnly,
+    setAll: readOnly,
+    delete: readOnly,
+  };
+}
+
+/**
+ * Every form linked to this spreadsheet, from the form registry in document properties (one
+ * getProperties, no Sheets call): the fixed forms, the inspection forms of ⚙ Checklists and the audit
+ * forms of ⚙ Scorecards.
  */
 export function linkedForms(ctx: JobContext): LinkedForm[] {
-  const { store } = ctx.ports;
-  const registered = [...FORM_KEYS, ...inspectionFormKeys(ctx.ports)].flatMap((key): LinkedForm[] => {
+  const store = registrySnapshot(ctx.ports.store);
+  const registered = [...FORM_KEYS, ...inspectionFormKeys({ store })].flatMap((key): LinkedForm[] => {
     const info = registeredForm(store, key);
     const handler = inboxHandler(key);
     return info && handler && info.responseSheetId
-      ? [{ key, responseSheetId: info.responseSheetId, responseSheetName: info.responseSheetName, handler }]
+      ? [
+          {
+            key,
+            formId: info.id,
+            responseSheetId: info.responseSheetId,
+            responseSheetName: info.responseSheetName,
+            handler,
+          },
+        ]
       : [];
   });
   const audits = auditForms(store)
     .filter((form) => form.responseSheetId)
     .map((form) => ({
       key: auditFormKey(form.scorecard),
+      formId: form.formId,
       responseSheetId: form.responseSheetId,
       responseSheetName: form.responseSheetName,
       handler: finishesByReprocessing(audit(form)),

@@ -28,12 +28,16 @@ import {
   isDone,
   type Ledger,
   markDone,
+  markRescan,
+  needsRescan,
+  readCheck,
   readLedger,
   recordArrival,
   recordFailure,
   reportedRows,
   seedLedger,
   waitingRows,
+  writeCheck,
   writeLedger,
 } from './ledger';
 import { responseSheet, submissionOf } from './responses';
@@ -140,12 +144,48 @@ export interface ReconcileCounts {
 const SCAN_KEY = 'inbox.scan';
 
 /**
+ * Whether the form holds a response whose row no trigger reported, asked of the form itself (two Forms
+ * calls, no Sheets call): the responses submitted since its last check take the rows after the row it
+ * established, in order; each of those rows must be done or reported (arrived, failed, claimed). When
+ * they are, the check moves on. A form without a check yet, or gone from Forms, says nothing here: the
+ * rotating scan reads its sheet.
+ */
+function holdsUnreported(
+  ctx: JobContext,
+  info: LinkedForm,
+  ledger: Ledger,
+  reported: ReadonlySet<number>,
+): boolean {
+  const { store } = ctx.ports;
+  const check = readCheck(store, info.responseSheetId);
+  if (!check || info.formId === '') return false;
+  const askedAt = ctx.now();
+  let count: number | null;
+  try {
+    count = ctx.ports.forms.responsesSince(info.formId, new Date(check.since));
+  } catch (error) {
+    // Forms could not answer (a permission taken away, an outage): the rotating scan still reads the sheet.
+    ctx.ports.log.error(`inbox: the form of ${info.key} could not be asked for its responses`, error);
+    return false;
+  }
+  if (count === null) return false;
+  for (let row = check.row + 1; row <= check.row + count; row++)
+    if (!isDone(ledger, row) && !reported.has(row)) return true;
+  if (count > 0)
+    writeCheck(store, info.responseSheetId, { since: askedAt.toISOString(), row: check.row + count });
+  return false;
+}
+
+/**
  * The hourly reconciliation, oldest first, at most RECONCILE_MAX_PER_RUN per run, within the run's
  * budget. Rows a trigger reported (arrived, failed, or claimed and unfinished) are known from document
  * properties, at no Sheets call when there are none. Rows no trigger ever reported (the trigger was
- * missing, or died at its first calls) are found by scanning one form's response sheet per run, in
- * turn: three Sheets calls (SPEC §15 sweep budget), so with N linked forms each is scanned every N
- * hours. One response failing does not stop the others; it is recorded and retried next run.
+ * dropped, or died at its first calls) are found by asking every linked form how many responses it
+ * holds since its last check (two Forms calls a form, no Sheets call): a form with more responses than
+ * reported rows has its response sheet scanned in this run. As a backstop (a form without a check yet,
+ * gone from Forms, or a row that reached its sheet only after the check), one form's response sheet is
+ * also scanned per run, in turn: three Sheets calls (SPEC §15 sweep budget). One response failing
+ * does not stop the others; it is recorded and retried next run.
  */
 export function reconcileInbox(ctx: JobContext, budget: Budget): ReconcileCounts {
   const { store } = ctx.ports;
@@ -158,20 +198,35 @@ export function reconcileInbox(ctx: JobContext, budget: Budget): ReconcileCounts
   forms.forEach(({ key, info, handler }, index) => {
     const sheetId = info.responseSheetId;
     const known = reportedRows(keys, sheetId);
-    for (const row of readLedger(store, sheetId)?.claimed ?? []) known.add(row);
-    const scan = index === scanned || !readLedger(store, sheetId);
+    const saved = readLedger(store, sheetId);
+    for (const row of saved?.claimed ?? []) known.add(row);
+    const scan =
+      index === scanned || !saved || needsRescan(keys, sheetId) || holdsUnreported(ctx, info, saved, known);
     if (!scan && known.size === 0) return;
     const sheet = responseSheet(ctx, info);
     if (!sheet) return;
+    const scannedAt = ctx.now();
     const lastRow = sheet.lastRow();
     const ledger = ctx.ports.lock.withDocumentLock(LOCK_MS, () =>
       ledgerOf(ctx, handler, sheetId, () => lastRow),
     );
+    // Every row up to lastRow is now done or waits below (reported by its failure if it fails again).
+    // A check that already ends at lastRow stays as it is (no response came since it was made).
+    if (scan && readCheck(store, sheetId)?.row !== lastRow)
+      writeCheck(store, sheetId, { since: scannedAt.toISOString(), row: lastRow });
     const rows = scan
       ? waitingRows(ledger, lastRow)
       : [...known].filter((row) => row >= 2 && row <= lastRow && !isDone(ledger, row)).sort((a, b) => a - b);
     for (const row of known) if (row > lastRow || isDone(ledger, row)) clearArrival(store, sheetId, row);
-    if (rows.length === 0) return;
+    // Rows left for the next run (over the per-run bound, out of time) are unreported: scan again then.
+    const leaveForNextRun = (left: number) => {
+      counts.waiting += left;
+      if (scan) markRescan(store, keys, sheetId, left > 0);
+    };
+    if (rows.length === 0) {
+      leaveForNextRun(0);
+      return;
+    }
     const batch = rows.slice(0, RECONCILE_MAX_PER_RUN);
     const width = sheet.lastColumn();
     const header = sheet.read(1, 1, 1, width)[0] ?? [];
@@ -194,7 +249,7 @@ export function reconcileInbox(ctx: JobContext, budget: Budget): ReconcileCounts
         ctx.ports.log.error(`inbox: response ${responseIdOf({ sheetId, row })} failed`, error);
       }
     }
-    counts.waiting += rows.length - handled;
+    leaveForNextRun(rows.length - handled);
   });
   return counts;
 }
@@ -232,12 +287,20 @@ export function waitingResponses(ctx: JobContext): WaitingResponse[] {
 /**
  * Setup (under the document lock): every linked form gets its ledger now, built from its register's
  * response ids where it has none yet (a new form, or one linked before ledgers existed), so no hourly
- * run pays for it.
+ * run pays for it; and its first check, when every row of its sheet is done (else the rotating scan
+ * makes it once the rows are done).
  */
 export function seedLedgers(ctx: JobContext): void {
+  const { store } = ctx.ports;
   for (const form of linkedForms(ctx)) {
-    if (readLedger(ctx.ports.store, form.responseSheetId)) continue;
+    const sheetId = form.responseSheetId;
+    if (readLedger(store, sheetId) && readCheck(store, sheetId)) continue;
     const sheet = responseSheet(ctx, form);
-    if (sheet) ledgerOf(ctx, form.handler, form.responseSheetId, () => sheet.lastRow());
+    if (!sheet) continue;
+    const at = ctx.now();
+    const lastRow = sheet.lastRow();
+    const ledger = ledgerOf(ctx, form.handler, sheetId, () => lastRow);
+    if (!readCheck(store, sheetId) && waitingRows(ledger, lastRow).length === 0)
+      writeCheck(store, sheetId, { since: at.toISOString(), row: lastRow });
   }
 }

@@ -17,6 +17,9 @@
  * every trigger run notes its row's arrival (`inbox.arrived.<sheet>.<row>`) before anything else and
  * removes it in the step that marks the row done: the hourly run finds the rows whose trigger died
  * without reading any sheet.
+ *
+ * The hourly check of each form (`inbox.check.<sheet>`) keeps what it last established: every response
+ * submitted before `since` has its row at or above `row`, and each of rows 2…row was done or reported.
  */
 import type { StorePort } from '../../ports';
 
@@ -163,4 +166,46 @@ export function failuresOf(store: StorePort, sheetId: number): Map<number, Failu
     if (failure) failures.set(Number(key.slice(prefix.length)), failure);
   }
   return failures;
+}
+
+export interface FormCheck {
+  /** ISO instant: responses submitted from then on are the ones not yet accounted for. */
+  since: string;
+  row: number;
+}
+
+function checkKey(sheetId: number): string {
+  return `inbox.check.${sheetId}`;
+}
+
+export function readCheck(store: StorePort, sheetId: number): FormCheck | null {
+  try {
+    const parsed = JSON.parse(store.get(checkKey(sheetId)) ?? 'null') as Partial<FormCheck> | null;
+    return parsed &&
+      typeof parsed.since === 'string' &&
+      typeof parsed.row === 'number' &&
+      !Number.isNaN(Date.parse(parsed.since))
+      ? { since: parsed.since, row: parsed.row }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeCheck(store: StorePort, sheetId: number, check: FormCheck): void {
+  store.set(checkKey(sheetId), JSON.stringify(check));
+}
+
+function rescanKey(sheetId: number): string {
+  return `inbox.rescan.${sheetId}`;
+}
+
+/** Whether a scan left rows of this sheet for the next run (known from the property keys: no call). */
+export function needsRescan(keys: readonly string[], sheetId: number): boolean {
+  return keys.includes(rescanKey(sheetId));
+}
+
+export function markRescan(store: StorePort, keys: readonly string[], sheetId: number, on: boolean): void {
+  if (on) store.set(rescanKey(sheetId), '1');
+  else if (needsRescan(keys, sheetId)) store.delete(rescanKey(sheetId));
 }

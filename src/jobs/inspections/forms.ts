@@ -9,6 +9,8 @@
  * it was scored on. (A response to the older form is scored on the template as it is now; items it no
  * longer has are flagged unanswered.)
  */
+
+import { fnv1a } from '../../core/hash';
 import type { ChecklistTemplate } from '../../core/inspections';
 import { inspectionFormSpec } from '../../forms/inspection';
 import { type InspectionFormKey, registeredForm } from '../../forms/registry';
@@ -26,7 +28,7 @@ function formKey(template: string): InspectionFormKey {
   return `form.inspection.${template}`;
 }
 
-function templatesWithForms(ports: Ports): string[] {
+function templatesWithForms(ports: Pick<Ports, 'store'>): string[] {
   const saved = ports.store.get(TEMPLATES_KEY);
   if (!saved) return [];
   try {
@@ -43,7 +45,7 @@ export function inspectionFormInfo(ports: Ports, template: string): FormInfo | n
 }
 
 /** The registry keys of every inspection form setup made (the inbox reconciles their responses). */
-export function inspectionFormKeys(ports: Ports): InspectionFormKey[] {
+export function inspectionFormKeys(ports: Pick<Ports, 'store'>): InspectionFormKey[] {
   return templatesWithForms(ports).map(formKey);
 }
 
@@ -82,12 +84,9 @@ function ensureInspectionForms(
 function fingerprintOf(template: ChecklistTemplate): string {
   const { name, version, row, ...content } = template;
   const text = JSON.stringify(content);
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x811c9dc5) >>> 0;
-  }
+  const a = fnv1a(text);
+  // The second pass reads the text backwards, offset and prime swapped (UTF-16 code units, as charCodeAt).
+  const b = fnv1a(text.split('').reverse().join(''), 0x01000193, 0x811c9dc5);
   return `${a.toString(36)}.${b.toString(36)}.${text.length}`;
 }
 

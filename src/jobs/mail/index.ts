@@ -16,7 +16,6 @@ export { NOTICE_FIELDS, ticketNotices } from './notices';
 export {
   type EnqueueResult,
   enqueueMail,
-  hashOf,
   type Mail,
   mailWaits,
   outboxSize,

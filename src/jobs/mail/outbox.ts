@@ -20,6 +20,7 @@
  * Key column (one TextFinder search) before trusting the index.
  */
 import { errorText } from '../../core/errors';
+import { hashOf } from '../../core/hash';
 import { t } from '../../i18n';
 import type { MailMessage } from '../../ports';
 import { OUTBOX, type OutboxRow } from '../../workbook/schemas';
@@ -64,13 +65,6 @@ export interface EnqueueResult {
 
 type IndexState = 'sent' | 'queued' | 'dropped';
 const STATE_CODE: Record<IndexState, string> = { sent: 's', queued: 'q', dropped: 'x' };
-
-/** A short, stable hash (of a recipient list, a ranking…), so a property name stays short whatever the list. */
-export function hashOf(text: string): string {
-  let hash = 5381;
-  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
-  return hash.toString(36);
-}
 
 function normalizedRecipients(to: readonly string[]): string[] {
   return [...new Set(to.map((address) => address.trim().toLowerCase()).filter((address) => address !== ''))];
