@@ -10,6 +10,7 @@ import { auditFormSpec } from '../../forms/audit';
 import { type AuditFormKey, registeredForm, registerForm } from '../../forms/registry';
 import type { StorePort } from '../../ports';
 import { SCORECARDS, type ScorecardRow } from '../../workbook/schemas';
+import { readChunked, writeChunked } from '../chunked-store';
 import type { JobContext } from '../context';
 import { ensureLinkedForm } from '../linked-form';
 import { type DeskSettings, invalidateSettings } from '../settings';
@@ -102,7 +103,11 @@ function adoptLegacyForms(store: StorePort): void {
   store.delete(LEGACY_KEY);
 }
 
-/** What is kept of one version: enough to score a submission and to show its items. */
+/**
+ * What is kept of one version: enough to score a submission and to show its items. An 80-item
+ * scorecard in Chinese is about 28 KB of JSON, more than one property holds (9 KB): kept with
+ * ../chunked-store.ts, in chunks written by one call.
+ */
 interface StoredVersion {
   name: string;
   version: number;
@@ -118,7 +123,7 @@ function versionKey(name: string, version: number): string {
 
 /** The scorecard as it was at `version`, or null when that version was never stored. */
 export function scorecardVersion(store: StorePort, name: string, version: number): Scorecard | null {
-  const saved = store.get(versionKey(name, version));
+  const saved = readChunked(store, versionKey(name, version));
   if (!saved) return null;
   const stored = JSON.parse(saved) as StoredVersion;
   return { ...stored, rows: [], rubric: rubricOf(stored.items, stored.criticalScope) };
@@ -133,7 +138,7 @@ function storeVersion(store: StorePort, card: Scorecard, version: number): void 
     fingerprint: card.fingerprint,
     items: card.items,
   };
-  store.set(versionKey(card.name, version), JSON.stringify(stored));
+  writeChunked(store, versionKey(card.name, version), JSON.stringify(stored));
 }
 
 /**
