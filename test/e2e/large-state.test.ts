@@ -3,8 +3,9 @@
  * enforces both), end to end on dist/Code.js on a zh-CN desk:
  * - an 80-item handover checklist (竣工交付检查) failed on every item: the schedule's state holds 80
  *   open rectifications, about 18 KB; re-inspections close them in two rounds;
- * - an 80-item complaint-callback scorecard (投诉回访质检) in Chinese: one stored version is about
- *   28 KB; set up, audited, edited (version 2), audited again.
+ * - an 80-item complaint-callback scorecard (投诉回访质检) in Chinese: a whole copy of one version
+ *   is about 28 KB; its items are pooled once (8 KB; a pool past 9 KB goes in chunks) and each
+ *   version is a short record (0.4 KB); set up, audited, edited (version 2), audited again, edited twelve more times.
  * Before chunking, the first inspection wrote its row, items and 80 tickets, then failed at the last
  * step ("Exception: Argument too large: value" in the Run log): the schedule state was never saved and
  * the journal stayed, so every hourly retry failed the same way and each later inspection of the area
@@ -109,13 +110,18 @@ describe('state larger than one property value', () => {
     expect([...documentProperties(emu).keys()].filter((key) => key.startsWith(`${stateKey}#`))).toEqual([]);
   });
 
-  it('an 80-item scorecard in Chinese: its 28 KB version is stored, its form made, audits scored on it before and after an edit', () => {
+  it('an 80-item scorecard in Chinese: a whole copy of a version is 28 KB; its items are pooled once (8 KB), each version a short record (0.4 KB); audits scored on v1 and, after an edit, on v2; twelve more edits add under 1 KB each', () => {
     const emu = desk();
     expect(failedExecutions(emu)).toEqual([]);
     expect(auditForms(emu).find((form) => form.scorecard === SCORECARD)).toMatchObject({ version: 1 });
+    const pool = `scorecard.${SCORECARD}.items`;
+    const poolBytes = storedBytes(emu, pool);
     const v1 = storedBytes(emu, `scorecard.${SCORECARD}.v1`);
-    console.log(`80-item scorecard: version 1 stored in ${v1} bytes`);
-    expect(v1).toBeGreaterThan(9 * 1024);
+    console.log(`80-item scorecard: item pool ${poolBytes} bytes, version 1 ${v1} bytes`);
+    // A whole copy of version 1 is 28 KB (three properties); pooled, the items fit in one.
+    expect(poolBytes).toBeGreaterThan(7 * 1024);
+    expect(poolBytes).toBeLessThan(9 * 1024);
+    expect(v1).toBeLessThan(1024);
 
     const items = Object.fromEntries(
       SCORE_ITEMS.map(({ section, item }, i) => [`${section} — ${item}`, i < 4 ? '否' : '是']),
@@ -123,11 +129,11 @@ describe('state larger than one property value', () => {
     submitAudit(emu, SCORECARD, { staff: '张伟', auditor: '李娜', rootCause: ['流程'], items }, 'zh-CN');
     expect(failedExecutions(emu)).toEqual([]);
     const [audit] = rowsOf(emu, '质检评分');
-    // The first item is critical-scoped only; 4 of 80 five-point items missed: 380 of 400 = 95 %.
+    // 4 of 80 five-point items missed: 380 of 400 = 95 %.
     expect(audit).toMatchObject({ 质检编号: 'QA-2026-00001', 评分表: SCORECARD, 版本: 1, '最终得分 %': 95 });
     expect(rowsOf(emu, '质检明细')).toHaveLength(80);
 
-    // The manager raises one item to 10 points: version 2, the form updated in place, v1 kept.
+    // The manager raises the last item to 10 points: version 2, the form updated in place, v1 kept.
     const formBefore = auditFormId(emu, SCORECARD);
     const sheet = emu.spreadsheet.host().getSheetByName('⚙ 质检评分表');
     if (!sheet) throw new Error('no ⚙ 质检评分表');
@@ -137,14 +143,25 @@ describe('state larger than one property value', () => {
       values.findIndex(
         (r) => r[header.indexOf('项目')] === CALLBACK_POINTS[15] && r[header.indexOf('部分')] === STEPS[4],
       ) + 1;
-    emu.editCells('⚙ 质检评分表', sheet.getRange(row, header.indexOf('满分') + 1).getA1Notation(), [[10]]);
+    const maxCell = sheet.getRange(row, header.indexOf('满分') + 1).getA1Notation();
+    emu.editCells('⚙ 质检评分表', maxCell, [[10]]);
     expect(failedExecutions(emu)).toEqual([]);
     expect(auditForms(emu).find((form) => form.scorecard === SCORECARD)).toMatchObject({
       version: 2,
       formId: formBefore,
     });
     expect(storedBytes(emu, `scorecard.${SCORECARD}.v1`)).toBe(v1);
-    expect(storedBytes(emu, `scorecard.${SCORECARD}.v2`)).toBeGreaterThan(9 * 1024);
+    expect(storedBytes(emu, `scorecard.${SCORECARD}.v2`)).toBeLessThan(1024);
+    // One item joined the pool: the last item at 10 points; version 1 still names the one at 5.
+    const maxOfLast = (version: number) => {
+      const record = JSON.parse(storedValue(emu, `scorecard.${SCORECARD}.v${version}`) ?? '{}') as {
+        items: number[];
+      };
+      const all = JSON.parse(storedValue(emu, pool) ?? '[]') as unknown[][];
+      return all[record.items[79]][4];
+    };
+    expect([maxOfLast(1), maxOfLast(2)]).toEqual([5, 10]);
+    expect(storedBytes(emu, pool) - poolBytes).toBeLessThan(300);
 
     submitAudit(emu, SCORECARD, { staff: '张伟', auditor: '李娜', rootCause: ['流程'], items }, 'zh-CN');
     expect(failedExecutions(emu)).toEqual([]);
@@ -154,7 +171,15 @@ describe('state larger than one property value', () => {
       版本: 2,
       '最终得分 %': 95.1,
     });
-    console.log(`whole store after both versions: ${storeBytes(emu)} bytes`);
+
+    // Twelve more edits of that cell, twelve more versions: each adds under 1 KB to the store.
+    const before = storeBytes(emu);
+    for (let i = 0; i < 12; i++) emu.editCells('⚙ 质检评分表', maxCell, [[11 + i]]);
+    expect(failedExecutions(emu)).toEqual([]);
+    expect(auditForms(emu).find((form) => form.scorecard === SCORECARD)).toMatchObject({ version: 14 });
+    const perEdit = (storeBytes(emu) - before) / 12;
+    console.log(`each further version: ${Math.round(perEdit)} bytes; whole store ${storeBytes(emu)} bytes`);
+    expect(perEdit).toBeLessThan(1024);
     expect(storeBytes(emu)).toBeLessThan(500 * 1024);
   });
 });

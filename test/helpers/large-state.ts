@@ -6,9 +6,9 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { readChunked } from '../../src/jobs/chunked-store';
-import type { StorePort } from '../../src/ports';
 import { documentProperties, newDesk } from './desk';
 import { inspectionAnswers, inspectionFormId } from './inspections';
+import { propertiesStore } from './properties-store';
 
 export const LARGE_TEMPLATE = '竣工交付检查';
 export const LARGE_AREA = '3号楼交付区';
@@ -225,20 +225,5 @@ export function storeBytes(emu: Emulator): number {
 
 /** A value as the product reads it (whole, from its chunks if it has them; throws if torn). */
 export function storedValue(emu: Emulator, key: string): string | null {
-  const map = documentProperties(emu);
-  const store: StorePort = {
-    get: (name) => map.get(name) ?? null,
-    set: () => {
-      throw new Error('read only');
-    },
-    setAll: () => {
-      throw new Error('read only');
-    },
-    delete: () => {
-      throw new Error('read only');
-    },
-    keys: () => [...map.keys()],
-    entries: () => Object.fromEntries(map),
-  };
-  return readChunked(store, key);
+  return readChunked(propertiesStore(documentProperties(emu)), key);
 }

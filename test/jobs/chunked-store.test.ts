@@ -4,21 +4,9 @@
  * read as if whole; chunks a shorter value no longer needs are deleted.
  */
 import fc from 'fast-check';
-import { Properties, STORE_LIMIT, VALUE_LIMIT } from '../../scripts/emulator/properties';
+import { STORE_LIMIT, VALUE_LIMIT } from '../../scripts/emulator/properties';
 import { ChunkedValueError, deleteChunked, readChunked, writeChunked } from '../../src/jobs/chunked-store';
-import type { StorePort } from '../../src/ports';
-
-function storeOn(map: Map<string, string>): StorePort {
-  const properties = new Properties(map);
-  return {
-    get: (key) => properties.getProperty(key),
-    set: (key, value) => void properties.setProperty(key, value),
-    setAll: (values) => void properties.setProperties(values),
-    delete: (key) => void properties.deleteProperty(key),
-    keys: () => properties.getKeys(),
-    entries: () => properties.getProperties(),
-  };
-}
+import { propertiesStore as storeOn } from '../helpers/properties-store';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** Chinese text with emoji (surrogate pairs, 4 bytes in UTF-8) scattered through it. */
