@@ -258,6 +258,60 @@ describe('an inspection submission killed at any service call', () => {
     expect(report.points).toBeGreaterThan(15);
   }, 600_000);
 
+  it('a first inspection of an 80-item checklist failing every item, finished by the trigger firing again: IN-2026-00001, 80 tickets each created and logged once, the 18 KB state written whole in one call', () => {
+    const fired = new WeakMap<Emulator, Fired>();
+    const submit = (emu: Emulator) => {
+      const answers = largeInspectionAnswers(emu, 'en', CHECK_ITEMS);
+      const { jobs } = emu.submitForm(inspectionFormId(emu, LARGE_TEMPLATE), answers, { defer: true });
+      fired.set(emu, jobs);
+      for (const job of jobs) emu.run(job.name, job.event);
+    };
+    const base = largeDesk('en');
+    const stateKeyOf = (emu: Emulator) =>
+      [...documentProperties(emu).keys()].find(
+        (key) => key.startsWith('inspection.schedule.') && key.includes(LARGE_TEMPLATE) && !key.includes('#'),
+      );
+    const report = everyCrashPoint(
+      {
+        setup: () => base.clone(),
+        handler: 'onFormSubmit',
+        run: submit,
+        recover: (emu) => {
+          for (const job of fired.get(emu) ?? []) emu.run(job.name, job.event);
+        },
+      },
+      (emu, at) => {
+        const [inspection, ...more] = rowsOf(emu, 'Inspections');
+        expect(more).toHaveLength(0);
+        expect([inspection['Inspection ID'], inspection.Result, inspection['Failed items']]).toEqual([
+          'IN-2026-00001',
+          'Fail',
+          80,
+        ]);
+        expect(rowsOf(emu, 'Inspection items')).toHaveLength(80);
+        const tickets = rowsOf(emu, 'Tickets').map((row) => String(row.ID));
+        expect(tickets).toEqual(
+          Array.from({ length: 80 }, (_, i) => `REP-2026-${String(i + 1).padStart(5, '0')}`),
+        );
+        expect(rowsOf(emu, 'History').filter((row) => row.Field === '(created)')).toHaveLength(80);
+        expect(documentProperties(emu).get('inspectionCounter.2026')).toBe('1');
+        expect(documentProperties(emu).get('ticketCounter.REP.2026')).toBe('80');
+        const stateKey = stateKeyOf(emu);
+        if (!stateKey) throw new Error('no schedule state');
+        const state = JSON.parse(storedValue(emu, stateKey) ?? '{}') as { open: Array<{ ticketId: string }> };
+        expect(state.open.map((open) => open.ticketId)).toEqual(tickets);
+        expect(storedBytes(emu, stateKey)).toBeGreaterThan(16 * 1024);
+        expectNoticesOnce(emu, at, 'IN-2026-00001');
+        expectSettled(emu);
+      },
+      { changesOnly: true },
+    );
+    console.log(
+      `large first inspection: ${report.calls} calls, killed at the ${report.points} points that leave distinct worlds`,
+    );
+    expect(report.points).toBeGreaterThan(15);
+  }, 600_000);
+
   it('a re-inspection of an 80-item checklist with every item open (an 18 KB schedule state, in chunks), finished by the next hourly run: 20 tickets closed and logged once, 60 kept open, the state whole (13 KB, one chunk fewer)', () => {
     // The state is read from its chunks, written again smaller (stale chunks deleted), the journal
     // dropped: a kill at any of those calls leaves the old state or the new one whole.
