@@ -20,6 +20,7 @@ import {
   CALLBACK_POINTS,
   CHECK_ITEMS,
   LARGE_AREA,
+  LARGE_TEMPLATE,
   largeDesk,
   SCORE_ITEMS,
   LARGE_SCORECARD as SCORECARD,
@@ -65,6 +66,15 @@ describe('state larger than one property value', () => {
     const stateBytes = storedBytes(emu, String(stateKey));
     console.log(`80 open items: schedule state ${stateBytes} bytes; whole store ${storeBytes(emu)} bytes`);
     expect(stateBytes).toBeGreaterThan(9 * 1024);
+    // What README's storage figures say: about 220 bytes per open item.
+    expect(stateBytes / 80).toBeLessThan(230);
+    // The checklist's copy, kept to score late responses on the version they answered: its items once
+    // (in chunks past 9 KB), the version a short record.
+    const copyPool = storedBytes(emu, `inspection.template.${LARGE_TEMPLATE}.items`);
+    const copyRecord = storedBytes(emu, `inspection.template.${LARGE_TEMPLATE}.v1`);
+    console.log(`80-item checklist copy: item pool ${copyPool} bytes, version 1 ${copyRecord} bytes`);
+    expect(copyPool).toBeLessThan(12 * 1024);
+    expect(copyRecord).toBeLessThan(1024);
     const openItems = () =>
       (JSON.parse(storedValue(emu, String(stateKey)) ?? '{}') as { open: Array<{ ticketId: string }> }).open;
     expect(openItems().map((open) => open.ticketId)).toEqual(tickets.map((ticket) => ticket.编号));

@@ -38,6 +38,8 @@ export interface InFlight {
   responseId: string;
   /** The inspection's number in its year's series. */
   n: number;
+  /** The checklist version the response is scored on (absent in journals made before versions were kept). */
+  version?: number;
   /** When the first attempt started: every row and deadline of the submission carries it. */
   at: number;
   /** Rectification ticket ID by item key, allocated before the counters moved. */
@@ -95,6 +97,7 @@ export function loadJournal(store: StorePort, area: string, template: string): I
   return {
     responseId: journal.responseId,
     n: journal.n,
+    ...(typeof journal.version === 'number' ? { version: journal.version } : {}),
     at: journal.at,
     tickets: journal.tickets ?? {},
     closes: journal.closes ?? {},
