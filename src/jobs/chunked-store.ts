@@ -15,7 +15,7 @@
  */
 import { AppError } from '../core/errors';
 import type { StorePort } from '../ports';
-import { hashOf } from './mail';
+import { hashOf, utf8Bytes } from './mail';
 
 /** Google's limit on one value, in UTF-8 bytes. */
 const VALUE_BYTES = 9 * 1024;
@@ -29,15 +29,6 @@ export class ChunkedValueError extends AppError {
     super('store.error.torn', {}, `stored value ${key} is incomplete: ${why}`);
   }
 }
-
-const utf8Bytes = (text: string): number => {
-  let n = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    n += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return n;
-};
 
 /** The value cut into pieces of at most CHUNK_BYTES, never inside a character (surrogate pairs stay whole). */
 function pieces(value: string): string[] {

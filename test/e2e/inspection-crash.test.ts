@@ -20,9 +20,9 @@ import {
   largeDesk,
   largeInspectionAnswers,
   storedBytes,
-  storedValue,
   submitLargeInspection,
 } from '../helpers/large-state';
+import { storedValue } from '../helpers/properties-store';
 import { writePoints } from '../helpers/write-points';
 import { shanghai } from '../jobs/scheduler-fixtures';
 

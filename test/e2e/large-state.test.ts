@@ -3,15 +3,17 @@
  * enforces both), end to end on dist/Code.js on a zh-CN desk:
  * - an 80-item handover checklist (竣工交付检查) failed on every item: the schedule's state holds 80
  *   open rectifications, about 18 KB; re-inspections close them in two rounds;
- * - an 80-item complaint-callback scorecard (投诉回访质检) in Chinese: a whole copy of one version
- *   is about 28 KB; its items are pooled once (8 KB; a pool past 9 KB goes in chunks) and each
- *   version is a short record (0.4 KB); set up, audited, edited (version 2), audited again, edited twelve more times.
+ * - a 120-item complaint-callback scorecard (投诉回访质检) in Chinese: a whole copy of one version
+ *   was 28 KB at 80 items; its items are pooled once (in chunks: over 9 KB at 120 items), each
+ *   version is a short record (0.5 KB), and its form's registry record (12 KB) is in chunks too; set
+ *   up, audited, edited (version 2), audited again, edited twelve more times.
  * Before chunking, the first inspection wrote its row, items and 80 tickets, then failed at the last
  * step ("Exception: Argument too large: value" in the Run log): the schedule state was never saved and
  * the journal stayed, so every hourly retry failed the same way and each later inspection of the area
- * was held back as "interrupted". The scorecard stopped Set up / repair itself at its version: its form
- * and every later step of setup were never made.
- * Both are kept in numbered chunks written by one setProperties call (src/jobs/chunked-store.ts).
+ * was held back as "interrupted". An 80-item scorecard (a 28 KB version) stopped Set up / repair itself
+ * at its version, with the same message: its form and every later step of setup were never made.
+ * Values past 9 KB are kept in numbered chunks written by one setProperties call
+ * (src/jobs/chunked-store.ts).
  */
 import type { Emulator } from '../../scripts/emulator';
 import { auditFormId, auditForms, submitAudit } from '../helpers/audits';
@@ -27,9 +29,9 @@ import {
   STEPS,
   storeBytes,
   storedBytes,
-  storedValue,
   submitLargeInspection,
 } from '../helpers/large-state';
+import { storedValue } from '../helpers/properties-store';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -120,17 +122,22 @@ describe('state larger than one property value', () => {
     expect([...documentProperties(emu).keys()].filter((key) => key.startsWith(`${stateKey}#`))).toEqual([]);
   });
 
-  it('an 80-item scorecard in Chinese: a whole copy of a version is 28 KB; its items are pooled once (8 KB), each version a short record (0.4 KB); audits scored on v1 and, after an edit, on v2; twelve more edits add under 1 KB each', () => {
+  it('a 120-item scorecard in Chinese: its form record and its item pool in chunks (each over 9 KB), each version a short record (0.5 KB); audits scored on v1 and, after an edit, on v2; twelve more edits add under 1 KB each', () => {
     const emu = desk();
     expect(failedExecutions(emu)).toEqual([]);
     expect(auditForms(emu).find((form) => form.scorecard === SCORECARD)).toMatchObject({ version: 1 });
     const pool = `scorecard.${SCORECARD}.items`;
     const poolBytes = storedBytes(emu, pool);
     const v1 = storedBytes(emu, `scorecard.${SCORECARD}.v1`);
-    console.log(`80-item scorecard: item pool ${poolBytes} bytes, version 1 ${v1} bytes`);
-    // A whole copy of version 1 is 28 KB (three properties); pooled, the items fit in one.
-    expect(poolBytes).toBeGreaterThan(7 * 1024);
-    expect(poolBytes).toBeLessThan(9 * 1024);
+    const formRecord = storedBytes(emu, `form.audit.${SCORECARD}`);
+    console.log(
+      `120-item scorecard: item pool ${poolBytes} bytes, version 1 ${v1} bytes, form record ${formRecord} bytes`,
+    );
+    // Each outgrows one property: kept in chunks (a whole copy of each version would be about 42 KB).
+    expect(poolBytes).toBeGreaterThan(9 * 1024);
+    expect(documentProperties(emu).has(`${pool}#1`)).toBe(true);
+    expect(formRecord).toBeGreaterThan(9 * 1024);
+    expect(documentProperties(emu).has(`form.audit.${SCORECARD}#1`)).toBe(true);
     expect(v1).toBeLessThan(1024);
 
     const items = Object.fromEntries(
@@ -139,11 +146,16 @@ describe('state larger than one property value', () => {
     submitAudit(emu, SCORECARD, { staff: '张伟', auditor: '李娜', rootCause: ['流程'], items }, 'zh-CN');
     expect(failedExecutions(emu)).toEqual([]);
     const [audit] = rowsOf(emu, '质检评分');
-    // 4 of 80 five-point items missed: 380 of 400 = 95 %.
-    expect(audit).toMatchObject({ 质检编号: 'QA-2026-00001', 评分表: SCORECARD, 版本: 1, '最终得分 %': 95 });
-    expect(rowsOf(emu, '质检明细')).toHaveLength(80);
+    // 4 of 120 five-point items missed: 580 of 600 = 96.7 %.
+    expect(audit).toMatchObject({
+      质检编号: 'QA-2026-00001',
+      评分表: SCORECARD,
+      版本: 1,
+      '最终得分 %': 96.7,
+    });
+    expect(rowsOf(emu, '质检明细')).toHaveLength(120);
 
-    // The manager raises the last item to 10 points: version 2, the form updated in place, v1 kept.
+    // The manager raises the first item to 10 points: version 2, the form updated in place, v1 kept.
     const formBefore = auditFormId(emu, SCORECARD);
     const sheet = emu.spreadsheet.host().getSheetByName('⚙ 质检评分表');
     if (!sheet) throw new Error('no ⚙ 质检评分表');
@@ -151,7 +163,7 @@ describe('state larger than one property value', () => {
     const header = values[0];
     const row =
       values.findIndex(
-        (r) => r[header.indexOf('项目')] === CALLBACK_POINTS[15] && r[header.indexOf('部分')] === STEPS[4],
+        (r) => r[header.indexOf('项目')] === CALLBACK_POINTS[0] && r[header.indexOf('部分')] === STEPS[0],
       ) + 1;
     const maxCell = sheet.getRange(row, header.indexOf('满分') + 1).getA1Notation();
     emu.editCells('⚙ 质检评分表', maxCell, [[10]]);
@@ -162,24 +174,24 @@ describe('state larger than one property value', () => {
     });
     expect(storedBytes(emu, `scorecard.${SCORECARD}.v1`)).toBe(v1);
     expect(storedBytes(emu, `scorecard.${SCORECARD}.v2`)).toBeLessThan(1024);
-    // One item joined the pool: the last item at 10 points; version 1 still names the one at 5.
-    const maxOfLast = (version: number) => {
+    // One item joined the pool: the first item at 10 points; version 1 still names the one at 5.
+    const maxOfFirst = (version: number) => {
       const record = JSON.parse(storedValue(emu, `scorecard.${SCORECARD}.v${version}`) ?? '{}') as {
         items: number[];
       };
       const all = JSON.parse(storedValue(emu, pool) ?? '[]') as unknown[][];
-      return all[record.items[79]][4];
+      return all[record.items[0]][4];
     };
-    expect([maxOfLast(1), maxOfLast(2)]).toEqual([5, 10]);
+    expect([maxOfFirst(1), maxOfFirst(2)]).toEqual([5, 10]);
     expect(storedBytes(emu, pool) - poolBytes).toBeLessThan(300);
 
     submitAudit(emu, SCORECARD, { staff: '张伟', auditor: '李娜', rootCause: ['流程'], items }, 'zh-CN');
     expect(failedExecutions(emu)).toEqual([]);
-    // 4 missed of 405 points: 385 / 405 = 95.1 %.
+    // The first item, missed, now costs 10 points: 580 of 605 = 95.9 %.
     expect(rowsOf(emu, '质检评分')[1]).toMatchObject({
       质检编号: 'QA-2026-00002',
       版本: 2,
-      '最终得分 %': 95.1,
+      '最终得分 %': 95.9,
     });
 
     // Twelve more edits of that cell, twelve more versions: each adds under 1 KB to the store.

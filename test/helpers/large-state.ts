@@ -1,14 +1,12 @@
 /**
  * A desk whose state outgrows one property value (9 KB): an 80-item handover checklist with Chinese
- * item names for one area, and an 80-item complaint-callback scorecard in Chinese — realistic sizes
- * for a property-management company's 竣工交付 check and 投诉回访 audit. Used by the large-state e2e
+ * item names for one area, and a 120-item complaint-callback scorecard in Chinese (6 steps × 20
+ * points) — realistic sizes for a property-management company's 竣工交付 check and 投诉回访 audit. Used by the large-state e2e
  * test and by the crash test of the inspection submission.
  */
 import type { Emulator } from '../../scripts/emulator';
-import { readChunked } from '../../src/jobs/chunked-store';
-import { documentProperties, newDesk } from './desk';
+import { documentProperties, newDesk, rowsOf } from './desk';
 import { inspectionAnswers, inspectionFormId } from './inspections';
-import { propertiesStore } from './properties-store';
 
 export const LARGE_TEMPLATE = '竣工交付检查';
 export const LARGE_AREA = '3号楼交付区';
@@ -29,7 +27,14 @@ const CHECKS = [
 ];
 export const CHECK_ITEMS = PLACES.flatMap((section) => CHECKS.map((item) => ({ section, item })));
 
-export const STEPS = ['开场与核实身份', '回访内容', '问题处理情况', '客户满意度', '结束与记录'];
+export const STEPS = [
+  '开场与核实身份',
+  '回访内容',
+  '问题处理情况',
+  '客户满意度',
+  '投诉升级与跟进',
+  '结束与记录',
+];
 export const CALLBACK_POINTS = [
   '使用标准问候语并报出工号与姓名',
   '核实客户身份及投诉工单编号无误',
@@ -47,6 +52,10 @@ export const CALLBACK_POINTS = [
   '通话时长控制合理，无长时间冷场',
   '涉及客户隐私的信息未向第三方透露',
   '回访记录字段填写完整、内容真实准确',
+  '客户提出新诉求时当场登记并告知处理时限',
+  '对客户的不便表示歉意，态度诚恳不敷衍',
+  '引用的规定与收费标准准确，无随意解释',
+  '需其他部门配合时说明对接人及联系方式',
 ];
 export const SCORE_ITEMS = STEPS.flatMap((section) => CALLBACK_POINTS.map((item) => ({ section, item })));
 
@@ -175,6 +184,11 @@ export function largeDesk(lang: 'en' | 'zh-CN'): Emulator {
       })),
     );
   emu.run('menuSetup', undefined, { interactive: true });
+  // A menu tells the user and logs the error in the Run log rather than failing the execution.
+  const [runLog, error] = lang === 'zh-CN' ? ['运行日志', '错误'] : ['Run log', 'Error'];
+  const failed = rowsOf(emu, runLog).filter((row) => String(row[error] ?? '') !== '');
+  if (failed.length > 0)
+    throw new Error(`Set up / repair failed: ${failed.map((row) => row[error]).join('; ')}`);
   return emu;
 }
 
@@ -221,9 +235,4 @@ export function storedBytes(emu: Emulator, key: string): number {
 /** Bytes of the whole document store (keys and values), as Google counts them against its 500 KB. */
 export function storeBytes(emu: Emulator): number {
   return [...documentProperties(emu)].reduce((sum, [name, value]) => sum + bytes(name) + bytes(value), 0);
-}
-
-/** A value as the product reads it (whole, from its chunks if it has them; throws if torn). */
-export function storedValue(emu: Emulator, key: string): string | null {
-  return readChunked(propertiesStore(documentProperties(emu)), key);
 }

@@ -1,6 +1,9 @@
 /** The product's StorePort over a map of the emulator's properties (its 9 KB / 500 KB limits and all). */
+import type { Emulator } from '../../scripts/emulator';
 import { Properties } from '../../scripts/emulator/properties';
+import { readChunked } from '../../src/jobs/chunked-store';
 import type { StorePort } from '../../src/ports';
+import { documentProperties } from './desk';
 
 export function propertiesStore(map: Map<string, string>): StorePort {
   const properties = new Properties(map);
@@ -12,4 +15,12 @@ export function propertiesStore(map: Map<string, string>): StorePort {
     keys: () => properties.getKeys(),
     entries: () => properties.getProperties(),
   };
+}
+
+/**
+ * A document property of the desk as the product reads it: whole, from its chunks when it has them
+ * (src/jobs/chunked-store.ts; a long form's registry record, a long checklist's state); throws if torn.
+ */
+export function storedValue(emu: Emulator, key: string): string | null {
+  return readChunked(propertiesStore(documentProperties(emu)), key);
 }
