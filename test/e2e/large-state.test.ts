@@ -122,6 +122,46 @@ describe('state larger than one property value', () => {
     expect([...documentProperties(emu).keys()].filter((key) => key.startsWith(`${stateKey}#`))).toEqual([]);
   });
 
+  it('a schedule state damaged in the store (a chunk lost): the digest leaves it out and goes on; the re-inspection is refused with a message, nothing is written, the response waits in its sheet', () => {
+    const emu = desk();
+    inspect(emu, CHECK_ITEMS);
+    const stateKey = [...documentProperties(emu).keys()].find(
+      (key) => key.startsWith(SCHEDULE_KEY) && !key.includes('#'),
+    );
+    // Nothing the desk writes leaves a torn value (one setProperties call); a hand edit of the
+    // properties, say, can.
+    documentProperties(emu).delete(`${stateKey}#1`);
+    emu.advance(DAY);
+    // The hourly runs go on: the morning digest leaves this schedule out and says why in the log.
+    expect(rowsOf(emu, '运行日志').filter((row) => row.错误 !== '')).toEqual([]);
+    expect(emu.logs.some((log) => /竣工交付检查 left out: its state is damaged/.test(log.message))).toBe(
+      true,
+    );
+    expect(emu.mail.outbox.some((mail) => mail.subject === '【客服工作台】2026-03-03 每日摘要')).toBe(true);
+    const tickets = () => rowsOf(emu, '工单登记').map((row) => `${row.编号} ${row.状态} ${row.处理结果}`);
+    const before = {
+      inspections: rowsOf(emu, '检查登记').length,
+      tickets: tickets(),
+      counter: documentProperties(emu).get('inspectionCounter.2026'),
+    };
+    inspect(emu, [], 'IN-2026-00001');
+    expect(rowsOf(emu, '检查登记')).toHaveLength(before.inspections);
+    expect(tickets()).toEqual(before.tickets);
+    expect(documentProperties(emu).get('inspectionCounter.2026')).toBe(before.counter);
+    const reasons = [...documentProperties(emu)]
+      .filter(([key]) => key.startsWith('inbox.fail.'))
+      .map(([, value]) => String(JSON.parse(value).reason));
+    expect(reasons).toEqual([
+      '系统保存的部分工作数据缺失或已过时，本步骤已停止，未做任何更改。请联系系统维护人员。',
+    ]);
+    // The Run log says which value, for whoever maintains the desk.
+    expect(
+      rowsOf(emu, '运行日志').some((row) =>
+        /ChunkedValueError: stored value inspection\.schedule\./.test(String(row.错误)),
+      ),
+    ).toBe(true);
+  });
+
   it('a 120-item scorecard in Chinese: its form record and its item pool in chunks (each over 9 KB), each version a short record (0.5 KB); audits scored on v1 and, after an edit, on v2; twelve more edits add under 1 KB each', () => {
     const emu = desk();
     expect(failedExecutions(emu)).toEqual([]);

@@ -10,8 +10,8 @@
  * ../chunked-store.ts: as one property while they fit, in chunks written by one call when they do not.
  */
 import { EMPTY_STATE, type ScheduleState, scheduleKey } from '../../core/inspections';
-import type { StorePort } from '../../ports';
-import { deleteChunked, readChunked, writeChunked } from '../chunked-store';
+import type { LogPort, StorePort } from '../../ports';
+import { ChunkedValueError, deleteChunked, readChunked, writeChunked } from '../chunked-store';
 
 /** How many recent response IDs a schedule remembers to skip duplicate trigger fires. */
 const RECENT_RESPONSES = 20;
@@ -70,6 +70,26 @@ export function loadState(store: StorePort, area: string, template: string): Sto
     return { ...empty, ...parsed };
   } catch {
     return empty;
+  }
+}
+
+/**
+ * The state for a job that only reports on it (the daily digest): null, with the reason logged, when
+ * the stored value is damaged — that schedule is left out and every other one still reported. The
+ * submission reads with loadState, which refuses a damaged state instead.
+ */
+export function loadStateToReport(
+  store: StorePort,
+  log: LogPort,
+  area: string,
+  template: string,
+): StoredState | null {
+  try {
+    return loadState(store, area, template);
+  } catch (error) {
+    if (!(error instanceof ChunkedValueError)) throw error;
+    log.error(`inspection schedule ${area} / ${template} left out: its state is damaged`, error);
+    return null;
   }
 }
 
