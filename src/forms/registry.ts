@@ -28,9 +28,10 @@ export type FormKey = (typeof FORM_KEYS)[number] | InspectionFormKey | AuditForm
  * matched against the other forms.
  */
 export function registeredForm(store: StorePort, key: FormKey): FormInfo | null {
-  const saved = readChunked(store, key);
-  if (!saved) return null;
   try {
+    // A record kept in chunks and torn is as unreadable as one edited by hand.
+    const saved = readChunked(store, key);
+    if (!saved) return null;
     const info = JSON.parse(saved) as Partial<FormInfo> | null;
     if (!info || typeof info.id !== 'string' || info.id === '') return null;
     return {
