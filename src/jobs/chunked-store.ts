@@ -1,8 +1,9 @@
 /**
  * A JSON value larger than one property. Google's PropertiesService holds at most 9 KB per value and
  * 500 KB per store (key + value, UTF-8; GOOGLE-FACTS.md, the emulator enforces both). A value that fits
- * is kept as it always was, in its own key. A larger one is kept in numbered chunks `key#0`, `key#1`, …
- * with a header in `key` itself: `#chunks <count> <length> <hash>`; every chunk starts with the same
+ * is kept as it always was, in its own key. A larger one is kept in numbered chunks `chunk:0:key`,
+ * `chunk:1:key`, … (the number first: keys hold names people type, so no suffix could be told apart
+ * from another key — a template "Lobby" and one "Lobby #2") with a header in `key` itself: `#chunks <count> <length> <hash>`; every chunk starts with the same
  * hash. Header and chunks are written by ONE setProperties call, so a kill leaves the old value or the
  * new one whole, never a mix (StorePort.setAll); chunks the new value no longer needs are deleted after
  * it (a kill in between leaves chunks no header counts: they are ignored and deleted by the next write).
@@ -49,9 +50,12 @@ function pieces(value: string): string[] {
   return parts;
 }
 
-const chunkKey = (key: string, i: number): string => `${key}#${i}`;
-const isChunkOf = (key: string, name: string): boolean =>
-  name.startsWith(`${key}#`) && /^\d+$/.test(name.slice(key.length + 1));
+const chunkKey = (key: string, i: number): string => `chunk:${i}:${key}`;
+const CHUNK_NAME = /^chunk:\d+:/;
+const isChunkOf = (key: string, name: string): boolean => {
+  const match = CHUNK_NAME.exec(name);
+  return match !== null && name.slice(match[0].length) === key;
+};
 
 /** The property's value, whole; null when there is none. Throws ChunkedValueError on a torn value. */
 export function readChunked(store: StorePort, key: string): string | null {

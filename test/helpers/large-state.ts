@@ -7,6 +7,7 @@
 import type { Emulator } from '../../scripts/emulator';
 import { documentProperties, newDesk, rowsOf } from './desk';
 import { inspectionAnswers, inspectionFormId } from './inspections';
+import { chunksOf } from './properties-store';
 
 export const LARGE_TEMPLATE = '竣工交付检查';
 export const LARGE_AREA = '3号楼交付区';
@@ -225,10 +226,10 @@ export function submitLargeInspection(
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-/** Bytes of a property and of its chunks (`key#0`, `key#1`, …), as the store counts them (key + value). */
+/** Bytes of a property and of its chunks, as the store counts them (key + value). */
 export function storedBytes(emu: Emulator, key: string): number {
   return [...documentProperties(emu)]
-    .filter(([name]) => name === key || name.startsWith(`${key}#`))
+    .filter(([name]) => name === key || chunksOf([name], key).length > 0)
     .reduce((sum, [name, value]) => sum + bytes(name) + bytes(value), 0);
 }
 

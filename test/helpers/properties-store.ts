@@ -24,3 +24,11 @@ export function propertiesStore(map: Map<string, string>): StorePort {
 export function storedValue(emu: Emulator, key: string): string | null {
   return readChunked(propertiesStore(documentProperties(emu)), key);
 }
+
+/** The name of chunk `i` of a value kept in chunks (as src/jobs/chunked-store.ts names them). */
+export const chunkName = (key: string, i: number): string => `chunk:${i}:${key}`;
+
+/** The names of the chunks of `key` among these property names. */
+export function chunksOf(names: Iterable<string>, key: string): string[] {
+  return [...names].filter((name) => /^chunk:\d+:/.test(name) && name.replace(/^chunk:\d+:/, '') === key);
+}

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { STORE_LIMIT, VALUE_LIMIT } from '../../scripts/emulator/properties';
 import { ChunkedValueError, deleteChunked, readChunked, writeChunked } from '../../src/jobs/chunked-store';
-import { propertiesStore as storeOn } from '../helpers/properties-store';
+import { chunkName, chunksOf, propertiesStore as storeOn } from '../helpers/properties-store';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** Chinese text with emoji (surrogate pairs, 4 bytes in UTF-8) scattered through it. */
@@ -23,7 +23,7 @@ describe('chunked store', () => {
     expect(bytes(big)).toBeGreaterThan(3 * VALUE_LIMIT);
     writeChunked(store, 'big', big);
     expect(map.get('big')).toMatch(/^#chunks \d+ /);
-    const chunks = [...map.keys()].filter((key) => key.startsWith('big#'));
+    const chunks = chunksOf(map.keys(), 'big');
     expect(chunks.length).toBeGreaterThan(3);
     for (const key of chunks) expect(bytes(map.get(key) ?? '')).toBeLessThanOrEqual(VALUE_LIMIT);
     expect(readChunked(store, 'big')).toBe(big);
@@ -47,9 +47,9 @@ describe('chunked store', () => {
     const map = new Map<string, string>();
     const store = storeOn(map);
     writeChunked(store, 'k', JSON.stringify(mixed(12_000)));
-    const many = [...map.keys()].filter((key) => key.startsWith('k#')).length;
+    const many = chunksOf(map.keys(), 'k').length;
     writeChunked(store, 'k', JSON.stringify(mixed(4_000)));
-    const fewer = [...map.keys()].filter((key) => key.startsWith('k#')).length;
+    const fewer = chunksOf(map.keys(), 'k').length;
     expect(fewer).toBeLessThan(many);
     expect(readChunked(store, 'k')).toBe(JSON.stringify(mixed(4_000)));
     writeChunked(store, 'k', '[]');
@@ -59,20 +59,34 @@ describe('chunked store', () => {
     expect([...map.keys()]).toEqual([]);
   });
 
+  it('never takes another key for a chunk: names people type may end in "#2" or ":1" (a template "Lobby" and one "Lobby #2")', () => {
+    const map = new Map<string, string>();
+    const store = storeOn(map);
+    writeChunked(store, 'inspection.schedule.a|lobby#2', '{"other":true}');
+    writeChunked(store, 'inspection.schedule.a|lobby:1', '{"other":true}');
+    writeChunked(store, 'inspection.schedule.a|lobby', JSON.stringify(mixed(12_000)));
+    writeChunked(store, 'inspection.schedule.a|lobby', '{}');
+    deleteChunked(store, 'inspection.schedule.a|lobby');
+    expect([...map.keys()].sort()).toEqual([
+      'inspection.schedule.a|lobby#2',
+      'inspection.schedule.a|lobby:1',
+    ]);
+  });
+
   it('refuses a torn value: a chunk missing, or one left from another write', () => {
     const map = new Map<string, string>();
     const store = storeOn(map);
     writeChunked(store, 'k', JSON.stringify(mixed(12_000)));
     const saved = new Map(map);
-    map.delete('k#1');
+    map.delete(chunkName('k', 1));
     expect(() => readChunked(store, 'k')).toThrow(ChunkedValueError);
     // A chunk from an earlier value of the same size: the hash stamps differ.
     writeChunked(store, 'k', JSON.stringify(mixed(12_001)));
-    map.set('k#0', saved.get('k#0') ?? '');
+    map.set(chunkName('k', 0), saved.get(chunkName('k', 0)) ?? '');
     expect(() => readChunked(store, 'k')).toThrow(/from another write/);
     // A chunk altered in place keeps its stamp but not the value's hash.
     writeChunked(store, 'k', JSON.stringify(mixed(12_000)));
-    map.set('k#2', `${map.get('k#2')?.slice(0, -1)}x`);
+    map.set(chunkName('k', 2), `${map.get(chunkName('k', 2))?.slice(0, -1)}x`);
     expect(() => readChunked(store, 'k')).toThrow(/hash/);
   });
 

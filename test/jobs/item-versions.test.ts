@@ -5,7 +5,7 @@
  */
 import { VALUE_LIMIT } from '../../scripts/emulator/properties';
 import { loadItemVersion, saveItemVersion } from '../../src/jobs/item-versions';
-import { propertiesStore as storeOn } from '../helpers/properties-store';
+import { chunksOf, propertiesStore as storeOn } from '../helpers/properties-store';
 
 const bytes = (map: Map<string, string>) =>
   [...map].reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
@@ -22,7 +22,7 @@ describe('item versions', () => {
     const store = storeOn(map);
     const v1 = items(200);
     saveItemVersion(store, 'card.A', 1, { scope: 'audit' }, v1);
-    expect([...map.keys()].filter((key) => key.startsWith('card.A.items#')).length).toBeGreaterThan(1);
+    expect(chunksOf(map.keys(), 'card.A.items').length).toBeGreaterThan(1);
     for (const value of map.values()) expect(Buffer.byteLength(value)).toBeLessThanOrEqual(VALUE_LIMIT);
     const before = bytes(map);
     const v2 = v1.map((item, i) => (i === 199 ? [item[0], item[1], 10] : item));
