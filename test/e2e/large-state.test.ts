@@ -7,10 +7,12 @@
  *   was 28 KB at 80 items; its items are pooled once (in chunks: over 9 KB at 120 items), each
  *   version is a short record (0.5 KB), and its form's registry record (12 KB) is in chunks too; set
  *   up, audited, edited (version 2), audited again, edited twelve more times.
- * Before chunking, the first inspection wrote its row, items and 80 tickets, then failed at the last
- * step ("Exception: Argument too large: value" in the Run log): the schedule state was never saved and
- * the journal stayed, so every hourly retry failed the same way and each later inspection of the area
- * was held back as "interrupted". An 80-item scorecard (a 28 KB version) stopped Set up / repair itself
+ * Before chunking (measured on 0992a7b), the first inspection wrote its row, items, 80 tickets and
+ * notices, then failed at its last step: "Exception: Argument too large: value" in the Run log and, raw,
+ * as the reason the response waits. The schedule state was never saved and the journal stayed, so the
+ * re-inspection three days later was refused ("An earlier inspection … was interrupted and is not
+ * finished yet … recorded after it, at the next hourly run") and stayed refused: no later inspection of
+ * that area could ever be recorded, and its 80 tickets never closed by re-inspection. An 80-item scorecard (a 28 KB version) stopped Set up / repair itself
  * at its version, with the same message: its form and every later step of setup were never made.
  * Values past 9 KB are kept in numbered chunks written by one setProperties call
  * (src/jobs/chunked-store.ts).
