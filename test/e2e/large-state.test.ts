@@ -12,8 +12,9 @@
  * as the reason the response waits. The schedule state was never saved and the journal stayed, so the
  * re-inspection three days later was refused ("An earlier inspection … was interrupted and is not
  * finished yet … recorded after it, at the next hourly run") and stayed refused: no later inspection of
- * that area could ever be recorded, and its 80 tickets never closed by re-inspection. An 80-item scorecard (a 28 KB version) stopped Set up / repair itself
- * at its version, with the same message: its form and every later step of setup were never made.
+ * that area could ever be recorded, and its 80 tickets never closed by re-inspection. An 80-item
+ * scorecard (a 28 KB version) stopped Set up / repair at storing its version, with the same message in
+ * the Run log: its form was never made (and a 120-item one's form record, 11.7 KB, failed the same way).
  * Values past 9 KB are kept in numbered chunks written by one setProperties call
  * (src/jobs/chunked-store.ts).
  */
