@@ -3,16 +3,18 @@
  * 500 KB per store (key + value, UTF-8; GOOGLE-FACTS.md, the emulator enforces both). A value that fits
  * is kept as it always was, in its own key. A larger one is kept in numbered chunks `chunk:0:key`,
  * `chunk:1:key`, … (the number first: keys hold names people type, so no suffix could be told apart
- * from another key — a template "Lobby" and one "Lobby #2") with a header in `key` itself: `#chunks <count> <length> <hash>`; every chunk starts with the same
- * hash. Header and chunks are written by ONE setProperties call, so a kill leaves the old value or the
- * new one whole, never a mix (StorePort.setAll); chunks the new value no longer needs are deleted after
- * it (a kill in between leaves chunks no header counts: they are ignored and deleted by the next write).
- * A read takes every chunk from one getProperties snapshot and checks count, length and hash: a torn or
- * stale value is refused (ChunkedValueError), never used as if it were whole.
+ * from another key — a template "Lobby" and one "Lobby #2"), with a header in `key` itself:
+ * `#chunks <count> <length> <hash>`; every chunk starts with the same hash. Header and chunks are
+ * written by ONE setProperties call, so a kill leaves the old value or the new one whole, never a mix
+ * (StorePort.setAll); chunks the new value no longer needs are deleted after it (a kill in between
+ * leaves chunks no header counts: they are ignored and deleted by the next write of that key). A read
+ * takes every chunk from one getProperties snapshot and checks count, length and hash: a torn or stale
+ * value is refused (ChunkedValueError), never used as if it were whole.
  *
- * Used by the inspection schedule state and its journal (jobs/inspections/state.ts) and the stored
- * scorecard versions (jobs/audits/forms.ts). What that costs the 500 KB store is measured in
- * test/e2e/large-state.test.ts and stated in the README ("Properties and their limits").
+ * Used by the inspection schedule state and its journal (jobs/inspections/state.ts), the item pools of
+ * scorecard and checklist versions (jobs/item-versions.ts) and the form registry (forms/registry.ts).
+ * What they cost the 500 KB store is measured in test/e2e/large-state.test.ts and stated in the README
+ * (Inspections → Cost → Storage; Quality audits → Scorecards).
  */
 import { AppError } from '../core/errors';
 import type { StorePort } from '../ports';
