@@ -21,6 +21,7 @@ export {
   outboxSize,
   pruneMailIndex,
   sendOutbox,
+  utf8Bytes,
 } from './outbox';
 export { emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
 export { reportMail } from './report';

@@ -451,7 +451,7 @@ export function outboxSize(ctx: JobContext): number {
 }
 
 /** Bytes of a property as Google counts them against its 500 KB: key and value, UTF-8. */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
