@@ -17,8 +17,9 @@
  * (Inspections → Cost → Storage; Quality audits → Scorecards).
  */
 import { AppError } from '../core/errors';
+import { hashOf } from '../core/hash';
 import type { StorePort } from '../ports';
-import { hashOf, utf8Bytes } from './mail';
+import { utf8Bytes } from './mail';
 
 /** Google's limit on one value, in UTF-8 bytes. */
 const VALUE_BYTES = 9 * 1024;
