@@ -123,6 +123,8 @@ export interface SheetPort {
   removeProtections(): void;
   freezeRows(rows: number): void;
   setHeaderStyle(numColumns: number): void;
+  /** Hides one column from people (Sheet.hideColumns); the add-on still reads and writes it. */
+  hideColumn(column: number): void;
   setColumnWidth(column: number, width: number): void;
   hide(): void;
   isHidden(): boolean;

@@ -261,6 +261,9 @@ class GasSheet implements SheetPort {
   setColumnWidth(column: number, width: number): void {
     this.sheet.setColumnWidth(column, width);
   }
+  hideColumn(column: number): void {
+    this.sheet.hideColumns(column);
+  }
   hide(): void {
     this.sheet.hideSheet();
   }

@@ -89,6 +89,7 @@ function formatColumns(
   const dataRows = 999;
   for (const { spec, index } of columns) {
     sheet.setColumnWidth(index, spec.width);
+    if (spec.hidden) sheet.hideColumn(index);
     if (spec.type === 'date')
       sheet.setNumberFormat(2, index, dataRows, 1, spec.key === 'date' ? DAY_FORMAT : DATE_FORMAT);
     if (spec.type === 'duration') sheet.setNumberFormat(2, index, dataRows, 1, DURATION_FORMAT);

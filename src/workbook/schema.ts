@@ -64,6 +64,8 @@ export interface ColumnSpec<K extends string = string> {
   system: boolean;
   /** Column width in pixels at setup. */
   width: number;
+  /** A column only the add-on reads (a stable code, not words): hidden from people at setup. */
+  hidden?: boolean;
   group?: ColumnGroup;
   /** The system writes explanation notes on this column's cells (deadlines, refusals): a note block
    *  written for other columns must never run over it, or it would blank them. */
@@ -86,6 +88,7 @@ export interface ColumnOptions {
   allowAny?: boolean;
   required?: boolean;
   system?: boolean;
+  hidden?: boolean;
   width?: number;
   group?: ColumnGroup;
   noted?: boolean;
@@ -120,6 +123,7 @@ export function columnsFor<P extends string>(prefix: P) {
     required: options.required ?? false,
     system: options.system ?? false,
     width: options.width ?? DEFAULT_WIDTH[type],
+    hidden: options.hidden,
     group: options.group,
     noted: options.noted,
   });

@@ -123,6 +123,17 @@ describe('setup', () => {
     expect(sheet.hiddenColumns()).not.toContain(header.indexOf('Status') + 1);
   });
 
+  it('⚙ General and ⚙ Calendar show people the setting, its value and note; the code jobs read is hidden', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const emu = newDesk({ lang });
+      for (const title of lang === 'en' ? ['⚙ General', '⚙ Calendar'] : ['⚙ 常规', '⚙ 工作日历']) {
+        const sheet = emu.spreadsheet.sheet(title);
+        expect(sheet.values()[0].slice(0, 2)).toEqual(lang === 'en' ? ['Key', 'Setting'] : ['键', '设置项']);
+        expect(sheet.hiddenColumns()).toEqual([1]);
+      }
+    }
+  });
+
   it('protects system columns with a warning by default, and for managers only in strict mode', () => {
     const loose = newDesk({ lang: 'en' });
     const protections = loose.spreadsheet.sheet('Tickets').protections();

@@ -158,6 +158,7 @@ export class FakeSheet implements SheetPort {
   freezeRows(): void {}
   setHeaderStyle(): void {}
   setColumnWidth(): void {}
+  hideColumn(): void {}
   hide(): void {}
   isHidden(): boolean {
     return false;

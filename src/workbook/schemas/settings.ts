@@ -16,7 +16,8 @@ export interface KeyValueRow {
 
 const keyValue = columnsFor('col.settings');
 const keyValueColumns = [
-  keyValue('key', 'text', { required: true, system: true, width: 170 }),
+  // The stable code jobs find a setting by; people read the label (setup hides the code).
+  keyValue('key', 'text', { required: true, system: true, hidden: true, width: 170 }),
   keyValue('label', 'text', { width: 220 }),
   // 'text' keeps what the manager typed; numbers and dates come back as numbers and Dates anyway.
   keyValue('value', 'text', { required: true, width: 160 }),
