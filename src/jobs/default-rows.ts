@@ -104,11 +104,14 @@ function keyValueRows<S extends object>(
     return {
       key,
       label: t(lang, field.label),
+      // Yes/no in the sheet's language (是/否), with a dropdown (yesNoSettingRows); never TRUE/FALSE.
       value: Array.isArray(fallback)
         ? fallback.join(', ')
-        : typeof fallback === 'number' || typeof fallback === 'boolean'
-          ? fallback
-          : String(fallback),
+        : typeof fallback === 'boolean'
+          ? t(lang, fallback ? 'enum.yesNo.yes' : 'enum.yesNo.no')
+          : typeof fallback === 'number'
+            ? fallback
+            : String(fallback),
       // Plain words only: the seed reference stays in the code and the README.
       note: [
         field.note ? t(lang, field.note) : '',
@@ -118,6 +121,19 @@ function keyValueRows<S extends object>(
         .join(' '),
     };
   });
+}
+
+/**
+ * The default rows (0 = the first data row) of a key/value ⚙ sheet whose setting is yes/no: setup puts
+ * a Yes/No (是/否) dropdown on their value cells. Old sheets that say TRUE/FALSE are read alike.
+ */
+export function yesNoSettingRows(key: SheetKey): number[] {
+  const fields: Record<string, SettingField<unknown>> | null =
+    key === 'general' ? generalFields(generalDefaults('en')) : key === 'targets' ? targetFields() : null;
+  if (!fields) return [];
+  return Object.values(fields).flatMap((field, offset) =>
+    typeof field.fallback === 'boolean' ? [offset] : [],
+  );
 }
 
 export function defaultGeneralRows(lang: Lang): KeyValueRecord[] {

@@ -16,7 +16,7 @@ import { syncAppealForm } from './audits/appeals';
 import { startFinalising } from './audits/finalise';
 import { syncAuditForms } from './audits/forms';
 import { JobContext } from './context';
-import { defaultRows } from './default-rows';
+import { defaultRows, yesNoSettingRows } from './default-rows';
 import { spreadsheetLang } from './entry';
 import { seedLedgers } from './inbox';
 import { syncInspectionForms } from './inspections/forms';
@@ -121,6 +121,11 @@ function createSheet(ctx: JobContext, schema: SheetSchema, editors: string[] | n
   groupColumns(sheet, schema);
   const rows = defaultRows(schema.key, lang, ctx.ports.workbook.timeZone());
   if (rows.length > 0) ctx.table<Record<string, CellValue>>(schema).appendRecords(rows);
+  // A yes/no setting of a key/value sheet: a Yes/No (是/否) dropdown on its value cell.
+  const valueColumn = schema.columns.findIndex((column) => column.key === 'value') + 1;
+  const yesNo = [t(lang, 'enum.yesNo.yes'), t(lang, 'enum.yesNo.no')];
+  for (const offset of yesNoSettingRows(schema.key))
+    sheet.setListValidation(2 + offset, valueColumn, 1, yesNo, false);
   return sheet;
 }
 

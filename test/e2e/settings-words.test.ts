@@ -117,4 +117,44 @@ describe('settings messages in plain words', () => {
       expect(checked).toBeGreaterThan(100);
     });
   }
+
+  it('yes/no settings read Yes/No (是/否) with a dropdown, in both languages; old TRUE/FALSE still work', () => {
+    for (const [lang, sheet, yes, no, value] of [
+      ['en', '⚙ General', 'Yes', 'No', 'Value'],
+      ['zh-CN', '⚙ 常规', '是', '否', '值'],
+    ] as const) {
+      const emu = newDesk({ lang });
+      const values = emu.spreadsheet.sheet(sheet).values();
+      const column = values[0].indexOf(value);
+      expect(column).toBeGreaterThan(0);
+      const rowOf = (key: string) => values.findIndex((row) => row[0] === key);
+      const expected: Record<string, string> = {
+        strictProtection: no,
+        customerFormEnabled: no,
+        callbackByReceiver: yes,
+      };
+      const validations = emu.spreadsheet.sheet(sheet).validations();
+      for (const [key, shown] of Object.entries(expected)) {
+        expect({ key, value: values[rowOf(key)][column] }).toEqual({ key, value: shown });
+        expect(validations[rowOf(key)]?.[column]?.values[0]).toEqual([yes, no]);
+      }
+      // No TRUE/FALSE anywhere in the values.
+      for (const row of values.slice(1)) expect(String(row[column])).not.toMatch(/^(true|false)$/i);
+
+      // Yes in the sheet's language turns the customer form on; an old sheet's TRUE reads the same.
+      const forms = emu.forms.size;
+      const cell = (key: string) => a1(column + 1, rowOf(key) + 1);
+      emu.editCells(sheet, cell('customerFormEnabled'), [[lang === 'en' ? true : yes]]);
+      emu.run('menuSetup', undefined, { interactive: true });
+      expect(emu.forms.size).toBe(forms + 1);
+      // Anything else is reported in plain words, and the default is used.
+      emu.editCells(sheet, cell('strictProtection'), [['maybe']]);
+      const reasons = issueReasons(emu);
+      expect(reasons).toContain(
+        lang === 'en'
+          ? `⚙ General ${rowOf('strictProtection') + 1}: Setting “Strict protection of system columns”: “maybe” is not valid (yes or no); using the default No.`
+          : `⚙ 常规 ${rowOf('strictProtection') + 1}: 设置“${values[rowOf('strictProtection')][1]}”：“maybe”无效（应为是或否），已使用默认值 否。`,
+      );
+    }
+  });
 });
