@@ -7,13 +7,12 @@
  * since the killed write's mails (those told the earlier figures).
  */
 import type { PersonAssessment } from '../../core/assessment';
-import { hashOf } from '../../core/hash';
 import { type MailCell, renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
 import { t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
+import { emailsWithRole, hashOf, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 /** IDs shown in a mail line; the Assessment details row keeps them all. */

@@ -9,7 +9,6 @@
  * it was scored on. (A response to the older form is scored on the template as it is now; items it no
  * longer has are flagged unanswered.)
  */
-
 import { fnv1a } from '../../core/hash';
 import type { ChecklistTemplate } from '../../core/inspections';
 import { inspectionFormSpec } from '../../forms/inspection';

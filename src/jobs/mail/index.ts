@@ -15,6 +15,7 @@ export { NOTICE_FIELDS, ticketNotices } from './notices';
 export {
   type EnqueueResult,
   enqueueMail,
+  hashOf,
   type Mail,
   mailWaits,
   outboxSize,

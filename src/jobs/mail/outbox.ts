@@ -63,6 +63,9 @@ export interface EnqueueResult {
   duplicates: number;
 }
 
+/** Jobs name mail keys with the one short hash (src/core/hash.ts) through the mail path. */
+export { hashOf };
+
 type IndexState = 'sent' | 'queued' | 'dropped';
 const STATE_CODE: Record<IndexState, string> = { sent: 's', queued: 'q', dropped: 'x' };
 
