@@ -81,7 +81,12 @@ function remember(store: StorePort, updates: ReadonlyMap<string, readonly number
       delete chunk[contact];
       text = JSON.stringify(chunk);
     }
-    store.set(key, text);
+    try {
+      store.set(key, text);
+    } catch {
+      // The memory only spares calls (what it says is proved before it is used): a store too full to
+      // take it costs the next repeat of these contacts a search, never the ticket being written.
+    }
   }
 }
 

@@ -57,4 +57,14 @@ describe('the memory of earlier tickets', () => {
     const [value] = [...store.values.values()];
     expect(JSON.parse(value ?? '{}')).toEqual({ '13900000001': [4, 11, 12] });
   });
+  it('a store too full to take the memory costs nothing but the memory: no error reaches the intake', () => {
+    const store = limitedStore();
+    store.set = () => {
+      throw new Error('You have exceeded the property storage quota.');
+    };
+    expect(() =>
+      rememberNewTicket(store, new Map([['13900000001', []]]), { phone: '13900000001', email: '' }, 10),
+    ).not.toThrow();
+    expect(store.values.size).toBe(0);
+  });
 });
