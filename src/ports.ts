@@ -94,6 +94,16 @@ export interface SheetPort {
     options?: { wholeCell?: boolean },
   ): { first: number; last: number; count: number } | null;
   /**
+   * As findInColumn, but the last match's row (one more call) is asked for only when the caller needs
+   * it: a caller that reads on from the first match to the sheet's end does not.
+   */
+  matchesInColumn(
+    column: number,
+    fromRow: number,
+    text: string,
+    options?: { wholeCell?: boolean },
+  ): { first: number; count: number; lastRow(): number } | null;
+  /**
    * The first row from `fromRow` down whose cell in `column` contains `text` (TextFinder findNext: it
    * stops at the first match), or null. Not a whole-cell match: the caller checks the row it gets.
    */
@@ -155,8 +165,8 @@ export interface WorkbookPort {
   cellCount(): number;
   deleteSheet(name: string): void;
   flush(): void;
-  /** The user's selection: its sheet and rows, or null when nothing is selected. */
-  selection(): { sheetName: string; row: number; numRows: number } | null;
+  /** The user's selection: its sheet and first row, or null when nothing is selected. */
+  selection(): { sheetName: string; row: number } | null;
 }
 
 export type QuestionKind = 'text' | 'paragraph' | 'choice' | 'list' | 'checkbox' | 'scale' | 'datetime';

@@ -21,7 +21,10 @@ export type Operation =
   | 'auditSample'
   | 'merit'
   | 'assessment'
-  | 'inspection';
+  | 'inspection'
+  | 'panelFirstRead'
+  | 'panelRead'
+  | 'panelQueue';
 
 export interface Result extends Partial<Measurement> {
   operation: Operation;
@@ -178,6 +181,42 @@ function measureInspection(tickets: number): Result {
   };
 }
 
+/**
+ * The ticket panel (issue 19), as its sidebar calls it: the ticket intake just created, read the first
+ * time (searched) and again (remembered), and its assignee's My queue.
+ */
+function measurePanel(emu: ReturnType<typeof benchDesk>, tickets: number): Result[] {
+  if (!emu.defines('panelTicket')) return [];
+  const [header, ...rows] = emu.spreadsheet.sheet(t(BENCH_LANG, 'sheet.tickets')).values();
+  const last = rows[rows.length - 1] ?? [];
+  const id = String(last[header.indexOf(t(BENCH_LANG, 'col.tickets.id'))] ?? '');
+  const assignee = String(last[header.indexOf(t(BENCH_LANG, 'col.tickets.assignee'))] ?? '');
+  const user = defaultStaffRows(BENCH_LANG).find((person) => person.name === assignee)?.email;
+  if (!user) return [];
+  const read = () => emu.scriptRun('panelTicket', [id, null, false], { user });
+  read(); // the sidebar's first call warms the caches (settings, header maps)
+  emu.cache.evict(`panel.ticket.${id}`);
+  const open = rows.filter(
+    (row) => row[header.indexOf(t(BENCH_LANG, 'col.tickets.status'))] !== t(BENCH_LANG, 'enum.status.closed'),
+  ).length;
+  const first = measure(emu, read);
+  const again = measure(emu, read);
+  const queue = measure(emu, () => emu.scriptRun('panelQueue', [], { user }));
+  const cells = (m: { cellsRead: number }) => `${m.cellsRead.toLocaleString('en-US')} cells read`;
+  return [
+    { operation: 'panelFirstRead', tickets, note: cells(first), ...first },
+    { operation: 'panelRead', tickets, note: cells(again), ...again },
+    {
+      operation: 'panelQueue',
+      tickets,
+      // The bench's tickets are received in random order, so open ones lie all over the sheet: the
+      // worst case for My queue, which reads from the first active ticket down (jobs/active-rows).
+      note: `${cells(queue)}; ${open.toLocaleString('en-US')} open tickets spread over the sheet`,
+      ...queue,
+    },
+  ];
+}
+
 /** Measures every operation at `tickets` existing tickets, on one desk, in an order where each starts clean. */
 export function measureAt(tickets: number): Result[] {
   const emu = benchDesk(bundleWith(naiveSweepSource()));
@@ -247,6 +286,7 @@ export function measureAt(tickets: number): Result[] {
       ...measure(emu, () => emu.run('menuAuditSample', undefined, { interactive: true })),
     });
   }
+  results.push(...measurePanel(emu, tickets));
   results.push(...measureMerits(emu, tickets));
   const failed = [
     ...emu.executions.filter((run) => run.error).map((run) => `${run.name}: ${run.error?.message}`),

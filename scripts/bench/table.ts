@@ -11,6 +11,9 @@ const NAMES: Record<Operation, string> = {
   merit: 'Merit form submission (奖惩)',
   assessment: 'Monthly assessment (月度考核)',
   inspection: 'Inspection, 40 items, 5 failed (检查登记)',
+  panelFirstRead: 'Ticket panel: a ticket read the first time',
+  panelRead: 'Ticket panel: a ticket read again',
+  panelQueue: 'Ticket panel: My queue',
 };
 
 const BUDGETS: Record<Operation, string> = {
@@ -23,6 +26,9 @@ const BUDGETS: Record<Operation, string> = {
   merit: '≤ 15 calls at any size',
   assessment: '≤ 150 calls; ≤ 5 s CPU at 100k, 50 staff',
   inspection: '≤ 25 calls, ≤ 5,000 cells at 10k inspections',
+  panelFirstRead: '(issue 19 asks ≤ 6; a TextFinder search alone is 4)',
+  panelRead: '≤ 6 calls at any size (issue 19)',
+  panelQueue: 'cells: from the first active ticket down',
 };
 
 function cell(result: Result | undefined): string {
@@ -56,6 +62,9 @@ export function formatTable(
     'merit',
     'assessment',
     'inspection',
+    'panelFirstRead',
+    'panelRead',
+    'panelQueue',
     'naiveSweep',
   ];
   const lines = operations.map((operation) => [

@@ -13,7 +13,8 @@ import { optionalFormId, type SimEvent, type World } from './world';
 
 /** Local times of the two callback sessions on a working day. */
 const SESSIONS = [10 * 60 + 30, 15 * 60 + 30];
-const MAX_PER_SESSION = 12;
+/** Calls a session gets through: the front desk's three callers, a few minutes a call. */
+const MAX_PER_SESSION = 20;
 
 const METHODS: ReadonlyArray<readonly [CallbackMethod, number]> = [
   ['phone', 80],
@@ -65,14 +66,22 @@ export class CallbackDesk {
     if (!form) return;
     this.world.activity.callbackNote = '';
     const now = this.world.emu.clock.ms();
+    // The desk works its queue as the digest lists it: the window that closes first is called first.
+    const closes = (ticket: TicketView) => ticket.callbackDue?.getTime() ?? Number.POSITIVE_INFINITY;
     const due = this.world.view
       .tickets()
       .tickets.filter((ticket) => this.isDue(ticket, now) && this.lastTry.get(ticket.id) !== dayNumber)
+      .sort((a, b) => closes(a) - closes(b))
       .slice(0, MAX_PER_SESSION);
     const callers = this.callers();
     for (const ticket of due) {
       this.lastTry.set(ticket.id, dayNumber);
-      const attempt = this.attempt(ticket, this.world.random.pick(callers));
+      // Whoever took the call calls the customer back (the digest lists it as theirs); the others
+      // share the rest.
+      const caller = callers.includes(ticket.receivedBy)
+        ? ticket.receivedBy
+        : this.world.random.pick(callers);
+      const attempt = this.attempt(ticket, caller);
       try {
         this.world.emu.submitForm(formId, this.answers(form.items, attempt));
         this.world.activity.callbacks++;
@@ -96,7 +105,7 @@ export class CallbackDesk {
   private callers(): string[] {
     const { staff } = this.world;
     const frontDesk = staff.find((member) => member.role === 'manager')?.department;
-    const team = staff.filter((member) => member.department === frontDesk && member.role === 'staff');
+    const team = staff.filter((member) => member.department === frontDesk && member.role !== 'manager');
     return (team.length > 0 ? team : staff).map((member) => member.name);
   }
 

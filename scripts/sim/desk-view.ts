@@ -32,12 +32,17 @@ export interface TicketView {
   status: TicketStatus | null;
   department: string;
   assignee: string;
+  receivedBy: string;
   category: string;
   resolution: string;
   receivedAt: Date | null;
   ackDue: Date | null;
+  ackAt: Date | null;
+  feedbackDue: Date | null;
+  feedbackAt: Date | null;
   resolveDue: Date | null;
   callbackOpen: Date | null;
+  callbackDue: Date | null;
   callbackState: CallbackState | null;
 }
 
@@ -104,12 +109,17 @@ export class DeskView {
         status: enumCodeFromText(bothLanguages, 'status', text(row, 'status')),
         department: text(row, 'department'),
         assignee: text(row, 'assignee'),
+        receivedBy: text(row, 'receivedBy'),
         category: text(row, 'category'),
         resolution: text(row, 'resolution'),
         receivedAt: asDate(at(row, 'receivedAt')),
         ackDue: asDate(at(row, 'ackDue')),
+        ackAt: asDate(at(row, 'ackAt')),
+        feedbackDue: asDate(at(row, 'feedbackDue')),
+        feedbackAt: asDate(at(row, 'feedbackAt')),
         resolveDue: asDate(at(row, 'resolveDue')),
         callbackOpen: asDate(at(row, 'callbackOpen')),
+        callbackDue: asDate(at(row, 'callbackDue')),
         callbackState: enumCodeFromText(bothLanguages, 'callbackState', text(row, 'callbackState')),
       }))
       .filter((ticket) => ticket.id !== '');

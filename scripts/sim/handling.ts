@@ -1,14 +1,17 @@
 /**
  * Staff working the ticket list: a few times a day they open the Tickets sheet and move tickets on by
  * editing cells, as people do — assign what routing left unassigned, pick up, transfer, wait on the
- * customer, type the resolution and then set Resolved, close what the callback rules allow. Each ticket
- * gets a plan when first seen: most are handled in time, some late, a few forgotten.
+ * customer, type the resolution and then set Resolved, close what the callback rules allow. Every other
+ * member of staff does the same in the ticket panel instead (./panel.ts): Done now for the stages they
+ * record, the status with its text in one action, and My queue each working morning. Each ticket gets a
+ * plan when first seen: most are handled in time, some late, a few forgotten.
  */
 import type { TicketStatus } from '../../src/core/enums';
 import { type MessageKey, t } from '../../src/i18n';
 import type { TicketRow } from '../../src/workbook/schemas';
 import type { TicketSheet, TicketView } from './desk-view';
-import { cancelReason, resolution } from './stories';
+import { PanelUse } from './panel';
+import { cancelReason, resolution, waitingNote } from './stories';
 import { emailOf, type SimEvent, type World } from './world';
 
 const HOUR = 3_600_000;
@@ -18,6 +21,8 @@ const DAY = 24 * HOUR;
 const WORKING_ROUNDS = [9 * 60 + 30, 11 * 60 + 15, 14 * 60 + 10, 16 * 60 + 20, 17 * 60 + 40];
 /** On a day off one person on duty answers the quick ones. */
 const DUTY_ROUNDS = [10 * 60 + 30];
+/** When the panel's users look at My queue on a working day. */
+const QUEUE_MINUTE = 9 * 60 + 20;
 
 interface Plan {
   /** When someone first acts on the ticket. */
@@ -38,15 +43,27 @@ interface Plan {
 export class Staff {
   private readonly plans = new Map<string, Plan>();
   private readonly nextByDepartment = new Map<string, number>();
+  private readonly panel: PanelUse;
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: World) {
+    this.panel = new PanelUse(world);
+  }
 
   rounds(dayNumber: number, working: boolean): SimEvent[] {
     const { zone } = this.world.calendar;
-    return (working ? WORKING_ROUNDS : DUTY_ROUNDS).map((minute) => ({
+    const rounds = (working ? WORKING_ROUNDS : DUTY_ROUNDS).map((minute) => ({
       at: zone.toInstant(dayNumber, minute * 60_000),
       act: () => this.round(working),
     }));
+    if (!working) return rounds;
+    const queues = {
+      at: zone.toInstant(dayNumber, QUEUE_MINUTE * 60_000),
+      act: () => {
+        for (const member of this.world.staff)
+          if (this.panel.usedBy(member.name)) this.panel.openQueue(member.name);
+      },
+    };
+    return [queues, ...rounds];
   }
 
   private round(working: boolean): void {
@@ -163,6 +180,12 @@ export class Staff {
   }
 
   private startWork(sheet: TicketSheet, ticket: TicketView): void {
+    if (this.panel.usedBy(ticket.assignee)) {
+      if (ticket.ackDue && !ticket.ackAt)
+        this.panel.act(ticket.assignee, ticket, { kind: 'stage', stage: 'ack' });
+      this.setStatus(sheet, ticket, 'inProgress');
+      return;
+    }
     this.edit(
       sheet,
       ticket.row,
@@ -174,6 +197,17 @@ export class Staff {
   }
 
   private resolve(sheet: TicketSheet, ticket: TicketView, plan: Plan): void {
+    if (this.panel.usedBy(ticket.assignee)) {
+      if (ticket.feedbackDue && !ticket.feedbackAt)
+        this.panel.act(ticket.assignee, ticket, { kind: 'stage', stage: 'feedback' });
+      // Forgetting the resolution: the panel refuses before writing anything; next round they type it.
+      const text = plan.forgetsResolution
+        ? ''
+        : ticket.resolution || resolution(this.world.lang, ticket.type ?? 'inquiry', this.world.random);
+      plan.forgetsResolution = false;
+      this.panel.act(ticket.assignee, ticket, { kind: 'status', to: 'resolved', text });
+      return;
+    }
     const user = emailOf(this.world, ticket.assignee);
     if (ticket.resolution === '' && !plan.forgetsResolution) {
       this.edit(
@@ -194,12 +228,22 @@ export class Staff {
   }
 
   private cancel(sheet: TicketSheet, ticket: TicketView): void {
+    if (this.panel.usedBy(ticket.assignee)) {
+      const text = cancelReason(this.world.lang, this.world.random);
+      this.panel.act(ticket.assignee, ticket, { kind: 'status', to: 'cancelled', text });
+      return;
+    }
     const user = emailOf(this.world, ticket.assignee);
     this.edit(sheet, ticket.row, 'resolution', cancelReason(this.world.lang, this.world.random), user);
     this.setStatus(sheet, ticket, 'cancelled');
   }
 
   private setStatus(sheet: TicketSheet, ticket: TicketView, status: TicketStatus): void {
+    if (this.panel.usedBy(ticket.assignee)) {
+      const text = status === 'waitingOnCustomer' ? waitingNote(this.world.lang, this.world.random) : '';
+      this.panel.act(ticket.assignee, ticket, { kind: 'status', to: status, text });
+      return;
+    }
     const label = t(this.world.lang, `enum.status.${status}` as MessageKey);
     this.edit(sheet, ticket.row, 'status', label, emailOf(this.world, ticket.assignee));
     if (sheet.valueAt(ticket.row, 'status') !== label) this.world.activity.refusedEdits++;

@@ -116,6 +116,15 @@ const CANCEL_REASONS: Texts = {
   en: ['The customer withdrew: solved it themselves.', 'Logged twice; kept the first ticket.'],
 };
 
+const WAITING_NOTES: Texts = {
+  'zh-CN': ['等待客户确认上门时间。', '等待客户发来现场照片。', '客户出差，下周回来后再约。'],
+  en: [
+    'Waiting for the customer to confirm a visit time.',
+    'Waiting for photos from the customer.',
+    'The customer is away until next week.',
+  ],
+};
+
 const CALLBACK_COMMENTS: Texts = {
   'zh-CN': ['客户对处理结果满意。', '客户表示基本满意，希望以后更快。', '客户仍有意见。', '无人接听。'],
   en: [
@@ -219,6 +228,11 @@ export function resolution(lang: Lang, type: TicketType, random: Random): string
 
 export function cancelReason(lang: Lang, random: Random): string {
   return random.pick(CANCEL_REASONS[lang]);
+}
+
+/** What a person in the panel types when the ticket waits on the customer. */
+export function waitingNote(lang: Lang, random: Random): string {
+  return random.pick(WAITING_NOTES[lang]);
 }
 
 export function callbackComment(lang: Lang, reached: boolean, satisfaction: number): string {

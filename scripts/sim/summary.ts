@@ -223,6 +223,7 @@ export function formatSummary(summary: Summary, seconds: number, cpuSeconds: num
   const a = summary.activity;
   const lines = [
     `Simulated ${summary.days} days in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s): ${a.contacts} contacts logged, ${a.edits} cell edits by staff (${a.refusedEdits} refused and restored with a note), ${a.assignments} tickets assigned by hand.`,
+    `Ticket panel  ${a.panelActions} actions by the staff who work in the panel (${a.panelRefused} refused inline, nothing written); My queue opened ${a.panelQueues} times`,
     `Tickets       ${summary.tickets}: ${line(summary.byType)}`,
     `Status        ${line(summary.byStatus)}`,
     `SLA           resolved on time ${summary.resolvedOnTime}/${summary.resolvedWithTarget} (${percent(summary.resolvedOnTime, summary.resolvedWithTarget)}); open past resolve due ${summary.openOverdue}; Needs review ${summary.needsReview}`,

@@ -13,6 +13,10 @@ export interface Activity {
   edits: number;
   /** Status edits the product refused (cell restored with a note), e.g. Resolved without a resolution. */
   refusedEdits: number;
+  /** Actions sent from the ticket panel, those it refused inline (nothing written), My queue opened. */
+  panelActions: number;
+  panelRefused: number;
+  panelQueues: number;
   assignments: number;
   callbacks: number;
   /** Audit forms submitted by supervisors (质检). */

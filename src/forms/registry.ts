@@ -1,7 +1,10 @@
 /**
  * The form registry: setup records each form it creates (id, response sheet) in document properties,
- * under one key per form. This is the one reader and writer of those records.
+ * under one key per form. This is the one reader and writer of those records. A record lists the form's
+ * item ids, so a long form's outgrows one property (9 KB; a 120-item scorecard's is 12 KB): it is kept
+ * in chunks (jobs/chunked-store.ts).
  */
+import { readChunked, writeChunked } from '../jobs/chunked-store';
 import type { FormInfo, StorePort } from '../ports';
 
 /** Document-property keys of the forms setup creates. */
@@ -25,9 +28,10 @@ export type FormKey = (typeof FORM_KEYS)[number] | InspectionFormKey | AuditForm
  * matched against the other forms.
  */
 export function registeredForm(store: StorePort, key: FormKey): FormInfo | null {
-  const saved = store.get(key);
-  if (!saved) return null;
   try {
+    // A record kept in chunks and torn is as unreadable as one edited by hand.
+    const saved = readChunked(store, key);
+    if (!saved) return null;
     const info = JSON.parse(saved) as Partial<FormInfo> | null;
     if (!info || typeof info.id !== 'string' || info.id === '') return null;
     return {
@@ -52,5 +56,5 @@ function itemIdsOf(items: unknown): Pick<FormInfo, 'items'> {
 }
 
 export function registerForm(store: StorePort, key: FormKey, info: FormInfo): void {
-  store.set(key, JSON.stringify(info));
+  writeChunked(store, key, JSON.stringify(info));
 }

@@ -181,8 +181,17 @@ class GasSheet implements SheetPort {
     column: number,
     fromRow: number,
     text: string,
-    { wholeCell = true }: { wholeCell?: boolean } = {},
+    options: { wholeCell?: boolean } = {},
   ): { first: number; last: number; count: number } | null {
+    const found = this.matchesInColumn(column, fromRow, text, options);
+    return found && { first: found.first, last: found.lastRow(), count: found.count };
+  }
+  matchesInColumn(
+    column: number,
+    fromRow: number,
+    text: string,
+    { wholeCell = true }: { wholeCell?: boolean } = {},
+  ): { first: number; count: number; lastRow(): number } | null {
     if (text === '') return null;
     const letters = columnLetters(column);
     const finder = this.sheet.getRange(`${letters}${fromRow}:${letters}`).createTextFinder(text);
@@ -190,8 +199,15 @@ class GasSheet implements SheetPort {
     const hits = (wholeCell ? finder.matchEntireCell(true) : finder).findAll();
     if (hits.length === 0) return null;
     const first = hits[0].getRow();
-    const last = hits.length === 1 ? first : hits[hits.length - 1].getRow();
-    return { first, last, count: hits.length };
+    let last: number | undefined = hits.length === 1 ? first : undefined;
+    return {
+      first,
+      count: hits.length,
+      lastRow: () => {
+        last ??= hits[hits.length - 1].getRow();
+        return last;
+      },
+    };
   }
   select(row: number, column: number, numRows: number, numColumns: number): void {
     this.sheet.getRange(row, column, numRows, numColumns).activate();
@@ -340,10 +356,10 @@ export class GasWorkbook implements WorkbookPort {
   flush(): void {
     SpreadsheetApp.flush();
   }
-  selection(): { sheetName: string; row: number; numRows: number } | null {
+  selection(): { sheetName: string; row: number } | null {
     const range = this.spreadsheet.getActiveRange();
     if (!range) return null;
-    return { sheetName: range.getSheet().getName(), row: range.getRow(), numRows: range.getNumRows() };
+    return { sheetName: range.getSheet().getName(), row: range.getRow() };
   }
 }
 

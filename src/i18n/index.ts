@@ -30,6 +30,7 @@ import * as settings from './messages/settings';
 import * as setup from './messages/setup';
 import * as sheets from './messages/sheets';
 import * as sla from './messages/sla';
+import * as store from './messages/store';
 import * as tickets from './messages/tickets';
 
 export type Lang = 'zh-CN' | 'en';
@@ -79,6 +80,7 @@ const en = dictionary(
   identity.en,
   mail.en,
   escalations.en,
+  store.en,
 );
 
 export type MessageKey = keyof typeof en;
@@ -110,6 +112,7 @@ const zh: Record<MessageKey, string> = dictionary(
   identity.zh,
   mail.zh,
   escalations.zh,
+  store.zh,
 );
 
 export const CATALOGS: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -29,13 +29,31 @@ import { generalDefaults } from './settings';
 
 type Row = Record<string, CellValue>;
 
+/**
+ * A ⚙ Calendar row as a person reads it: the key's label beside it, and the working days in the
+ * sheet's language ("周一,周二,周三,周四,周五"); both spellings are read back (parseWeekdays).
+ */
+function calendarRow(lang: Lang, row: Row): Row {
+  const key = String(row.key);
+  const value =
+    key === 'workingDays' && typeof row.value === 'string'
+      ? row.value
+          .split(',')
+          .map((day) => t(lang, `sla.weekday.${ENGLISH_WEEKDAYS.indexOf(day)}` as MessageKey))
+          .join(',')
+      : row.value;
+  return { key, label: t(lang, `settings.calendar.${key}` as MessageKey), value };
+}
+
+const ENGLISH_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
 /** Default rows of each ⚙ sheet; [] for registers and sheets without defaults. */
 export function defaultRows(key: SheetKey, lang: Lang, timeZone: string): Row[] {
   switch (key) {
     case 'general':
       return defaultGeneralRows(lang).map((row) => ({ ...row }));
     case 'calendar':
-      return defaultCalendarRows();
+      return defaultCalendarRows().map((row) => calendarRow(lang, row));
     case 'holidays': {
       const zone = zoneOf(timeZone);
       return defaultHolidayRows(lang).map((row) => {
@@ -92,7 +110,12 @@ function keyValueRows<S extends object>(
           ? fallback
           : String(fallback),
       // Plain words only: the seed reference stays in the code and the README.
-      note: field.fromManuals ? t(lang, 'settings.note.fromManuals') : '',
+      note: [
+        field.note ? t(lang, field.note) : '',
+        field.fromManuals ? t(lang, 'settings.note.fromManuals') : '',
+      ]
+        .filter((text) => text !== '')
+        .join(' '),
     };
   });
 }

@@ -25,6 +25,7 @@ import {
   type TicketRow,
 } from '../workbook/schemas';
 import { changedFields, type RowChange, type TableRow } from '../workbook/table';
+import { keepReopenedInWindow } from './active-rows';
 import { handleAssessmentAppealEdit } from './assessment/appeals';
 import { handleAppealEdit } from './audits/appeals';
 import { syncAuditForms } from './audits/forms';
@@ -323,6 +324,7 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
     // accounts never for other people's edits (reference/base/session#getActiveUser()).
     const actor = edit.user || t(ctx.lang, 'history.actor.undisclosed');
     const changes: RowChange<TicketRow>[] = [];
+    const reopened: Array<{ row: number }> = [];
     const history: HistoryEntry[] = [];
     const notes: Array<{ row: number; notes: RowOutcome['notes'] }> = [];
     const pasted =
@@ -347,8 +349,10 @@ function editTickets(ctx: JobContext, edit: CellEdit): void {
       changes.push({ row, values: changedFields(values, outcome.values, logged) });
       if (Object.keys(outcome.notes).length > 0) notes.push({ row, notes: outcome.notes });
       history.push(...outcome.history);
+      if ((outcome.values.status ?? values.status) === 'reopened') reopened.push({ row });
     }
     table.updateRows(changes, notes);
+    keepReopenedInWindow(ctx.ports.store, reopened);
     appendHistory(ctx, 'edit', history);
     ctx.ports.workbook.flush();
   });

@@ -6,8 +6,9 @@
 import { HISTORY, type HistoryRow } from '../workbook/schemas';
 import type { JobContext } from './context';
 
-/** Rows per backward read. */
+/** Rows of the first backward read; each further read takes twice as many, up to the largest. */
 const HISTORY_BLOCK = 1000;
+const HISTORY_BLOCK_MAX = 16_000;
 
 export type HistoryEvent = Pick<HistoryRow, 'recordId' | 'field' | 'oldValue' | 'newValue' | 'source'> & {
   at: number;
@@ -25,9 +26,13 @@ export function historyBetween(
   const table = ctx.table<HistoryRow>(HISTORY);
   const found: HistoryEvent[] = [];
   let end = sheet.lastRow();
+  // A busy window (5,000 escalations in a day) costs a few reads, not one per thousand rows.
+  let block = HISTORY_BLOCK;
   while (end >= 2) {
-    const first = Math.max(2, end - HISTORY_BLOCK + 1);
-    const { rows } = table.readRowsAt(first, end - first + 1, [
+    const first = Math.max(2, end - block + 1);
+    block = Math.min(block * 2, HISTORY_BLOCK_MAX);
+    // Rows first…end are within the sheet (end started at its last row): no getLastRow per block.
+    const { rows } = table.readRowSpan(first, end, [
       'at',
       'recordId',
       'field',

@@ -16,7 +16,11 @@ export function appendHistory(
   ctx: JobContext,
   source: HistorySource,
   entries: readonly HistoryEntry[],
-  /** Intake only: append a single row under the cached header map (see Table.appendRecord). */
+  /**
+   * Append under the cached header map, without reading row 1 first (see Table.appendRecord): only
+   * for intake and the ticket panel, whose call budgets (SPEC §15 and issue 19: an intake ≤ 15, a panel
+   * action ≤ 15) have no room for the check. Every hourly run checks History's header (scheduler).
+   */
   { trustCachedHeader = false }: { trustCachedHeader?: boolean } = {},
 ): void {
   if (entries.length === 0) return;
@@ -25,5 +29,5 @@ export function appendHistory(
   const table = ctx.table<HistoryRow>(HISTORY);
   // The common case (one change) costs a single appendRow.
   if (rows.length === 1) table.appendRecord(rows[0], { trustCache: trustCachedHeader });
-  else table.appendRecords(rows);
+  else table.appendRecords(rows, { trustCache: trustCachedHeader });
 }

@@ -119,7 +119,7 @@ export const SETTINGS_SCHEMAS: readonly SheetSchema[] = [
   ASSESSMENT_RULES,
 ];
 
-const CACHE_KEY = 'settings.parsed.v4';
+const CACHE_KEY = 'settings.parsed.v5';
 /** The ⚙ sheets' fingerprint: moved on by every change of them (document properties). */
 const STAMP_KEY = 'settings.stamp';
 const CACHE_SECONDS = 6 * 60 * 60;
@@ -199,6 +199,11 @@ function readRows(ctx: JobContext): Record<string, KeyedRow[] | null> {
     sheets[schema.key] = rows.map((row) => {
       const values: Record<string, CellValue> = { ...row.values };
       for (const key of missing) delete values[key];
+      // What was typed where the column wants a number, date, choice…: the parser is given the text
+      // itself, so it reports it as typed ("??" is not a percentage…) instead of reading it as empty
+      // and quietly using the default.
+      for (const [key, typed] of Object.entries(row.unrecognized))
+        if (typed !== undefined) values[key] = typed;
       return { row: row.row, values, unrecognized: row.unrecognized };
     });
   }

@@ -5,6 +5,8 @@
 import type { EscalationLevel, SlaStage } from '../core/sla';
 import type { EscalationNotice } from '../core/sla/policy';
 import type { TicketRow } from '../workbook/schemas';
+import type { TableRow } from '../workbook/table';
+import type { JobContext } from './context';
 
 export const SWEEP_KEYS = [
   'id',
@@ -45,4 +47,19 @@ export interface Escalation {
   /** The breached stage that was due first (null when only at risk). */
   stage: SlaStage | null;
   due: number | null;
+}
+
+/**
+ * The Tickets rows this execution's sweep read, under its lock: the escalation summary that runs next
+ * in the same hourly run lists its lines from them instead of reading the 100,000 rows again (its
+ * columns are among these). Seconds old at most; a later execution reads its own.
+ */
+const sweptRows = new WeakMap<JobContext, readonly TableRow<SweepRow>[]>();
+
+export function rememberSweptRows(ctx: JobContext, rows: readonly TableRow<SweepRow>[]): void {
+  sweptRows.set(ctx, rows);
+}
+
+export function rowsSweptIn(ctx: JobContext): readonly TableRow<SweepRow>[] | null {
+  return sweptRows.get(ctx) ?? null;
 }

@@ -28,16 +28,32 @@ import { t } from '../i18n';
 import { columnLabelOf } from '../workbook/schema';
 import { TICKETS, type TicketRow } from '../workbook/schemas';
 import type { RowChange, Table, TableRow, ValueGroup } from '../workbook/table';
+import { recordActiveWindow } from './active-rows';
 import type { JobContext } from './context';
 import { appendHistory } from './history';
-import { type EnqueueResult, enqueueDeferredNotices, enqueueMail, escalationMails, sendOutbox } from './mail';
+import {
+  capAlerts,
+  type EnqueueResult,
+  enqueueDeferredNotices,
+  enqueueMail,
+  escalationMails,
+  type Mail,
+  sendOutbox,
+} from './mail';
 import type { RunCounts } from './run-log';
 import type { DeskSettings } from './settings';
-import { type Escalation, SWEEP_KEYS, type SweepRow } from './sweep-row';
+import { type Escalation, rememberSweptRows, SWEEP_KEYS, type SweepRow } from './sweep-row';
 
 const CURSOR_KEY = 'sweep.cursor';
 /** Whom this run's escalation mails went to, until the levels are written (enqueueEscalations). */
 const JOURNAL_KEY = 'sweep.mailed';
+/**
+ * As of when this run's escalations were appended to History, until their levels are written: the
+ * escalation summary reads them from History, so they go there before the levels (a kill between the
+ * two used to leave a level recorded that no summary would ever tell), and a run that derives them
+ * again after a kill skips those already appended (as the mail journal does).
+ */
+const LOGGED_KEY = 'sweep.logged';
 const LOCK_MS = 30_000;
 /** Distinct values the sweep writes per run (2 Sheets calls each): its share of the 30-call budget. */
 const MAX_WRITE_VALUES = 4;
@@ -267,6 +283,9 @@ function sweepTickets(
   return ports.lock.withDocumentLock(LOCK_MS, () => {
     const table = ctx.table<TicketRow>(TICKETS);
     const { rows } = table.readRows(SWEEP_KEYS);
+    // Where the tickets still being worked begin, for My queue (no Sheets call: the rows are read).
+    recordActiveWindow(ports.store, rows);
+    rememberSweptRows(ctx, rows);
     const cursor = ports.store.get(CURSOR_KEY);
     const start = cursor
       ? Math.max(
@@ -281,29 +300,20 @@ function sweepTickets(
       () => budget.exhausted(),
     );
     const delivery = enqueueEscalations(ctx, settings, rows, start, plan);
+    logEscalations(ctx, settings, rows, start, plan);
     const escalated = plan.escalations.length;
     writeChanges(ctx, table, plan, rows);
     // A level left unwritten (the write was cut to its size limit) is derived again next run: the
-    // journal stays, so those recipients are not mailed it twice.
+    // journals stay, so those recipients are not mailed it twice, nor History told it twice.
     const allLevelsWritten = plan.escalations.length === escalated;
-    const field = levelLabel(ctx);
-    const actor = t(ctx.lang, 'history.actor.system');
-    appendHistory(
-      ctx,
-      'scheduler',
-      plan.escalations.map(({ ticket, from, to }) => ({
-        actor,
-        recordId: ticket.id,
-        field,
-        oldValue: String(from),
-        newValue: String(to),
-      })),
-    );
     if (plan.nextIndex === null) ports.store.delete(CURSOR_KEY);
     else ports.store.set(CURSOR_KEY, rows[plan.nextIndex].values.id);
     ports.workbook.flush();
     // The levels are written: the escalations of this run will not be derived again.
-    if (allLevelsWritten) ports.store.delete(JOURNAL_KEY);
+    if (allLevelsWritten) {
+      ports.store.delete(JOURNAL_KEY);
+      if (escalated > 0) ports.store.delete(LOGGED_KEY);
+    }
     return { plan, tickets: rows.length, delivery };
   });
 }
@@ -344,13 +354,58 @@ function enqueueEscalations(
   const alerts = plan.escalations.filter(atOnce).map((escalation) => ({ ...escalation, lateAt: now }));
   const mails = escalationMails(ctx, settings, alerts, told);
   if (mails.length === 0) return { sent: 0, queued: 0, duplicates: 0 };
+  // ⚙ General's daily cap per person: beyond it, the alerts wait for the escalation summary.
+  const capped = capAlerts(store, settings, mails, now);
   const journal: Journal = { ...earlier };
-  return enqueueMail(ctx, mails, {
+  const enqueued: Mail[] = [];
+  const result = enqueueMail(ctx, capped.send, {
     onEnqueued: (mail) => {
+      enqueued.push(mail);
       for (const email of mail.to) journal[email] = now;
       store.set(JOURNAL_KEY, JSON.stringify(journal));
     },
   });
+  capped.record(enqueued);
+  return result;
+}
+
+/**
+ * History's Escalation level rows of this run, appended before the levels are written. After a kill
+ * between the two, the next run derives the same escalations again: those that were due as of the
+ * killed run's instant (LOGGED_KEY) are in History already and are left out. A kill between the append
+ * and LOGGED_KEY's write appends them once more (at least once: the summary lists a ticket once).
+ */
+function logEscalations(
+  ctx: JobContext,
+  settings: DeskSettings,
+  rows: readonly TableRow<SweepRow>[],
+  start: number,
+  plan: SweepPlan,
+): void {
+  if (plan.escalations.length === 0) return;
+  const { store } = ctx.ports;
+  const loggedAt = Number(store.get(LOGGED_KEY) ?? Number.NaN);
+  const logged = new Map<string, number>();
+  if (Number.isFinite(loggedAt)) {
+    const before = assessTickets(
+      rows,
+      { sla: settings.sla, calendar: settings.calendar, now: new Date(loggedAt) },
+      start,
+      () => false,
+    );
+    for (const { ticket, to } of before.escalations)
+      logged.set(ticket.id, Math.max(to, logged.get(ticket.id) ?? 0));
+  }
+  const field = levelLabel(ctx);
+  const actor = t(ctx.lang, 'history.actor.system');
+  const entries = plan.escalations.flatMap(({ ticket, from, to }) => {
+    const since = Math.max(from, logged.get(ticket.id) ?? 0);
+    return since >= to
+      ? []
+      : [{ actor, recordId: ticket.id, field, oldValue: String(since), newValue: String(to) }];
+  });
+  appendHistory(ctx, 'scheduler', entries);
+  store.set(LOGGED_KEY, String(ctx.now().getTime()));
 }
 
 /** Recipient → the instant as of which this recipient was mailed the escalations then due. */

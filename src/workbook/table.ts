@@ -359,21 +359,27 @@ export class Table<R extends object> {
   }
 
   /** Appends records in one write after the last row, across the full header width (user columns left ''). */
-  appendRecords(records: readonly Partial<R>[]): { firstRow: number; count: number } {
+  appendRecords(
+    records: readonly Partial<R>[],
+    { trustCache = false }: { trustCache?: boolean } = {},
+  ): { firstRow: number; count: number } {
     // Several rows are one write at a row found first, which another append must not take meanwhile:
     // under the document lock, and with the last row read under it (a row seen before may be stale).
     const lock = this.lock;
     if (records.length > 1 && lock && !lock.held()) {
       return lock.withDocumentLock(APPEND_LOCK_MS, () => {
         this.lastRowSeen = null;
-        return this.appendUnderLock(records);
+        return this.appendUnderLock(records, trustCache);
       });
     }
-    return this.appendUnderLock(records);
+    return this.appendUnderLock(records, trustCache);
   }
 
-  private appendUnderLock(records: readonly Partial<R>[]): { firstRow: number; count: number } {
-    const map = this.mapForAppend();
+  private appendUnderLock(
+    records: readonly Partial<R>[],
+    trustCache: boolean,
+  ): { firstRow: number; count: number } {
+    const map = trustCache && this.map ? this.map : this.mapForAppend();
     const firstRow = (this.lastRowSeen ?? this.sheet.lastRow()) + 1;
     if (records.length === 0) return { firstRow, count: 0 };
     const lastRow = firstRow + records.length - 1;
@@ -405,8 +411,9 @@ export class Table<R extends object> {
 
   /**
    * Appends one record with a single appendRow call (its row number is not returned). `trustCache`
-   * skips the header check when a cached map exists — only for intake's History row, whose call budget
-   * (SPEC §15) has no room for it; the hourly run checks that header every run.
+   * skips the header check when a cached map exists — only for History rows of intake and the ticket
+   * panel, whose call budgets (SPEC §15, issue 19) have no room for it; the hourly run checks that
+   * header every run.
    */
   appendRecord(record: Partial<R>, { trustCache = false }: { trustCache?: boolean } = {}): void {
     const map = trustCache && this.map ? this.map : this.mapForAppend();

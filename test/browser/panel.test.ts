@@ -182,6 +182,60 @@ inBrowser('the ticket panel in Chromium', () => {
     await screenshot(page, 'panel-stale-en');
   });
 
+  it('a stage done now from the deadlines table: the customer answered; the sheet and the table follow', async () => {
+    const { emu, page, errors } = await openPanel();
+    const ack = page.locator('#deadlines tr[data-stage="ack"]');
+    await expect(page.locator('#deadlines tr[data-stage="resolve"] button.record').count()).resolves.toBe(0);
+    const button = ack.getByRole('button', { name: 'Acknowledge: done now' });
+    emu.clock.advance(3_600_000);
+    const clicked = emu.clock.now().getTime();
+    await button.click();
+    await page.waitForSelector('p.ok');
+    await expect(page.textContent('p.ok')).resolves.toBe('Acknowledge: done at Mon 2026-03-02 11:00.');
+    const ackAt = rowsOf(emu, 'Tickets')[0]['Ack at'];
+    expect(ackAt instanceof Date && ackAt.getTime() >= clicked && ackAt.getTime() < clicked + 60_000).toBe(
+      true,
+    );
+    await expect(ack.textContent()).resolves.toContain('Done Mon 2026-03-02 11:00');
+    await expect(ack.locator('button.record').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('works from the keyboard alone: Tab reaches the status form, arrow keys choose, Enter submits; focus is visible', async () => {
+    const { emu, page, errors } = await openPanel();
+    /** Presses Tab until `selector` has the focus (at most 60 presses), as a keyboard user would. */
+    const tabTo = async (selector: string) => {
+      for (let presses = 0; presses < 60; presses++) {
+        if (
+          await page.evaluate(
+            `document.activeElement === document.querySelector(${JSON.stringify(selector)})`,
+          )
+        )
+          return presses;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await tabTo('#status-form select[name="to"]');
+    // A focused control shows a ring (panel.css :focus-visible), not the browser's default removed.
+    await expect(page.evaluate(`getComputedStyle(document.activeElement).outlineStyle`)).resolves.not.toBe(
+      'none',
+    );
+    for (let presses = 0; presses < 10; presses++) {
+      if ((await page.inputValue('#status-form select[name="to"]')) === 'inProgress') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect(page.inputValue('#status-form select[name="to"]')).resolves.toBe('inProgress');
+    await tabTo('#status-form button[type="submit"]');
+    emu.clock.advance(600_000);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('p.ok');
+    await expect(page.textContent('p.ok')).resolves.toBe('Status changed to In progress.');
+    expect(rowsOf(emu, 'Tickets')[0]).toMatchObject({ Status: 'In progress' });
+    expect(errors).toEqual([]);
+  });
+
   it('My queue lists the signed-in person’s tickets by next due; a click (or Enter) opens the ticket and selects its row', async () => {
     const { emu, page } = await openPanel({ select: ['History', 'A1'] });
     await expect(page.getAttribute('#tab-queue', 'aria-selected')).resolves.toBe('true');

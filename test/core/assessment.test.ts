@@ -7,11 +7,14 @@ import {
   applyRule,
   assessMonth,
   parseAssessmentRules,
+  pointsAtRisk,
 } from '../../src/core/assessment';
+import { callbackOwnerOf } from '../../src/core/callbacks';
 import type { CellValue, KeyedRow } from '../../src/core/cells';
 import { DEFAULT_ASSESSMENT_RULES } from '../../src/core/merits';
 import { parseGeneral } from '../../src/core/settings';
 import { bothLanguages, t } from '../../src/i18n';
+import { render } from '../../src/i18n/render';
 import { defaultGeneralRows } from '../../src/jobs/default-rows';
 import { generalDefaults } from '../../src/jobs/settings';
 
@@ -82,6 +85,9 @@ function ticket(partial: Partial<AssessTicket> & { id: string }): AssessTicket {
     personComplained: '',
     pausedMs: 0,
     ...partial,
+    // Whose a missed callback is, as the job decides it (core/callbacks/owner.ts): here the assignee
+    // unless a test names the caller.
+    callbackOwner: partial.callbackOwner ?? partial.assignee ?? 'Zhang Wei',
   };
 }
 
@@ -98,6 +104,7 @@ function input(partial: Partial<AssessmentInput>): AssessmentInput {
     merits: [],
     rules: defaultRules(),
     base: 100,
+    minimumTotal: null,
     bands: { gradeA: 93, gradeB: 80, gradeC: 70 },
     lastPlaceBefore: new Set(),
     lastPlaceConsequence: 'Leave or change department',
@@ -315,14 +322,16 @@ describe('total, grade, rank and flags', () => {
     const arbitraryTicket = fc.record({
       id: fc.string({ minLength: 1, maxLength: 4 }),
       assignee: fc.constantFrom('Zhang Wei', 'Liu Yang', 'Other'),
+      callbackOwner: fc.constantFrom('Zhang Wei', 'Liu Yang', 'Other'),
       resolveDue: fc.option(fc.integer({ min: MARCH.start - 5 * DAY, max: MARCH.end + 5 * DAY })),
       callbackDue: fc.option(fc.integer({ min: MARCH.start, max: MARCH.end })),
     });
     fc.assert(
       fc.property(
         fc.array(arbitraryTicket, { maxLength: 30 }),
-        fc.array(fc.integer({ min: -10, max: 10 }), { maxLength: 8 }),
-        (raw, points) => {
+        fc.array(fc.integer({ min: -30, max: 10 }), { maxLength: 8 }),
+        fc.constantFrom(null, 20),
+        (raw, points, minimumTotal) => {
           const tickets = raw.map((r) =>
             ticket({ ...r, callbackState: r.callbackDue === null ? 'notRequired' : 'overdue' }),
           );
@@ -334,14 +343,184 @@ describe('total, grade, rank and flags', () => {
             sign: p < 0 ? ('demerit' as const) : ('merit' as const),
             counts: true,
           }));
-          for (const p of assessMonth(input({ tickets, merits }))) {
+          for (const p of assessMonth(input({ tickets, merits, minimumTotal }))) {
             const sum = p.details.reduce((total, line) => total + line.points, 0);
             expect(p.total).toBeCloseTo(sum, 6);
-            expect(p.details[0]).toMatchObject({ rule: null, points: 100 });
+            expect(p.details[0]).toMatchObject({ line: 'base', rule: null, points: 100 });
+            if (minimumTotal !== null) expect(p.total).toBeGreaterThanOrEqual(minimumTotal);
           }
         },
       ),
     );
+  });
+});
+
+describe('whose a missed callback is (core/callbacks/owner.ts)', () => {
+  const staff = [
+    { name: 'Li Na', email: 'li.na@example.com', active: true },
+    { name: 'Zhou Lei', email: 'zhou.lei@example.com', active: true },
+    { name: 'Left', email: 'left@example.com', active: false },
+    { name: 'No Mail', email: '', active: true },
+  ];
+
+  it('the first receiver on ⚙ Staff makes the callback (seed 002 L149, seed 003 L359, seed 004 L47); otherwise, or with callbackByReceiver No, the assignee', () => {
+    const repair = { receivedBy: 'Li Na', assignee: 'Zhou Lei' };
+    expect(callbackOwnerOf(repair, staff, true)).toBe('Li Na');
+    expect(callbackOwnerOf(repair, staff, false)).toBe('Zhou Lei');
+    // From the customer form, by someone who left, by someone the digest cannot remind: the assignee.
+    expect(callbackOwnerOf({ receivedBy: '', assignee: 'Zhou Lei' }, staff, true)).toBe('Zhou Lei');
+    expect(callbackOwnerOf({ receivedBy: 'Left', assignee: 'Zhou Lei' }, staff, true)).toBe('Zhou Lei');
+    expect(callbackOwnerOf({ receivedBy: 'No Mail', assignee: 'Zhou Lei' }, staff, true)).toBe('Zhou Lei');
+    expect(callbackOwnerOf({ receivedBy: 'Stranger', assignee: 'Zhou Lei' }, staff, true)).toBe('Zhou Lei');
+  });
+
+  it('a repair called back late costs the caller −1, not the engineer; his late resolution (−2) and the customer’s verdict (satisfaction) stay his', () => {
+    const people = [
+      { name: 'Li Na', department: 'CS', role: 'supervisor' as const },
+      { name: 'Zhou Lei', department: 'Engineering', role: 'staff' as const },
+    ];
+    const repair = ticket({
+      id: 'REP-1',
+      type: 'repair',
+      receivedBy: 'Li Na',
+      assignee: 'Zhou Lei',
+      callbackOwner: 'Li Na',
+      status: 'resolved',
+      firstResolvedAt: IN_MARCH + DAY,
+      firstResolveDue: IN_MARCH,
+      callbackDue: IN_MARCH + 2 * DAY,
+      callbackAt: IN_MARCH + 3 * DAY,
+      callbackState: 'done',
+    });
+    const callbacks = [{ ticketId: 'REP-1', attemptNo: 1, at: IN_MARCH + 3 * DAY, satisfaction: 2 }];
+    const result = assessMonth(input({ people, tickets: [repair], callbacks }));
+    expect(person(result, 'Li Na').metrics.callbackMissed).toMatchObject({
+      value: 1,
+      points: -1,
+      ids: ['REP-1'],
+    });
+    const zhou = person(result, 'Zhou Lei');
+    expect(zhou.metrics.callbackMissed).toMatchObject({ value: 0, points: 0 });
+    expect(zhou.metrics.resolveBreached).toMatchObject({ value: 1, points: -2 });
+    expect(zhou.metrics.satisfaction).toMatchObject({ value: 0, points: -5, ids: ['REP-1 #1'] });
+    expect([person(result, 'Li Na').total, zhou.total]).toEqual([99, 93]);
+  });
+
+  it('points at risk: a callback still to make this month is at risk for its caller', () => {
+    const people = [
+      { name: 'Li Na', department: 'CS', role: 'supervisor' as const },
+      { name: 'Zhou Lei', department: 'Engineering', role: 'staff' as const },
+    ];
+    const open = ticket({
+      id: 'REP-2',
+      assignee: 'Zhou Lei',
+      callbackOwner: 'Li Na',
+      status: 'resolved',
+      firstResolvedAt: IN_MARCH,
+      firstResolveDue: IN_MARCH + DAY,
+      callbackDue: IN_MARCH + 2 * DAY,
+      callbackState: 'due',
+    });
+    const risk = pointsAtRisk(input({ people, tickets: [open] }), IN_MARCH + DAY);
+    expect(risk.find((r) => r.staff === 'Li Na')?.lines).toEqual([
+      { key: 'assessment.risk.callbacks', params: { count: 1, points: -1 } },
+    ]);
+    expect(risk.find((r) => r.staff === 'Zhou Lei')?.lines).toEqual([]);
+  });
+});
+
+describe('the lowest total (⚙ General assessmentMinimumTotal, seed 002 L127 §5.1.8.1: 20 on the 100-point scale)', () => {
+  const general = () =>
+    parseGeneral(keyed(defaultGeneralRows('en')), generalDefaults('en'), bothLanguages).value;
+  const late = (count: number, assignee: string) =>
+    Array.from({ length: count }, (_, i) =>
+      ticket({ id: `${assignee}-${i}`, assignee, resolveDue: IN_MARCH }),
+    );
+
+  it('defaults: lowest total 20, callbacks by the receiver', () => {
+    expect(general()).toMatchObject({ assessmentMinimumTotal: 20, callbackByReceiver: true });
+  });
+
+  it('deductions stop at 20: 65 late tickets (100 − 130 = −30) → 20, a line of +50 keeps the details summing to the total, and a flag says so; 40 late (20) and 39 late (22) stay as they are', () => {
+    const { assessmentMinimumTotal } = general();
+    const minimumTotal = assessmentMinimumTotal === '' ? null : assessmentMinimumTotal;
+    const people = ['P65', 'P40', 'P39'].map((name) => ({
+      name,
+      department: 'Engineering',
+      role: 'staff' as const,
+    }));
+    const tickets = [...late(65, 'P65'), ...late(40, 'P40'), ...late(39, 'P39')];
+    const result = assessMonth(input({ people, tickets, minimumTotal }));
+    expect(result.map((p) => [p.staff, p.total, p.grade, p.rank])).toEqual([
+      ['P65', 20, 'D', 2],
+      ['P40', 20, 'D', 2],
+      ['P39', 22, 'D', 1],
+    ]);
+    const floored = person(result, 'P65');
+    expect(floored.details.at(-1)).toEqual({
+      line: 'floor',
+      rule: null,
+      metric: null,
+      count: null,
+      points: 50,
+      ids: [],
+      note: { key: 'assessment.detail.floorNote', params: { total: -30, minimum: 20 } },
+    });
+    expect(floored.details.reduce((sum, line) => sum + line.points, 0)).toBe(20);
+    expect(floored.metrics.resolveBreached).toMatchObject({ value: 65, points: -130 });
+    expect(floored.flags).toContainEqual({
+      key: 'assessment.flag.floor',
+      params: { total: -30, minimum: 20 },
+    });
+    // Exactly at the lowest total: nothing to lift, no line, no flag of it (last place, tied with P65).
+    expect(person(result, 'P40').details.map((line) => line.line)).not.toContain('floor');
+    expect(person(result, 'P40').flags).toEqual([{ key: 'assessment.flag.lastPlace' }]);
+    // In the person's language, in plain words.
+    const [floorLine] = floored.details.slice(-1);
+    expect(render('zh-CN', floorLine.note)).toBe('各项合计-30分；总分最低为20分');
+    expect(render('en', floorLine.note)).toBe('the points came to -30; the total stops at 20');
+    expect(floored.flags.map((flag) => render('zh-CN', flag))).toContain('已按最低分20计（各项合计-30分）');
+    // No lowest total: the sum stands.
+    expect(person(assessMonth(input({ people, tickets, minimumTotal: null })), 'P65').total).toBe(-30);
+  });
+
+  it('⚙ General: empty = none; a bad value or one not below the base is reported and none or the default is used', () => {
+    const rows = (value: CellValue, base: CellValue = 100) =>
+      keyed([
+        { key: 'assessmentBase', value: base },
+        { key: 'assessmentMinimumTotal', value },
+        { key: 'callbackByReceiver', value: 'No' },
+      ]);
+    const parse = (value: CellValue, base?: CellValue) =>
+      parseGeneral(rows(value, base), generalDefaults('en'), bothLanguages);
+    expect(parse('').value).toMatchObject({ assessmentMinimumTotal: '', callbackByReceiver: false });
+    expect(parse(0).value.assessmentMinimumTotal).toBe(0);
+    expect(parse(99).value.assessmentMinimumTotal).toBe(99);
+    const bad = parse('twenty');
+    expect(bad.value.assessmentMinimumTotal).toBe(20);
+    expect(bad.issues).toEqual([expect.objectContaining({ sheet: 'sheet.general', row: 3 })]);
+    const notBelow = parse(100);
+    expect(notBelow.value.assessmentMinimumTotal).toBe('');
+    expect(notBelow.issues).toEqual([
+      {
+        sheet: 'sheet.general',
+        row: 3,
+        reason: { key: 'settings.issue.minimumTotalNotBelowBase', params: { minimum: 100, base: 100 } },
+      },
+    ]);
+    // A base typed below the default 20: no lowest total rather than one above the base.
+    expect(parse('', 15).value.assessmentMinimumTotal).toBe('');
+    const lowBase = parseGeneral(
+      keyed([{ key: 'assessmentBase', value: 15 }]),
+      generalDefaults('en'),
+      bothLanguages,
+    );
+    expect(lowBase.value.assessmentMinimumTotal).toBe('');
+    expect(lowBase.issues).toHaveLength(1);
+    expect(
+      parseGeneral(keyed([{ key: 'callbackByReceiver', value: '否' }]), generalDefaults('en'), bothLanguages)
+        .value.callbackByReceiver,
+    ).toBe(false);
   });
 });
 

@@ -140,6 +140,14 @@ describe('durations', () => {
     ['7 天', { amount: 7, unit: 'd' }],
     ['1.5bh', { amount: 1.5, unit: 'bh' }],
     ['2 Working Days', { amount: 2, unit: 'wd' }],
+    // Wall-clock minutes are kept as hours, so the arithmetic is the hours' own.
+    ['15 min', { amount: 0.25, unit: 'h' }],
+    ['30 minutes', { amount: 0.5, unit: 'h' }],
+    ['15 分钟', { amount: 0.25, unit: 'h' }],
+    ['90分钟', { amount: 1.5, unit: 'h' }],
+    // An existing sheet that says it in hours reads the same.
+    ['0.25 h', { amount: 0.25, unit: 'h' }],
+    ['0.25 小时', { amount: 0.25, unit: 'h' }],
   ])('%s', (text, expected) => {
     expect(parseDuration(text, bothLanguages)).toEqual({ ok: true, duration: expected });
   });
@@ -151,6 +159,8 @@ describe('durations', () => {
     ['3', 'badFormat'],
     ['3 weeks', 'badUnit'],
     ['1.5 wd', 'notWhole'],
+    ['7.5 min', 'notWhole'],
+    ['15 mn', 'badUnit'],
     ['-3 h', 'badFormat'],
   ])('"%s" is rejected (%s)', (text, error) => {
     expect(parseDuration(text, bothLanguages)).toEqual({ ok: false, error });
@@ -159,5 +169,25 @@ describe('durations', () => {
     expect(render('en', formatDuration({ amount: 3, unit: 'bh' }))).toBe('3 bh');
     expect(render('zh-CN', formatDuration({ amount: 3, unit: 'wd' }))).toBe('3 工作日');
     expect(render('en', formatDuration(null))).toBe('—');
+  });
+  test('a wall-clock duration under an hour is shown in minutes, in both languages, and reads back', () => {
+    for (const [amount, en, zh] of [
+      [0.25, '15 min', '15 分钟'],
+      [0.5, '30 min', '30 分钟'],
+      [100 / 60, '100 min', '100 分钟'], // 1.666… h reads better in minutes
+      [1.5, '1.5 h', '1.5 小时'],
+      [4, '4 h', '4 小时'],
+    ] as const) {
+      const duration = { amount, unit: 'h' as const };
+      expect(render('en', formatDuration(duration))).toBe(en);
+      expect(render('zh-CN', formatDuration(duration))).toBe(zh);
+      for (const text of [en, zh]) {
+        const parsed = parseDuration(text, bothLanguages);
+        expect(parsed.ok && parsed.duration?.unit).toBe('h');
+        expect(parsed.ok && parsed.duration ? parsed.duration.amount : Number.NaN).toBeCloseTo(amount, 9);
+      }
+    }
+    // Business hours keep their unit (a business minute is no unit of the policy).
+    expect(render('en', formatDuration({ amount: 0.5, unit: 'bh' }))).toBe('0.5 bh');
   });
 });

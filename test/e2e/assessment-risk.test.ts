@@ -24,8 +24,9 @@ function digestTo(emu: Emulator, email: string, subject: RegExp) {
 describe('points at risk in the daily digest', () => {
   it('English: month-to-date total, the callback and the ticket still to do, the QA average under its line', () => {
     const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') }); // Mon 16 March 10:00
-    submitIntake(emu, complaint({ phone: '13800000001', email: '' }));
-    submitIntake(emu, complaint({ phone: '13800000002', email: '' }));
+    // He took both calls (Received by): the callbacks are his to make.
+    submitIntake(emu, complaint({ receivedBy: 'Zhang Wei', phone: '13800000001', email: '' }));
+    submitIntake(emu, complaint({ receivedBy: 'Zhang Wei', phone: '13800000002', email: '' }));
     for (const row of [2, 3]) editRow(emu, 'Tickets', 'Assignee', row, 'Zhang Wei');
     emu.clock.advance(HOUR);
     // Ticket 2 resolved: its callback is due within 14 days (30 March, this month); ticket 1 stays open.
@@ -64,6 +65,35 @@ describe('points at risk in the daily digest', () => {
     );
     expect(colleague?.body ?? '').not.toContain('Month to date: 93');
     expect(colleague?.body ?? '').not.toContain('QA average 69.2');
+    expect(colleague?.body ?? '').not.toContain('Callbacks still to do this month');
+  });
+
+  it('a callback is at risk for whoever should make it: the receiver (Li Na) is reminded and warned, not the engineer who fixed it; with callbackByReceiver = No, the engineer', () => {
+    const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') });
+    submitIntake(emu, complaint({ receivedBy: 'Li Na', phone: '13800000003', email: '' }));
+    editRow(emu, 'Tickets', 'Assignee', 2, 'Zhou Lei');
+    emu.clock.advance(HOUR);
+    editRow(emu, 'Tickets', 'Status', 2, 'In progress');
+    editRow(emu, 'Tickets', 'Resolution', 2, 'Fixed the pipe.');
+    editRow(emu, 'Tickets', 'Status', 2, 'Resolved');
+    const [{ ID: id }] = rowsOf(emu, 'Tickets');
+    const atRisk = 'Callbacks still to do this month: 1 → -1 if not done in time';
+    emu.advanceTo(new Date('2026-03-17T00:30:00Z'));
+    const liNa = digestTo(emu, 'li.na@example.com', /Daily digest 2026-03-17/);
+    expect(liNa.body).toContain(String(id));
+    expect(liNa.body).toContain(atRisk);
+    const zhou = emu.mail.outbox.find(
+      (m) => /Daily digest 2026-03-17/.test(m.subject) && m.to.includes('zhou.lei@example.com'),
+    );
+    expect(zhou?.body ?? '').not.toContain(atRisk);
+    const index = rowsOf(emu, '⚙ General').findIndex((row) => row.Key === 'callbackByReceiver');
+    emu.editCells('⚙ General', cellOf(emu, '⚙ General', 'Value', index + 2), [['No']]);
+    emu.advanceTo(new Date('2026-03-18T00:30:00Z'));
+    expect(digestTo(emu, 'zhou.lei@example.com', /Daily digest 2026-03-18/).body).toContain(atRisk);
+    const liNaNext = emu.mail.outbox.find(
+      (m) => /Daily digest 2026-03-18/.test(m.subject) && m.to.includes('li.na@example.com'),
+    );
+    expect(liNaNext?.body ?? '').not.toContain(atRisk);
   });
 
   it('Chinese: 本月考核分（暂定）with the month-to-date total and the ticket still to resolve', () => {

@@ -42,8 +42,12 @@ function callback(emu: Emulator, ticketId: string, satisfaction: string): void {
 function marchDesk(): { emu: Emulator; ids: string[] } {
   // From Monday 16 March: ticket B's 14-day callback window closes on 30 March, inside the month.
   const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') });
+  // He took the four calls himself (Received by), so their callbacks are his to make too.
   for (let n = 0; n < 4; n++)
-    submitIntake(emu, complaint({ phone: `1380000000${n}`, email: `c${n}@example.com` }));
+    submitIntake(
+      emu,
+      complaint({ receivedBy: 'Zhang Wei', phone: `1380000000${n}`, email: `c${n}@example.com` }),
+    );
   for (let row = 2; row <= 5; row++) edit(emu, 'Assignee', 'Zhang Wei', row);
   emu.clock.advance(HOUR);
   for (const row of [3, 4, 5]) resolve(emu, row);
@@ -235,6 +239,89 @@ describe('the monthly assessment', () => {
       Why: 'The customer never answered.',
     });
     expect(rowsOf(emu, 'Assessment appeals')[1]).toMatchObject({ Decision: 'Too late' });
+  });
+});
+
+describe('whose a missed callback is, and the lowest total', () => {
+  // Liu Yang (front desk) takes two calls that Zhou Lei (Engineering) handles: one resolved and never
+  // called back before its window closed on 30 March, one never resolved.
+  const emu = newDesk({ lang: 'en', start: new Date('2026-03-16T02:00:00Z') });
+  for (let n = 0; n < 2; n++)
+    submitIntake(
+      emu,
+      complaint({ receivedBy: 'Liu Yang', phone: `1370000000${n}`, email: `e${n}@example.com` }),
+    );
+  for (const row of [2, 3]) edit(emu, 'Assignee', 'Zhou Lei', row);
+  emu.clock.advance(HOUR);
+  resolve(emu, 2);
+  const [calledBack, neverResolved] = rowsOf(emu, 'Tickets').map((row) => String(row.ID));
+  const setting = (key: string, value: string | number) => {
+    const index = rowsOf(emu, '⚙ General').findIndex((row) => row.Key === key);
+    emu.editCells('⚙ General', cellOf(emu, '⚙ General', 'Value', index + 2), [[value]]);
+  };
+  const details = (staff: string, revision: number) =>
+    rowsOf(emu, 'Assessment details').filter(
+      (row) => row.Staff === staff && row.Month === '2026-03' && row.Revision === revision,
+    );
+
+  it('the callback was the receiver’s to make: Liu Yang −1, Zhou Lei only his late ticket (−2); ⚙ General callbackByReceiver = No gives it to the assignee', () => {
+    emu.advanceTo(new Date('2026-04-01T01:30:00Z'));
+    expect(assessmentOf(emu, 'Liu Yang')).toMatchObject({
+      'Callbacks missed or invalid': 1,
+      'Points: callbacks': -1,
+      Total: 99,
+    });
+    expect(assessmentOf(emu, 'Zhou Lei')).toMatchObject({
+      'Callbacks missed or invalid': 0,
+      'Resolved late': 1,
+      'Points: resolved late': -2,
+      Total: 98,
+    });
+    expect(details('Liu Yang', 1).find((row) => row.Rule === 'Callback missed or invalid')).toMatchObject({
+      Points: -1,
+      'IDs behind it': calledBack,
+    });
+    setting('callbackByReceiver', 'No');
+    emu.run('menuAssessLastMonth', undefined, { interactive: true });
+    expect(assessmentOf(emu, 'Liu Yang')).toMatchObject({ 'Callbacks missed or invalid': 0, Total: 100 });
+    expect(assessmentOf(emu, 'Zhou Lei')).toMatchObject({
+      'Callbacks missed or invalid': 1,
+      'Points: callbacks': -1,
+      Total: 97,
+      Revision: 2,
+    });
+  });
+
+  it('deductions stop at ⚙ General’s lowest total, 20: a late ticket made −150 gives Zhou Lei 20, with a “Lowest total” line of +71 that keeps the details summing to it', () => {
+    const rules = rowsOf(emu, '⚙ Assessment rules');
+    const late = rules.findIndex((row) => row.Rule === 'Ticket resolved late');
+    emu.editCells('⚙ Assessment rules', cellOf(emu, '⚙ Assessment rules', 'Points', late + 2), [[-150]]);
+    emu.run('menuAssessLastMonth', undefined, { interactive: true });
+    const row = assessmentOf(emu, 'Zhou Lei');
+    expect(row).toMatchObject({
+      'Points: resolved late': -150,
+      'Points: callbacks': -1,
+      Total: 20,
+      Grade: 'D',
+    });
+    expect(String(row?.Flags)).toContain('Raised to the lowest total 20 (the points came to -51)');
+    const lines = details('Zhou Lei', 3);
+    expect(lines.map((line) => [line.Rule, line.Points, line['IDs behind it']])).toEqual([
+      ['Base', 100, ''],
+      ['Ticket resolved late', -150, neverResolved],
+      ['Callback missed or invalid', -1, calledBack],
+      ['Callback satisfaction below 90 %', 0, ''],
+      ['QA average below 80', 0, ''],
+      ['Merits and demerits', 0, ''],
+      ['Lowest total', 71, ''],
+    ]);
+    expect(lines.reduce((sum, line) => sum + Number(line.Points), 0)).toBe(20);
+    // His mail says the same.
+    const mail = emu.mail.outbox.find(
+      (m) => m.subject === 'Your assessment for 2026-03 (provisional): 20 points',
+    );
+    expect(mail?.to).toEqual(['zhou.lei@example.com']);
+    expect(mail?.htmlBody).toContain('Lowest total');
   });
 });
 

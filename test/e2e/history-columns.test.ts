@@ -2,11 +2,13 @@
  * Moved History columns (issue 13): appends check the header row they write under, once per execution,
  * so rows land under the right headers after someone reorders History — edits, the hourly run's
  * escalations (several rows at once) and, after the hourly run has checked the header, intake (its one
- * row uses the header map the hourly run checks: its 15-call budget has no room for a check of its own).
+ * row uses the header map the hourly run checks: its 15-call budget has no room for a check of its own)
+ * and the ticket panel's actions (the same, within their 15 calls, issue 19).
  */
 import type { Emulator } from '../../scripts/emulator';
 import { newDesk, OWNER, rowsOf } from '../helpers/desk';
 import { complaint, submitIntake } from '../helpers/intake';
+import { PanelDriver, staffEmail } from '../helpers/panel';
 import { a1, columnOf } from '../jobs/scheduler-fixtures';
 
 const DAY = 86_400_000;
@@ -64,6 +66,17 @@ describe('History columns moved while the header map is cached', () => {
     const created = rowsOf(emu, 'History').at(-1);
     expect(created).toMatchObject({ Actor: 'form', 'Record ID': 'CMP-2026-00003', 'Old value': '' });
     expect(created?.Field).toBe('(created)');
+
+    // A panel action, under the header map the hourly run checked: its entries land right too.
+    const third = rowsOf(emu, 'Tickets').at(-1);
+    const panel = new PanelDriver(emu, staffEmail(emu, String(third?.Assignee)));
+    const view = panel.ticket('CMP-2026-00003').ticket;
+    if (!view) throw new Error('no ticket in the panel');
+    expect(panel.act(view, { kind: 'status', to: 'inProgress', text: '' })).toMatchObject({ ok: true });
+    const fromPanel = rowsOf(emu, 'History').filter((row) => row.Source === 'Ticket panel');
+    expect(fromPanel).toContainEqual(
+      expect.objectContaining({ Field: 'Status', 'Record ID': 'CMP-2026-00003', 'New value': 'In progress' }),
+    );
     // Every row ever appended reads the same way: no Record ID under another header.
     for (const row of rowsOf(emu, 'History')) expect(String(row['Record ID'])).toMatch(/^CMP-2026-\d{5}$/);
   });

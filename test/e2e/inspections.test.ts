@@ -329,6 +329,80 @@ describe('⚙ Checklists and ⚙ Areas edited', () => {
   });
 });
 
+describe('a response to an older version of a checklist', () => {
+  it('is scored on the version it answered, also when recorded after the checklist changed: by its questions from the trigger, by its time from the hourly run', () => {
+    const emu = newDesk({ lang: 'en' });
+    const formId = inspectionFormId(emu, 'Daily area check');
+    const checklistRows = () => rowsOf(emu, '⚙ Checklists');
+    // Zhang Wei sends version 1 (28 items); its trigger runs late, after the manager added an item.
+    const early = emu.submitForm(
+      formId,
+      inspectionAnswers(emu, 'Daily area check', {
+        area: 'Building 1 common areas',
+        inspector: 'Zhang Wei',
+        fail: { 'Lobby — Hygiene': 'Litter behind the sofa' },
+      }),
+      { defer: true },
+    );
+    const next = checklistRows().length + 2;
+    emu.editCells('⚙ Checklists', `A${next}:I${next}`, [
+      ['Daily area check', '', 'Lobby', 'Lighting', 'Pass / fail', '', 1, false, 1],
+    ]);
+    for (const job of early.jobs) emu.run(job.name, job.event);
+    const [first] = rowsOf(emu, 'Inspections');
+    // Scored on the 28 items it answered, not flagged for the item it was never asked.
+    expect([first.Version, first['Failed items'], first['Needs review'], first['Review note']]).toEqual([
+      1,
+      1,
+      false,
+      '',
+    ]);
+    expect(rowsOf(emu, 'Inspection items')).toHaveLength(28);
+
+    // Liu Yang sends version 2 (29 items, Lighting failed); the trigger never runs. The manager then gives
+    // Lighting 5 working days (version 3: the same questions). The hourly run finds the response and,
+    // by the response sheet's time, scores it on version 2.
+    emu.advance(10 * 60_000);
+    emu.submitForm(
+      formId,
+      inspectionAnswers(emu, 'Daily area check', {
+        area: 'Building 2 common areas',
+        inspector: 'Liu Yang',
+        fail: { 'Lobby — Lighting': 'Two lamps out' },
+      }),
+      { defer: true },
+    );
+    emu.advance(10 * 60_000);
+    emu.editCells('⚙ Checklists', `I${next}`, [[5]]);
+    const templateRow = checklistRows().find((row) => row.Template === 'Daily area check' && row.Item === '');
+    expect(templateRow?.Version).toBe(3);
+    let hours = 0;
+    while (rowsOf(emu, 'Inspections').length < 2 && hours < 24) {
+      emu.advance(3_600_000);
+      hours += 1;
+    }
+    const second = rowsOf(emu, 'Inspections')[1];
+    expect([second.Area, second.Version, second['Failed items'], second['Needs review']]).toEqual([
+      'Building 2 common areas',
+      2,
+      1,
+      false,
+    ]);
+    expect(rowsOf(emu, 'Inspection items')).toHaveLength(28 + 29);
+    // Its ticket has version 2's one working day, not version 3's five.
+    const ticket = rowsOf(emu, 'Tickets').find((row) =>
+      String(row.Inspection).startsWith(String(second['Inspection ID'])),
+    );
+    if (!ticket) throw new Error('no rectification ticket');
+    const days = ((ticket['Resolve due'] as Date).getTime() - (second.At as Date).getTime()) / 86_400_000;
+    expect(days).toBeLessThan(4);
+
+    // A response sent now answers version 3.
+    submitInspection(emu, 'Daily area check', { area: 'Clubhouse', inspector: 'Xu Jie' });
+    expect(rowsOf(emu, 'Inspections')[2].Version).toBe(3);
+  });
+});
+
 describe('bad input', () => {
   it('is stored and flagged, never executed or lost: an area not in ⚙ Areas, a fail without a note, a note that looks like a formula', () => {
     const emu = newDesk({ lang: 'en' });

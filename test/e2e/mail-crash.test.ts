@@ -206,8 +206,9 @@ describe('mail survives a kill at every service call', () => {
       {
         setup: () => {
           const emu = newDesk({ lang: 'en', start: shanghai('2026-03-03 06:20') }); // Tue
-          for (let i = 1; i <= 3; i++) submitIntake(emu, complaint({ phone: `1390000000${i}`, email: '' }));
+          // The late tickets first (fillTickets writes from row 2), then three new ones due today.
           fillTickets(emu, 6, shanghai('2026-03-03 06:20'), 1);
+          for (let i = 1; i <= 3; i++) submitIntake(emu, complaint({ phone: `1390000000${i}`, email: '' }));
           emu.advanceTo(shanghai('2026-03-03 07:30')); // the escalations are sent before the digest's run
           return emu;
         },

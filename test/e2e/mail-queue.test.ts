@@ -5,6 +5,7 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { newDesk, rowsOf } from '../helpers/desk';
+import { fillTickets as generatedTickets } from '../helpers/fixtures';
 import { escalationLines } from '../helpers/mail';
 import { escalateAtOnce, fillTickets, shanghai } from '../jobs/scheduler-fixtures';
 
@@ -70,8 +71,9 @@ describe('the Outbox under pressure', () => {
   });
 
   it('a queued digest that a newer digest supersedes is dropped, not sent stale', () => {
-    const emu = newDesk({ lang: 'en', start: shanghai('2026-03-03 07:00') }); // Tue
-    fillTickets(emu, 40, shanghai('2026-03-03 07:00'), 1);
+    const emu = newDesk({ lang: 'en', start: shanghai('2026-02-28 08:00') }); // Sat
+    generatedTickets(emu, 40); // late by Tuesday: their assignee's digests have something to say
+    emu.advanceTo(shanghai('2026-03-03 07:00'));
     emu.faults.exhaustMailQuota();
     emu.advanceTo(shanghai('2026-03-03 08:30')); // the 03-03 digests wait
     const first = rowsOf(emu, 'Outbox').filter((row) => /Daily digest 2026-03-03/.test(String(row.Subject)));
@@ -81,10 +83,11 @@ describe('the Outbox under pressure', () => {
     emu.clock.set(shanghai('2026-03-03 16:00'));
     emu.faults.exhaustMailQuota();
     emu.advanceTo(shanghai('2026-03-04 08:30')); // Wed: the 03-04 digests queue behind them
-    expect(emu.mail.outbox.filter((mail) => /Daily digest/.test(mail.subject))).toHaveLength(0);
+    const waiting = /Daily digest 2026-03-0[34]/; // Monday's went before the quota ran out
+    expect(emu.mail.outbox.filter((mail) => waiting.test(mail.subject))).toHaveLength(0);
     emu.advanceTo(shanghai('2026-03-04 16:30')); // reset: only the newest digest of each person goes
 
-    const digests = emu.mail.outbox.filter((mail) => /Daily digest/.test(mail.subject));
+    const digests = emu.mail.outbox.filter((mail) => waiting.test(mail.subject));
     expect(digests.filter((mail) => mail.subject.includes('2026-03-03'))).toHaveLength(0);
     const latest = digests.filter((mail) => mail.subject.includes('2026-03-04')).flatMap((mail) => mail.to);
     expect(new Set(latest).size).toBe(latest.length);
@@ -99,18 +102,20 @@ describe('the Outbox under pressure', () => {
   });
 
   it('a digest list shows 30 rows, then "+N more — open the sheet" with a link', () => {
-    const emu = newDesk({ lang: 'en', start: shanghai('2026-03-03 07:00') });
-    fillTickets(emu, 100, shanghai('2026-03-03 07:00'), 1); // ~100 tickets escalate at 08:00
+    const emu = newDesk({ lang: 'en', start: shanghai('2026-02-28 08:00') }); // Sat
+    generatedTickets(emu, 100); // Zhou Lei's; every open one's resolve deadline passes by Tue 08:00
     emu.advanceTo(shanghai('2026-03-03 08:30'));
-    const escalations = rowsOf(emu, 'History').filter((row) => row.Field === 'Escalation level').length;
-    expect(escalations).toBeGreaterThan(30);
+    const overdue = rowsOf(emu, 'Tickets').filter((row) =>
+      ['New', 'In progress', 'Waiting on customer'].includes(String(row.Status)),
+    ).length;
+    expect(overdue).toBeGreaterThan(30);
     const digest = emu.mail.outbox.find(
-      (mail) => mail.to.includes('wang.min@example.com') && /Daily digest/.test(mail.subject),
+      (mail) => mail.to.includes('zhou.lei@example.com') && /Daily digest/.test(mail.subject),
     );
     const text = digest?.body ?? '';
-    const section = text.slice(text.indexOf('Escalations since the last digest'));
-    const more = `+${escalations - 30} more — open the sheet`;
-    const listed = section.slice(0, section.indexOf(more)).match(/CMP-2026-\d{6}/g) ?? [];
+    const section = text.slice(text.indexOf('Your overdue tickets'));
+    const more = `+${overdue - 30} more — open the sheet`;
+    const listed = section.slice(0, section.indexOf(more)).match(/OLD-2025-\d{6}/g) ?? [];
     expect(listed).toHaveLength(30);
     expect(section).toContain(`${more}: `);
     expect(digest?.htmlBody).toContain(`">${more}</a>`);

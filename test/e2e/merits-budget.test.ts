@@ -6,7 +6,7 @@
  */
 import type { Emulator } from '../../scripts/emulator';
 import { cellOf, documentProperties, newDesk, rowsOf } from '../helpers/desk';
-import { fillTickets } from '../helpers/fixtures';
+import { fillCallbacks, fillTickets } from '../helpers/fixtures';
 import { complaint, submitIntake } from '../helpers/intake';
 import { submitMerit } from '../helpers/merits';
 
@@ -16,7 +16,18 @@ const FORM_CALLS = 15;
 const EDIT_CALLS = 15;
 const CELLS = 5_000;
 const ASSESSMENT_CALLS = 150;
+/**
+ * Cells the monthly assessment may read (no SPEC row: measured, issue 16's note). It reads whole only
+ * 5 of the Tickets columns (ID, Received at and the three deadlines that date a month's events) and the
+ * month's rows of 6 ledger columns; the tickets the month counts are then read in at most 8 runs. Over
+ * 100,000 tickets and 100,000 ledger entries (all of them February's) it read 5.0 M cells before.
+ */
+const ASSESSMENT_CELLS_AT_100K = 1_700_000;
+const ASSESSMENT_CELLS_AT_1K = 60_000;
 const STAFF = 50;
+/** A generated ticket of November 2025 at 100,000 rows (sheet row 20,001), absent at 1,000. */
+const OLD_TICKET = 'OLD-2025-020000';
+const OLD_TICKET_ROW = 20_001;
 
 /** `count` ledger entries written through the uncounted host. */
 function fillMerits(emu: Emulator, count: number): void {
@@ -60,6 +71,9 @@ function desk(rows: number): Emulator {
   const emu = newDesk({ lang: 'en' });
   fillTickets(emu, rows);
   fillMerits(emu, rows);
+  // Satisfied callback attempts 7 minutes apart, like the tickets: at 100,000 tickets the last 30,000
+  // (five months, about 5,800 of them in February: the sheet holds no more within Google's 10 M cells).
+  fillCallbacks(emu, Math.min(rows, 30_000), 'Callbacks', 7);
   addStaff(emu, STAFF);
   return emu;
 }
@@ -119,17 +133,79 @@ describe('merits and assessment budget', () => {
     });
   });
 
-  it(`the monthly assessment of ${STAFF} staff ≤ ${ASSESSMENT_CALLS} Sheets calls at 1,000 and at 100,000 tickets`, () => {
+  it(`the monthly assessment of ${STAFF} staff ≤ ${ASSESSMENT_CALLS} Sheets calls at 1,000 and at 100,000 tickets, ≤ ${ASSESSMENT_CELLS_AT_1K} / ${ASSESSMENT_CELLS_AT_100K} cells read, and the same figures as every row read`, () => {
+    // A customer called back in February about a ticket of November (every date of its row before
+    // February): the dissatisfied score still counts in February, for its assignee.
+    for (const emu of [small, large]) {
+      const sheet = emu.spreadsheet.host().getSheetByName('Callbacks');
+      const header = sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String) ?? [];
+      const attempt: Record<string, unknown> = {
+        'Ticket ID': OLD_TICKET,
+        'Attempt no.': 1,
+        At: new Date('2026-02-10T03:00:00Z'),
+        By: 'Li Na',
+        Method: 'Phone',
+        Reached: 'Yes',
+        'Satisfaction (1–5)': 2,
+        'Issue resolved': 'Yes',
+        'Customer confirmation': 'Verbal',
+        Valid: true,
+        'Form response ID': 'old-callback:feb',
+      };
+      const last = (sheet?.getLastRow() ?? 1) + 1;
+      if (sheet && sheet.getMaxRows() < last) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+      sheet?.getRange(last, 1, 1, header.length).setValues([header.map((h) => attempt[h] ?? '')] as never);
+    }
     const run = (emu: Emulator) =>
       measure(emu, () => emu.run('menuAssessLastMonth', undefined, { interactive: true }));
     const atSmall = run(small);
     const atLarge = run(large);
     console.log('monthly assessment', JSON.stringify({ atSmall, atLarge }));
     expect(atSmall.calls).toBeLessThanOrEqual(ASSESSMENT_CALLS);
+    // At 100,000 the run also writes the demerit of the edit made just before (no hourly run between).
     expect(atLarge.calls).toBeLessThanOrEqual(ASSESSMENT_CALLS);
+    expect(atSmall.cells).toBeLessThanOrEqual(ASSESSMENT_CELLS_AT_1K);
+    expect(atLarge.cells).toBeLessThanOrEqual(ASSESSMENT_CELLS_AT_100K);
     const february = rowsOf(large, 'Assessment').filter((row) => row.Month === '2026-02');
     expect(february).toHaveLength(STAFF);
     // 50,000 generated entries of +2 in February, half of them Zhang Wei's.
     expect(february.find((row) => row.Staff === 'Zhang Wei')).toMatchObject({ Merits: 100_000 });
+    // Reading only the rows that can count loses none: every generated ticket is Zhou Lei's, received
+    // by Li Na, never resolved on time, so each whose Resolve due falls in February (Shanghai) is late.
+    const start = Date.parse('2026-01-31T16:00:00Z');
+    const end = Date.parse('2026-02-28T16:00:00Z');
+    for (const [emu, rows] of [
+      [small, 1_000],
+      [large, 100_000],
+    ] as const) {
+      const due = emu.spreadsheet
+        .host()
+        .getSheetByName('Tickets')
+        ?.getRange(2, 28, rows, 1)
+        .getValues()
+        .flat()
+        .filter((cell) => cell instanceof Date && cell.getTime() >= start && cell.getTime() < end);
+      const header = emu.spreadsheet.host().getSheetByName('Tickets')?.getRange(1, 28).getValue();
+      expect(header).toBe('Resolve due');
+      const zhou = rowsOf(emu, 'Assessment').find(
+        (row) => row.Staff === 'Zhou Lei' && row.Month === '2026-02',
+      );
+      expect(due?.length).toBeGreaterThan(0);
+      expect(zhou?.['Resolved late']).toBe(due?.length);
+    }
+    const satisfaction = rowsOf(large, 'Assessment details').find(
+      (row) =>
+        row.Staff === 'Zhou Lei' &&
+        row.Month === '2026-02' &&
+        row.Rule === 'Callback satisfaction below 90 %',
+    );
+    expect(String(satisfaction?.['IDs behind it'])).toBe(`${OLD_TICKET} #1`);
+    const received = large.spreadsheet
+      .host()
+      .getSheetByName('Tickets')
+      ?.getRange(OLD_TICKET_ROW, 2)
+      .getValue();
+    expect(received).toBeInstanceOf(Date);
+    expect((received as Date).getTime()).toBeLessThan(Date.parse('2025-12-01T00:00:00Z'));
   });
 });

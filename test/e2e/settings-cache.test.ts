@@ -40,7 +40,7 @@ describe('the settings cache at a realistic size', () => {
     expect(emu.counts.get('Cache', 'getAll')).toBe(1);
     expect(emu.counts.get('Cache', 'putAll')).toBe(0);
     // More than one chunk: Google may drop any of them; the next run reads ⚙ again and caches anew.
-    expect(emu.cache.evict('settings.parsed.v4.1')).toBe(1);
+    expect(emu.cache.evict('settings.parsed.v5.1')).toBe(1);
     expect(intakeCalls(emu, '13700000003')).toBeGreaterThan(INTAKE_CALLS);
     expect(emu.counts.get('Cache', 'putAll')).toBe(1);
     expect(intakeCalls(emu, '13700000004')).toBeLessThanOrEqual(INTAKE_CALLS);

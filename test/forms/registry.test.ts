@@ -1,6 +1,7 @@
 /** The form registry (src/forms/registry.ts): the one reader of what setup stored about each form. */
 import { registeredForm, registerForm } from '../../src/forms/registry';
 import type { FormInfo, StorePort } from '../../src/ports';
+import { chunkName, chunksOf, propertiesStore } from '../helpers/properties-store';
 
 function store(entries: Record<string, string> = {}): StorePort {
   const map = new Map(Object.entries(entries));
@@ -50,5 +51,18 @@ describe('form registry', () => {
       responseSheetName: '',
       responseSheetId: 0,
     });
+  });
+
+  test("a long form's record (its item ids past 9 KB) is kept in chunks and read back whole; a torn one counts as not registered", () => {
+    const map = new Map<string, string>();
+    const props = propertiesStore(map);
+    const items = Object.fromEntries(
+      Array.from({ length: 800 }, (_, i) => [`item.${i}`, 1_000_000_000 + i * 7919]),
+    );
+    registerForm(props, 'form.audit.Long', { ...INFO, items });
+    expect(chunksOf(map.keys(), 'form.audit.Long').length).toBeGreaterThan(1);
+    expect(registeredForm(props, 'form.audit.Long')).toEqual({ ...INFO, items });
+    map.delete(chunkName('form.audit.Long', 1));
+    expect(registeredForm(props, 'form.audit.Long')).toBeNull();
   });
 });

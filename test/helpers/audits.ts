@@ -1,6 +1,6 @@
 /** Submitting an audit form the way a supervisor does, by question title. */
 import type { Emulator } from '../../scripts/emulator';
-import { documentProperties } from './desk';
+import { storedValue } from './properties-store';
 
 interface AuditFormEntry {
   scorecard: string;
@@ -10,20 +10,19 @@ interface AuditFormEntry {
 
 /** The audit forms as the form registry holds them: `form.audit.<scorecard>`, listed with their version. */
 export function auditForms(emu: Emulator): AuditFormEntry[] {
-  const props = documentProperties(emu);
-  const listed = JSON.parse(props.get('form.audit.scorecards') ?? '[]') as Array<{
+  const listed = JSON.parse(storedValue(emu, 'form.audit.scorecards') ?? '[]') as Array<{
     scorecard: string;
     version: number;
   }>;
   return listed.flatMap(({ scorecard, version }) => {
-    const saved = props.get(`form.audit.${scorecard}`);
+    const saved = storedValue(emu, `form.audit.${scorecard}`);
     return saved ? [{ scorecard, version, formId: (JSON.parse(saved) as { id: string }).id }] : [];
   });
 }
 
 /** The appeal form's id, from the form registry. */
 export function appealFormId(emu: Emulator): string {
-  return (JSON.parse(documentProperties(emu).get('form.auditAppeal') ?? '{}') as { id: string }).id;
+  return (JSON.parse(storedValue(emu, 'form.auditAppeal') ?? '{}') as { id: string }).id;
 }
 
 export function auditFormId(emu: Emulator, scorecard: string): string {

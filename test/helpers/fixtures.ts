@@ -76,10 +76,10 @@ export function resolvedInquiries(emu: Emulator, ids: readonly string[], assigne
 
 /**
  * Appends `count` generated callback attempts after the last row of Callbacks (one per ticket
- * OLD-2025-…, numbered on from the rows already there; all before the emulator's clock, reached and
- * satisfied) in one setValues, through the uncounted host.
+ * OLD-2025-…, numbered on from the rows already there; all before the emulator's clock, `everyMinutes`
+ * apart, reached and satisfied) in one setValues, through the uncounted host.
  */
-export function fillCallbacks(emu: Emulator, count: number, sheetName = 'Callbacks'): void {
+export function fillCallbacks(emu: Emulator, count: number, sheetName = 'Callbacks', everyMinutes = 1): void {
   const sheet = emu.spreadsheet.host().getSheetByName(sheetName);
   if (!sheet) throw new Error(`no ${sheetName}`);
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
@@ -89,7 +89,7 @@ export function fillCallbacks(emu: Emulator, count: number, sheetName = 'Callbac
   const fields: Record<string, (i: number) => unknown> = {
     'Ticket ID': (i) => `OLD-2025-${String(offset + i + 1).padStart(6, '0')}`,
     'Attempt no.': () => 1,
-    At: (i) => new Date(now - (count - i) * 60_000),
+    At: (i) => new Date(now - (count - i) * everyMinutes * 60_000),
     By: () => 'Li Na',
     Method: () => 'Phone',
     Reached: () => 'Yes',

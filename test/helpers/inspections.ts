@@ -1,9 +1,9 @@
 /** Submitting inspection forms the way an inspector does: every item rated, some failed with a note. */
 import type { Emulator } from '../../scripts/emulator';
-import { documentProperties } from './desk';
+import { storedValue } from './properties-store';
 
 export function inspectionFormId(emu: Emulator, template: string): string {
-  const saved = documentProperties(emu).get(`form.inspection.${template}`);
+  const saved = storedValue(emu, `form.inspection.${template}`);
   if (!saved) throw new Error(`no inspection form for ${template}`);
   return (JSON.parse(saved) as { id: string }).id;
 }

@@ -137,6 +137,9 @@ export class FakeSheet implements SheetPort {
   findInColumn(): null {
     return null;
   }
+  matchesInColumn(): null {
+    return null;
+  }
   firstRowContaining(): null {
     return null;
   }

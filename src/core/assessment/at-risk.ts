@@ -1,7 +1,7 @@
 /**
  * Points at risk (SPEC §8.3), for each person's daily digest while a month runs: the month-to-date
  * provisional total (what is known so far, by the assessment's own rules) and what can still change
- * before the month ends — own callbacks whose window closes this month and own tickets whose resolve
+ * before the month ends — callbacks to make whose window closes this month and own tickets whose resolve
  * deadline falls in it, each worth the per-occurrence points if missed — and a QA average under its line.
  */
 import { type KeyedMessage, message } from '../message';
@@ -24,16 +24,20 @@ export function pointsAtRisk(input: AssessmentInput, now: number): PointsAtRisk[
   const resolvePoints = perOccurrence('resolveBreached');
   const callbackPoints = perOccurrence('callbackMissed');
   const open = new Map<string, { resolve: number; callbacks: number }>();
+  const countsOf = (name: string) => {
+    const key = personKey(name);
+    const counts = open.get(key) ?? { resolve: 0, callbacks: 0 };
+    open.set(key, counts);
+    return counts;
+  };
   for (const ticket of input.tickets) {
     if (isCancelled(ticket)) continue;
-    const key = personKey(ticket.assignee);
-    const counts = open.get(key) ?? { resolve: 0, callbacks: 0 };
     const unresolved =
       ticket.firstResolvedAt === null && ticket.status !== 'resolved' && ticket.status !== 'closed';
-    if (unresolved && inWindow(ticket.resolveDue, rest)) counts.resolve += 1;
+    if (unresolved && inWindow(ticket.resolveDue, rest)) countsOf(ticket.assignee).resolve += 1;
+    // The callback is at risk for whoever should make it, as in the assessment.
     const callbackOpen = ticket.callbackState === 'waiting' || ticket.callbackState === 'due';
-    if (callbackOpen && inWindow(ticket.callbackDue, rest)) counts.callbacks += 1;
-    open.set(key, counts);
+    if (callbackOpen && inWindow(ticket.callbackDue, rest)) countsOf(ticket.callbackOwner).callbacks += 1;
   }
   return soFar.map((person) => {
     const lines: KeyedMessage[] = [];

@@ -25,6 +25,11 @@ import { type AssessmentMetric, type AssessmentRule, ruleApplies } from './rules
 
 export interface AssessTicket extends ReportTicket {
   receivedBy: string;
+  /**
+   * Who should make the callback, so whose the miss is when it is not done in its window: the first
+   * receiver or the assignee (core/callbacks/owner.ts, by ⚙ General).
+   */
+  callbackOwner: string;
 }
 
 export interface AssessCallback {
@@ -69,6 +74,8 @@ export interface AssessmentInput {
   merits: readonly AssessMerit[];
   rules: readonly AssessmentRule[];
   base: number;
+  /** The lowest total (null: none): the points below it are shown on a line of their own. */
+  minimumTotal: number | null;
   bands: { gradeA: number; gradeB: number; gradeC: number };
   /** Names (any case) who were last in their department the month before. */
   lastPlaceBefore: ReadonlySet<string>;
@@ -84,7 +91,9 @@ export interface MetricValue {
 }
 
 export interface DetailLine {
-  /** The rule's name, or null for the base line (the job words it). */
+  /** The base, a rule's points, or what the lowest total adds (the job words the base and floor lines). */
+  line: 'base' | 'rule' | 'floor';
+  /** The rule's name; null on the base and floor lines. */
   rule: string | null;
   metric: AssessmentMetric | null;
   count: number | null;
@@ -150,14 +159,16 @@ function collectFacts(input: AssessmentInput): Map<string, Facts> {
     if (received && inWindow(ticket.receivedAt, window)) received.registered.push(ticket.id);
     const owner = personKey(ticket.assignee);
     const own = facts.get(owner);
-    if (!own) continue;
-    assigneeOf.set(ticket.id, owner);
+    if (own) assigneeOf.set(ticket.id, owner);
     if (isCancelled(ticket)) continue;
     // A deadline counts in the month its outcome became known (core/reports/input).
     const resolve = stageOutcome(ticket, 'resolve');
-    if (resolve && !resolve.onTime && inWindow(resolve.at, window)) own.breached.push(ticket.id);
+    if (own && resolve && !resolve.onTime && inWindow(resolve.at, window)) own.breached.push(ticket.id);
+    // The miss is the caller's, not the handler's (core/callbacks/owner.ts).
+    const caller = facts.get(personKey(ticket.callbackOwner));
     const callback = callbackOutcome(ticket);
-    if (callback && !callback.onTime && inWindow(callback.at, window)) own.missed.push(ticket.id);
+    if (caller && callback && !callback.onTime && inWindow(callback.at, window))
+      caller.missed.push(ticket.id);
   }
   for (const callback of input.callbacks) {
     if (callback.satisfaction === null || !inWindow(callback.at, window)) continue;
@@ -226,6 +237,7 @@ export function applyRule(
   facts: Pick<Facts, 'merits'>,
 ): DetailLine {
   const line = (points: number, note: KeyedMessage): DetailLine => ({
+    line: 'rule',
     rule: rule.rule,
     metric: rule.metric,
     count: metric.value,
@@ -315,6 +327,7 @@ export function assessMonth(input: AssessmentInput): PersonAssessment[] {
     const metrics = metricsOf(own);
     const details: DetailLine[] = [
       {
+        line: 'base',
         rule: null,
         metric: null,
         count: null,
@@ -332,10 +345,25 @@ export function assessMonth(input: AssessmentInput): PersonAssessment[] {
       if (rule.kind === 'qaAverage' && detail.points !== 0)
         flags.push(message('assessment.flag.qaWarning', { threshold: rule.threshold ?? 0 }));
     }
-    const total = roundPercent(
-      details.reduce((sum, detail) => sum + detail.points, 0),
+    const sum = roundPercent(
+      details.reduce((total, detail) => total + detail.points, 0),
       1,
     );
+    // Deductions stop at the lowest total; the line that lifts the sum to it keeps Σ details = total.
+    const minimum = input.minimumTotal;
+    const total = minimum !== null && sum < minimum ? minimum : sum;
+    if (total !== sum && minimum !== null) {
+      details.push({
+        line: 'floor',
+        rule: null,
+        metric: null,
+        count: null,
+        points: roundPercent(minimum - sum, 1),
+        ids: [],
+        note: message('assessment.detail.floorNote', { total: sum, minimum }),
+      });
+      flags.push(message('assessment.flag.floor', { total: sum, minimum }));
+    }
     const { merits, demerits } = meritSums(own.merits);
     return { person, metrics, details, flags, total, merits, demerits };
   });

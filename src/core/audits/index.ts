@@ -22,5 +22,6 @@ export {
   rubricOf,
   type Scorecard,
   type ScorecardItem,
+  scorecardFingerprint,
   splitList,
 } from './scorecards';

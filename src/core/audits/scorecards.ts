@@ -85,7 +85,10 @@ export function splitList(text: string): string[] {
   ];
 }
 
-function fingerprintOf(card: Omit<Scorecard, 'fingerprint' | 'rubric' | 'version' | 'rows'>): string {
+/** What a version is made of, as text: two scorecards with the same fingerprint ask and score alike. */
+export function scorecardFingerprint(
+  card: Omit<Scorecard, 'fingerprint' | 'rubric' | 'version' | 'rows'>,
+): string {
   return JSON.stringify([
     card.criticalScope,
     card.rootCauses,
@@ -205,7 +208,7 @@ export function parseScorecards(
       ...base,
       version: card.version,
       rows: card.rows,
-      fingerprint: fingerprintOf(base),
+      fingerprint: scorecardFingerprint(base),
       rubric: rubricOf(card.items, criticalScope),
     });
   }

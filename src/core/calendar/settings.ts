@@ -6,7 +6,7 @@
 
 import type { Lang, MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
-import { type Message, message } from '../message';
+import { list, type Message, type MessageParam, message } from '../message';
 import { type BusinessCalendar, createCalendar } from './calendar';
 import { parseLocalDate, parsePercent, parseTimeOfDay, parseWeekdays } from './cell-parsing';
 import { type DateKey, dateKeyOf, formatClock } from './civil';
@@ -38,6 +38,13 @@ function cellText(value: CellValue): string {
     : String(value);
 }
 
+/** A known key as its label in the reader's language (an unknown one as typed). */
+function keyLabel(key: string): MessageParam {
+  return (CALENDAR_KEYS as readonly string[]).includes(key)
+    ? message(`settings.calendar.${key}` as MessageKey)
+    : key;
+}
+
 export function parseCalendarSettings(
   calendarRows: KeyedRow[],
   holidayRows: KeyedRow[],
@@ -59,8 +66,12 @@ export function parseCalendarSettings(
     const key = String(values.key ?? '').trim();
     const value = values.value ?? '';
     if (key === '' && value === '') continue;
-    const problem = (messageKey: MessageKey, params: Record<string, string | number> = {}) =>
-      report('sheet.calendar', row, message(messageKey, { key, value: cellText(value), ...params }));
+    const problem = (messageKey: MessageKey, params: Record<string, MessageParam> = {}) =>
+      report(
+        'sheet.calendar',
+        row,
+        message(messageKey, { key: keyLabel(key), value: cellText(value), ...params }),
+      );
     if (!(CALENDAR_KEYS as readonly string[]).includes(key)) {
       problem('sla.issue.unknownKey');
       continue;
@@ -73,7 +84,13 @@ export function parseCalendarSettings(
     if (key === 'workingDays') {
       const weekdays = parseWeekdays(value);
       if (weekdays && weekdays.length > 0) config.workingWeekdays = weekdays;
-      else problem('sla.issue.badWeekdays', { default: 'Mon,Tue,Wed,Thu,Fri' });
+      else
+        problem('sla.issue.badWeekdays', {
+          default: list(
+            defaults.workingWeekdays.map((day) => message(`sla.weekday.${day}` as MessageKey)),
+            ',',
+          ),
+        });
     } else if (key === 'atRiskPercent') {
       const percent = parsePercent(value);
       if (percent !== null) config.atRiskPercent = percent;

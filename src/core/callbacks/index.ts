@@ -7,6 +7,7 @@ export {
   judgeAttempt,
   type RecordedAttempt,
 } from './attempts';
+export { callbackOwnerOf } from './owner';
 export { callbackRequirement, SAMPLED_WINDOW } from './requirement';
 export { isSampled, sampleBucket } from './sampling';
 export { SATISFACTION_SCALE, type Satisfaction } from './satisfaction';

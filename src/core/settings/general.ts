@@ -68,10 +68,22 @@ export interface GeneralSettings {
   assessmentProvisionalDays: number;
   /** Last place two months running (seed 001 L673). */
   assessmentLastPlaceConsequence: string;
+  /**
+   * The lowest monthly total, '' for none: the 100-point scale the grade bands come from runs from 20
+   * to 100 (seed 002 L127 §5.1.8.1 「总分最高为100分,最低分为20分」). Must be below the base.
+   */
+  assessmentMinimumTotal: number | '';
+  /**
+   * Whether the first receiver (Received by) makes the callback — reminded in the digest, and charged
+   * in the assessment when it is missed — rather than the assignee (core/callbacks/owner.ts).
+   */
+  callbackByReceiver: boolean;
   /** The health check warns when the spreadsheet holds this share of Google's 10,000,000 cells (SPEC §17). */
   capacityWarnPercent: number;
   /** The hour of the one escalation summary a day to department heads, the CS manager and the GM (issue 14). */
   escalationSummaryHour: number;
+  /** Immediate escalation alerts a person gets in a day; later ones go into the escalation summary. */
+  alertsPerPersonPerDay: number;
 }
 
 function integer(
@@ -149,6 +161,21 @@ function optionalAmount(
   };
 }
 
+/** Empty (none), or a whole number of points 0..10000. */
+function optionalScore(
+  fallback: number,
+  label: SettingField<number | ''>['label'],
+  fromManuals = false,
+): SettingField<number | ''> {
+  return {
+    fallback,
+    parse: (cell) => (cellText(cell) === '' ? '' : parseInteger(cell, 0, 10_000)),
+    expected: message('settings.expected.optionalInteger', { min: 0, max: 10_000 }),
+    label,
+    fromManuals,
+  };
+}
+
 export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSettings> {
   return {
     language: {
@@ -213,9 +240,17 @@ export function generalFields(defaults: GeneralDefaults): FieldSpecs<GeneralSett
       'settings.general.assessmentLastPlaceConsequence',
       true, // seed 001 L673
     ),
+    assessmentMinimumTotal: optionalScore(20, 'settings.general.assessmentMinimumTotal', true), // seed 002 L127 §5.1.8.1
+    // seed 002 L149 §3.5.4, seed 003 L359 §1.3.2.6, seed 004 L47/L199/L230 (core/callbacks/owner.ts)
+    callbackByReceiver: { ...bool(true, 'settings.general.callbackByReceiver'), fromManuals: true },
     capacityWarnPercent: integer(70, 1, 100, 'settings.general.capacityWarnPercent'), // SPEC §17
     // Late afternoon: a day's escalations while there is still time to act on them (our default).
     escalationSummaryHour: integer(16, 0, 23, 'settings.general.escalationSummaryHour'),
+    // Our default: a manager interrupted more than five times a day stops reading the alerts.
+    alertsPerPersonPerDay: {
+      ...integer(5, 1, 100, 'settings.general.alertsPerPersonPerDay'),
+      note: 'settings.note.alertsPerPersonPerDay',
+    },
   };
 }
 
@@ -242,6 +277,17 @@ export function parseGeneral(
     parsed.value.gradeB = fields.gradeB.fallback;
     parsed.value.gradeC = fields.gradeC.fallback;
     parsed.issues.push(issue);
+  }
+  const { assessmentMinimumTotal: minimum, assessmentBase: base } = parsed.value;
+  if (minimum !== '' && minimum >= base) {
+    // A floor at or above the base would lift everyone to it: none is applied (the default 20 may be
+    // above a base typed lower too).
+    parsed.value.assessmentMinimumTotal = '';
+    parsed.issues.push({
+      sheet,
+      row: rows.find((r) => cellText(r.values.key) === 'assessmentMinimumTotal')?.row ?? 1,
+      reason: message('settings.issue.minimumTotalNotBelowBase', { minimum, base }),
+    });
   }
   return parsed;
 }

@@ -5,7 +5,7 @@
 
 import type { MessageKey } from '../../i18n';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
-import { type Labels, type Message, message } from '../message';
+import { type Labels, type Message, type MessageParam, message } from '../message';
 import { cellText } from './fields';
 
 /** One key of a key/value table: its default, its parser, and the words for "what a valid value is". */
@@ -21,6 +21,8 @@ export interface SettingField<T> {
    * code and in the README); the sheet's note says so in plain words.
    */
   fromManuals?: boolean;
+  /** What the setting does, in plain words, when its label alone does not say it (the sheet's note). */
+  note?: MessageKey;
 }
 
 export type FieldSpecs<S> = { [K in keyof S]: SettingField<S[K]> };
@@ -32,6 +34,13 @@ export interface Parsed<T> {
 
 function display(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** A default as the reader reads it: yes/no in their language, "empty" for nothing — never true/false. */
+function shownDefault(value: unknown): MessageParam {
+  if (typeof value === 'boolean') return message(value ? 'enum.yesNo.yes' : 'enum.yesNo.no');
+  if (value === '') return message('settings.value.empty');
+  return Array.isArray(value) ? value.join(', ') : display(value);
 }
 
 /** Parses rows of a key/value sheet (columns key, value) against field specs. */
@@ -54,7 +63,8 @@ export function parseKeyValue<S extends object>(
       continue;
     }
     if (seen.has(key)) {
-      issues.push({ sheet, row: row.row, reason: message('settings.issue.duplicateKey', { key }) });
+      const label = message(specs[key as keyof S].label);
+      issues.push({ sheet, row: row.row, reason: message('settings.issue.duplicateKey', { key: label }) });
       continue;
     }
     seen.add(key);
@@ -65,10 +75,11 @@ export function parseKeyValue<S extends object>(
         sheet,
         row: row.row,
         reason: message('settings.issue.badValue', {
-          key,
+          // The setting's label in the reader's language, not its key (a code such as digestHour).
+          key: message(spec.label),
           value: display(cell),
           expected: spec.expected,
-          fallback: display(spec.fallback),
+          fallback: shownDefault(spec.fallback),
         }),
       });
     } else {

@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n';
 import { type Duration, parseDuration } from '../calendar';
 import type { CellValue, KeyedRow, SettingsIssue } from '../cells';
 import { isEnumCode, type TicketType } from '../enums';
-import { type Labels, message } from '../message';
+import { type Labels, type Message, type MessageParam, message } from '../message';
 import { enumCodeFromText } from '../text';
 import {
   DEFAULT_SLA_POLICY_ROWS,
@@ -26,6 +26,11 @@ export interface SlaPolicySettings {
 
 const DURATION_COLUMNS = [...SLA_STAGES, 'callbackOpen', 'callbackDue'] as const;
 type DurationColumn = (typeof DURATION_COLUMNS)[number];
+
+/** A column's header in the reader's language ("Callback sample rate" / "回访抽样比例"), never its code. */
+function columnLabel(column: string): Message {
+  return message(`col.slaPolicy.${column}` as MessageKey);
+}
 
 function cellText(value: CellValue | undefined): string {
   if (value === undefined) return '';
@@ -80,16 +85,18 @@ export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySetti
   for (const keyed of rows) {
     const { row, values } = keyed;
     if (Object.values(values).every((value) => cellText(value) === '')) continue;
-    const report = (key: MessageKey, params: Record<string, string>) =>
+    const report = (key: MessageKey, params: Record<string, MessageParam>) =>
       issues.push({ sheet: 'sheet.slaPolicy', row, reason: message(key, params) });
     const type = cellText(values.type);
     const severity = cellText(values.severity);
+    // What the person typed, when it is no choice of the column (the table layer keeps it aside).
+    const typed = (column: 'type' | 'severity', code: string) => keyed.unrecognized?.[column] ?? code;
     if (!isEnumCode('ticketType', type)) {
-      report('sla.issue.badType', { value: type });
+      report('sla.issue.badType', { value: typed('type', type) });
       continue;
     }
     if (severity !== 'any' && !isEnumCode('severity', severity)) {
-      report('sla.issue.badSeverity', { value: severity });
+      report('sla.issue.badSeverity', { value: typed('severity', severity) });
       continue;
     }
     const key = { type, severity };
@@ -110,17 +117,23 @@ export function parseSlaPolicy(rows: KeyedRow[], labels: Labels): SlaPolicySetti
       if (result.ok) durations[column] = result.duration;
       else if (!bad) {
         bad = true;
-        report('sla.issue.badDuration', { column, value: cellText(values[column]) });
+        report('sla.issue.badDuration', { column: columnLabel(column), value: cellText(values[column]) });
       }
     }
     const sampleRate = parseSampleRate(values.sampleRate);
     if (!bad && sampleRate === null) {
       bad = true;
-      report('sla.issue.badSampleRate', { value: cellText(values.sampleRate) });
+      report('sla.issue.badSampleRate', {
+        column: columnLabel('sampleRate'),
+        value: cellText(values.sampleRate),
+      });
     }
     if (!bad && (durations.callbackOpen === null) !== (durations.callbackDue === null)) {
       bad = true;
-      report('sla.issue.badCallbackWindow', {});
+      report('sla.issue.badCallbackWindow', {
+        from: columnLabel('callbackOpen'),
+        due: columnLabel('callbackDue'),
+      });
     }
     const escalation = bad ? null : parseEscalation(keyed, type, severity as SeverityOrAny, labels);
     if (escalation && 'bad' in escalation) {

@@ -13,6 +13,11 @@ export const en = {
   'escalation.summary.reason': 'escalation summary',
   'scheduler.job.escalationSummary': 'Escalation summary',
   'settings.general.escalationSummaryHour': 'Daily escalation summary hour',
+  'settings.general.alertsPerPersonPerDay': 'Immediate escalation emails per person per day',
+  'settings.note.alertsPerPersonPerDay':
+    'Major complaints and Urgent tickets are emailed at once, but each person gets at most this many such emails a day. Later ones that day are not lost: they are listed in the next daily escalation summary instead.',
+  'escalation.summary.held':
+    '{count} of them were late Major complaints or Urgent tickets: you had already received {cap} immediate emails today, so they are listed here instead.',
 } as const;
 
 export const zh: Record<keyof typeof en, string> = {
@@ -29,4 +34,9 @@ export const zh: Record<keyof typeof en, string> = {
   'escalation.summary.reason': '升级汇总',
   'scheduler.job.escalationSummary': '升级汇总',
   'settings.general.escalationSummaryHour': '每日升级汇总发送时刻',
+  'settings.general.alertsPerPersonPerDay': '每人每天最多立即升级通知数',
+  'settings.note.alertsPerPersonPerDay':
+    '重大投诉和紧急工单会立即发邮件通知，但每人每天最多收到这么多封。当天超出的不会丢失，改为列入下一次每日升级汇总。',
+  'escalation.summary.held':
+    '其中 {count} 张是超时的重大投诉或紧急工单：你今天已收到 {cap} 封立即通知，所以改在这里列出。',
 };

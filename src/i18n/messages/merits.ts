@@ -158,6 +158,16 @@ export const en = {
   'settings.general.assessmentBase': 'Base points of the monthly assessment',
   'settings.general.assessmentProvisionalDays': 'Working days a month stays provisional (for appeals)',
   'settings.general.assessmentLastPlaceConsequence': 'Consequence of last place two months running',
+  'settings.general.assessmentMinimumTotal':
+    'Lowest monthly total (deductions stop there; empty: no lowest total)',
+  'settings.general.callbackByReceiver':
+    'Callbacks are made by whoever received the ticket (No: by the assignee); a missed one counts against that person',
+  'settings.expected.optionalInteger': 'empty, or a whole number from {min} to {max}',
+  'settings.issue.minimumTotalNotBelowBase':
+    'The lowest total {minimum} is not below the base {base}: no lowest total is applied',
+  'assessment.detail.floor': 'Lowest total',
+  'assessment.detail.floorNote': 'the points came to {total}; the total stops at {minimum}',
+  'assessment.flag.floor': 'Raised to the lowest total {minimum} (the points came to {total})',
 
   'col.assessment.month': 'Month',
   'col.assessment.staff': 'Staff',
@@ -455,6 +465,13 @@ export const zh: Record<keyof typeof en, string> = {
   'settings.general.assessmentBase': '月度考核基础分',
   'settings.general.assessmentProvisionalDays': '考核结果暂定的工作日数（可申诉）',
   'settings.general.assessmentLastPlaceConsequence': '连续两月最后一名的处理',
+  'settings.general.assessmentMinimumTotal': '月度考核最低分（扣至此分为止；空：不设最低分）',
+  'settings.general.callbackByReceiver': '回访由首问责任人负责（否：由处理人负责）；未按时回访计入该负责人',
+  'settings.expected.optionalInteger': '空，或{min}到{max}之间的整数',
+  'settings.issue.minimumTotalNotBelowBase': '最低分{minimum}不低于基础分{base}：不设最低分',
+  'assessment.detail.floor': '最低分',
+  'assessment.detail.floorNote': '各项合计{total}分；总分最低为{minimum}分',
+  'assessment.flag.floor': '已按最低分{minimum}计（各项合计{total}分）',
 
   'col.assessment.month': '月份',
   'col.assessment.staff': '员工',

@@ -23,6 +23,7 @@ export const en = {
   'settings.general.callbackMinDistinctDays': 'Callback attempts spread over at least (days)',
   'settings.general.smsOnlyLimit': 'SMS-only callbacks in a row that make a callback invalid',
   'settings.note.fromManuals': 'Default taken from the service manuals.',
+  'settings.value.empty': 'empty',
 
   'settings.dept.cs': 'Customer Service',
   'settings.dept.engineering': 'Engineering',
@@ -90,6 +91,7 @@ export const zh: Record<keyof typeof en, string> = {
   'settings.general.callbackMinDistinctDays': '回访尝试至少分布天数',
   'settings.general.smsOnlyLimit': '连续几次仅短信回访视为无效回访',
   'settings.note.fromManuals': '默认值取自服务规范。',
+  'settings.value.empty': '空',
 
   'settings.dept.cs': '客服部',
   'settings.dept.engineering': '工程部',

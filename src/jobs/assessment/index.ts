@@ -30,7 +30,7 @@ import { spreadsheetLang } from '../entry';
 import { enqueueMail } from '../mail';
 import { flushMeritQueue } from '../merits/queue';
 import { type DeskSettings, loadSettings } from '../settings';
-import { type AppealLink, assessmentMails } from './mail';
+import { type AppealLink, assessmentMails, detailRuleText } from './mail';
 import {
   readAssessAudits,
   readAssessCallbacks,
@@ -115,7 +115,7 @@ function detailRows(ctx: JobContext, month: string, person: PersonAssessment, re
     (detail): Partial<AssessmentDetailRow> => ({
       month,
       staff: person.staff,
-      rule: detail.rule ?? t(ctx.lang, 'assessment.detail.base'),
+      rule: detailRuleText(ctx.lang, detail),
       metric: detail.metric ?? '',
       count: detail.count ?? '',
       points: detail.points,
@@ -150,15 +150,27 @@ export function monthLogs(
   settings: DeskSettings,
   month: { label: string; start: Date; end: Date },
 ) {
+  const window = { from: month.start.getTime(), to: month.end.getTime() };
+  const callbacks = readAssessCallbacks(ctx, window);
+  // The tickets whose attempts are scored in the month: their assignee's satisfaction.
+  const scored = new Set(
+    callbacks
+      .filter(
+        (callback) => callback.satisfaction !== null && callback.at >= window.from && callback.at < window.to,
+      )
+      .map((callback) => callback.ticketId),
+  );
   return {
-    month: { label: month.label, start: month.start.getTime(), end: month.end.getTime() },
+    month: { label: month.label, start: window.from, end: window.to },
     people: assessedPeople(settings),
-    tickets: readAssessTickets(ctx),
-    callbacks: readAssessCallbacks(ctx),
-    audits: readAssessAudits(ctx),
-    merits: readAssessMerits(ctx),
+    tickets: readAssessTickets(ctx, settings, window, scored),
+    callbacks,
+    audits: readAssessAudits(ctx, window),
+    merits: readAssessMerits(ctx, month.label),
     rules: settings.assessmentRules,
     base: settings.general.assessmentBase,
+    minimumTotal:
+      settings.general.assessmentMinimumTotal === '' ? null : settings.general.assessmentMinimumTotal,
     bands: settings.general,
     labels: bothLanguages,
   };

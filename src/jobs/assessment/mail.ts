@@ -6,13 +6,14 @@
  * mails again only as a new revision — or when a write resumed after a kill finds figures that moved
  * since the killed write's mails (those told the earlier figures).
  */
-import type { PersonAssessment } from '../../core/assessment';
+import type { DetailLine, PersonAssessment } from '../../core/assessment';
+import { hashOf } from '../../core/hash';
 import { type MailCell, renderMail } from '../../core/mail-html';
 import { formatLocalDateTime } from '../../core/sla';
-import { t } from '../../i18n';
+import { type Lang, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { JobContext } from '../context';
-import { emailsWithRole, hashOf, type Mail, spreadsheetLink, staffEmail } from '../mail';
+import { emailsWithRole, type Mail, spreadsheetLink, staffEmail } from '../mail';
 import type { DeskSettings } from '../settings';
 
 /** IDs shown in a mail line; the Assessment details row keeps them all. */
@@ -25,6 +26,12 @@ function idsText(ctx: JobContext, ids: readonly string[]): string {
 
 function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
+}
+
+/** What a detail line is called in a mail and in Assessment details: its rule, or the base or the lowest total. */
+export function detailRuleText(lang: Lang, detail: DetailLine): string {
+  if (detail.line === 'rule' && detail.rule !== null) return detail.rule;
+  return t(lang, detail.line === 'floor' ? 'assessment.detail.floor' : 'assessment.detail.base');
 }
 
 /** A pre-filled appeal link for one person, or null when there is no appeal form. */
@@ -44,7 +51,7 @@ function personMail(
   if (!to) return [];
   const subject = t(lang, 'assessment.mail.subject', { month, total: person.total });
   const rows: MailCell[][] = person.details.map((detail) => [
-    detail.rule ?? t(lang, 'assessment.detail.base'),
+    detailRuleText(lang, detail),
     detail.count === null ? '' : String(detail.count),
     signed(detail.points),
     idsText(ctx, detail.ids),

@@ -68,7 +68,7 @@ export function auditSampleSection(
         t(lang, 'digest.col.id'),
         t(lang, 'digest.col.staff'),
         t(lang, 'digest.col.reason'),
-        t(lang, 'digest.col.due'),
+        t(lang, 'digest.col.auditBy'),
         t(lang, 'digest.col.form'),
       ],
       rows: mine.map((sample) => [

@@ -18,6 +18,7 @@ import type { FormSubmission } from '../../ports';
 import { columnLabelOf } from '../../workbook/schema';
 import { CALLBACKS, type CallbackRow, TICKETS, type TicketRow } from '../../workbook/schemas';
 import { changedFields } from '../../workbook/table';
+import { keepReopenedInWindow } from '../active-rows';
 import type { JobContext } from '../context';
 import { type Deadlines, ticketDeadlines } from '../deadlines';
 import { appendHistory, type HistoryEntry } from '../history';
@@ -314,8 +315,10 @@ export function recordCallbackAttempt(
           [{ row: update.row, values: changedFields(read, update.values) }],
           Object.keys(update.notes).length > 0 ? [{ row: update.row, notes: update.notes }] : [],
         );
+        if (update.values.status === 'reopened') keepReopenedInWindow(ctx.ports.store, [update]);
       }
-      appendHistory(ctx, source, planned.history);
+      // The panel's History rows go under the cached header map, as its other actions' (panel/actions).
+      appendHistory(ctx, source, planned.history, { trustCachedHeader: source === 'panel' });
       // In the same locked step as the attempt: a kill after it leaves the notice queued, not lost.
       if (planned.notice)
         enqueueMail(

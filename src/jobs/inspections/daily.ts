@@ -20,7 +20,7 @@ import type { JobContext } from '../context';
 import type { DeskSettings } from '../settings';
 import { inspectionFormInfo } from './forms';
 import { INSPECTIONS_SINCE_KEY } from './report-read';
-import { loadState } from './state';
+import { loadStateToReport } from './state';
 
 const CHECKED_KEY = 'inspection.missed.checkedUntil';
 /** Without an earlier check, from the register's start; never more than this far back. */
@@ -91,7 +91,8 @@ function missedSlots(ctx: JobContext, settings: DeskSettings, from: number, now:
         now,
       ).filter((slot) => slot.end <= now && slot.end > from);
       if (slots.length === 0) continue;
-      const state = loadState(ctx.ports.store, area.area, template);
+      const state = loadStateToReport(ctx.ports.store, ctx.ports.log, area.area, template);
+      if (!state) continue;
       for (const status of slotStatuses(slots, state.recentAt, new Set(), now)) {
         if (status.state !== 'missed') continue;
         missed.push({
@@ -112,7 +113,8 @@ function dueRechecks(ctx: JobContext, settings: DeskSettings, dayEnd: number): D
   const rechecks: DueRecheck[] = [];
   for (const area of settings.areas) {
     for (const name of area.templates) {
-      const state = loadState(ctx.ports.store, area.area, name);
+      const state = loadStateToReport(ctx.ports.store, ctx.ports.log, area.area, name);
+      if (!state) continue;
       const open = state.open.filter((entry) => entry.due < dayEnd);
       if (open.length === 0) continue;
       const template = findTemplate(settings.checklists, name);

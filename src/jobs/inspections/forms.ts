@@ -6,8 +6,8 @@
  *
  * Versions, as scorecards have them: a template whose items or rules changed since its form was last
  * made gets the next version, written in its Version cell, so each inspection row says which version
- * it was scored on. (A response to the older form is scored on the template as it is now; items it no
- * longer has are flagged unanswered.)
+ * it was scored on. A copy of each version is kept (./versions.ts), so a response to the older form
+ * recorded after the change is scored on the version it answered.
  */
 import { fnv1a } from '../../core/hash';
 import type { ChecklistTemplate } from '../../core/inspections';
@@ -20,6 +20,7 @@ import type { JobContext } from '../context';
 import { ensureLinkedForm } from '../linked-form';
 import { type DeskSettings, invalidateSettings } from '../settings';
 import { INSPECTIONS_SINCE_KEY } from './report-read';
+import { keepTemplateCopy, type PublishedVersions } from './versions';
 
 const TEMPLATES_KEY = 'form.inspection.templates';
 
@@ -93,6 +94,28 @@ function versionKey(template: string): string {
   return `inspection.version.${template}`;
 }
 
+interface StoredVersion {
+  version: number;
+  fingerprint: string;
+  /** The versions with a copy kept, and when each was published (absent before copies were kept). */
+  published?: PublishedVersions;
+}
+
+function storedVersion(ports: Ports, template: string): StoredVersion | null {
+  try {
+    const saved = JSON.parse(ports.store.get(versionKey(template)) ?? 'null') as StoredVersion | null;
+    return saved && typeof saved.version === 'number' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The versions of a template with a copy kept, and when each was published. */
+export function publishedVersions(ports: Ports, template: string): PublishedVersions {
+  const published = storedVersion(ports, template)?.published;
+  return Array.isArray(published) ? published : [];
+}
+
 /**
  * Numbers changed templates (the Version cell of the template's own row) and makes or updates every
  * inspection form. Setup and the edit of a ⚙ Checklists or ⚙ Areas cell call it, under the document lock.
@@ -100,19 +123,21 @@ function versionKey(template: string): string {
 export function syncInspectionForms(ctx: JobContext, settings: DeskSettings): string[] {
   const { ports } = ctx;
   const changed: Array<{ row: number; values: Partial<ChecklistRow> }> = [];
+  const now = ports.clock.now().getTime();
   const templates = settings.checklists.map((template) => {
     const fingerprint = fingerprintOf(template);
-    let stored: { version: number; fingerprint: string } | null = null;
-    try {
-      stored = JSON.parse(ports.store.get(versionKey(template.name)) ?? 'null');
-    } catch {
-      stored = null;
-    }
+    const stored = storedVersion(ports, template.name);
     const version =
       stored && stored.fingerprint !== fingerprint
         ? Math.max(stored.version + 1, template.version)
         : Math.max(stored?.version ?? 0, template.version);
-    ports.store.set(versionKey(template.name), JSON.stringify({ version, fingerprint }));
+    // The copy first: a kill before the record leaves a copy no record names yet (made again next time).
+    keepTemplateCopy(ports.store, { ...template, version });
+    const published = [...(stored?.published ?? [])];
+    if (!published.some(([kept]) => kept === version)) published.push([version, now]);
+    const record: StoredVersion = { version, fingerprint, published };
+    const text = JSON.stringify(record);
+    if (ports.store.get(versionKey(template.name)) !== text) ports.store.set(versionKey(template.name), text);
     if (version === template.version) return template;
     // A template without its own row runs on the defaults: its version is kept here only.
     if (template.row > 0) changed.push({ row: template.row, values: { version } });

@@ -69,9 +69,11 @@ import {
   writeTicketNotes,
 } from '../new-tickets';
 import { loadSettings } from '../settings';
+import { publishedVersions } from './forms';
 import { rectificationNotices } from './notice';
 import { planCloses, rectificationTickets } from './rectification';
 import { clearJournal, type InFlight, loadJournal, loadState, saveJournal, saveState } from './state';
+import { answeredVersion, templateCopy } from './versions';
 
 export type InspectionOutcome =
   | {
@@ -167,9 +169,18 @@ export function handleInspection(
 ): InspectionOutcome {
   const { ports, lang } = ctx;
   const settings = loadSettings(ctx);
-  const template: ChecklistTemplate | null = findTemplate(settings.checklists, templateName);
-  if (!template) throw new UnknownTemplateError(templateName);
-  const form = readInspectionAnswers(template, submission.namedValues);
+  const current: ChecklistTemplate | null = findTemplate(settings.checklists, templateName);
+  if (!current) throw new UnknownTemplateError(templateName);
+  // The version the response answered (./versions.ts): the current one unless the checklist changed
+  // after it was sent; a resumed attempt takes the one its journal names.
+  let template = answeredVersion(
+    ports.store,
+    current,
+    publishedVersions(ports, current.name),
+    submission.namedValues,
+    submission.submittedAt,
+  );
+  let form = readInspectionAnswers(template, submission.namedValues);
   const area =
     settings.areas.find(
       (candidate) =>
@@ -191,6 +202,10 @@ export function handleInspection(
     if (inFlight && inFlight.responseId !== responseId)
       throw new InspectionBusyError(areaName, template.name);
     const resumed = inFlight;
+    if (resumed?.version !== undefined && resumed.version !== template.version) {
+      template = templateCopy(ports.store, current, resumed.version) ?? template;
+      form = readInspectionAnswers(template, submission.namedValues);
+    }
     const inspections = ctx.table<InspectionRow>(INSPECTIONS);
     const items = ctx.table<InspectionItemRow>(INSPECTION_ITEMS);
     // Before anything is numbered or written (no Sheets call with the header maps cached).
@@ -271,6 +286,7 @@ export function handleInspection(
     const journal: InFlight = {
       responseId,
       n,
+      version: template.version,
       at: now.getTime(),
       tickets: ticketIds,
       closes: closing.before,

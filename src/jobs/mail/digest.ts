@@ -2,8 +2,14 @@
  * The daily digest (SPEC §6): one email per person, never one per ticket, at the ⚙ General digest hour
  * on working days. Each person gets their overdue, due-today and at-risk tickets (escalation level 1
  * lands here, SPEC §5) and the callbacks due, with a pre-filled callback-form link; managers and the GM
- * also get the breaches, Major complaints and escalations since the last digest. Phones masked, text
- * escaped (renderMail). Nothing to say → no email.
+ * also get the Major complaints received since the last digest and the desk's deadlines due today that
+ * are not late yet (so they can be chased before they breach). Phones masked, text escaped
+ * (renderMail). Nothing to say → no email.
+ *
+ * What each mail is for (a morning plan, a summary before leaving: seed 004 L256, L276): the digest is
+ * the day's work, the 16:00 escalation summary (./escalation-summary) the escalations. So the digest lists
+ * no breach or escalation news: a ticket already late is in no manager list of the digest, and each
+ * escalation is told once, in the summary (or at once for Major complaints and Urgent tickets).
  *
  * Idempotent per day: each person's digest is enqueued with the key digest:<email>:<date> under the
  * document lock, so a run cut short by a kill enqueues again only what was not (the keys of the others
@@ -11,6 +17,7 @@
  * then "+N more — open the sheet" (a manager's digest stays well within a cell's 50,000 characters).
  */
 
+import { callbackOwnerOf } from '../../core/callbacks/owner';
 import { isCallbackDue } from '../../core/callbacks/window';
 import { type MailCell, type MailSection, renderMail } from '../../core/mail-html';
 import type { Budget, Slot } from '../../core/schedule';
@@ -32,10 +39,9 @@ import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines
 import { inspectionDigest } from '../inspections/daily';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
-import { escalationsBetween, type LoggedEscalation } from './escalation-log';
-import { levelWords, ticketRowLink } from './escalations';
+import { ticketRowLink } from './escalations';
 import { type EnqueueResult, enqueueMail, type Mail } from './outbox';
-import { spreadsheetLink, staffEmail } from './recipients';
+import { spreadsheetLink } from './recipients';
 
 const DIGEST_KEYS = [
   'id',
@@ -91,10 +97,11 @@ function openStages(ticket: DigestTicket): OpenStageDue[] {
 
 /**
  * Who calls the customer back: the first receiver (首问负责, seed 003 L359 `1.3.2.6`) — the CS desk does
- * the tracking callback (seed 000 L765, L785) — else the assignee.
+ * the tracking callback (seed 000 L765, L785) — else the assignee; the assessment charges the same person
+ * for a missed one (core/callbacks/owner.ts, ⚙ General callbackByReceiver).
  */
 function callbackOwner(settings: DeskSettings, ticket: DigestTicket): string {
-  return staffEmail(settings.staff, ticket.receivedBy) ? ticket.receivedBy : ticket.assignee;
+  return callbackOwnerOf(ticket, settings.staff, settings.general.callbackByReceiver);
 }
 
 /** A pre-filled callback-form link (ticket and caller), or null while the callback form does not exist. */
@@ -214,7 +221,7 @@ class DigestWriter {
       this.stageTable('digest.section.atRisk', atRisk, false),
       this.callbackSection(person, callbacks),
     ];
-    if (MANAGER_ROLES.has(person.role)) sections.push(...this.managerSections(news));
+    if (MANAGER_ROLES.has(person.role)) sections.push(...this.managerSections(person, news));
     return sections
       .filter((section): section is MailSection => section !== null)
       .map((section) => this.capped(section));
@@ -254,7 +261,7 @@ class DigestWriter {
     };
   }
 
-  private managerSections(news: ManagerNews): Array<MailSection | null> {
+  private managerSections(person: StaffMember, news: ManagerNews): Array<MailSection | null> {
     const major: MailSection | null =
       news.major.length === 0
         ? null
@@ -281,21 +288,9 @@ class DigestWriter {
               ]),
             },
           };
-    const escalations: MailSection | null =
-      news.escalations.length === 0
-        ? null
-        : {
-            heading: this.text('digest.section.escalations'),
-            table: {
-              columns: this.columns(['id', 'level', 'at']),
-              rows: news.escalations.map((escalation) => [
-                escalation.id,
-                levelWords(this.ctx.lang, escalation.to),
-                this.when(escalation.at),
-              ]),
-            },
-          };
-    return [this.stageTable('digest.section.breaches', news.breaches, true), major, escalations];
+    // Their own tickets are in "Your tickets due today" already.
+    const others = news.dueToday.filter(({ ticket }) => ticket.assignee !== person.name);
+    return [major, this.stageTable('digest.section.deskDueToday', others, true)];
   }
 
   mail(person: StaffMember, window: DigestWindow, sections: MailSection[]): Mail {
@@ -320,20 +315,27 @@ class DigestWriter {
 }
 
 interface ManagerNews {
-  breaches: Array<{ ticket: DigestTicket; stage: OpenStageDue }>;
+  /** The desk's open deadlines due later today, on tickets with no deadline missed yet. */
+  dueToday: Array<{ ticket: DigestTicket; stage: OpenStageDue }>;
   major: DigestTicket[];
-  escalations: LoggedEscalation[];
 }
 
-/** What managers hear about: what happened between the last digest and this one. */
-function managerNews(ctx: JobContext, tickets: readonly DigestTicket[], window: DigestWindow): ManagerNews {
+/**
+ * What managers read in the morning: the Major complaints received since the last digest, and what is
+ * due today across the desk. A ticket with a deadline already missed is left out: its escalation is the
+ * summary's (or the alert's) to tell, once.
+ */
+function managerNews(tickets: readonly DigestTicket[], window: DigestWindow): ManagerNews {
   const { now } = window;
-  const breaches: ManagerNews['breaches'] = [];
+  const { start, end } = window.slot;
+  const dueToday: ManagerNews['dueToday'] = [];
   const major: DigestTicket[] = [];
   for (const ticket of tickets) {
     if (!OPEN.has(ticket.status)) continue;
-    const breached = openStages(ticket).find((stage) => stage.due > window.since && stage.due < now);
-    if (breached) breaches.push({ ticket, stage: breached });
+    const stages = openStages(ticket).sort((a, b) => a.due - b.due);
+    const late = ticket.slaState === 'breached' || stages.some((stage) => stage.due < now);
+    const today = stages.find((stage) => stage.due >= start && stage.due < end);
+    if (!late && today) dueToday.push({ ticket, stage: today });
     const received = ticket.receivedAt instanceof Date ? ticket.receivedAt.getTime() : 0;
     if (
       ticket.type === 'complaint' &&
@@ -343,7 +345,7 @@ function managerNews(ctx: JobContext, tickets: readonly DigestTicket[], window: 
     )
       major.push(ticket);
   }
-  return { breaches, major, escalations: escalationsBetween(ctx, window.since) };
+  return { dueToday, major };
 }
 
 interface DigestCursor {
@@ -378,7 +380,7 @@ export function runDigest(
   const tickets = read.map((row) => row.values).filter((ticket) => ticket.id !== '');
   const people = settings.staff.filter((person) => person.active && person.email !== '');
   const needsNews = people.some((person) => MANAGER_ROLES.has(person.role));
-  const news = needsNews ? managerNews(ctx, tickets, window) : { breaches: [], major: [], escalations: [] };
+  const news = needsNews ? managerNews(tickets, window) : { dueToday: [], major: [] };
   const writer = new DigestWriter(ctx, settings, rowOf);
   const samples = openSamplesByAuditor(ctx);
   const inspections = inspectionDigest(ctx, settings, window);

@@ -2,7 +2,8 @@
  * The daily escalation summary (issue 14 "Noise", SPEC §10 noise budget): at the ⚙ General summary hour
  * on working days, each department head, the CS manager and the GM get one mail listing the tickets
  * escalated to them since the last summary — instead of an alert every hour. Levels that ⚙ SLA policy
- * sends at once (Major complaints by default) were mailed by the sweep and are left out here.
+ * sends at once (Major complaints by default) were mailed by the sweep and are left out here — except
+ * those the daily cap on alerts held from a person (./alert-cap): that person reads them here, once.
  *
  * Figures from events: the escalations are History's Escalation level rows of the window (the sweep
  * appends them in the locked step that records the level); each line shows where the ticket stands now
@@ -16,14 +17,18 @@
 import type { Slot } from '../../core/schedule';
 import { computeDueDates, SLA_STAGES, type SlaStage, slaTargetFor } from '../../core/sla';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
+import type { TableRow } from '../../workbook/table';
 import type { JobContext } from '../context';
-import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
+import { STAGE_DONE_COLUMN } from '../deadlines';
 import type { RunCounts } from '../run-log';
 import type { DeskSettings } from '../settings';
+import { rowsSweptIn, type SWEEP_KEYS } from '../sweep-row';
+import { heldFromAlerts } from './alert-cap';
 import { escalationsBetween } from './escalation-log';
 import { type EscalationNotice, escalationSummaryMails } from './escalations';
 import { enqueueMail } from './outbox';
 
+/** Among the sweep's columns (SWEEP_KEYS): the summary reuses the rows the sweep just read. */
 const SUMMARY_KEYS = [
   'id',
   'type',
@@ -36,8 +41,8 @@ const SUMMARY_KEYS = [
   'status',
   'receivedAt',
   'pausedMs',
-  ...STAGE_COLUMNS,
-] as const;
+  ...SLA_STAGES.map((stage) => STAGE_DONE_COLUMN[stage]),
+] as const satisfies ReadonlyArray<(typeof SWEEP_KEYS)[number]>;
 
 type SummaryTicket = Pick<TicketRow, (typeof SUMMARY_KEYS)[number]>;
 
@@ -88,8 +93,8 @@ function time(value: Date | ''): number | null {
 
 /**
  * The deadline missed: the stage due first among those done late or still open past due, as of `at`.
- * A due cell is what the row shows; an empty one (a row typed in by hand) is computed from ⚙ SLA policy
- * as the sweep computed it.
+ * Deadlines are computed from ⚙ SLA policy as the sweep computed them when it escalated (it reads no
+ * due column either), so the line says what the escalation was for.
  */
 function missedStage(
   settings: DeskSettings,
@@ -97,18 +102,16 @@ function missedStage(
   at: number,
 ): { stage: SlaStage; due: number; lateAt: number } | null {
   const received = time(ticket.receivedAt);
-  const computed =
-    received === null || ticket.type === '' || ticket.severity === ''
-      ? null
-      : computeDueDates(settings.sla, settings.calendar, {
-          type: ticket.type,
-          severity: ticket.severity,
-          receivedAt: received,
-          pausedMs: typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0,
-        }).stages;
+  if (received === null || ticket.type === '' || ticket.severity === '') return null;
+  const computed = computeDueDates(settings.sla, settings.calendar, {
+    type: ticket.type,
+    severity: ticket.severity,
+    receivedAt: received,
+    pausedMs: typeof ticket.pausedMs === 'number' ? ticket.pausedMs : 0,
+  }).stages;
   let missed: { stage: SlaStage; due: number; lateAt: number } | null = null;
   for (const stage of SLA_STAGES) {
-    const due = time(ticket[STAGE_DUE_COLUMN[stage]]) ?? computed?.[stage] ?? null;
+    const due = computed[stage] ?? null;
     if (due === null) continue;
     const lateAt = time(ticket[STAGE_DONE_COLUMN[stage]]) ?? at;
     if (lateAt > due && (missed === null || due < missed.due)) missed = { stage, due, lateAt };
@@ -124,18 +127,26 @@ export function runEscalationSummary(
   const window = windowOf(ctx, slot);
   // One ticket escalated twice in the window (1 → 2, later 2 → 3) is one line at its highest level.
   const levels = new Map<string, { from: number; to: number }>();
-  for (const { id, from, to } of escalationsBetween(ctx, window.since, window.until)) {
+  /** When each (ticket, level) was recorded. */
+  const recordedAt = new Map<string, number>();
+  for (const { id, from, to, at } of escalationsBetween(ctx, window.since, window.until)) {
     const known = levels.get(id);
     levels.set(id, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to });
+    for (let level = from + 1; level <= to; level++)
+      if (!recordedAt.has(`${id}:${level}`)) recordedAt.set(`${id}:${level}`, at);
   }
   const notices: EscalationNotice[] = [];
+  /** Tickets whose levels ⚙ SLA policy sends at once: in the summary only where the daily cap held them. */
+  const immediate = new Set<string>();
   if (levels.size > 0) {
-    for (const { row, values: ticket } of ctx.table<TicketRow>(TICKETS).readRows(SUMMARY_KEYS).rows) {
+    // The rows the sweep read moments ago in this run; read here only when no sweep ran before.
+    const rows: readonly TableRow<SummaryTicket>[] =
+      rowsSweptIn(ctx) ?? ctx.table<TicketRow>(TICKETS).readRows(SUMMARY_KEYS).rows;
+    for (const { row, values: ticket } of rows) {
       const level = levels.get(ticket.id);
       if (!level || ticket.type === '' || ticket.severity === '') continue;
-      // Mailed at once by the sweep already.
       if (slaTargetFor(settings.sla, ticket.type, ticket.severity)?.escalation.notice === 'immediate')
-        continue;
+        immediate.add(ticket.id);
       const missed = missedStage(settings, ticket, window.until);
       notices.push({
         ticket,
@@ -148,7 +159,13 @@ export function runEscalationSummary(
       });
     }
   }
-  const mails = escalationSummaryMails(ctx, settings, notices, slot.label);
+  const held = heldFromAlerts(ctx.ports.store, settings);
+  // A level sent at once is not told again, unless the cap held it from this person (alert-cap).
+  const listed = (email: string, ticketId: string, level: number): 'summary' | 'held' | false => {
+    if (!immediate.has(ticketId)) return 'summary';
+    return held(email, recordedAt.get(`${ticketId}:${level}`) ?? window.until) ? 'held' : false;
+  };
+  const mails = escalationSummaryMails(ctx, settings, notices, slot.label, listed);
   const delivery = ctx.ports.lock.withDocumentLock(LOCK_MS, () => {
     const result = enqueueMail(ctx, mails);
     ctx.ports.store.set(THROUGH_KEY, String(window.until));

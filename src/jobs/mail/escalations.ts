@@ -111,19 +111,27 @@ function shortIssue(description: string): string {
   return chars.length <= ISSUE_CHARS ? line : `${chars.slice(0, ISSUE_CHARS - 1).join('')}…`;
 }
 
+/** The Tickets sheet's id, per execution (one property read, not one per line). */
+const ticketSheetIds = new WeakMap<JobContext, string>();
+
 /** A link to the ticket's row in Tickets (the sheet's id is remembered once; no Sheets call after). */
 export function ticketRowLink(ctx: JobContext, row: number | null): string {
   const base = spreadsheetLink(ctx);
   if (!base || row === null) return base;
-  const key = 'sheet.id.tickets';
-  let id = ctx.ports.store.get(key);
+  let id: string | null = ticketSheetIds.get(ctx) ?? null;
   if (id === null) {
-    const sheet = ctx.findSheet(TICKETS);
-    if (!sheet) return base;
-    id = String(sheet.id());
-    ctx.ports.store.set(key, id);
+    const key = 'sheet.id.tickets';
+    id = ctx.ports.store.get(key);
+    if (id === null) {
+      const sheet = ctx.findSheet(TICKETS);
+      if (sheet) {
+        id = String(sheet.id());
+        ctx.ports.store.set(key, id);
+      }
+    }
+    if (id !== null) ticketSheetIds.set(ctx, id);
   }
-  return `${base}#gid=${id}&range=A${row}`;
+  return id === null ? base : `${base}#gid=${id}&range=A${row}`;
 }
 
 /**
@@ -254,10 +262,21 @@ export function escalationSummaryMails(
   settings: DeskSettings,
   notices: readonly EscalationNotice[],
   date: string,
+  /** Whether a level goes in this person's summary: as a summary line, as an alert the cap held, or not. */
+  listed: (email: string, ticketId: string, level: number) => 'summary' | 'held' | false = () => 'summary',
 ): Mail[] {
   const { lang } = ctx;
   const mails: Mail[] = [];
-  for (const [email, tickets] of byRecipient(settings, notices, () => false)) {
+  const heldTickets = new Map<string, Set<string>>();
+  const skip = (email: string, ticketId: string, level: number): boolean => {
+    const how = listed(email, ticketId, level);
+    if (how === 'held') heldTickets.set(email, (heldTickets.get(email) ?? new Set()).add(ticketId));
+    return how === false;
+  };
+  for (const [email, tickets] of byRecipient(settings, notices, skip)) {
+    if (tickets.size === 0) continue;
+    const held = heldTickets.get(email)?.size ?? 0;
+    const intro = t(lang, 'escalation.summary.intro');
     mails.push(
       composed(
         ctx,
@@ -266,7 +285,10 @@ export function escalationSummaryMails(
         tickets,
         {
           subject: t(lang, 'escalation.summary.subject', { date, count: tickets.size }),
-          intro: t(lang, 'escalation.summary.intro'),
+          intro:
+            held === 0
+              ? intro
+              : `${intro} ${t(lang, 'escalation.summary.held', { count: held, cap: settings.general.alertsPerPersonPerDay })}`,
           reason: t(lang, 'escalation.summary.reason'),
           keys: [`escalation-summary:${email}:${date}`],
         },

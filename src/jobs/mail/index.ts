@@ -8,6 +8,7 @@
  * The digest is imported from './mail/digest' by the scheduler alone: it reads the audit and inspection
  * areas, which mail through this index, and exporting it here would make an import cycle.
  */
+export { capAlerts } from './alert-cap';
 export { type CallbackFacts, callbackNotices, type NoticeTicket } from './callbacks';
 export { deferTicketNotices, enqueueDeferredNotices } from './deferred';
 export { escalationMails } from './escalations';
@@ -15,12 +16,12 @@ export { NOTICE_FIELDS, ticketNotices } from './notices';
 export {
   type EnqueueResult,
   enqueueMail,
-  hashOf,
   type Mail,
   mailWaits,
   outboxSize,
   pruneMailIndex,
   sendOutbox,
+  utf8Bytes,
 } from './outbox';
 export { emailsWithRole, spreadsheetLink, staffEmail } from './recipients';
 export { reportMail } from './report';

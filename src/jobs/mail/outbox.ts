@@ -63,9 +63,6 @@ export interface EnqueueResult {
   duplicates: number;
 }
 
-/** Jobs name mail keys with the one short hash (src/core/hash.ts) through the mail path. */
-export { hashOf };
-
 type IndexState = 'sent' | 'queued' | 'dropped';
 const STATE_CODE: Record<IndexState, string> = { sent: 's', queued: 'q', dropped: 'x' };
 
@@ -454,7 +451,7 @@ export function outboxSize(ctx: JobContext): number {
 }
 
 /** Bytes of a property as Google counts them against its 500 KB: key and value, UTF-8. */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;

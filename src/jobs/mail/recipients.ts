@@ -28,6 +28,15 @@ export function emailsWithRole(
   return staff.filter((s) => s.active && roles.includes(s.role) && s.email !== '').map((s) => s.email);
 }
 
+/** Read once per execution: a summary of 50 lines × 5 recipients asked 250 times (a property read each). */
+const links = new WeakMap<JobContext, string>();
+
 export function spreadsheetLink(ctx: JobContext): string {
-  return ctx.ports.store.get('spreadsheet.url') ?? '';
+  let link = links.get(ctx);
+  if (link === undefined) {
+    link = ctx.ports.store.get('spreadsheet.url') ?? '';
+    // Not remembered while unknown (setup stores it during its own execution).
+    if (link !== '') links.set(ctx, link);
+  }
+  return link;
 }

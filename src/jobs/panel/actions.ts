@@ -7,20 +7,42 @@
  */
 import type { TicketStatus } from '../../core/enums';
 import { sanitizeUserText } from '../../core/text';
-import { enumLabel, t } from '../../i18n';
+import { enumLabel, type MessageKey, t } from '../../i18n';
+import { columnLabelOf } from '../../workbook/schema';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
-import { changedFields } from '../../workbook/table';
+import { changedFields, type Table } from '../../workbook/table';
+import { keepReopenedInWindow } from '../active-rows';
 import { recordCallbackAttempt } from '../callbacks';
 import type { JobContext } from '../context';
+import { STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import { CHANGE_KEYS, type EditedRow, type LoggedKey, planTicketChange, type RowOutcome } from '../edit';
 import { appendHistory, type HistoryEntry } from '../history';
 import { type DeskSettings, loadSettings } from '../settings';
-import { findTicket, formatPanelTime, historyOf, normalizeId, versionOf } from './read';
+import {
+  type FoundTicket,
+  findTicket,
+  formatPanelTime,
+  historyOf,
+  isOpen,
+  normalizeId,
+  versionOf,
+} from './read';
 import { recall } from './recall';
-import type { ActionRequest, ActionResult, PanelAction } from './view';
+import {
+  type ActionRequest,
+  type ActionResult,
+  type PanelAction,
+  RECORDED_STAGES,
+  type RecordedStage,
+} from './view';
 import { whoIsSignedIn } from './who';
 
 const SATISFACTION = new Set([1, 2, 3, 4, 5]);
+/**
+ * The panel's History rows go under the cached header map, as intake's do: an action's budget (≤ 15
+ * Sheets calls, issue 19) has no room for reading History's row 1, and every hourly run checks it.
+ */
+const PANEL_HISTORY = { trustCachedHeader: true } as const;
 const METHODS = new Set(['phone', 'sms', 'visit', 'email', 'wechat']);
 
 function refuse(message: string, stale = false): ActionResult {
@@ -60,12 +82,14 @@ function precheck(ctx: JobContext, settings: DeskSettings, action: PanelAction):
     if (action.department !== '' && !departments.has(action.department))
       return t(lang, 'panel.error.unknownDepartment', { name: action.department });
   }
+  if (action.kind === 'stage' && !(RECORDED_STAGES as readonly string[]).includes(action.stage))
+    return t(lang, 'panel.error.badRequest');
   if (action.kind === 'callback') {
     if (!METHODS.has(action.method))
       return t(lang, 'panel.error.needsText', { what: t(lang, 'panel.action.method') });
     if (action.satisfaction !== null && !SATISFACTION.has(action.satisfaction))
       return t(lang, 'panel.error.needsText', { what: t(lang, 'panel.action.satisfaction') });
-    if (!/^[\w-]{8,64}$/.test(action.requestId)) return t(lang, 'panel.failed', { message: 'requestId' });
+    if (!/^[\w-]{8,64}$/.test(action.requestId)) return t(lang, 'panel.error.badRequest');
   }
   return null;
 }
@@ -91,6 +115,43 @@ function staleMessage(
     actor: last.actor,
     at: formatPanelTime(ctx.lang, settings, last.at),
   });
+}
+
+/**
+ * A stage done now (the customer answered, the department's feedback in): its done cell and Updated at,
+ * as a person typing the time into the cell would (the sweep settles the stage's state from it), and a
+ * History entry. Refused when the stage is already recorded or the ticket is no longer being worked.
+ */
+function recordStage(
+  ctx: JobContext,
+  settings: DeskSettings,
+  table: Table<TicketRow>,
+  found: FoundTicket,
+  stage: RecordedStage,
+  actor: string,
+): ActionResult {
+  const { lang } = ctx;
+  const ticket = found.values;
+  const column = STAGE_DONE_COLUMN[stage];
+  const label = t(lang, `reports.stage.${stage}` as MessageKey);
+  const recorded = ticket[column];
+  if (recorded instanceof Date)
+    return refuse(
+      t(lang, 'panel.error.stageRecorded', { stage: label, at: formatPanelTime(lang, settings, recorded) }),
+    );
+  if (!isOpen(ticket.status) || !(ticket[STAGE_DUE_COLUMN[stage]] instanceof Date))
+    return refuse(t(lang, 'panel.error.stageClosed', { stage: label }));
+  const now = ctx.now();
+  table.updateRows([{ row: found.row, values: { [column]: now, updatedAt: now } }]);
+  const at = formatPanelTime(lang, settings, now);
+  appendHistory(
+    ctx,
+    'panel',
+    [{ actor, recordId: ticket.id, field: columnLabelOf(TICKETS, column, lang), oldValue: '', newValue: at }],
+    PANEL_HISTORY,
+  );
+  ctx.ports.workbook.flush();
+  return { ok: true, message: t(lang, 'panel.done.stage', { stage: label, at }) };
 }
 
 export function applyAction(ctx: JobContext, request: ActionRequest): ActionResult {
@@ -181,9 +242,11 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
         assignee: action.assignee || '—',
         department: action.department || '—',
       });
+    } else if (action.kind === 'stage') {
+      return recordStage(ctx, settings, table, found, action.stage, actor);
     } else {
       const note = sanitizeUserText(action.text, maxText).text;
-      appendHistory(ctx, 'panel', [entry(t(lang, 'panel.history.note'), '', note)]);
+      appendHistory(ctx, 'panel', [entry(t(lang, 'panel.history.note'), '', note)], PANEL_HISTORY);
       ctx.ports.workbook.flush();
       return { ok: true as const, message: t(lang, 'panel.done.note') };
     }
@@ -209,7 +272,9 @@ export function applyAction(ctx: JobContext, request: ActionRequest): ActionResu
       [{ row: found.row, values: changedFields(before, { ...typed, ...outcome.values }, keys) }],
       Object.keys(notes).length > 0 ? [{ row: found.row, notes }] : [],
     );
-    appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history]);
+    if ((outcome.values.status ?? merged.status) === 'reopened')
+      keepReopenedInWindow(ctx.ports.store, [{ row: found.row }]);
+    appendHistory(ctx, 'panel', [...extraHistory, ...outcome.history], PANEL_HISTORY);
     ctx.ports.workbook.flush();
     return { ok: true as const, message: done };
   });

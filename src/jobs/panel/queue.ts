@@ -1,15 +1,16 @@
 /**
  * My queue: the signed-in person's open tickets by next deadline and their callbacks due (one read of
- * the columns it needs over every ticket, like the sweep), their audit sample and due inspections
- * (./tasks.ts): a fixed number of calls whatever the size.
+ * the columns it needs, from where the tickets still being worked begin: ../active-rows), their audit
+ * sample and due inspections (./tasks.ts): a fixed number of calls whatever the size.
  */
 import { OPEN_STATUSES } from '../../core/tickets';
 import { enumLabel } from '../../i18n';
 import { TICKETS, type TicketRow } from '../../workbook/schemas';
+import { activeWindow } from '../active-rows';
 import type { JobContext } from '../context';
 import { STAGE_COLUMNS, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN } from '../deadlines';
 import type { DeskSettings } from '../settings';
-import { formatPanelTime, slaOf } from './read';
+import { formatPanelTime, slaOf, ticketRowsFrom } from './read';
 import { myAuditSample, myInspections } from './tasks';
 import type { QueueItem, QueueView } from './view';
 import { whoIsSignedIn } from './who';
@@ -28,6 +29,7 @@ const QUEUE_KEYS = [
   'pausedMs',
   'waitingSince',
 ] as const satisfies ReadonlyArray<keyof TicketRow>;
+type QueueKey = (typeof QUEUE_KEYS)[number];
 
 const CALLBACK_DUE = new Set(['due', 'overdue', 'invalid']);
 const OPEN = new Set<string>(OPEN_STATUSES);
@@ -47,8 +49,7 @@ export function myQueue(ctx: JobContext, settings: DeskSettings): QueueView {
   view.audits = myAuditSample(ctx, settings, me.staffName);
   view.inspections = myInspections(ctx, settings, me.staffName);
   const now = ctx.now();
-  const { rows } = ctx.table<TicketRow>(TICKETS).readRows(QUEUE_KEYS);
-  for (const { row, values } of rows) {
+  for (const { row, values } of queueRows(ctx)) {
     if (values.id === '' || values.assignee !== me.staffName) continue;
     const base = {
       id: values.id,
@@ -85,6 +86,20 @@ export function myQueue(ctx: JobContext, settings: DeskSettings): QueueView {
   view.tickets.sort(byDue);
   view.callbacks.sort(byDue);
   return view;
+}
+
+/**
+ * The rows My queue looks at: from where the tickets still being worked begin (../active-rows, as the
+ * last hourly sweep saw it) when its two anchor rows still hold their tickets; else every row.
+ */
+function queueRows(ctx: JobContext): ReadonlyArray<{ row: number; values: Pick<TicketRow, QueueKey> }> {
+  const window = activeWindow(ctx.ports.store);
+  if (window && window.from >= 2) {
+    const rows = ticketRowsFrom(ctx, QUEUE_KEYS, window.from);
+    const holds = (row: number, id: string) => rows.find((r) => r.row === row)?.values.id === id;
+    if (holds(window.from, window.fromId) && holds(window.last, window.lastId)) return rows;
+  }
+  return ctx.table<TicketRow>(TICKETS).readRows(QUEUE_KEYS).rows;
 }
 
 function item(

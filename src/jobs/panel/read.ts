@@ -4,20 +4,22 @@
  * remembered row, checked to hold the ID, and History from the remembered row to its last row (the
  * entries appended since, whoever wrote them). The first read, or one whose memory no longer holds (rows
  * sorted, moved or deleted; Google dropped the cache), searches instead: a TextFinder on the ID column
- * finds its row, one read brings it, a TextFinder on History's record-ID column finds its first and last
- * entry, and one read brings that span. No column or sheet is read whole. The deadline explanations are
- * computed as the job that wrote them into the due cells' notes computes them (jobs/deadlines); only when
- * the row's deadlines are not the ones the rules give now (the rules changed since, a rectification
- * deadline) are the notes read, and then remembered with the due cells they explain.
+ * finds its row, one read brings it, a TextFinder on History's record-ID column finds its first entry
+ * (and its last, when the first is over 500 rows from History's end), and one read brings the span.
+ * No column or sheet is read whole. The deadline explanations are computed as the job that wrote them
+ * into the due cells' notes computes them (jobs/deadlines); only when the row's deadlines are not the
+ * ones the rules give now (the rules changed since, a rectification deadline) are the notes read, and
+ * then remembered with the due cells they explain.
  *
  * Reads trust the header map cached by the last job that checked it (as appends do, workbook/table.ts);
- * a cell that does not decode means the columns moved since, and the header is read again. Writes never
- * trust it: actions go through the same table updates as every job.
+ * a cell that does not decode means the columns moved since, and the header is read again. Ticket
+ * writes never trust it: actions go through the same table updates as every job (History appends do,
+ * as intake's, see ./actions).
  */
 import { businessTimeBetween } from '../../core/calendar';
 import { type EnumName, isEnumCode, type TicketStatus } from '../../core/enums';
 import { evaluateSla, formatLocalDateTime, SLA_STAGES, type SlaStage, stageDoneAt } from '../../core/sla';
-import { allowedMoves } from '../../core/tickets';
+import { allowedMoves, OPEN_STATUSES } from '../../core/tickets';
 import { enumLabel, LANGS, type Lang, type MessageKey, t } from '../../i18n';
 import { render } from '../../i18n/render';
 import type { Grid, SheetPort } from '../../ports';
@@ -28,7 +30,7 @@ import { type JobContext, MissingSheetError } from '../context';
 import { type DeadlineColumn, STAGE_DONE_COLUMN, STAGE_DUE_COLUMN, ticketDeadlines } from '../deadlines';
 import type { DeskSettings } from '../settings';
 import { historyKey, type RememberedTicket } from './recall';
-import type { HistoryView, MoveView, StageView, TicketView } from './view';
+import { type HistoryView, type MoveView, RECORDED_STAGES, type StageView, type TicketView } from './view';
 
 /** The timeline shows at most this many History rows (the latest); the History sheet has them all. */
 export const HISTORY_LIMIT = 200;
@@ -77,6 +79,18 @@ function readBlock<R extends object>(
     }
     table.headerMap();
   }
+}
+
+/** Tickets rows from `first` to the sheet's last row, `keys` only (getLastRow and one read). */
+export function ticketRowsFrom<K extends keyof TicketRow & string>(
+  ctx: JobContext,
+  keys: readonly K[],
+  first: number,
+): Array<{ row: number; values: TicketRow }> {
+  const table = ctx.table<TicketRow>(TICKETS);
+  const last = sheetOf(ctx, TICKETS as SheetSchema).lastRow();
+  if (last < first) return [];
+  return readBlock(ctx, table, keys, first, last - first + 1).rows;
 }
 
 /** The ticket in this row (every column, one read), or null when the row holds none. */
@@ -266,8 +280,17 @@ export function historyOf(ctx: JobContext, id: string, remembered: RememberedTic
     if (updated) return updated;
   }
   // Not a whole-cell search (one call less): the rows read are filtered by their record ID below.
-  const span = sheet.findInColumn(column, 2, id.trim(), { wholeCell: false });
-  if (!span) return timeline([], 0, Math.max(1, last), historyKeyAt(ctx, table, last));
+  const found = sheet.matchesInColumn(column, 2, id.trim(), { wholeCell: false });
+  if (!found) return timeline([], 0, Math.max(1, last), historyKeyAt(ctx, table, last));
+  if (last - found.first < HISTORY_TAIL_ROWS) {
+    // The first entry is near History's end (a ticket worked lately): one read from it to the last row
+    // holds every match, so the last match's row is not asked for (a call less) and the count is exact.
+    const block = readBlock(ctx, table, HISTORY_KEYS, found.first, last - found.first + 1).rows;
+    const mine = block.map((r) => r.values).filter((row) => normalizeId(row.recordId) === wanted);
+    const lastLine = block.find((r) => r.row === last);
+    return timeline(mine, mine.length, last, lastLine ? historyKey(lastLine.values) : '');
+  }
+  const span = { first: found.first, last: found.lastRow(), count: found.count };
   // A long-lived ticket's entries are spread over many rows: read the latest part of the span only,
   // on to History's last row when that is near (so the next read starts there).
   const maxRows = HISTORY_LIMIT * 20;
@@ -284,6 +307,11 @@ export function historyOf(ctx: JobContext, id: string, remembered: RememberedTic
   const endRow = block.rows.find((r) => r.row === end);
   const tail = end === last ? (endRow ? historyKey(endRow.values) : '') : historyKeyAt(ctx, table, last);
   return timeline(mine, total, Math.max(1, last), tail);
+}
+
+/** Whether a ticket in this status is still being worked (its stages can still be recorded). */
+export function isOpen(status: TicketStatus | ''): boolean {
+  return status !== '' && OPEN_STATUSES.includes(status);
 }
 
 /** Every instant the panel shows, in the spreadsheet's time zone: "Tue 2026-03-03 10:00". */
@@ -451,6 +479,11 @@ export function ticketView(
       state,
       stateLabel: state ? enumLabel(lang, 'slaState', state) : '',
       explanation: explanations[STAGE_DUE_COLUMN[stage]] ?? '',
+      canRecord:
+        (RECORDED_STAGES as readonly string[]).includes(stage) &&
+        ticket[STAGE_DUE_COLUMN[stage]] instanceof Date &&
+        !(ticket[STAGE_DONE_COLUMN[stage]] instanceof Date) &&
+        isOpen(ticket.status),
     };
   });
   const status = ticket.status;

@@ -7,6 +7,10 @@
 import type { CallbackState, SlaState, TicketStatus } from '../../core/enums';
 import type { StageState } from '../../core/sla';
 
+/** The stages people record by hand; Transferred and Resolved stamp the other two. */
+export const RECORDED_STAGES = ['ack', 'feedback'] as const;
+export type RecordedStage = (typeof RECORDED_STAGES)[number];
+
 export interface FieldView {
   key: string;
   label: string;
@@ -23,6 +27,8 @@ export interface StageView {
   stateLabel: string;
   /** The due cell's note: how the deadline was computed. */
   explanation: string;
+  /** Whether the panel offers to record this stage done now (a stage people record by hand, still due). */
+  canRecord: boolean;
 }
 
 export interface HistoryView {
@@ -147,6 +153,8 @@ export type PanelAction =
   | { kind: 'status'; to: TicketStatus; text: string }
   | { kind: 'assign'; department: string; assignee: string; transfer: boolean }
   | { kind: 'note'; text: string }
+  /** A stage done now: the customer answered (Ack at), the department's feedback in (Feedback at). */
+  | { kind: 'stage'; stage: RecordedStage }
   | {
       kind: 'callback';
       method: string;

@@ -12,6 +12,8 @@ import type {
   QueueItem,
   QueueTask,
   QueueView,
+  RecordedStage,
+  StageView,
   TicketView,
 } from '../../jobs/panel/view';
 
@@ -296,6 +298,7 @@ function deadlines(view: TicketView): HTMLElement {
                 h('p', { class: 'explain' }, stage.explanation),
               )
             : null,
+          stage.canRecord ? recordStageButton(stage) : null,
         ),
       ),
     );
@@ -310,6 +313,27 @@ function deadlines(view: TicketView): HTMLElement {
     ]),
   );
   return section;
+}
+
+/** "Done now" for a stage people record by hand (the customer answered, the department's feedback). */
+function recordStageButton(stage: StageView): HTMLElement {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary record',
+      'aria-label': s('panel.action.recordStageLabel', { stage: stage.label }),
+    },
+    s('panel.action.recordStage'),
+  ) as HTMLButtonElement;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void act({ kind: 'stage', stage: stage.stage as RecordedStage }, error).finally(() => {
+      button.disabled = false;
+    });
+  });
+  return h('div', {}, button, error);
 }
 
 function callbackInfo(view: TicketView): HTMLElement | null {
