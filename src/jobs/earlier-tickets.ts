@@ -35,7 +35,7 @@ const MAX_READS = 3;
 /** The remembered rows of a contact are kept in one of these properties, by a hash of the contact. */
 const MEMORY_PREFIX = 'intake.contactRows.';
 const MEMORY_CHUNKS = 6;
-/** Properties hold 9 KB per value: the least recently used contacts of a chunk go first. */
+/** Properties hold 9 KB per value (UTF-8): the least recently used contacts of a chunk go first. */
 const CHUNK_BYTES = 8_000;
 /** Rows remembered per contact: a contact with more tickets is located by the search each time. */
 const ROWS_PER_CONTACT = 12;
@@ -77,12 +77,22 @@ function remember(store: StorePort, updates: ReadonlyMap<string, readonly number
     }
     let text = JSON.stringify(chunk);
     for (const contact of Object.keys(chunk)) {
-      if (text.length <= CHUNK_BYTES) break;
+      if (utf8Length(text) <= CHUNK_BYTES) break;
       delete chunk[contact];
       text = JSON.stringify(chunk);
     }
-    store.set(key, text);
+    try {
+      store.set(key, text);
+    } catch {
+      // The memory only spares calls (what it says is proved before it is used): a store too full to
+      // take it costs the next repeat of these contacts a search, never the ticket being written.
+    }
   }
+}
+
+/** UTF-8 bytes, as Google counts a property value (an email may hold any letters: 3 bytes each). */
+function utf8Length(text: string): number {
+  return encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, '.').length;
 }
 
 /** ASCII letters lowered only: Google's any-case match folds at least these, so no cell is over-counted. */

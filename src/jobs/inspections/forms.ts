@@ -9,7 +9,6 @@
  * it was scored on. A copy of each version is kept (./versions.ts), so a response to the older form
  * recorded after the change is scored on the version it answered.
  */
-
 import { fnv1a } from '../../core/hash';
 import type { ChecklistTemplate } from '../../core/inspections';
 import { inspectionFormSpec } from '../../forms/inspection';
