@@ -34,6 +34,7 @@ import {
   storedBytes,
   submitLargeInspection,
 } from '../helpers/large-state';
+import { staffEmail } from '../helpers/panel';
 import { chunkName, chunksOf, storedValue } from '../helpers/properties-store';
 
 const HOUR = 3_600_000;
@@ -123,7 +124,7 @@ describe('state larger than one property value', () => {
     expect(chunksOf(documentProperties(emu).keys(), String(stateKey))).toEqual([]);
   });
 
-  it('a schedule state damaged in the store (a chunk lost): the digest leaves it out and goes on; the re-inspection is refused with a message, nothing is written, the response waits in its sheet', () => {
+  it('a schedule state damaged in the store (a chunk lost): the digest and My queue leave it out and go on; the re-inspection is refused with a message, nothing is written, the response waits in its sheet', () => {
     const emu = desk();
     inspect(emu, CHECK_ITEMS);
     const stateKey = [...documentProperties(emu).keys()].find((key) => key.startsWith(SCHEDULE_KEY));
@@ -137,6 +138,11 @@ describe('state larger than one property value', () => {
       true,
     );
     expect(emu.mail.outbox.some((mail) => mail.subject === '【客服工作台】2026-03-03 每日摘要')).toBe(true);
+    // The inspector's My queue in the ticket panel opens too, without that schedule.
+    const queue = emu.scriptRun('panelQueue', [], { user: staffEmail(emu, '张伟') }) as {
+      inspections: Array<{ area: string }>;
+    };
+    expect(queue.inspections.filter((task) => task.area === LARGE_AREA)).toEqual([]);
     const tickets = () => rowsOf(emu, '工单登记').map((row) => `${row.编号} ${row.状态} ${row.处理结果}`);
     const before = {
       inspections: rowsOf(emu, '检查登记').length,

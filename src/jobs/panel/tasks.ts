@@ -12,7 +12,7 @@ import { auditForms } from '../audits/forms';
 import type { JobContext } from '../context';
 import { inspectionFormInfo } from '../inspections/forms';
 import { INSPECTIONS_SINCE_KEY } from '../inspections/report-read';
-import { loadState } from '../inspections/state';
+import { loadStateToReport } from '../inspections/state';
 import type { DeskSettings } from '../settings';
 import { formatPanelTime } from './read';
 import type { QueueTask } from './view';
@@ -75,7 +75,9 @@ export function myInspections(ctx: JobContext, settings: DeskSettings, staffName
   for (const area of settings.areas) {
     if (!sameName(area.inspector, staffName)) continue;
     for (const name of area.templates) {
-      const state = loadState(ctx.ports.store, area.area, name);
+      // A damaged state leaves out that one schedule (logged), as the digest does, not the whole queue.
+      const state = loadStateToReport(ctx.ports.store, ctx.ports.log, area.area, name);
+      if (!state) continue;
       const form = inspectionFormInfo(ctx.ports, name);
       const template = findTemplate(settings.checklists, name);
       if (state.open.length > 0) {
